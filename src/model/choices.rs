@@ -1,0 +1,178 @@
+//! The closed vocabularies of the field. Each has a stable snake_case JSON
+//! name and a plain-language label; `ALL` fixes the order a chair cycles
+//! through them.
+
+use serde::{Deserialize, Serialize};
+
+/// A vocabulary the chair picks from with one key.
+pub trait Choice: Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn label(self) -> &'static str;
+
+    /// The next value, wrapping round.
+    fn cycled(self, forward: bool) -> Self {
+        let all = Self::ALL;
+        let i = all.iter().position(|c| *c == self).unwrap_or(0);
+        let n = all.len();
+        all[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+    }
+}
+
+macro_rules! choice {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $label:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl Choice for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),+];
+            fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+    };
+}
+
+choice!(
+    /// What kind of conference this is.
+    ConferenceKind {
+        Initial => "Initial (ICPC)",
+        Review => "Review (RCPC)",
+        PreBirth => "Pre-birth",
+        TransferIn => "Transfer-in",
+    }
+);
+
+impl ConferenceKind {
+    /// Short code used in file names and lists.
+    pub fn code(self) -> &'static str {
+        match self {
+            ConferenceKind::Initial => "icpc",
+            ConferenceKind::Review => "rcpc",
+            ConferenceKind::PreBirth => "prebirth",
+            ConferenceKind::TransferIn => "transfer",
+        }
+    }
+}
+
+choice!(
+    /// Whether the conference meets in a room or online.
+    VenueKind {
+        InPerson => "In person",
+        Virtual => "Virtual",
+        Hybrid => "Hybrid",
+    }
+);
+
+choice!(
+    /// How a person took part, as the register records it.
+    Attendance {
+        Present => "Present",
+        Apologies => "Apologies",
+        ReportOnly => "Report only",
+        JoinedLate => "Joined late",
+        LeftEarly => "Left early",
+    }
+);
+
+impl Attendance {
+    /// Counts towards quorum: in the room for at least part of it.
+    pub fn is_present(self) -> bool {
+        matches!(
+            self,
+            Attendance::Present | Attendance::JoinedLate | Attendance::LeftEarly
+        )
+    }
+}
+
+choice!(
+    /// Agency kinds that matter for the quorum rule.
+    AgencyKind {
+        ChildrensSocialCare => "Children's social care",
+        Police => "Police",
+        Health => "Health",
+        Education => "Education",
+        Probation => "Probation",
+        Housing => "Housing",
+        Voluntary => "Voluntary sector",
+        Family => "Family member",
+        Supporter => "Supporter / advocate",
+        Chair => "Chair / minute taker",
+        Other => "Other agency",
+    }
+);
+
+impl AgencyKind {
+    /// Professionals from an agency (not family, supporters or the chair).
+    pub fn is_agency(self) -> bool {
+        !matches!(
+            self,
+            AgencyKind::Family | AgencyKind::Supporter | AgencyKind::Chair
+        )
+    }
+}
+
+choice!(
+    /// The four columns of the Signs of Safety map.
+    Column {
+        WorkingWell => "What's working well",
+        Worried => "What are we worried about",
+        Complicating => "What complicates things",
+        NeedsToHappen => "What needs to happen",
+    }
+);
+
+choice!(
+    /// Optional tag on a map item.
+    Tag {
+        None => "(no tag)",
+        Harm => "Past harm",
+        Danger => "Future danger",
+        Complicating => "Complicating factor",
+        GreyArea => "Grey area",
+        Strength => "Strength",
+        ExistingSafety => "Existing safety",
+    }
+);
+
+choice!(
+    /// How the child's voice was gathered.
+    VoiceMethod {
+        NotYetGathered => "Not yet gathered",
+        Attended => "Attended",
+        Advocate => "Advocate",
+        ThreeHouses => "Three Houses",
+        Letter => "Letter",
+        App => "App",
+        SocialWorker => "Through the social worker",
+    }
+);
+
+choice!(
+    /// An outcome for one child.
+    Outcome {
+        Undecided => "Not yet decided",
+        NoFurtherAction => "No further action",
+        ChildInNeed => "Child in need plan",
+        ChildProtectionPlan => "Child protection plan",
+    }
+);
+
+choice!(
+    /// Categories of a child protection plan.
+    Category {
+        Neglect => "Neglect",
+        PhysicalAbuse => "Physical abuse",
+        SexualAbuse => "Sexual abuse",
+        EmotionalAbuse => "Emotional abuse",
+    }
+);
+
+choice!(
+    /// Where a session stands.
+    Status {
+        InProgress => "In progress",
+        Finalised => "Finalised",
+    }
+);

@@ -1,0 +1,273 @@
+//! Rules the chair works by: quorum, the running tally of recommendations,
+//! time spent per stage, and the invariants every session keeps.
+
+use std::collections::HashSet;
+
+use chrono::Duration;
+
+use super::choices::{AgencyKind, Outcome};
+use super::ids::ChildId;
+use super::session::{Session, Timestamp};
+use super::stage::Stage;
+
+/// The live quorum signal: children's social care plus at least two other
+/// agencies present.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quorum {
+    pub social_care_present: bool,
+    /// Distinct other agencies present (by agency name).
+    pub other_agencies: Vec<String>,
+}
+
+impl Quorum {
+    pub const OTHER_AGENCIES_NEEDED: usize = 2;
+
+    pub fn is_quorate(&self) -> bool {
+        self.social_care_present && self.other_agencies.len() >= Self::OTHER_AGENCIES_NEEDED
+    }
+
+    /// One line for the chair: what is there and what is missing.
+    pub fn summary(&self) -> String {
+        let mut missing = Vec::new();
+        if !self.social_care_present {
+            missing.push("children's social care".to_string());
+        }
+        let short = Self::OTHER_AGENCIES_NEEDED.saturating_sub(self.other_agencies.len());
+        if short > 0 {
+            missing.push(format!(
+                "{short} more agenc{}",
+                if short == 1 { "y" } else { "ies" }
+            ));
+        }
+        if missing.is_empty() {
+            format!(
+                "QUORATE: social care + {}",
+                self.other_agencies.join(", ")
+            )
+        } else {
+            format!("NOT QUORATE: needs {}", missing.join(" and "))
+        }
+    }
+}
+
+/// How many professionals recommended each outcome for one child.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub plan: usize,
+    pub child_in_need: usize,
+    pub no_further_action: usize,
+    pub undecided: usize,
+}
+
+impl Tally {
+    pub fn total(&self) -> usize {
+        self.plan + self.child_in_need + self.no_further_action + self.undecided
+    }
+
+    pub fn count(&self, outcome: Outcome) -> usize {
+        match outcome {
+            Outcome::ChildProtectionPlan => self.plan,
+            Outcome::ChildInNeed => self.child_in_need,
+            Outcome::NoFurtherAction => self.no_further_action,
+            Outcome::Undecided => self.undecided,
+        }
+    }
+
+    /// The outcome most professionals recommended, if there is a single one.
+    pub fn leading(&self) -> Option<Outcome> {
+        let decided = [
+            Outcome::ChildProtectionPlan,
+            Outcome::ChildInNeed,
+            Outcome::NoFurtherAction,
+        ];
+        let best = decided.iter().map(|o| self.count(*o)).max().unwrap_or(0);
+        if best == 0 {
+            return None;
+        }
+        let mut leaders = decided.iter().filter(|o| self.count(**o) == best);
+        match (leaders.next(), leaders.next()) {
+            (Some(o), None) => Some(*o),
+            _ => None,
+        }
+    }
+
+    /// The chair's outcome differs from the recommendations when any
+    /// professional recommended something else. It is not a majority vote.
+    pub fn differs_from(&self, chair: Outcome) -> bool {
+        if chair == Outcome::Undecided {
+            return false;
+        }
+        [
+            Outcome::ChildProtectionPlan,
+            Outcome::ChildInNeed,
+            Outcome::NoFurtherAction,
+        ]
+        .iter()
+        .any(|o| *o != chair && self.count(*o) > 0)
+    }
+}
+
+impl Session {
+    pub fn quorum(&self) -> Quorum {
+        let mut social_care_present = false;
+        let mut other: Vec<String> = Vec::new();
+        for a in &self.attendees {
+            if !a.attendance.is_present() || !a.agency_kind.is_agency() {
+                continue;
+            }
+            if a.agency_kind == AgencyKind::ChildrensSocialCare {
+                social_care_present = true;
+                continue;
+            }
+            let name = if a.agency.trim().is_empty() {
+                a.agency_kind_label_fallback()
+            } else {
+                a.agency.trim().to_string()
+            };
+            if !other.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
+                other.push(name);
+            }
+        }
+        Quorum {
+            social_care_present,
+            other_agencies: other,
+        }
+    }
+
+    pub fn tally(&self, child: &ChildId) -> Tally {
+        let mut t = Tally::default();
+        for r in self.recommendations.iter().filter(|r| &r.child == child) {
+            match r.outcome {
+                Outcome::ChildProtectionPlan => t.plan += 1,
+                Outcome::ChildInNeed => t.child_in_need += 1,
+                Outcome::NoFurtherAction => t.no_further_action += 1,
+                Outcome::Undecided => t.undecided += 1,
+            }
+        }
+        t
+    }
+
+    /// Time spent on a stage across all its visits; an open visit counts up
+    /// to `now`.
+    pub fn time_in_stage(&self, stage: Stage, now: Timestamp) -> Duration {
+        self.stage_visits
+            .iter()
+            .filter(|v| v.stage == stage)
+            .map(|v| v.ended_at.unwrap_or(now) - v.started_at)
+            .fold(Duration::zero(), |a, b| a + b)
+    }
+
+    pub fn stage_visited(&self, stage: Stage) -> bool {
+        self.stage_visits.iter().any(|v| v.stage == stage)
+    }
+
+    /// When the meeting itself began: the first stage opened after setup.
+    pub fn meeting_started_at(&self) -> Option<Timestamp> {
+        self.stage_visits
+            .iter()
+            .filter(|v| v.stage != Stage::Setup)
+            .map(|v| v.started_at)
+            .min()
+    }
+
+    /// Every broken invariant, in words. Empty for a valid session.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut ids: Vec<(&str, &str)> = Vec::new();
+        ids.extend(self.children.iter().map(|c| ("child", c.id.0.as_str())));
+        ids.extend(self.attendees.iter().map(|a| ("attendee", a.id.0.as_str())));
+        let items = self
+            .pre_meeting
+            .exclusions
+            .iter()
+            .map(|e| &e.id)
+            .chain(self.danger_statements.iter().map(|d| &d.id))
+            .chain(self.map_items.iter().map(|m| &m.id))
+            .chain(self.scaling.scores.iter().map(|s| &s.id))
+            .chain(self.safety_goals.iter().map(|g| &g.id))
+            .chain(self.safety_goals.iter().flat_map(|g| g.actions.iter().map(|a| &a.id)))
+            .chain(self.recommendations.iter().map(|r| &r.id))
+            .chain(self.decisions.iter().flat_map(|d| d.dissents.iter().map(|x| &x.id)))
+            .chain(self.addenda.iter().map(|a| &a.id));
+        ids.extend(items.map(|i| ("item", i.0.as_str())));
+        let mut seen = HashSet::new();
+        for (kind, id) in ids {
+            if !seen.insert(id) {
+                out.push(format!("duplicate {kind} id {id}"));
+            }
+        }
+
+        let child_ok = |id: &ChildId| self.child(id).is_some();
+        let mut dangling = |what: &str, ok: bool| {
+            if !ok {
+                out.push(format!("{what}: broken reference or value"));
+            }
+        };
+        for d in &self.danger_statements {
+            dangling("danger statement", d.children.iter().all(child_ok));
+        }
+        for m in &self.map_items {
+            dangling("map item child", m.children.iter().all(child_ok));
+            dangling(
+                "map item author",
+                m.said_by.as_ref().is_none_or(|a| self.attendee(a).is_some()),
+            );
+        }
+        for e in &self.pre_meeting.exclusions {
+            dangling(
+                "exclusion",
+                e.person.as_ref().is_none_or(|a| self.attendee(a).is_some()),
+            );
+        }
+        for s in &self.scaling.scores {
+            dangling(
+                "score",
+                child_ok(&s.child) && self.attendee(&s.person).is_some(),
+            );
+            dangling("score above 10", s.score <= 10);
+        }
+        for s in &self.scaling.previous_scores {
+            dangling("previous score", child_ok(&s.child));
+        }
+        for g in &self.safety_goals {
+            dangling(
+                "safety goal",
+                g.danger_statements
+                    .iter()
+                    .all(|d| self.danger_statements.iter().any(|x| &x.id == d)),
+            );
+        }
+        for r in &self.recommendations {
+            dangling(
+                "recommendation",
+                child_ok(&r.child) && self.attendee(&r.professional).is_some(),
+            );
+        }
+        for v in &self.child_voices {
+            dangling("child's voice", child_ok(&v.child));
+        }
+        for d in &self.decisions {
+            dangling("decision", child_ok(&d.child));
+            let people_ok = d
+                .dissents
+                .iter()
+                .filter_map(|x| x.who.as_ref())
+                .chain(d.plan.lead_social_worker.as_ref())
+                .chain(d.plan.core_group.iter())
+                .all(|a| self.attendee(a).is_some());
+            dangling("decision person", people_ok);
+        }
+        dangling(
+            "one decision per child",
+            self.decisions.len() == self.children.len(),
+        );
+        out
+    }
+}
+
+impl super::session::Attendee {
+    fn agency_kind_label_fallback(&self) -> String {
+        use super::choices::Choice;
+        self.agency_kind.label().to_string()
+    }
+}

@@ -1,0 +1,295 @@
+//! The session: one conference about one family. Everything a chair records
+//! lives here; it is what is saved as JSON.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::choices::*;
+use super::ids::{AttendeeId, ChildId, ItemId};
+use super::stage::Stage;
+
+/// The version of the file format this build writes. Older versions are
+/// migrated on load; newer ones are refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A moment, kept with the chair's UTC offset so files read naturally.
+pub type Timestamp = DateTime<FixedOffset>;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub schema_version: u32,
+    /// A stable id, kept when the file is renamed or copied.
+    pub id: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub status: Status,
+    #[serde(default)]
+    pub finalised: Option<Finalisation>,
+    pub setup: Setup,
+    #[serde(default)]
+    pub children: Vec<Child>,
+    #[serde(default)]
+    pub attendees: Vec<Attendee>,
+    #[serde(default)]
+    pub pre_meeting: PreMeeting,
+    #[serde(default)]
+    pub opening_statements: OpeningStatements,
+    /// Why the conference went ahead although it was not quorate.
+    #[serde(default)]
+    pub inquorate_reason: String,
+    #[serde(default)]
+    pub danger_statements: Vec<DangerStatement>,
+    #[serde(default)]
+    pub map_items: Vec<MapItem>,
+    #[serde(default)]
+    pub child_voices: Vec<ChildVoice>,
+    #[serde(default)]
+    pub scaling: Scaling,
+    #[serde(default)]
+    pub safety_goals: Vec<SafetyGoal>,
+    #[serde(default)]
+    pub bottom_lines: String,
+    #[serde(default)]
+    pub contingency_plan: String,
+    #[serde(default)]
+    pub recommendations: Vec<Recommendation>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// Each time a stage was open: when it started and ended.
+    #[serde(default)]
+    pub stage_visits: Vec<StageVisit>,
+    /// Dated additions made after the record was finalised.
+    #[serde(default)]
+    pub addenda: Vec<Addendum>,
+    /// The next number to use for a new id; ids are never reused.
+    pub next_id: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finalisation {
+    pub at: Timestamp,
+    pub by: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Addendum {
+    pub id: ItemId,
+    pub at: Timestamp,
+    pub by: String,
+    pub what: String,
+    pub why: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Setup {
+    pub kind: ConferenceKind,
+    pub date: Option<NaiveDate>,
+    pub start_time: Option<NaiveTime>,
+    pub venue_kind: VenueKind,
+    /// Room and address, or the link/platform for a virtual conference.
+    pub venue: String,
+    pub chair: String,
+    pub family_reference: String,
+    /// For an initial conference: the strategy discussion it follows.
+    pub strategy_discussion_date: Option<NaiveDate>,
+    /// For a review: the conference it follows.
+    #[serde(default)]
+    pub previous_session: Option<PreviousSession>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviousSession {
+    pub id: String,
+    pub file: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Child {
+    pub id: ChildId,
+    pub name: String,
+    pub date_of_birth: Option<NaiveDate>,
+    /// For an unborn child: the expected date of delivery.
+    pub expected_delivery: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attendee {
+    pub id: AttendeeId,
+    pub name: String,
+    pub role: String,
+    pub agency: String,
+    pub agency_kind: AgencyKind,
+    pub attendance: Attendance,
+    pub joined_at: Option<NaiveTime>,
+    pub left_at: Option<NaiveTime>,
+    /// Gives a professional recommendation (one voice per agency).
+    pub gives_recommendation: bool,
+    pub report_received: bool,
+    pub report_shared_with_parents: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PreMeeting {
+    pub explained_purpose: bool,
+    pub explained_how_it_runs: bool,
+    pub explained_how_to_contribute: bool,
+    pub explained_reports_shared: bool,
+    pub explained_supporter_advocate_solicitor: bool,
+    pub explained_complaints: bool,
+    pub interpreter_needed: bool,
+    /// The family's language, and the interpreter's name if one attends.
+    pub language: String,
+    pub advocate: String,
+    pub parents_views: String,
+    #[serde(default)]
+    pub exclusions: Vec<Exclusion>,
+}
+
+/// A parent excluded from part of the conference, or family members who
+/// attend separately.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Exclusion {
+    pub id: ItemId,
+    pub person: Option<AttendeeId>,
+    pub grounds: String,
+    pub which_part: String,
+    /// True when this is separate attendance rather than exclusion.
+    pub separate_attendance: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OpeningStatements {
+    pub confidentiality: bool,
+    pub equality: bool,
+    pub professional_difference: bool,
+    pub complaints: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DangerStatement {
+    pub id: ItemId,
+    pub who_is_worried: String,
+    pub worry: String,
+    pub if_nothing_changes: String,
+    pub children: Vec<ChildId>,
+    /// Where someone (often the parents) disagrees, in their words.
+    pub dispute: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapItem {
+    pub id: ItemId,
+    pub column: Column,
+    pub text: String,
+    pub said_by: Option<AttendeeId>,
+    pub children: Vec<ChildId>,
+    pub tag: Tag,
+    /// Not shared with the family: never in their copy or on a projector.
+    pub restricted: bool,
+    /// Carried from the previous conference, for the chair to keep or drop.
+    #[serde(default)]
+    pub from_last_conference: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChildVoice {
+    pub child: ChildId,
+    pub method: VoiceMethod,
+    /// The child's own words.
+    pub words: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Scaling {
+    /// The question as put in the room; empty means the default wording.
+    pub question: String,
+    pub scores: Vec<Score>,
+    /// The last conference's scores, shown beside today's at a review.
+    #[serde(default)]
+    pub previous_scores: Vec<PreviousScore>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub id: ItemId,
+    pub person: AttendeeId,
+    pub child: ChildId,
+    /// 0 to 10.
+    pub score: u8,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviousScore {
+    pub person_name: String,
+    pub agency: String,
+    pub child: ChildId,
+    pub score: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SafetyGoal {
+    pub id: ItemId,
+    /// What the parents will be doing.
+    pub parents_will: String,
+    /// What the child will experience.
+    pub child_will_experience: String,
+    /// What professionals will see.
+    pub professionals_will_see: String,
+    /// The danger statements this goal answers.
+    pub danger_statements: Vec<ItemId>,
+    pub actions: Vec<SafetyAction>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SafetyAction {
+    pub id: ItemId,
+    pub what: String,
+    pub who: String,
+    pub by_when: Option<NaiveDate>,
+    pub how_we_will_know: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    pub id: ItemId,
+    pub professional: AttendeeId,
+    pub child: ChildId,
+    pub outcome: Outcome,
+    pub categories: Vec<Category>,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub child: ChildId,
+    pub outcome: Outcome,
+    pub categories: Vec<Category>,
+    pub rationale: String,
+    /// Kept in step with the recommendations by `Session::refresh_derived`.
+    pub differs_from_recommendations: bool,
+    pub dissents: Vec<Dissent>,
+    pub plan: PlanDetails,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dissent {
+    pub id: ItemId,
+    pub who: Option<AttendeeId>,
+    pub why: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanDetails {
+    pub lead_social_worker: Option<AttendeeId>,
+    pub core_group: Vec<AttendeeId>,
+    pub first_core_group: Option<NaiveDate>,
+    pub review_date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StageVisit {
+    pub stage: Stage,
+    pub started_at: Timestamp,
+    pub ended_at: Option<Timestamp>,
+}

@@ -1,0 +1,58 @@
+//! The agenda: the nine stages of a conference, in order.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Setup,
+    PreMeeting,
+    Introductions,
+    DangerStatements,
+    Map,
+    Scaling,
+    SafetyGoals,
+    Recommendations,
+    Decision,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 9] = [
+        Stage::Setup,
+        Stage::PreMeeting,
+        Stage::Introductions,
+        Stage::DangerStatements,
+        Stage::Map,
+        Stage::Scaling,
+        Stage::SafetyGoals,
+        Stage::Recommendations,
+        Stage::Decision,
+    ];
+
+    /// The agenda number shown to the chair (0 to 8).
+    pub fn number(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Stage::Setup => "Setup",
+            Stage::PreMeeting => "Parents' pre-meeting",
+            Stage::Introductions => "Introductions",
+            Stage::DangerStatements => "Danger statements",
+            Stage::Map => "The map",
+            Stage::Scaling => "Scaling",
+            Stage::SafetyGoals => "Safety goals",
+            Stage::Recommendations => "Recommendations",
+            Stage::Decision => "Chair's decision",
+        }
+    }
+
+    pub fn next(self) -> Option<Stage> {
+        Self::ALL.get(self.number() + 1).copied()
+    }
+
+    pub fn previous(self) -> Option<Stage> {
+        self.number().checked_sub(1).map(|n| Self::ALL[n])
+    }
+}
