@@ -1,0 +1,472 @@
+//! Reading, parsing and writing field values. Invalid input is refused with
+//! a message and never stored.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::field::{Field, FieldKind, find, find_mut, slots, slots_mut};
+use crate::model::*;
+
+/// One choice in a picker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PickOption {
+    pub key: String,
+    pub label: String,
+}
+
+/// A date as shown: ISO with the weekday, which chairs read at a glance.
+pub fn show_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d %a").to_string()
+}
+
+/// Accepts 2026-11-23, 23/11/2026 and 23-11-2026. Empty clears the date.
+pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+        .map(Some)
+        .ok_or_else(|| format!("\"{t}\" is not a date: type DD/MM/YYYY or YYYY-MM-DD"))
+}
+
+/// Accepts 14:05, 9:30 and 1405. Empty clears the time.
+pub fn parse_time(text: &str) -> Result<Option<NaiveTime>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    ["%H:%M", "%H%M", "%H.%M"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(t, f).ok())
+        .map(Some)
+        .ok_or_else(|| format!("\"{t}\" is not a time: type HH:MM, e.g. 14:05"))
+}
+
+/// "7 things are better" → (7, "things are better").
+pub fn parse_score(text: &str) -> Result<Option<(u8, String)>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (number, reason) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
+    match number.parse::<u8>() {
+        Ok(n) if n <= 10 => Ok(Some((n, reason.trim().to_string()))),
+        _ => Err(format!(
+            "\"{number}\" is not a score: type a whole number from 0 to 10, then the reason"
+        )),
+    }
+}
+
+fn score<'a>(s: &'a Session, person: &AttendeeId, child: &ChildId) -> Option<&'a Score> {
+    s.scaling
+        .scores
+        .iter()
+        .find(|x| &x.person == person && &x.child == child)
+}
+
+/// The text the editor starts with.
+pub fn edit_text(s: &Session, f: &Field) -> String {
+    let slot = slots(s, f);
+    if let Some(t) = slot.text {
+        return t.clone();
+    }
+    if let Some(d) = slot.date {
+        return d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    }
+    if let Some(t) = slot.time {
+        return t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    }
+    if let Field::ScoreEntry(p, c) = f {
+        return score(s, p, c)
+            .map(|x| format!("{} {}", x.score, x.reason).trim_end().to_string())
+            .unwrap_or_default();
+    }
+    String::new()
+}
+
+/// The value as shown in a form or list; empty when not set.
+pub fn display(s: &Session, f: &Field) -> String {
+    use Field as F;
+    let slot = slots(s, f);
+    if let Some(t) = slot.text {
+        return t.clone();
+    }
+    if let Some(d) = slot.date {
+        return d.map(show_date).unwrap_or_default();
+    }
+    if let Some(t) = slot.time {
+        return t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    }
+    if let Some(b) = slot.flag {
+        return if *b { "[x] yes" } else { "[ ] no" }.into();
+    }
+    let person = |p: Option<&AttendeeId>| p.map(|p| s.attendee_name(p)).unwrap_or_default();
+    let categories = |c: &[Category]| {
+        c.iter()
+            .map(|c| c.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match f {
+        F::SetupKind => s.setup.kind.label().into(),
+        F::SetupVenueKind => s.setup.venue_kind.label().into(),
+        F::AttendeeAgencyKind(id) => find(&s.attendees, id)
+            .map(|a| a.agency_kind.label().into())
+            .unwrap_or_default(),
+        F::AttendeeAttendance(id) => find(&s.attendees, id)
+            .map(|a| a.attendance.label().into())
+            .unwrap_or_default(),
+        F::ExclusionPerson(id) => person(
+            find(&s.pre_meeting.exclusions, id).and_then(|e| e.person.as_ref()),
+        ),
+        F::DangerChildren(id) => find(&s.danger_statements, id)
+            .map(|d| s.children_label(&d.children))
+            .unwrap_or_default(),
+        F::MapColumn(id) => find(&s.map_items, id)
+            .map(|m| m.column.label().into())
+            .unwrap_or_default(),
+        F::MapSaidBy(id) => person(find(&s.map_items, id).and_then(|m| m.said_by.as_ref())),
+        F::MapChildren(id) => find(&s.map_items, id)
+            .map(|m| s.children_label(&m.children))
+            .unwrap_or_default(),
+        F::MapTag(id) => find(&s.map_items, id)
+            .filter(|m| m.tag != Tag::None)
+            .map(|m| m.tag.label().into())
+            .unwrap_or_default(),
+        F::VoiceMethod(id) => find(&s.child_voices, id)
+            .map(|v| v.method.label().into())
+            .unwrap_or_default(),
+        F::ScoreEntry(p, c) => score(s, p, c)
+            .map(|x| format!("{} {}", x.score, x.reason).trim_end().to_string())
+            .unwrap_or_default(),
+        F::GoalDangers(id) => find(&s.safety_goals, id)
+            .map(|g| {
+                g.danger_statements
+                    .iter()
+                    .filter_map(|d| s.danger_statements.iter().position(|x| &x.id == d))
+                    .map(|i| format!("D{}", i + 1))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default(),
+        F::RecOutcome(id) => find(&s.recommendations, id)
+            .map(|r| r.outcome.label().into())
+            .unwrap_or_default(),
+        F::RecCategories(id) => find(&s.recommendations, id)
+            .map(|r| categories(&r.categories))
+            .unwrap_or_default(),
+        F::DecisionOutcome(id) => find(&s.decisions, id)
+            .map(|d| d.outcome.label().into())
+            .unwrap_or_default(),
+        F::DecisionCategories(id) => find(&s.decisions, id)
+            .map(|d| categories(&d.categories))
+            .unwrap_or_default(),
+        F::DecisionLead(id) => person(
+            find(&s.decisions, id).and_then(|d| d.plan.lead_social_worker.as_ref()),
+        ),
+        F::DecisionCoreGroup(id) => find(&s.decisions, id)
+            .map(|d| {
+                d.plan
+                    .core_group
+                    .iter()
+                    .map(|p| s.attendee_name(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default(),
+        F::DissentWho(c, x) => person(
+            find(&s.decisions, c)
+                .and_then(|d| find(&d.dissents, x))
+                .and_then(|x| x.who.as_ref()),
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Stores typed text in a field, or says why it cannot.
+pub fn commit_text(s: &mut Session, f: &Field, text: &str) -> Result<(), String> {
+    match f.kind() {
+        FieldKind::Date => {
+            let value = parse_date(text)?;
+            *slots_mut(s, f).date.ok_or_else(gone)? = value;
+        }
+        FieldKind::Time => {
+            let value = parse_time(text)?;
+            *slots_mut(s, f).time.ok_or_else(gone)? = value;
+        }
+        FieldKind::Score => {
+            let Field::ScoreEntry(person, child) = f else {
+                return Err(gone());
+            };
+            let value = parse_score(text)?;
+            set_score(s, person, child, value);
+        }
+        FieldKind::Line => {
+            // A single line: a pasted newline becomes a space.
+            let one_line = text.replace(['\r', '\n'], " ");
+            *slots_mut(s, f).text.ok_or_else(gone)? = one_line;
+        }
+        FieldKind::Lines => {
+            *slots_mut(s, f).text.ok_or_else(gone)? = text.replace('\r', "");
+        }
+        _ => return Err("this field is not typed: use Enter or Space".into()),
+    }
+    Ok(())
+}
+
+fn gone() -> String {
+    "that item no longer exists".into()
+}
+
+fn set_score(s: &mut Session, person: &AttendeeId, child: &ChildId, value: Option<(u8, String)>) {
+    let existing = s
+        .scaling
+        .scores
+        .iter()
+        .position(|x| &x.person == person && &x.child == child);
+    match (existing, value) {
+        (Some(i), None) => {
+            s.scaling.scores.remove(i);
+        }
+        (Some(i), Some((n, reason))) => {
+            s.scaling.scores[i].score = n;
+            s.scaling.scores[i].reason = reason;
+        }
+        (None, Some((n, reason))) => {
+            let id = s.new_item_id();
+            s.scaling.scores.push(Score {
+                id,
+                person: person.clone(),
+                child: child.clone(),
+                score: n,
+                reason,
+            });
+        }
+        (None, None) => {}
+    }
+}
+
+/// Moves a choice field to its next (or previous) value.
+pub fn cycle(s: &mut Session, f: &Field, forward: bool) -> bool {
+    use Field as F;
+    macro_rules! turn {
+        ($place:expr) => {{
+            $place = $place.cycled(forward);
+            true
+        }};
+    }
+    match f {
+        F::SetupKind => turn!(s.setup.kind),
+        F::SetupVenueKind => turn!(s.setup.venue_kind),
+        F::AttendeeAgencyKind(id) => find_mut(&mut s.attendees, id).is_some_and(|a| turn!(a.agency_kind)),
+        F::AttendeeAttendance(id) => find_mut(&mut s.attendees, id).is_some_and(|a| turn!(a.attendance)),
+        F::MapColumn(id) => find_mut(&mut s.map_items, id).is_some_and(|m| turn!(m.column)),
+        F::MapTag(id) => find_mut(&mut s.map_items, id).is_some_and(|m| turn!(m.tag)),
+        F::VoiceMethod(id) => find_mut(&mut s.child_voices, id).is_some_and(|v| turn!(v.method)),
+        F::RecOutcome(id) => find_mut(&mut s.recommendations, id).is_some_and(|r| turn!(r.outcome)),
+        F::DecisionOutcome(id) => find_mut(&mut s.decisions, id).is_some_and(|d| turn!(d.outcome)),
+        _ => false,
+    }
+}
+
+/// Flips a yes/no field.
+pub fn toggle(s: &mut Session, f: &Field) -> bool {
+    match slots_mut(s, f).flag {
+        Some(b) => {
+            *b = !*b;
+            true
+        }
+        None => false,
+    }
+}
+
+fn person_options(s: &Session, none: bool) -> Vec<PickOption> {
+    let mut out = Vec::new();
+    if none {
+        out.push(PickOption {
+            key: String::new(),
+            label: "(nobody)".into(),
+        });
+    }
+    out.extend(s.attendees.iter().map(|a| PickOption {
+        key: a.id.0.clone(),
+        label: [a.name.as_str(), a.role.as_str(), a.agency.as_str()]
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }));
+    out
+}
+
+fn child_options(s: &Session) -> Vec<PickOption> {
+    s.children
+        .iter()
+        .map(|c| PickOption {
+            key: c.id.0.clone(),
+            label: s.child_name(&c.id),
+        })
+        .collect()
+}
+
+fn category_options() -> Vec<PickOption> {
+    Category::ALL
+        .iter()
+        .map(|c| PickOption {
+            key: format!("{c:?}"),
+            label: c.label().into(),
+        })
+        .collect()
+}
+
+/// The choices a picker offers for a field.
+pub fn pick_options(s: &Session, f: &Field) -> Vec<PickOption> {
+    use Field as F;
+    match f {
+        F::ExclusionPerson(_) | F::MapSaidBy(_) | F::DecisionLead(_) | F::DissentWho(..) => {
+            person_options(s, true)
+        }
+        F::DecisionCoreGroup(_) => person_options(s, false),
+        F::DangerChildren(_) | F::MapChildren(_) => child_options(s),
+        F::RecCategories(_) | F::DecisionCategories(_) => category_options(),
+        F::GoalDangers(_) => s
+            .danger_statements
+            .iter()
+            .enumerate()
+            .map(|(i, d)| PickOption {
+                key: d.id.0.clone(),
+                label: format!("D{}: {}", i + 1, first_line(&d.worry)),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.is_empty() {
+        "(not yet written)".into()
+    } else {
+        line.into()
+    }
+}
+
+fn keys<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> Vec<String> {
+    items.into_iter().map(|i| i.as_ref().to_string()).collect()
+}
+
+/// The keys currently chosen.
+pub fn picked(s: &Session, f: &Field) -> Vec<String> {
+    use Field as F;
+    let one = |p: Option<&AttendeeId>| vec![p.map(|p| p.0.clone()).unwrap_or_default()];
+    let cats = |c: &[Category]| c.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>();
+    match f {
+        F::ExclusionPerson(id) => one(find(&s.pre_meeting.exclusions, id).and_then(|e| e.person.as_ref())),
+        F::MapSaidBy(id) => one(find(&s.map_items, id).and_then(|m| m.said_by.as_ref())),
+        F::DecisionLead(id) => one(find(&s.decisions, id).and_then(|d| d.plan.lead_social_worker.as_ref())),
+        F::DissentWho(c, x) => one(
+            find(&s.decisions, c)
+                .and_then(|d| find(&d.dissents, x))
+                .and_then(|x| x.who.as_ref()),
+        ),
+        F::DecisionCoreGroup(id) => find(&s.decisions, id)
+            .map(|d| keys(d.plan.core_group.iter().map(|a| &a.0)))
+            .unwrap_or_default(),
+        F::DangerChildren(id) => find(&s.danger_statements, id)
+            .map(|d| keys(d.children.iter().map(|c| &c.0)))
+            .unwrap_or_default(),
+        F::MapChildren(id) => find(&s.map_items, id)
+            .map(|m| keys(m.children.iter().map(|c| &c.0)))
+            .unwrap_or_default(),
+        F::GoalDangers(id) => find(&s.safety_goals, id)
+            .map(|g| keys(g.danger_statements.iter().map(|d| &d.0)))
+            .unwrap_or_default(),
+        F::RecCategories(id) => find(&s.recommendations, id)
+            .map(|r| cats(&r.categories))
+            .unwrap_or_default(),
+        F::DecisionCategories(id) => find(&s.decisions, id)
+            .map(|d| cats(&d.categories))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Stores the chosen keys. Keys that no longer exist are dropped, so a
+/// reference can never dangle.
+pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
+    use Field as F;
+    let valid: Vec<String> = {
+        let options = pick_options(s, f);
+        chosen
+            .iter()
+            .filter(|k| !k.is_empty() && options.iter().any(|o| &o.key == *k))
+            .cloned()
+            .collect()
+    };
+    let person = valid.first().map(|k| AttendeeId(k.clone()));
+    let people = || valid.iter().map(|k| AttendeeId(k.clone())).collect::<Vec<_>>();
+    let children = || valid.iter().map(|k| ChildId(k.clone())).collect::<Vec<_>>();
+    let cats = || {
+        Category::ALL
+            .iter()
+            .filter(|c| valid.contains(&format!("{c:?}")))
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    match f {
+        F::ExclusionPerson(id) => {
+            if let Some(e) = find_mut(&mut s.pre_meeting.exclusions, id) {
+                e.person = person;
+            }
+        }
+        F::MapSaidBy(id) => {
+            if let Some(m) = find_mut(&mut s.map_items, id) {
+                m.said_by = person;
+            }
+        }
+        F::DecisionLead(id) => {
+            if let Some(d) = find_mut(&mut s.decisions, id) {
+                d.plan.lead_social_worker = person;
+            }
+        }
+        F::DissentWho(c, x) => {
+            if let Some(x) = find_mut(&mut s.decisions, c).and_then(|d| find_mut(&mut d.dissents, x)) {
+                x.who = person;
+            }
+        }
+        F::DecisionCoreGroup(id) => {
+            if let Some(d) = find_mut(&mut s.decisions, id) {
+                d.plan.core_group = people();
+            }
+        }
+        F::DangerChildren(id) => {
+            if let Some(d) = find_mut(&mut s.danger_statements, id) {
+                d.children = children();
+            }
+        }
+        F::MapChildren(id) => {
+            if let Some(m) = find_mut(&mut s.map_items, id) {
+                m.children = children();
+            }
+        }
+        F::GoalDangers(id) => {
+            if let Some(g) = find_mut(&mut s.safety_goals, id) {
+                g.danger_statements = valid.iter().map(|k| ItemId(k.clone())).collect();
+            }
+        }
+        F::RecCategories(id) => {
+            if let Some(r) = find_mut(&mut s.recommendations, id) {
+                r.categories = cats();
+            }
+        }
+        F::DecisionCategories(id) => {
+            if let Some(d) = find_mut(&mut s.decisions, id) {
+                d.categories = cats();
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,169 @@
+//! What each field is called and how it is edited.
+
+use super::field::{Field, FieldKind};
+
+impl Field {
+    pub fn label(&self) -> &'static str {
+        use Field as F;
+        match self {
+            F::SetupKind => "Kind of conference",
+            F::SetupDate => "Date",
+            F::SetupTime => "Start time",
+            F::SetupVenueKind => "Venue kind",
+            F::SetupVenue => "Venue or link",
+            F::SetupChair => "Chair",
+            F::SetupFamilyReference => "Family reference",
+            F::SetupStrategyDate => "Strategy discussion",
+            F::ChildName(_) => "Name",
+            F::ChildDateOfBirth(_) => "Date of birth",
+            F::ChildExpectedDelivery(_) => "Expected delivery (unborn)",
+            F::AttendeeName(_) => "Name",
+            F::AttendeeRole(_) => "Role",
+            F::AttendeeAgency(_) => "Agency",
+            F::AttendeeAgencyKind(_) => "Agency kind",
+            F::AttendeeAttendance(_) => "Attendance",
+            F::AttendeeJoinedAt(_) => "Joined at",
+            F::AttendeeLeftAt(_) => "Left at",
+            F::AttendeeGivesRecommendation(_) => "Gives a recommendation",
+            F::AttendeeReportReceived(_) => "Report received",
+            F::AttendeeReportShared(_) => "Report shared with parents",
+            F::ExplainedPurpose => "Explained: purpose of the conference",
+            F::ExplainedHowItRuns => "Explained: how it runs",
+            F::ExplainedHowToContribute => "Explained: how to contribute",
+            F::ExplainedReportsShared => "Explained: reports shared",
+            F::ExplainedSupporter => "Explained: supporter, advocate, solicitor",
+            F::ExplainedComplaints => "Explained: how to complain",
+            F::InterpreterNeeded => "Interpreter needed",
+            F::Language => "Language / interpreter",
+            F::Advocate => "Advocate or supporter",
+            F::ParentsViews => "Parents' first views",
+            F::ExclusionPerson(_) => "Who",
+            F::ExclusionSeparate(_) => "Separate attendance (not exclusion)",
+            F::ExclusionGrounds(_) => "Grounds",
+            F::ExclusionWhichPart(_) => "Which part",
+            F::OpeningConfidentiality => "Confidentiality",
+            F::OpeningEquality => "Equality and diversity",
+            F::OpeningProfessionalDifference => "Professional difference",
+            F::OpeningComplaints => "Complaints",
+            F::InquorateReason => "Why it went ahead inquorate",
+            F::DangerWhoIsWorried(_) => "Who is worried",
+            F::DangerWorry(_) => "What about",
+            F::DangerIfNothingChanges(_) => "If nothing changes",
+            F::DangerChildren(_) => "Children",
+            F::DangerDispute(_) => "Dispute",
+            F::MapText(_) => "Text",
+            F::MapColumn(_) => "Column",
+            F::MapSaidBy(_) => "Said by",
+            F::MapChildren(_) => "Children",
+            F::MapTag(_) => "Tag",
+            F::MapRestricted(_) => "Restricted (not shared with family)",
+            F::VoiceMethod(_) => "How gathered",
+            F::VoiceWords(_) => "In the child's words",
+            F::ScalingQuestion => "Scaling question",
+            F::ScoreEntry(..) => "Score (0-10) and reason",
+            F::GoalParentsWill(_) => "Parents will be",
+            F::GoalChildExperience(_) => "The child will experience",
+            F::GoalProfessionalsSee(_) => "Professionals will see",
+            F::GoalDangers(_) => "Answers danger statements",
+            F::ActionWhat(..) => "What",
+            F::ActionWho(..) => "Who",
+            F::ActionByWhen(..) => "By when",
+            F::ActionHowWeKnow(..) => "How we will know",
+            F::BottomLines => "Bottom lines",
+            F::ContingencyPlan => "Contingency plan",
+            F::RecOutcome(_) => "Recommends",
+            F::RecCategories(_) => "Categories",
+            F::RecReason(_) => "Reason",
+            F::DecisionOutcome(_) => "Outcome",
+            F::DecisionCategories(_) => "Categories",
+            F::DecisionRationale(_) => "Rationale",
+            F::DecisionLead(_) => "Lead social worker",
+            F::DecisionCoreGroup(_) => "Core group",
+            F::DecisionFirstCoreGroup(_) => "First core group",
+            F::DecisionReviewDate(_) => "Review conference",
+            F::DissentWho(..) => "Who dissents",
+            F::DissentWhy(..) => "Why",
+        }
+    }
+
+    pub fn kind(&self) -> FieldKind {
+        use Field as F;
+        use FieldKind as K;
+        match self {
+            F::SetupKind
+            | F::SetupVenueKind
+            | F::AttendeeAgencyKind(_)
+            | F::AttendeeAttendance(_)
+            | F::MapColumn(_)
+            | F::MapTag(_)
+            | F::VoiceMethod(_)
+            | F::RecOutcome(_)
+            | F::DecisionOutcome(_) => K::Choice,
+            F::SetupDate
+            | F::SetupStrategyDate
+            | F::ChildDateOfBirth(_)
+            | F::ChildExpectedDelivery(_)
+            | F::ActionByWhen(..)
+            | F::DecisionFirstCoreGroup(_)
+            | F::DecisionReviewDate(_) => K::Date,
+            F::SetupTime | F::AttendeeJoinedAt(_) | F::AttendeeLeftAt(_) => K::Time,
+            F::AttendeeGivesRecommendation(_)
+            | F::AttendeeReportReceived(_)
+            | F::AttendeeReportShared(_)
+            | F::ExplainedPurpose
+            | F::ExplainedHowItRuns
+            | F::ExplainedHowToContribute
+            | F::ExplainedReportsShared
+            | F::ExplainedSupporter
+            | F::ExplainedComplaints
+            | F::InterpreterNeeded
+            | F::ExclusionSeparate(_)
+            | F::OpeningConfidentiality
+            | F::OpeningEquality
+            | F::OpeningProfessionalDifference
+            | F::OpeningComplaints
+            | F::MapRestricted(_) => K::Toggle,
+            F::ExclusionPerson(_) | F::MapSaidBy(_) | F::DecisionLead(_) | F::DissentWho(..) => {
+                K::PickOne
+            }
+            F::DangerChildren(_)
+            | F::MapChildren(_)
+            | F::GoalDangers(_)
+            | F::RecCategories(_)
+            | F::DecisionCategories(_)
+            | F::DecisionCoreGroup(_) => K::PickMany,
+            F::ScoreEntry(..) => K::Score,
+            F::ParentsViews
+            | F::ExclusionGrounds(_)
+            | F::InquorateReason
+            | F::DangerWorry(_)
+            | F::DangerIfNothingChanges(_)
+            | F::DangerDispute(_)
+            | F::MapText(_)
+            | F::VoiceWords(_)
+            | F::ScalingQuestion
+            | F::GoalParentsWill(_)
+            | F::GoalChildExperience(_)
+            | F::GoalProfessionalsSee(_)
+            | F::ActionWhat(..)
+            | F::ActionHowWeKnow(..)
+            | F::BottomLines
+            | F::ContingencyPlan
+            | F::RecReason(_)
+            | F::DecisionRationale(_)
+            | F::DissentWhy(..) => K::Lines,
+            F::SetupVenue
+            | F::SetupChair
+            | F::SetupFamilyReference
+            | F::ChildName(_)
+            | F::AttendeeName(_)
+            | F::AttendeeRole(_)
+            | F::AttendeeAgency(_)
+            | F::Language
+            | F::Advocate
+            | F::ExclusionWhichPart(_)
+            | F::DangerWhoIsWorried(_)
+            | F::ActionWho(..) => K::Line,
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The application state and the one `update` that changes it.
+
+pub mod field;
+pub mod field_edit;
+mod field_meta;
+pub mod panes;
+pub mod keymap;
+pub mod state;
+pub mod update;

@@ -1,0 +1,432 @@
+//! What each stage is made of: forms, lists and grids, and the operations on
+//! list rows. The screen draws these; `update` moves through them.
+
+use super::field::{Field, find};
+use crate::model::*;
+
+/// A list of records the chair can add to, open and delete from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListKind {
+    Children,
+    Attendees,
+    Exclusions,
+    Dangers,
+    Map(Column),
+    Goals,
+    Actions(ItemId),
+    DecisionChildren,
+    Dissents(ChildId),
+}
+
+/// People down the side, children across the top.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GridKind {
+    Scaling,
+    Recommendations,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PaneContent {
+    Form(Vec<Field>),
+    List(ListKind),
+    Grid(GridKind),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pane {
+    pub title: String,
+    pub content: PaneContent,
+}
+
+impl Pane {
+    fn form(title: &str, fields: Vec<Field>) -> Self {
+        Pane {
+            title: title.into(),
+            content: PaneContent::Form(fields),
+        }
+    }
+    fn list(title: &str, kind: ListKind) -> Self {
+        Pane {
+            title: title.into(),
+            content: PaneContent::List(kind),
+        }
+    }
+}
+
+/// The panes of a stage. `selected_row(pane)` gives the row chosen in an
+/// earlier pane, for panes that depend on it (a goal's actions, a child's
+/// decision).
+pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> usize) -> Vec<Pane> {
+    use Field as F;
+    match stage {
+        Stage::Setup => vec![
+            Pane::form(
+                "Conference",
+                vec![
+                    F::SetupKind,
+                    F::SetupDate,
+                    F::SetupTime,
+                    F::SetupVenueKind,
+                    F::SetupVenue,
+                    F::SetupChair,
+                    F::SetupFamilyReference,
+                    F::SetupStrategyDate,
+                ],
+            ),
+            Pane::list("Children", ListKind::Children),
+        ],
+        Stage::PreMeeting => vec![
+            Pane::form(
+                "What the chair explained",
+                vec![
+                    F::ExplainedPurpose,
+                    F::ExplainedHowItRuns,
+                    F::ExplainedHowToContribute,
+                    F::ExplainedReportsShared,
+                    F::ExplainedSupporter,
+                    F::ExplainedComplaints,
+                    F::InterpreterNeeded,
+                    F::Language,
+                    F::Advocate,
+                    F::ParentsViews,
+                ],
+            ),
+            Pane::list("Exclusion / separate attendance", ListKind::Exclusions),
+        ],
+        Stage::Introductions => vec![
+            Pane::list("Attendance register", ListKind::Attendees),
+            Pane::form(
+                "Opening statements",
+                vec![
+                    F::OpeningConfidentiality,
+                    F::OpeningEquality,
+                    F::OpeningProfessionalDifference,
+                    F::OpeningComplaints,
+                    F::InquorateReason,
+                ],
+            ),
+        ],
+        Stage::DangerStatements => vec![Pane::list("Danger statements", ListKind::Dangers)],
+        Stage::Map => {
+            let mut panes: Vec<Pane> = Column::ALL
+                .iter()
+                .map(|c| Pane::list(c.label(), ListKind::Map(*c)))
+                .collect();
+            let voice = s
+                .children
+                .iter()
+                .flat_map(|c| [F::VoiceMethod(c.id.clone()), F::VoiceWords(c.id.clone())])
+                .collect();
+            panes.push(Pane::form("The child's voice", voice));
+            panes
+        }
+        Stage::Scaling => vec![
+            Pane {
+                title: "Scores".into(),
+                content: PaneContent::Grid(GridKind::Scaling),
+            },
+            Pane::form("Question", vec![F::ScalingQuestion]),
+        ],
+        Stage::SafetyGoals => {
+            let mut panes = vec![Pane::list("Safety goals", ListKind::Goals)];
+            if let Some(goal) = s.safety_goals.get(selected_row(0)) {
+                panes.push(Pane::list("Actions", ListKind::Actions(goal.id.clone())));
+            }
+            panes.push(Pane::form(
+                "Bottom lines and contingency",
+                vec![F::BottomLines, F::ContingencyPlan],
+            ));
+            panes
+        }
+        Stage::Recommendations => vec![Pane {
+            title: "Recommendations".into(),
+            content: PaneContent::Grid(GridKind::Recommendations),
+        }],
+        Stage::Decision => {
+            let mut panes = vec![Pane::list("Children", ListKind::DecisionChildren)];
+            if let Some(child) = s.children.get(selected_row(0)) {
+                let c = child.id.clone();
+                panes.push(Pane::form(
+                    "Decision",
+                    vec![
+                        F::DecisionOutcome(c.clone()),
+                        F::DecisionCategories(c.clone()),
+                        F::DecisionRationale(c.clone()),
+                        F::DecisionLead(c.clone()),
+                        F::DecisionCoreGroup(c.clone()),
+                        F::DecisionFirstCoreGroup(c.clone()),
+                        F::DecisionReviewDate(c.clone()),
+                    ],
+                ));
+                panes.push(Pane::list("Dissent", ListKind::Dissents(c)));
+            }
+            panes
+        }
+    }
+}
+
+/// The keys of a list's rows, in order.
+pub fn list_keys(s: &Session, kind: &ListKind) -> Vec<String> {
+    fn ids<T, K: AsRef<str>>(items: &[T], key: impl Fn(&T) -> K) -> Vec<String> {
+        items.iter().map(|i| key(i).as_ref().to_string()).collect()
+    }
+    match kind {
+        ListKind::Children | ListKind::DecisionChildren => ids(&s.children, |c| c.id.0.clone()),
+        ListKind::Attendees => ids(&s.attendees, |a| a.id.0.clone()),
+        ListKind::Exclusions => ids(&s.pre_meeting.exclusions, |e| e.id.0.clone()),
+        ListKind::Dangers => ids(&s.danger_statements, |d| d.id.0.clone()),
+        ListKind::Map(col) => s
+            .map_items
+            .iter()
+            .filter(|m| m.column == *col)
+            .map(|m| m.id.0.clone())
+            .collect(),
+        ListKind::Goals => ids(&s.safety_goals, |g| g.id.0.clone()),
+        ListKind::Actions(goal) => find(&s.safety_goals, goal)
+            .map(|g| ids(&g.actions, |a| a.id.0.clone()))
+            .unwrap_or_default(),
+        ListKind::Dissents(child) => find(&s.decisions, child)
+            .map(|d| ids(&d.dissents, |x| x.id.0.clone()))
+            .unwrap_or_default(),
+    }
+}
+
+/// The fields of one record, in the order its form shows them.
+pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
+    use Field as F;
+    let item = || ItemId(key.to_string());
+    let child = || ChildId(key.to_string());
+    let person = || AttendeeId(key.to_string());
+    match kind {
+        ListKind::Children => vec![
+            F::ChildName(child()),
+            F::ChildDateOfBirth(child()),
+            F::ChildExpectedDelivery(child()),
+        ],
+        ListKind::Attendees => vec![
+            F::AttendeeName(person()),
+            F::AttendeeRole(person()),
+            F::AttendeeAgency(person()),
+            F::AttendeeAgencyKind(person()),
+            F::AttendeeAttendance(person()),
+            F::AttendeeJoinedAt(person()),
+            F::AttendeeLeftAt(person()),
+            F::AttendeeGivesRecommendation(person()),
+            F::AttendeeReportReceived(person()),
+            F::AttendeeReportShared(person()),
+        ],
+        ListKind::Exclusions => vec![
+            F::ExclusionPerson(item()),
+            F::ExclusionSeparate(item()),
+            F::ExclusionGrounds(item()),
+            F::ExclusionWhichPart(item()),
+        ],
+        ListKind::Dangers => vec![
+            F::DangerWhoIsWorried(item()),
+            F::DangerWorry(item()),
+            F::DangerIfNothingChanges(item()),
+            F::DangerChildren(item()),
+            F::DangerDispute(item()),
+        ],
+        ListKind::Map(_) => vec![
+            F::MapText(item()),
+            F::MapSaidBy(item()),
+            F::MapChildren(item()),
+            F::MapTag(item()),
+            F::MapRestricted(item()),
+            F::MapColumn(item()),
+        ],
+        ListKind::Goals => vec![
+            F::GoalParentsWill(item()),
+            F::GoalChildExperience(item()),
+            F::GoalProfessionalsSee(item()),
+            F::GoalDangers(item()),
+        ],
+        ListKind::Actions(goal) => vec![
+            F::ActionWhat(goal.clone(), item()),
+            F::ActionWho(goal.clone(), item()),
+            F::ActionByWhen(goal.clone(), item()),
+            F::ActionHowWeKnow(goal.clone(), item()),
+        ],
+        ListKind::DecisionChildren => Vec::new(),
+        ListKind::Dissents(c) => vec![F::DissentWho(c.clone(), item()), F::DissentWhy(c.clone(), item())],
+    }
+}
+
+/// Adds an empty record to a list; returns its key, or why it cannot.
+pub fn add_record(s: &mut Session, kind: &ListKind) -> Result<String, String> {
+    let all_children = s.all_child_ids();
+    let key = match kind {
+        ListKind::Children => s.add_child().0,
+        ListKind::Attendees => s.add_attendee().0,
+        ListKind::Exclusions => {
+            let id = s.new_item_id();
+            s.pre_meeting.exclusions.push(Exclusion {
+                id: id.clone(),
+                person: None,
+                grounds: String::new(),
+                which_part: String::new(),
+                separate_attendance: false,
+            });
+            id.0
+        }
+        ListKind::Dangers => {
+            let id = s.new_item_id();
+            s.danger_statements.push(DangerStatement {
+                id: id.clone(),
+                who_is_worried: String::new(),
+                worry: String::new(),
+                if_nothing_changes: String::new(),
+                children: all_children,
+                dispute: String::new(),
+            });
+            id.0
+        }
+        ListKind::Map(column) => {
+            let id = s.new_item_id();
+            s.map_items.push(MapItem {
+                id: id.clone(),
+                column: *column,
+                text: String::new(),
+                said_by: None,
+                children: all_children,
+                tag: Tag::None,
+                restricted: false,
+                from_last_conference: false,
+            });
+            id.0
+        }
+        ListKind::Goals => {
+            let id = s.new_item_id();
+            s.safety_goals.push(SafetyGoal {
+                id: id.clone(),
+                parents_will: String::new(),
+                child_will_experience: String::new(),
+                professionals_will_see: String::new(),
+                danger_statements: Vec::new(),
+                actions: Vec::new(),
+            });
+            id.0
+        }
+        ListKind::Actions(goal) => {
+            let id = s.new_item_id();
+            let g = s
+                .safety_goals
+                .iter_mut()
+                .find(|g| &g.id == goal)
+                .ok_or("add a safety goal first")?;
+            g.actions.push(SafetyAction {
+                id: id.clone(),
+                what: String::new(),
+                who: String::new(),
+                by_when: None,
+                how_we_will_know: String::new(),
+            });
+            id.0
+        }
+        ListKind::DecisionChildren => {
+            return Err("children are added at setup (stage 0)".into());
+        }
+        ListKind::Dissents(child) => {
+            let id = s.new_item_id();
+            let d = s
+                .decisions
+                .iter_mut()
+                .find(|d| &d.child == child)
+                .ok_or("that child no longer exists")?;
+            d.dissents.push(Dissent {
+                id: id.clone(),
+                who: None,
+                why: String::new(),
+            });
+            id.0
+        }
+    };
+    Ok(key)
+}
+
+/// Deletes a record; returns a short description for the status bar.
+pub fn delete_record(s: &mut Session, kind: &ListKind, key: &str) -> Result<String, String> {
+    let item = ItemId(key.to_string());
+    match kind {
+        ListKind::Children => {
+            let name = s.child_name(&ChildId(key.into()));
+            s.remove_child(&ChildId(key.into()));
+            Ok(format!("child {name}"))
+        }
+        ListKind::Attendees => {
+            let name = s.attendee_name(&AttendeeId(key.into()));
+            s.remove_attendee(&AttendeeId(key.into()));
+            Ok(name)
+        }
+        ListKind::Exclusions => {
+            s.pre_meeting.exclusions.retain(|e| e.id != item);
+            Ok("exclusion".into())
+        }
+        ListKind::Dangers => {
+            s.remove_danger_statement(&item);
+            Ok("danger statement".into())
+        }
+        ListKind::Map(_) => {
+            s.map_items.retain(|m| m.id != item);
+            Ok("map item".into())
+        }
+        ListKind::Goals => {
+            s.safety_goals.retain(|g| g.id != item);
+            Ok("safety goal and its actions".into())
+        }
+        ListKind::Actions(goal) => {
+            if let Some(g) = s.safety_goals.iter_mut().find(|g| &g.id == goal) {
+                g.actions.retain(|a| a.id != item);
+            }
+            Ok("action".into())
+        }
+        ListKind::DecisionChildren => Err("children are removed at setup (stage 0)".into()),
+        ListKind::Dissents(child) => {
+            if let Some(d) = s.decisions.iter_mut().find(|d| &d.child == child) {
+                d.dissents.retain(|x| x.id != item);
+            }
+            Ok("dissent".into())
+        }
+    }
+}
+
+/// The people shown down the side of a grid.
+pub fn grid_people(s: &Session, kind: GridKind) -> Vec<AttendeeId> {
+    s.attendees
+        .iter()
+        .filter(|a| match kind {
+            GridKind::Scaling => a.attendance != Attendance::Apologies,
+            GridKind::Recommendations => a.gives_recommendation,
+        })
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+/// The recommendation a professional gave for a child, if any.
+pub fn recommendation_for<'a>(
+    s: &'a Session,
+    person: &AttendeeId,
+    child: &ChildId,
+) -> Option<&'a Recommendation> {
+    s.recommendations
+        .iter()
+        .find(|r| &r.professional == person && &r.child == child)
+}
+
+/// Finds or creates the recommendation for a grid cell.
+pub fn ensure_recommendation(s: &mut Session, person: &AttendeeId, child: &ChildId) -> ItemId {
+    if let Some(r) = recommendation_for(s, person, child) {
+        return r.id.clone();
+    }
+    let id = s.new_item_id();
+    s.recommendations.push(Recommendation {
+        id: id.clone(),
+        professional: person.clone(),
+        child: child.clone(),
+        outcome: Outcome::Undecided,
+        categories: Vec::new(),
+        reason: String::new(),
+    });
+    id
+}

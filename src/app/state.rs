@@ -1,0 +1,244 @@
+//! Everything the screen shows, in one struct. Only `update` changes it.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::field::{Field, FieldKind};
+use super::field_edit::PickOption;
+use super::panes::{ListKind, Pane, stage_panes};
+use crate::model::*;
+
+/// Whether this window may change the session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Access {
+    Edit,
+    /// Opened with `cpconf view` (or refused the write lock): nothing changes.
+    ReadOnly(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+    pub at: Timestamp,
+}
+
+/// The chosen row (and column, in a grid) of a pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub row: usize,
+    pub col: usize,
+}
+
+/// The form of one record, opened over the stage.
+#[derive(Clone, Debug)]
+pub struct RecordForm {
+    pub title: String,
+    /// The list the record lives in; None for a recommendation (grid cell).
+    pub list: Option<ListKind>,
+    pub key: String,
+    pub fields: Vec<Field>,
+    pub selected: usize,
+}
+
+/// Typing into one field. What is typed stays here until it is kept.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    pub field: Field,
+    pub title: String,
+    pub text: TextArea<'static>,
+}
+
+impl Editor {
+    pub fn new(field: Field, title: String, initial: &str) -> Self {
+        let lines: Vec<String> = initial.split('\n').map(str::to_string).collect();
+        let mut text = TextArea::new(lines);
+        text.set_wrap_mode(WrapMode::WordOrGlyph);
+        text.move_cursor(CursorMove::Bottom);
+        text.move_cursor(CursorMove::End);
+        Editor { field, title, text }
+    }
+
+    pub fn multiline(&self) -> bool {
+        self.field.kind() == FieldKind::Lines
+    }
+
+    /// The text as typed so far.
+    pub fn value(&self) -> String {
+        self.text.lines().join("\n")
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Picker {
+    pub field: Field,
+    pub title: String,
+    pub options: Vec<PickOption>,
+    pub chosen: Vec<String>,
+    pub selected: usize,
+    pub multi: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfirmAction {
+    Finalise,
+}
+
+#[derive(Clone, Debug)]
+pub struct Confirm {
+    pub question: String,
+    pub action: ConfirmAction,
+}
+
+#[derive(Clone, Debug)]
+pub enum Overlay {
+    Record(RecordForm),
+    Editor(Editor),
+    Picker(Picker),
+    Confirm(Confirm),
+    Help,
+}
+
+pub struct App {
+    pub session: Session,
+    /// Where the session is saved; None until the runtime gives it a file.
+    pub file: Option<PathBuf>,
+    pub access: Access,
+    pub stage: Stage,
+    pub pane: usize,
+    pub cursors: HashMap<(Stage, usize), Cursor>,
+    pub overlays: Vec<Overlay>,
+    pub(super) undo: Vec<Session>,
+    pub(super) redo: Vec<Session>,
+    /// Bumped on every change to the session; the saver compares it.
+    pub revision: u64,
+    pub saved_revision: u64,
+    pub last_saved_at: Option<Timestamp>,
+    /// A save that failed and has not yet succeeded since: shown until fixed.
+    pub save_error: Option<String>,
+    pub message: Option<Message>,
+    pub now: Timestamp,
+    pub quit_requested: bool,
+    /// Ctrl+S: the runtime saves at once rather than on its next beat.
+    pub save_requested: bool,
+}
+
+/// How many changes can be undone.
+pub const UNDO_DEPTH: usize = 500;
+
+impl App {
+    pub fn new(mut session: Session, access: Access, now: Timestamp) -> Self {
+        session.refresh_derived();
+        let stage = session
+            .stage_visits
+            .last()
+            .map(|v| v.stage)
+            .unwrap_or(Stage::Setup);
+        let mut app = App {
+            session,
+            file: None,
+            access,
+            stage,
+            pane: 0,
+            cursors: HashMap::new(),
+            overlays: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            saved_revision: 0,
+            last_saved_at: None,
+            save_error: None,
+            message: None,
+            now,
+            quit_requested: false,
+            save_requested: false,
+        };
+        app.open_stage_visit();
+        app
+    }
+
+    pub fn read_only(&self) -> bool {
+        matches!(self.access, Access::ReadOnly(_))
+    }
+
+    /// Why the session cannot be changed, if it cannot.
+    pub fn edit_refusal(&self) -> Option<String> {
+        match &self.access {
+            Access::ReadOnly(why) => Some(format!("read-only: {why}")),
+            Access::Edit if self.session.is_finalised() => {
+                Some("this record is finalised and locked".into())
+            }
+            Access::Edit => None,
+        }
+    }
+
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    pub fn cursor(&self, pane: usize) -> Cursor {
+        self.cursors
+            .get(&(self.stage, pane))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    pub fn panes(&self) -> Vec<Pane> {
+        stage_panes(&self.session, self.stage, |p| self.cursor(p).row)
+    }
+
+    /// The text being typed, if any: what a draft file holds.
+    pub fn draft(&self) -> Option<(&Field, String)> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Editor(e) => Some((&e.field, e.value())),
+            _ => None,
+        })
+    }
+
+    pub fn editing(&self) -> bool {
+        matches!(self.overlays.last(), Some(Overlay::Editor(_)))
+    }
+
+    /// Starts timing the current stage, if this window may record it.
+    pub(super) fn open_stage_visit(&mut self) {
+        if self.edit_refusal().is_some() {
+            return;
+        }
+        self.close_stage_visit();
+        self.session.stage_visits.push(StageVisit {
+            stage: self.stage,
+            started_at: self.now,
+            ended_at: None,
+        });
+        self.revision += 1;
+    }
+
+    pub(super) fn close_stage_visit(&mut self) {
+        if self.edit_refusal().is_some() {
+            return;
+        }
+        if let Some(v) = self.session.stage_visits.last_mut() {
+            if v.ended_at.is_none() {
+                v.ended_at = Some(self.now);
+                self.revision += 1;
+            }
+        }
+    }
+
+    pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone,
+            at: self.now,
+        });
+    }
+}
