@@ -4,6 +4,6 @@
 //! it; `app` turns keys into changes; `ui` draws the state and never changes
 //! it.
 
+pub mod app;
 pub mod dates;
 pub mod model;
-pub mod app;

@@ -110,7 +110,11 @@ impl FieldKind {
     pub fn is_typed(self) -> bool {
         matches!(
             self,
-            FieldKind::Line | FieldKind::Lines | FieldKind::Date | FieldKind::Time | FieldKind::Score
+            FieldKind::Line
+                | FieldKind::Lines
+                | FieldKind::Date
+                | FieldKind::Time
+                | FieldKind::Score
         )
     }
 }

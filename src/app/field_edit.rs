@@ -73,7 +73,9 @@ pub fn edit_text(s: &Session, f: &Field) -> String {
         return t.clone();
     }
     if let Some(d) = slot.date {
-        return d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        return d
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
     }
     if let Some(t) = slot.time {
         return t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
@@ -103,12 +105,7 @@ pub fn display(s: &Session, f: &Field) -> String {
         return if *b { "[x] yes" } else { "[ ] no" }.into();
     }
     let person = |p: Option<&AttendeeId>| p.map(|p| s.attendee_name(p)).unwrap_or_default();
-    let categories = |c: &[Category]| {
-        c.iter()
-            .map(|c| c.label())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let categories = |c: &[Category]| c.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ");
     match f {
         F::SetupKind => s.setup.kind.label().into(),
         F::SetupVenueKind => s.setup.venue_kind.label().into(),
@@ -118,9 +115,9 @@ pub fn display(s: &Session, f: &Field) -> String {
         F::AttendeeAttendance(id) => find(&s.attendees, id)
             .map(|a| a.attendance.label().into())
             .unwrap_or_default(),
-        F::ExclusionPerson(id) => person(
-            find(&s.pre_meeting.exclusions, id).and_then(|e| e.person.as_ref()),
-        ),
+        F::ExclusionPerson(id) => {
+            person(find(&s.pre_meeting.exclusions, id).and_then(|e| e.person.as_ref()))
+        }
         F::DangerChildren(id) => find(&s.danger_statements, id)
             .map(|d| s.children_label(&d.children))
             .unwrap_or_default(),
@@ -163,9 +160,9 @@ pub fn display(s: &Session, f: &Field) -> String {
         F::DecisionCategories(id) => find(&s.decisions, id)
             .map(|d| categories(&d.categories))
             .unwrap_or_default(),
-        F::DecisionLead(id) => person(
-            find(&s.decisions, id).and_then(|d| d.plan.lead_social_worker.as_ref()),
-        ),
+        F::DecisionLead(id) => {
+            person(find(&s.decisions, id).and_then(|d| d.plan.lead_social_worker.as_ref()))
+        }
         F::DecisionCoreGroup(id) => find(&s.decisions, id)
             .map(|d| {
                 d.plan
@@ -260,8 +257,12 @@ pub fn cycle(s: &mut Session, f: &Field, forward: bool) -> bool {
     match f {
         F::SetupKind => turn!(s.setup.kind),
         F::SetupVenueKind => turn!(s.setup.venue_kind),
-        F::AttendeeAgencyKind(id) => find_mut(&mut s.attendees, id).is_some_and(|a| turn!(a.agency_kind)),
-        F::AttendeeAttendance(id) => find_mut(&mut s.attendees, id).is_some_and(|a| turn!(a.attendance)),
+        F::AttendeeAgencyKind(id) => {
+            find_mut(&mut s.attendees, id).is_some_and(|a| turn!(a.agency_kind))
+        }
+        F::AttendeeAttendance(id) => {
+            find_mut(&mut s.attendees, id).is_some_and(|a| turn!(a.attendance))
+        }
         F::MapColumn(id) => find_mut(&mut s.map_items, id).is_some_and(|m| turn!(m.column)),
         F::MapTag(id) => find_mut(&mut s.map_items, id).is_some_and(|m| turn!(m.tag)),
         F::VoiceMethod(id) => find_mut(&mut s.child_voices, id).is_some_and(|v| turn!(v.method)),
@@ -290,14 +291,16 @@ fn person_options(s: &Session, none: bool) -> Vec<PickOption> {
             label: "(nobody)".into(),
         });
     }
-    out.extend(s.attendees.iter().map(|a| PickOption {
-        key: a.id.0.clone(),
-        label: [a.name.as_str(), a.role.as_str(), a.agency.as_str()]
-            .iter()
-            .filter(|t| !t.trim().is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" · "),
+    out.extend(s.attendees.iter().map(|a| {
+        PickOption {
+            key: a.id.0.clone(),
+            label: [a.name.as_str(), a.role.as_str(), a.agency.as_str()]
+                .iter()
+                .filter(|t| !t.trim().is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" · "),
+        }
     }));
     out
 }
@@ -364,14 +367,16 @@ pub fn picked(s: &Session, f: &Field) -> Vec<String> {
     let one = |p: Option<&AttendeeId>| vec![p.map(|p| p.0.clone()).unwrap_or_default()];
     let cats = |c: &[Category]| c.iter().map(|c| format!("{c:?}")).collect::<Vec<_>>();
     match f {
-        F::ExclusionPerson(id) => one(find(&s.pre_meeting.exclusions, id).and_then(|e| e.person.as_ref())),
+        F::ExclusionPerson(id) => {
+            one(find(&s.pre_meeting.exclusions, id).and_then(|e| e.person.as_ref()))
+        }
         F::MapSaidBy(id) => one(find(&s.map_items, id).and_then(|m| m.said_by.as_ref())),
-        F::DecisionLead(id) => one(find(&s.decisions, id).and_then(|d| d.plan.lead_social_worker.as_ref())),
-        F::DissentWho(c, x) => one(
-            find(&s.decisions, c)
-                .and_then(|d| find(&d.dissents, x))
-                .and_then(|x| x.who.as_ref()),
-        ),
+        F::DecisionLead(id) => {
+            one(find(&s.decisions, id).and_then(|d| d.plan.lead_social_worker.as_ref()))
+        }
+        F::DissentWho(c, x) => one(find(&s.decisions, c)
+            .and_then(|d| find(&d.dissents, x))
+            .and_then(|x| x.who.as_ref())),
         F::DecisionCoreGroup(id) => find(&s.decisions, id)
             .map(|d| keys(d.plan.core_group.iter().map(|a| &a.0)))
             .unwrap_or_default(),
@@ -407,7 +412,12 @@ pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
             .collect()
     };
     let person = valid.first().map(|k| AttendeeId(k.clone()));
-    let people = || valid.iter().map(|k| AttendeeId(k.clone())).collect::<Vec<_>>();
+    let people = || {
+        valid
+            .iter()
+            .map(|k| AttendeeId(k.clone()))
+            .collect::<Vec<_>>()
+    };
     let children = || valid.iter().map(|k| ChildId(k.clone())).collect::<Vec<_>>();
     let cats = || {
         Category::ALL
@@ -433,7 +443,9 @@ pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
             }
         }
         F::DissentWho(c, x) => {
-            if let Some(x) = find_mut(&mut s.decisions, c).and_then(|d| find_mut(&mut d.dissents, x)) {
+            if let Some(x) =
+                find_mut(&mut s.decisions, c).and_then(|d| find_mut(&mut d.dissents, x))
+            {
                 x.who = person;
             }
         }

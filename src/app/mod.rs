@@ -3,7 +3,7 @@
 pub mod field;
 pub mod field_edit;
 mod field_meta;
-pub mod panes;
 pub mod keymap;
+pub mod panes;
 pub mod state;
 pub mod update;

@@ -249,7 +249,10 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::ActionHowWeKnow(goal.clone(), item()),
         ],
         ListKind::DecisionChildren => Vec::new(),
-        ListKind::Dissents(c) => vec![F::DissentWho(c.clone(), item()), F::DissentWhy(c.clone(), item())],
+        ListKind::Dissents(c) => vec![
+            F::DissentWho(c.clone(), item()),
+            F::DissentWhy(c.clone(), item()),
+        ],
     }
 }
 

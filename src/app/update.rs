@@ -6,8 +6,8 @@ use super::field::{Field, FieldKind};
 use super::field_edit::{commit_text, cycle, edit_text, pick_options, picked, set_picked, toggle};
 use super::keymap::{Command, Context, command_for};
 use super::panes::{
-    GridKind, ListKind, PaneContent, add_record, delete_record, ensure_recommendation,
-    grid_people, list_keys, record_fields, recommendation_for,
+    GridKind, ListKind, PaneContent, add_record, delete_record, ensure_recommendation, grid_people,
+    list_keys, recommendation_for, record_fields,
 };
 use super::state::*;
 use crate::model::*;
@@ -140,7 +140,11 @@ impl App {
         let Some(mut restored) = from.pop() else {
             self.say(
                 Tone::Info,
-                if undo { "nothing to undo" } else { "nothing to redo" },
+                if undo {
+                    "nothing to undo"
+                } else {
+                    "nothing to redo"
+                },
             );
             return;
         };
@@ -252,7 +256,10 @@ impl App {
     }
 
     fn form_command(&mut self, cmd: Command, fields: &[Field]) {
-        let row = self.cursor(self.pane).row.min(fields.len().saturating_sub(1));
+        let row = self
+            .cursor(self.pane)
+            .row
+            .min(fields.len().saturating_sub(1));
         let Some(field) = fields.get(row).cloned() else {
             return;
         };
@@ -400,7 +407,11 @@ impl App {
             list,
             key,
             fields: fields.clone(),
-            selected: if start_typing { first_typed.unwrap_or(0) } else { 0 },
+            selected: if start_typing {
+                first_typed.unwrap_or(0)
+            } else {
+                0
+            },
         }));
         if start_typing {
             if let Some(i) = first_typed {
