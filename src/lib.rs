@@ -7,3 +7,4 @@
 pub mod app;
 pub mod dates;
 pub mod model;
+pub mod ui;

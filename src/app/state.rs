@@ -105,7 +105,8 @@ pub enum Overlay {
     Editor(Editor),
     Picker(Picker),
     Confirm(Confirm),
-    Help,
+    /// Help for the contexts that were active when it was opened.
+    Help(Vec<super::keymap::Context>),
 }
 
 pub struct App {

@@ -53,7 +53,7 @@ impl App {
             Some(Overlay::Picker(_)) => vec![Context::Picker],
             Some(Overlay::Record(_)) => vec![Context::Record, Context::Session],
             Some(Overlay::Confirm(_)) => vec![Context::Confirm],
-            Some(Overlay::Help) => vec![Context::Session],
+            Some(Overlay::Help(_)) => vec![Context::Session],
             None => {
                 let mut out = Vec::new();
                 match self.panes().get(self.pane).map(|p| &p.content) {
@@ -72,7 +72,7 @@ impl App {
     }
 
     fn key(&mut self, ev: KeyEvent) {
-        if matches!(self.overlays.last(), Some(Overlay::Help)) {
+        if matches!(self.overlays.last(), Some(Overlay::Help(_))) {
             self.overlays.pop();
             return;
         }
@@ -174,7 +174,7 @@ impl App {
                 self.save_requested = true;
                 self.say(Tone::Info, "saving…");
             }
-            Command::Help => self.overlays.push(Overlay::Help),
+            Command::Help => self.open_help(),
             Command::Quit => self.quit_requested = true,
             Command::Finalise => self.ask_finalise(),
             _ => match content {
@@ -184,6 +184,11 @@ impl App {
                 None => {}
             },
         }
+    }
+
+    fn open_help(&mut self) {
+        let contexts = self.contexts();
+        self.overlays.push(Overlay::Help(contexts));
     }
 
     fn go_to_stage(&mut self, stage: Option<Stage>) {
@@ -497,7 +502,7 @@ impl App {
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::Save => self.save_requested = true,
-            Command::Help => self.overlays.push(Overlay::Help),
+            Command::Help => self.open_help(),
             Command::NextStage | Command::PrevStage | Command::NextPane | Command::PrevPane => {
                 self.overlays.pop();
                 self.stage_command(cmd);

@@ -1,0 +1,152 @@
+//! The frame around a stage: the agenda sidebar and the status bar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{minutes, pad, truncate};
+use super::theme;
+use crate::app::keymap::bindings_for;
+use crate::app::state::{Access, App, Tone};
+use crate::model::*;
+
+pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
+    let s = &app.session;
+    let block = Block::new()
+        .borders(Borders::RIGHT)
+        .border_style(theme::border());
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let reference = if s.setup.family_reference.trim().is_empty() {
+        "(no reference)".to_string()
+    } else {
+        s.setup.family_reference.clone()
+    };
+    let mut lines = vec![
+        Line::styled(
+            truncate(
+                &format!("{} {}", s.setup.kind.code().to_uppercase(), reference),
+                w,
+            ),
+            theme::title(),
+        ),
+        Line::styled(
+            truncate(
+                &s.setup
+                    .date
+                    .map(|d| d.format("%d %b %Y").to_string())
+                    .unwrap_or_default(),
+                w,
+            ),
+            theme::muted(),
+        ),
+        Line::raw(""),
+    ];
+    for stage in Stage::ALL {
+        let current = stage == app.stage;
+        let mark = if current {
+            "▶"
+        } else if s.stage_visited(stage) {
+            "✓"
+        } else {
+            " "
+        };
+        let spent = s.time_in_stage(stage, app.now);
+        let time = if s.stage_visited(stage) {
+            minutes(spent)
+        } else {
+            String::new()
+        };
+        let name_w = w.saturating_sub(time.width() + 5);
+        let text = format!(
+            "{mark} {} {} {time}",
+            stage.number(),
+            pad(stage.title(), name_w)
+        );
+        let line = Line::from(truncate(&text, w));
+        lines.push(if current {
+            line.style(theme::selected())
+        } else {
+            line
+        });
+    }
+    lines.push(Line::raw(""));
+    let q = s.quorum();
+    lines.push(if q.is_quorate() {
+        Line::styled("✓ quorate", theme::good())
+    } else {
+        Line::styled("✗ not quorate", theme::warning())
+    });
+    match s.status {
+        Status::Finalised => lines.push(Line::styled("■ FINALISED", theme::title())),
+        Status::InProgress => {}
+    }
+    if let Access::ReadOnly(_) = app.access {
+        lines.push(Line::styled("◉ READ-ONLY", theme::warning()));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Two lines: the keys that work here, then messages, save state and time.
+pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
+    let w = area.width as usize;
+    let mut hints: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for b in bindings_for(&app.contexts()) {
+        let Some(hint) = b.hint else { continue };
+        let key = b.shown.split(" / ").next().unwrap_or(b.shown);
+        let piece = format!("{key} {hint}  ");
+        if used + piece.width() > w {
+            break;
+        }
+        used += piece.width();
+        hints.push(Span::styled(key.to_string(), theme::key()));
+        hints.push(Span::raw(format!(" {hint}  ")));
+    }
+
+    let s = &app.session;
+    let save = if let Some(e) = &app.save_error {
+        Span::styled(format!(" NOT SAVED: {e} (retrying) "), theme::error())
+    } else if app.read_only() {
+        Span::styled(" read-only ", theme::warning())
+    } else if app.has_unsaved_changes() {
+        Span::styled(" saving… ", theme::muted())
+    } else {
+        let at = app
+            .last_saved_at
+            .map(|t| format!(" saved {} ", t.format("%H:%M:%S")))
+            .unwrap_or_else(|| " saved ".into());
+        Span::styled(at, theme::good())
+    };
+    let elapsed = s
+        .meeting_started_at()
+        .map(|t| format!(" meeting {} ", minutes(app.now - t)))
+        .unwrap_or_default();
+    let clock = format!(" {} ", app.now.format("%H:%M"));
+    let right_w = save.content.width() + elapsed.width() + clock.width();
+    let msg_w = w.saturating_sub(right_w);
+    let message = match &app.message {
+        Some(m) => {
+            let style = match m.tone {
+                Tone::Info => theme::label(),
+                Tone::Warning => theme::warning(),
+                Tone::Error => theme::error(),
+            };
+            Span::styled(pad(&m.text, msg_w), style)
+        }
+        None => Span::raw(pad("", msg_w)),
+    };
+    let lines = vec![
+        Line::from(hints),
+        Line::from(vec![
+            message,
+            save,
+            Span::styled(elapsed, theme::muted()),
+            Span::styled(clock, theme::title()),
+        ]),
+    ];
+    f.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,64 @@
+//! Drawing. Every function here takes the state by shared reference: the
+//! screen is a pure picture of the app and never changes it.
+
+mod chrome;
+mod overlays;
+mod panes;
+mod rows;
+mod stages;
+pub mod text;
+mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::app::state::App;
+
+/// Below this the stage cannot be laid out usefully.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Says so, in the middle of the screen, when the terminal is too small.
+pub fn draw_too_small(f: &mut Frame, area: Rect) -> bool {
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let msg = format!(
+        "terminal too small: need {MIN_WIDTH} x {MIN_HEIGHT} (now {} x {})",
+        area.width, area.height
+    );
+    let lines: Vec<Line> = text::wrap(&msg, area.width as usize)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + (area.height - h) / 2;
+    f.render_widget(
+        Paragraph::new(lines).centered(),
+        Rect::new(area.x, y, area.width, h),
+    );
+    true
+}
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    if draw_too_small(f, area) {
+        return;
+    }
+    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(area);
+    let sidebar_w = if body.width >= 120 { 30 } else { 24 };
+    let [sidebar, main] =
+        Layout::horizontal([Constraint::Length(sidebar_w), Constraint::Min(0)]).areas(body);
+    chrome::draw_sidebar(f, sidebar, app);
+    let stage_title = format!(" {} · {} ", app.stage.number(), app.stage.title());
+    let [title, stage] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(main);
+    f.render_widget(
+        Paragraph::new(Line::styled(stage_title, theme::title())),
+        title,
+    );
+    stages::draw_stage(f, stage, app);
+    overlays::draw_overlays(f, main, app);
+    chrome::draw_status(f, status, app);
+}

@@ -1,0 +1,167 @@
+//! What is drawn over a stage: an item's form, the editor, a picker, a
+//! question, the help.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::panes::{field_lines, pane_block};
+use super::text::{truncate, wrap};
+use super::theme;
+use crate::app::keymap::{Context, bindings_for};
+use crate::app::state::{App, Overlay};
+
+/// A centred box of at most `w` x `h`.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub fn draw_overlays(f: &mut Frame, area: Rect, app: &App) {
+    for (i, overlay) in app.overlays.iter().enumerate() {
+        let on_top = i + 1 == app.overlays.len();
+        match overlay {
+            Overlay::Record(form) => {
+                let rect = centred(
+                    area,
+                    area.width.saturating_sub(4).min(100),
+                    area.height.saturating_sub(2),
+                );
+                f.render_widget(Clear, rect);
+                let block = pane_block(&form.title, on_top);
+                let inner = block.inner(rect);
+                f.render_widget(block, rect);
+                let w = inner.width as usize;
+                let mut lines = Vec::new();
+                let mut selected_at = 0;
+                for (n, field) in form.fields.iter().enumerate() {
+                    if n == form.selected {
+                        selected_at = lines.len();
+                    }
+                    lines.extend(field_lines(&app.session, field, w, 12, n == form.selected));
+                }
+                // Keep the chosen field in view.
+                let room = inner.height as usize;
+                let scroll = selected_at.saturating_sub(room.saturating_sub(4));
+                f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+            }
+            Overlay::Editor(editor) => {
+                let w = area.width.saturating_sub(4).min(100);
+                let lines = editor.text.lines().len() as u16;
+                let h = if editor.multiline() {
+                    (lines + 6).clamp(8, area.height.saturating_sub(2))
+                } else {
+                    5
+                };
+                let rect = centred(area, w, h);
+                f.render_widget(Clear, rect);
+                let how = if editor.multiline() {
+                    "Esc done (kept) · Enter new line"
+                } else {
+                    "Enter confirm · Esc done (kept)"
+                };
+                let block = pane_block(&editor.title, true)
+                    .title_bottom(Line::styled(format!(" {how} "), theme::muted()));
+                let inner = block.inner(rect);
+                f.render_widget(block, rect);
+                f.render_widget(&editor.text, inner);
+            }
+            Overlay::Picker(p) => {
+                let h = (p.options.len() as u16 + 4).min(area.height);
+                let rect = centred(area, 60, h);
+                f.render_widget(Clear, rect);
+                let how = if p.multi {
+                    " Space tick · Enter done "
+                } else {
+                    " Enter choose · Esc done "
+                };
+                let block =
+                    pane_block(&p.title, true).title_bottom(Line::styled(how, theme::muted()));
+                let inner = block.inner(rect);
+                f.render_widget(block, rect);
+                let w = inner.width as usize;
+                let room = inner.height as usize;
+                let first = p.selected.saturating_sub(room.saturating_sub(1));
+                let lines: Vec<Line> = p
+                    .options
+                    .iter()
+                    .enumerate()
+                    .skip(first)
+                    .take(room)
+                    .map(|(i, o)| {
+                        let ticked = p.chosen.contains(&o.key)
+                            || (!p.multi
+                                && o.key.is_empty()
+                                && p.chosen.iter().all(|k| k.is_empty()));
+                        let mark = match (p.multi, ticked) {
+                            (true, true) => "[x] ",
+                            (true, false) => "[ ] ",
+                            (false, true) => "(•) ",
+                            (false, false) => "( ) ",
+                        };
+                        let line = Line::from(truncate(&format!("{mark}{}", o.label), w));
+                        if i == p.selected {
+                            line.style(theme::selected())
+                        } else {
+                            line
+                        }
+                    })
+                    .collect();
+                f.render_widget(Paragraph::new(lines), inner);
+            }
+            Overlay::Confirm(c) => {
+                let rect = centred(area, 60, 7);
+                f.render_widget(Clear, rect);
+                let block = pane_block("Confirm", true);
+                let inner = block.inner(rect);
+                f.render_widget(block, rect);
+                let mut lines: Vec<Line> = wrap(&c.question, inner.width as usize)
+                    .into_iter()
+                    .map(Line::from)
+                    .collect();
+                lines.push(Line::from(vec![
+                    Span::styled("y", theme::key()),
+                    Span::raw(" yes   "),
+                    Span::styled("n", theme::key()),
+                    Span::raw(" no"),
+                ]));
+                f.render_widget(Paragraph::new(lines), inner);
+            }
+            Overlay::Help(contexts) => draw_help(f, area, contexts),
+        }
+    }
+}
+
+pub fn draw_help(f: &mut Frame, area: Rect, contexts: &[Context]) {
+    let rect = centred(
+        area,
+        area.width.saturating_sub(4).min(90),
+        area.height.saturating_sub(2),
+    );
+    f.render_widget(Clear, rect);
+    let block = pane_block("Keys on this screen (any key closes)", true);
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let key_w = 22usize;
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    for ctx in contexts {
+        lines.push(Line::styled(ctx.title(), theme::title()));
+        for b in bindings_for(&[*ctx]) {
+            lines.push(Line::from(vec![
+                Span::styled(super::text::pad(b.shown, key_w), theme::key()),
+                Span::raw(truncate(b.does, w.saturating_sub(key_w))),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    let [body] = Layout::vertical([Constraint::Min(0)]).areas(inner);
+    f.render_widget(Paragraph::new(lines), body);
+}

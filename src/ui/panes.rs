@@ -1,0 +1,303 @@
+//! Drawing the three kinds of pane: forms, lists and grids. Only the rows
+//! that fit are built, so long sessions draw as fast as short ones.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::rows::record_lines;
+use super::text::{pad, truncate, wrap};
+use super::theme;
+use crate::app::field::{Field, FieldKind};
+use crate::app::field_edit::display;
+use crate::app::panes::{
+    GridKind, ListKind, Pane, PaneContent, grid_people, list_keys, recommendation_for,
+};
+use crate::app::state::App;
+use crate::model::*;
+
+pub fn pane_block(title: &str, focused: bool) -> Block<'static> {
+    let marker = if focused { "▶ " } else { "" };
+    Block::bordered()
+        .title(Span::styled(format!(" {marker}{title} "), theme::title()))
+        .border_style(if focused {
+            theme::focused_border()
+        } else {
+            theme::border()
+        })
+}
+
+pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane) {
+    let focused = app.pane == index && app.overlays.is_empty();
+    let mut title = pane.title.clone();
+    if let PaneContent::List(kind) = &pane.content {
+        let n = list_keys(&app.session, kind).len();
+        if *kind != ListKind::DecisionChildren {
+            title = format!("{title} ({n})");
+        }
+    }
+    let block = pane_block(&title, focused);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let cursor = app.cursor(index);
+    match &pane.content {
+        PaneContent::Form(fields) => draw_form(f, inner, &app.session, fields, cursor.row, focused),
+        PaneContent::List(kind) => draw_list(f, inner, &app.session, kind, cursor.row, focused),
+        PaneContent::Grid(kind) => draw_grid(
+            f,
+            inner,
+            &app.session,
+            *kind,
+            cursor.row,
+            cursor.col,
+            focused,
+        ),
+    }
+}
+
+/// Places a run of variable-height items so the selected one is visible;
+/// returns the first item to draw.
+pub fn first_visible(heights: impl Fn(usize) -> usize, selected: usize, room: usize) -> usize {
+    let mut used = 0;
+    let mut first = selected;
+    loop {
+        used += heights(first);
+        if used > room || first == 0 {
+            break;
+        }
+        if used + heights(first - 1) > room {
+            break;
+        }
+        first -= 1;
+    }
+    first
+}
+
+/// One field as label and value lines; multi-line values keep `max_lines`.
+pub fn field_lines(
+    s: &Session,
+    field: &Field,
+    width: usize,
+    max_lines: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
+    let value = display(s, field);
+    let label_width = (width / 3).clamp(10, 30);
+    let value_width = width.saturating_sub(label_width + 1).max(1);
+    let shown = if value.is_empty() {
+        match field.kind() {
+            FieldKind::PickOne | FieldKind::PickMany => "(none — Enter to choose)".to_string(),
+            FieldKind::Choice => String::new(),
+            _ => "·".to_string(),
+        }
+    } else {
+        value
+    };
+    let mut value_lines = wrap(&shown, value_width);
+    if value_lines.len() > max_lines {
+        value_lines.truncate(max_lines);
+        if let Some(last) = value_lines.last_mut() {
+            *last = truncate(&format!("{last} …"), value_width);
+        }
+    }
+    let choice = field.kind() == FieldKind::Choice;
+    value_lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let label = if i == 0 { field.label() } else { "" };
+            let v = if choice && i == 0 {
+                format!("‹ {v} ›")
+            } else {
+                v
+            };
+            let line = Line::from(vec![
+                Span::styled(pad(label, label_width), theme::label()),
+                Span::raw(" "),
+                Span::raw(v),
+            ]);
+            if selected {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+fn draw_form(f: &mut Frame, area: Rect, s: &Session, fields: &[Field], row: usize, focused: bool) {
+    let width = area.width as usize;
+    let max_lines = 3;
+    let height = |i: usize| {
+        fields
+            .get(i)
+            .map(|fl| field_lines(s, fl, width, max_lines, false).len())
+            .unwrap_or(1)
+    };
+    let row = row.min(fields.len().saturating_sub(1));
+    let first = first_visible(height, row, area.height as usize);
+    let mut lines = Vec::new();
+    for (i, field) in fields.iter().enumerate().skip(first) {
+        if lines.len() >= area.height as usize {
+            break;
+        }
+        lines.extend(field_lines(s, field, width, max_lines, focused && i == row));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize, focused: bool) {
+    let keys = list_keys(s, kind);
+    if keys.is_empty() {
+        let hint = match kind {
+            ListKind::DecisionChildren => "No children yet: add them at setup (stage 0).",
+            _ => "Nothing yet. Press a to add.",
+        };
+        f.render_widget(Paragraph::new(Line::styled(hint, theme::muted())), area);
+        return;
+    }
+    let width = area.width.saturating_sub(2) as usize;
+    let row = row.min(keys.len() - 1);
+    // One blank line between items keeps a column calm to read.
+    let item = |i: usize| record_lines(s, kind, &keys[i], width, i);
+    let height = |i: usize| item(i).len() + 1;
+    let first = first_visible(height, row, area.height as usize);
+    let mut lines: Vec<Line> = Vec::new();
+    for i in first..keys.len() {
+        if lines.len() >= area.height as usize {
+            break;
+        }
+        let chosen = i == row;
+        let marker = if chosen && focused {
+            "▌ "
+        } else if chosen {
+            "│ "
+        } else {
+            "  "
+        };
+        for l in item(i) {
+            let mut spans = vec![Span::styled(marker, theme::key())];
+            spans.extend(l.spans);
+            let line = Line::from(spans).style(l.style);
+            lines.push(if chosen && focused {
+                line.patch_style(theme::selected())
+            } else {
+                line
+            });
+        }
+        lines.push(Line::raw(""));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn grid_cell(s: &Session, kind: GridKind, person: &AttendeeId, child: &ChildId) -> String {
+    match kind {
+        GridKind::Scaling => s
+            .scaling
+            .scores
+            .iter()
+            .find(|x| &x.person == person && &x.child == child)
+            .map(|x| x.score.to_string())
+            .unwrap_or_else(|| "·".into()),
+        GridKind::Recommendations => recommendation_for(s, person, child)
+            .map(|r| outcome_short(r.outcome).to_string())
+            .unwrap_or_else(|| "·".into()),
+    }
+}
+
+/// Short outcome names for tight columns.
+pub fn outcome_short(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Undecided => "?",
+        Outcome::NoFurtherAction => "NFA",
+        Outcome::ChildInNeed => "CIN",
+        Outcome::ChildProtectionPlan => "CPP",
+    }
+}
+
+fn draw_grid(
+    f: &mut Frame,
+    area: Rect,
+    s: &Session,
+    kind: GridKind,
+    row: usize,
+    col: usize,
+    focused: bool,
+) {
+    let people = grid_people(s, kind);
+    if people.is_empty() || s.children.is_empty() {
+        let hint = match kind {
+            GridKind::Scaling => "Add children (stage 0) and people (stage 2) to score.",
+            GridKind::Recommendations => {
+                "Nobody gives a recommendation yet: in the register (stage 2), open a \
+                 professional and tick \"Gives a recommendation\"."
+            }
+        };
+        f.render_widget(
+            Paragraph::new(
+                wrap(hint, area.width as usize)
+                    .into_iter()
+                    .map(Line::from)
+                    .collect::<Vec<_>>(),
+            ),
+            area,
+        );
+        return;
+    }
+    let width = area.width as usize;
+    let cell_w = 6usize;
+    let name_w = width.saturating_sub(cell_w * s.children.len()).clamp(8, 32);
+    let reason_w = width.saturating_sub(name_w + cell_w * s.children.len() + 1);
+    let mut lines = vec![Line::from(
+        std::iter::once(Span::styled(pad("", name_w), theme::label()))
+            .chain(
+                s.children
+                    .iter()
+                    .map(|c| Span::styled(pad(&s.child_name(&c.id), cell_w), theme::title())),
+            )
+            .collect::<Vec<_>>(),
+    )];
+    let row = row.min(people.len() - 1);
+    let col = col.min(s.children.len() - 1);
+    let room = (area.height as usize).saturating_sub(1);
+    let first = first_visible(|_| 1, row, room);
+    for (r, person) in people.iter().enumerate().skip(first).take(room) {
+        let mut spans = vec![Span::styled(
+            pad(&s.attendee_name(person), name_w),
+            theme::label(),
+        )];
+        for (c, child) in s.children.iter().enumerate() {
+            let text = format!(" {}", grid_cell(s, kind, person, &child.id));
+            let style = if focused && r == row && c == col {
+                theme::selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            spans.push(Span::styled(pad(&text, cell_w), style));
+        }
+        if r == row && reason_w > 4 {
+            if let Some(child) = s.children.get(col) {
+                let reason = match kind {
+                    GridKind::Scaling => s
+                        .scaling
+                        .scores
+                        .iter()
+                        .find(|x| &x.person == person && x.child == child.id)
+                        .map(|x| x.reason.clone()),
+                    GridKind::Recommendations => {
+                        recommendation_for(s, person, &child.id).map(|r| r.reason.clone())
+                    }
+                };
+                if let Some(reason) = reason.filter(|r| !r.is_empty()) {
+                    spans.push(Span::styled(
+                        format!(" {}", truncate(&reason, reason_w)),
+                        theme::muted(),
+                    ));
+                }
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}

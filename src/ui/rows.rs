@@ -1,0 +1,271 @@
+//! How one record reads in a list: a few wrapped lines.
+
+use ratatui::text::{Line, Span};
+
+use super::text::{truncate, wrap};
+use super::theme;
+use crate::app::field::find;
+use crate::app::field_edit::show_date;
+use crate::app::panes::ListKind;
+use crate::model::*;
+
+fn or_placeholder(text: &str, placeholder: &str) -> String {
+    if text.trim().is_empty() {
+        placeholder.to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn body(text: &str, width: usize, max_lines: usize) -> Vec<Line<'static>> {
+    let mut lines = wrap(text, width);
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last} …"), width);
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+fn meta(parts: Vec<Span<'static>>) -> Line<'static> {
+    Line::from(parts)
+}
+
+/// The lines that show one record of a list at `width` columns.
+pub fn record_lines(
+    s: &Session,
+    kind: &ListKind,
+    key: &str,
+    width: usize,
+    index: usize,
+) -> Vec<Line<'static>> {
+    let id = ItemId(key.to_string());
+    match kind {
+        ListKind::Children | ListKind::DecisionChildren => {
+            let cid = ChildId(key.to_string());
+            let Some(c) = find(&s.children, &cid) else {
+                return vec![];
+            };
+            let born = match (c.date_of_birth, c.expected_delivery) {
+                (Some(d), _) => format!("born {}", show_date(d)),
+                (None, Some(d)) => format!("unborn, due {}", show_date(d)),
+                _ => "date of birth not set".into(),
+            };
+            let mut lines = vec![Line::from(vec![Span::styled(
+                truncate(&s.child_name(&cid), width),
+                theme::title(),
+            )])];
+            if *kind == ListKind::DecisionChildren {
+                if let Some(d) = find(&s.decisions, &cid) {
+                    let mut outcome = d.outcome.label().to_string();
+                    if !d.categories.is_empty() {
+                        let cats: Vec<&str> = d.categories.iter().map(|c| c.label()).collect();
+                        outcome.push_str(&format!(" ({})", cats.join(", ")));
+                    }
+                    lines.push(Line::from(truncate(&outcome, width)));
+                    if d.differs_from_recommendations {
+                        lines.push(Line::styled(
+                            truncate("≠ differs from recommendations", width),
+                            theme::warning(),
+                        ));
+                    }
+                }
+            } else {
+                lines.push(Line::styled(truncate(&born, width), theme::muted()));
+            }
+            lines
+        }
+        ListKind::Attendees => {
+            let aid = AttendeeId(key.to_string());
+            let Some(a) = find(&s.attendees, &aid) else {
+                return vec![];
+            };
+            let mut marks = a.attendance.label().to_string();
+            if let Some(t) = a.joined_at {
+                marks.push_str(&format!(" {}", t.format("%H:%M")));
+            }
+            if let Some(t) = a.left_at {
+                marks.push_str(&format!(" left {}", t.format("%H:%M")));
+            }
+            let mut flags = Vec::new();
+            if a.gives_recommendation {
+                flags.push("recommends");
+            }
+            if a.report_received {
+                flags.push(if a.report_shared_with_parents {
+                    "report shared"
+                } else {
+                    "report (not shared)"
+                });
+            }
+            let who = format!(
+                "{} — {}",
+                s.attendee_name(&aid),
+                [a.role.as_str(), a.agency.as_str()]
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            vec![
+                Line::from(Span::styled(truncate(&who, width), theme::title())),
+                Line::styled(
+                    truncate(
+                        &format!(
+                            "{} · {} · {}",
+                            marks,
+                            a.agency_kind.label(),
+                            flags.join(", ")
+                        ),
+                        width,
+                    ),
+                    theme::muted(),
+                ),
+            ]
+        }
+        ListKind::Exclusions => {
+            let Some(e) = find(&s.pre_meeting.exclusions, &id) else {
+                return vec![];
+            };
+            let who = e
+                .person
+                .as_ref()
+                .map(|p| s.attendee_name(p))
+                .unwrap_or_else(|| "(who?)".into());
+            let what = if e.separate_attendance {
+                "attends separately"
+            } else {
+                "excluded"
+            };
+            let mut lines = vec![Line::from(Span::styled(
+                truncate(&format!("{who} {what}: {}", e.which_part), width),
+                theme::title(),
+            ))];
+            lines.extend(body(
+                &or_placeholder(&e.grounds, "(grounds not yet written)"),
+                width,
+                2,
+            ));
+            lines
+        }
+        ListKind::Dangers => {
+            let Some(d) = find(&s.danger_statements, &id) else {
+                return vec![];
+            };
+            let mut lines = vec![meta(vec![
+                Span::styled(format!("D{} ", index + 1), theme::title()),
+                Span::styled(
+                    truncate(
+                        &format!(
+                            "{} · about {}",
+                            or_placeholder(&d.who_is_worried, "(who is worried?)"),
+                            s.children_label(&d.children)
+                        ),
+                        width.saturating_sub(4),
+                    ),
+                    theme::muted(),
+                ),
+            ])];
+            lines.extend(body(
+                &or_placeholder(&d.worry, "(what are we worried about?)"),
+                width,
+                3,
+            ));
+            if !d.if_nothing_changes.trim().is_empty() {
+                lines.extend(body(
+                    &format!("If nothing changes: {}", d.if_nothing_changes),
+                    width,
+                    2,
+                ));
+            }
+            if !d.dispute.trim().is_empty() {
+                lines.push(Line::styled(
+                    truncate(&format!("Disputed: {}", d.dispute), width),
+                    theme::warning(),
+                ));
+            }
+            lines
+        }
+        ListKind::Map(_) => {
+            let Some(m) = find(&s.map_items, &id) else {
+                return vec![];
+            };
+            let mut lines = Vec::new();
+            if m.restricted {
+                lines.push(Line::styled(
+                    truncate("⚠ RESTRICTED: not shared with family", width),
+                    theme::restricted(),
+                ));
+            }
+            lines.extend(body(&or_placeholder(&m.text, "(empty)"), width, 4));
+            let mut bits = Vec::new();
+            if m.tag != Tag::None {
+                bits.push(m.tag.label().to_string());
+            }
+            if let Some(p) = &m.said_by {
+                bits.push(format!("— {}", s.attendee_name(p)));
+            }
+            if s.children.len() > 1 {
+                bits.push(s.children_label(&m.children));
+            }
+            if m.from_last_conference {
+                bits.push("from last conference".into());
+            }
+            if !bits.is_empty() {
+                lines.push(Line::styled(
+                    truncate(&bits.join(" · "), width),
+                    theme::muted(),
+                ));
+            }
+            lines
+        }
+        ListKind::Goals => {
+            let Some(g) = find(&s.safety_goals, &id) else {
+                return vec![];
+            };
+            let mut lines = vec![Line::from(Span::styled(
+                format!("Goal {} · {} action(s)", index + 1, g.actions.len()),
+                theme::title(),
+            ))];
+            lines.extend(body(
+                &or_placeholder(&g.parents_will, "(what will the parents be doing?)"),
+                width,
+                3,
+            ));
+            lines
+        }
+        ListKind::Actions(goal) => {
+            let Some(a) = find(&s.safety_goals, goal).and_then(|g| find(&g.actions, &id)) else {
+                return vec![];
+            };
+            let mut lines = body(&or_placeholder(&a.what, "(what?)"), width, 2);
+            let by = a.by_when.map(show_date).unwrap_or_else(|| "no date".into());
+            lines.push(Line::styled(
+                truncate(
+                    &format!("{} · by {by}", or_placeholder(&a.who, "(who?)")),
+                    width,
+                ),
+                theme::muted(),
+            ));
+            lines
+        }
+        ListKind::Dissents(child) => {
+            let Some(x) = find(&s.decisions, child).and_then(|d| find(&d.dissents, &id)) else {
+                return vec![];
+            };
+            let who = x
+                .who
+                .as_ref()
+                .map(|p| s.attendee_name(p))
+                .unwrap_or_else(|| "(who?)".into());
+            let mut lines = vec![Line::from(Span::styled(
+                truncate(&who, width),
+                theme::title(),
+            ))];
+            lines.extend(body(&or_placeholder(&x.why, "(why?)"), width, 3));
+            lines
+        }
+    }
+}

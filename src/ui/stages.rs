@@ -1,0 +1,407 @@
+//! Where each stage's panes go, and what each stage shows beside them:
+//! key dates, the quorum signal, the scaling chart, the tally.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::panes::{draw_pane, outcome_short, pane_block};
+use super::text::{truncate, wrap};
+use super::theme;
+use crate::app::field_edit::show_date;
+use crate::app::state::App;
+use crate::dates::{Timescales, WorkingCalendar, check_rules, key_dates};
+use crate::model::*;
+
+pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
+    let panes = app.panes();
+    let s = &app.session;
+    let rects: Vec<Rect> = match app.stage {
+        Stage::Setup => {
+            let [left, right] = split_h(area, 60);
+            let [form, dates] =
+                Layout::vertical([Constraint::Min(6), Constraint::Length(7)]).areas(left);
+            draw_key_dates(f, dates, s);
+            vec![form, right]
+        }
+        Stage::PreMeeting => {
+            let [a, b] = Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(area);
+            vec![a, b]
+        }
+        Stage::Introductions => {
+            let [quorum, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            draw_quorum(f, quorum, s);
+            let [a, b] = split_h(rest, 62);
+            vec![a, b]
+        }
+        Stage::DangerStatements => vec![area],
+        Stage::Map => {
+            let voice_h = (2 + 2 * s.children.len() as u16).clamp(3, area.height / 3);
+            let [cols, voice] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(voice_h)]).areas(area);
+            let mut r = map_columns(cols);
+            r.push(voice);
+            r
+        }
+        Stage::Scaling => {
+            let [top, question] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(area);
+            let (grid, chart) = if top.width >= 100 {
+                let [g, c] = split_h(top, 50);
+                (g, c)
+            } else {
+                let [g, c] =
+                    Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)])
+                        .areas(top);
+                (g, c)
+            };
+            draw_scaling_chart(f, chart, s);
+            vec![grid, question]
+        }
+        Stage::SafetyGoals => {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Percentage(70), Constraint::Percentage(30)])
+                    .areas(area);
+            if panes.len() == 3 {
+                let [a, b] = split_h(top, 55);
+                vec![a, b, bottom]
+            } else {
+                vec![top, bottom]
+            }
+        }
+        Stage::Recommendations => {
+            let [grid, tally] = if area.width >= 100 {
+                split_h(area, 60)
+            } else {
+                Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(area)
+            };
+            draw_tally(f, tally, s);
+            vec![grid]
+        }
+        Stage::Decision => {
+            let [left, right] = split_h(area, 30);
+            let [list, info] =
+                Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(left);
+            draw_decision_info(f, info, app);
+            if panes.len() == 3 {
+                let [form, dissent] =
+                    Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)])
+                        .areas(right);
+                vec![list, form, dissent]
+            } else {
+                vec![list, right]
+            }
+        }
+    };
+    for (i, (pane, rect)) in panes.iter().zip(rects).enumerate() {
+        draw_pane(f, rect, app, i, pane);
+    }
+}
+
+fn split_h(area: Rect, left_percent: u16) -> [Rect; 2] {
+    Layout::horizontal([
+        Constraint::Percentage(left_percent),
+        Constraint::Percentage(100 - left_percent),
+    ])
+    .areas(area)
+}
+
+/// The four columns side by side, two by two when narrower, stacked when
+/// narrow.
+fn map_columns(area: Rect) -> Vec<Rect> {
+    if area.width >= 120 {
+        Layout::horizontal([Constraint::Ratio(1, 4); 4])
+            .split(area)
+            .to_vec()
+    } else if area.width >= 60 && area.height >= 12 {
+        let [top, bottom] = Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(area);
+        let [a, b] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(top);
+        let [c, d] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(bottom);
+        vec![a, b, c, d]
+    } else {
+        Layout::vertical([Constraint::Ratio(1, 4); 4])
+            .split(area)
+            .to_vec()
+    }
+}
+
+fn draw_quorum(f: &mut Frame, area: Rect, s: &Session) {
+    let q = s.quorum();
+    let (mark, style) = if q.is_quorate() {
+        ("✓ ", theme::good())
+    } else {
+        ("✗ ", theme::warning())
+    };
+    let mut text = format!("{mark}{}", q.summary());
+    if !q.is_quorate() && !s.inquorate_reason.trim().is_empty() {
+        text.push_str(" — reason recorded");
+    }
+    f.render_widget(
+        Paragraph::new(Line::styled(truncate(&text, area.width as usize), style)),
+        area,
+    );
+}
+
+fn draw_key_dates(f: &mut Frame, area: Rect, s: &Session) {
+    let block = pane_block("Key dates", false);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let cal = WorkingCalendar::default();
+    let ts = Timescales::default();
+    let mut lines = Vec::new();
+    if let Some(date) = s.setup.date {
+        let k = key_dates(
+            &cal,
+            &ts,
+            s.setup.kind,
+            date,
+            s.setup.strategy_discussion_date,
+        );
+        if let Some(d) = k.icpc_deadline {
+            lines.push(format!("ICPC deadline: {}", show_date(d)));
+        }
+        lines.push(format!(
+            "First core group by: {}",
+            show_date(k.first_core_group)
+        ));
+        lines.push(format!(
+            "Review conference by: {}",
+            show_date(k.review_conference)
+        ));
+    } else {
+        lines.push("Set the conference date to see the key dates.".into());
+    }
+    let warnings = check_rules(
+        &cal,
+        &ts,
+        s.setup.kind,
+        s.setup.date,
+        s.setup.strategy_discussion_date,
+        None,
+        None,
+    );
+    let w = inner.width as usize;
+    let mut out: Vec<Line> = lines.iter().map(|l| Line::from(truncate(l, w))).collect();
+    for warning in warnings {
+        out.extend(
+            wrap(&format!("⚠ {warning}"), w)
+                .into_iter()
+                .map(|l| Line::styled(l, theme::warning())),
+        );
+    }
+    f.render_widget(Paragraph::new(out), inner);
+}
+
+/// Every person's score per child as a dot plot on 0..10, with the last
+/// conference's scores beside them at a review.
+fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session) {
+    let block = pane_block(
+        "Spread (0 = cannot live safely at home · 10 = safe enough to close)",
+        false,
+    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let mut lines: Vec<Line> = Vec::new();
+    let name_w = 12usize;
+    let axis: String = (0..=10).map(|n| format!("{n:<3}")).collect();
+    for child in &s.children {
+        let scores: Vec<u8> = s
+            .scaling
+            .scores
+            .iter()
+            .filter(|x| x.child == child.id)
+            .map(|x| x.score)
+            .collect();
+        let previous: Vec<u8> = s
+            .scaling
+            .previous_scores
+            .iter()
+            .filter(|x| x.child == child.id)
+            .map(|x| x.score)
+            .collect();
+        let summary = summary(&scores);
+        lines.push(Line::from(vec![
+            Span::styled(
+                truncate(&s.child_name(&child.id), name_w + 20),
+                theme::title(),
+            ),
+            Span::styled(format!("  {summary}"), theme::muted()),
+        ]));
+        let mut counts = [0usize; 11];
+        for x in &scores {
+            counts[(*x).min(10) as usize] += 1;
+        }
+        let tallest = counts.iter().copied().max().unwrap_or(0).min(4);
+        for level in (1..=tallest).rev() {
+            let row: String = counts
+                .iter()
+                .map(|c| {
+                    if *c >= level {
+                        if level == 4 && *c > 4 {
+                            "●+ "
+                        } else {
+                            "●  "
+                        }
+                    } else {
+                        "   "
+                    }
+                })
+                .collect();
+            lines.push(Line::from(format!("{:name_w$}{row}", "")));
+        }
+        if !previous.is_empty() {
+            let mut pc = [0usize; 11];
+            for x in &previous {
+                pc[(*x).min(10) as usize] += 1;
+            }
+            let row: String = pc
+                .iter()
+                .map(|c| if *c > 0 { "○  " } else { "   " })
+                .collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:name_w$}", "last time"), theme::muted()),
+                Span::styled(row, theme::muted()),
+            ]));
+        }
+        lines.push(Line::styled(
+            format!("{:name_w$}{axis}", ""),
+            theme::label(),
+        ));
+        lines.push(Line::raw(""));
+    }
+    if s.children.is_empty() {
+        lines.push(Line::styled("No children yet.", theme::muted()));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn summary(scores: &[u8]) -> String {
+    if scores.is_empty() {
+        return "no scores yet".into();
+    }
+    let mut v = scores.to_vec();
+    v.sort_unstable();
+    let median = if v.len() % 2 == 1 {
+        format!("{}", v[v.len() / 2])
+    } else {
+        let (a, b) = (v[v.len() / 2 - 1] as f32, v[v.len() / 2] as f32);
+        format!("{}", (a + b) / 2.0)
+    };
+    format!(
+        "{} scores · median {median} · range {}–{}",
+        v.len(),
+        v[0],
+        v[v.len() - 1]
+    )
+}
+
+fn tally_line(s: &Session, child: &ChildId) -> String {
+    let t = s.tally(child);
+    format!(
+        "CPP {} · CIN {} · NFA {}{}",
+        t.plan,
+        t.child_in_need,
+        t.no_further_action,
+        if t.undecided > 0 {
+            format!(" · ? {}", t.undecided)
+        } else {
+            String::new()
+        }
+    )
+}
+
+fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
+    let block = pane_block("Running tally (the chair decides; not a vote)", false);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    for child in &s.children {
+        lines.push(Line::styled(
+            truncate(&s.child_name(&child.id), w),
+            theme::title(),
+        ));
+        lines.push(Line::from(truncate(&tally_line(s, &child.id), w)));
+        for r in s.recommendations.iter().filter(|r| r.child == child.id) {
+            let cats: Vec<&str> = r.categories.iter().map(|c| c.label()).collect();
+            let text = format!(
+                "  {} {}{}",
+                outcome_short(r.outcome),
+                s.attendee_name(&r.professional),
+                if cats.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", cats.join(", "))
+                }
+            );
+            lines.push(Line::styled(truncate(&text, w), theme::muted()));
+        }
+        lines.push(Line::raw(""));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
+    let s = &app.session;
+    let block = pane_block("Recommendations and dates", false);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let Some(child) = s
+        .children
+        .get(app.cursor(0).row.min(s.children.len().saturating_sub(1)))
+    else {
+        return;
+    };
+    let mut lines = vec![Line::from(truncate(&tally_line(s, &child.id), w))];
+    if let Some(d) = s.decisions.iter().find(|d| d.child == child.id) {
+        if d.differs_from_recommendations {
+            lines.push(Line::styled(
+                truncate("≠ differs from recommendations", w),
+                theme::warning(),
+            ));
+        }
+        let cal = WorkingCalendar::default();
+        let ts = Timescales::default();
+        if let Some(date) = s.setup.date {
+            let k = key_dates(
+                &cal,
+                &ts,
+                s.setup.kind,
+                date,
+                s.setup.strategy_discussion_date,
+            );
+            lines.push(Line::styled(
+                truncate(
+                    &format!("Core group by {}", show_date(k.first_core_group)),
+                    w,
+                ),
+                theme::muted(),
+            ));
+            lines.push(Line::styled(
+                truncate(&format!("Review by {}", show_date(k.review_conference)), w),
+                theme::muted(),
+            ));
+        }
+        for warning in check_rules(
+            &cal,
+            &ts,
+            s.setup.kind,
+            s.setup.date,
+            None,
+            d.plan.first_core_group,
+            d.plan.review_date,
+        ) {
+            lines.extend(
+                wrap(&format!("⚠ {warning}"), w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme::warning())),
+            );
+        }
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
