@@ -5,6 +5,9 @@
 //! it.
 
 pub mod app;
+pub mod browser;
+pub mod cli;
 pub mod dates;
 pub mod model;
+pub mod runtime;
 pub mod ui;

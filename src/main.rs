@@ -1,1 +1,222 @@
-fn main() {}
+//! cpconf: the chair's console for a Child Protection Conference.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use clap::Parser;
+use ratatui::crossterm::event::{self, Event};
+
+use cpconf::app::state::Access;
+use cpconf::browser::{self, Browser, Request};
+use cpconf::cli::{Cli, Command};
+use cpconf::model::{Choice, Session};
+use cpconf::runtime::session::{Exit, now, offer_draft, run_session, session_app};
+use cpconf::runtime::terminal::{Term, TerminalGuard};
+use cpconf::storage::{self, LockError};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("cpconf: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        None => browse(&cli.dir),
+        Some(Command::New) => {
+            storage::ensure_dir(&cli.dir)
+                .map_err(|e| format!("cannot use {}: {e}", cli.dir.display()))?;
+            let (app, lock) = new_session(&cli.dir)?;
+            with_terminal(|term, stop| run_session(term, app, Some(lock), stop).map(|_| ()))
+        }
+        Some(Command::Open { file }) => {
+            let (app, lock) = open_for_editing(&file)?;
+            with_terminal(|term, stop| run_session(term, app, Some(lock), stop).map(|_| ()))
+        }
+        Some(Command::View { file }) => {
+            let app = open_read_only(&file, "opened with cpconf view")?;
+            with_terminal(|term, stop| run_session(term, app, None, stop).map(|_| ()))
+        }
+        Some(Command::List) => list(&cli.dir),
+        Some(Command::Demo) => {
+            let dir = demo_dir()?;
+            browse(&dir)
+        }
+        Some(Command::Dates {
+            conference,
+            kind,
+            strategy_discussion,
+        }) => {
+            print!(
+                "{}",
+                cpconf::dates::report::report(
+                    conference.as_deref(),
+                    kind.into(),
+                    strategy_discussion.as_deref()
+                )?
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Runs full-screen work; SIGTERM and SIGHUP (terminal closed) ask it to
+/// save and stop.
+fn with_terminal(
+    f: impl FnOnce(&mut Term, &Arc<AtomicBool>) -> std::io::Result<()>,
+) -> Result<(), String> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, stop.clone()).map_err(|e| e.to_string())?;
+    }
+    let mut guard =
+        TerminalGuard::enter().map_err(|e| format!("cannot start the terminal: {e}"))?;
+    let result = f(&mut guard.terminal, &stop);
+    drop(guard);
+    result.map_err(|e| e.to_string())
+}
+
+fn new_session(dir: &Path) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
+    let session = Session::new(uuid::Uuid::new_v4().to_string(), now());
+    let path = storage::unique_path(dir, &session, None);
+    let lock = storage::acquire(&path).map_err(|e| e.to_string())?;
+    Ok((session_app(session, path, Access::Edit), lock))
+}
+
+fn open_for_editing(
+    file: &Path,
+) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
+    let loaded = storage::load(file).map_err(|e| e.to_string())?;
+    let lock = match storage::acquire(file) {
+        Ok(lock) => lock,
+        Err(e @ LockError::HeldElsewhere { .. }) => return Err(e.to_string()),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut app = session_app(loaded.session, file.to_path_buf(), Access::Edit);
+    if let Some(w) = loaded.warnings.first() {
+        app.say(cpconf::app::state::Tone::Warning, w.clone());
+    }
+    offer_draft(&mut app, &storage::recovery_dir());
+    Ok((app, lock))
+}
+
+fn open_read_only(file: &Path, why: &str) -> Result<cpconf::app::state::App, String> {
+    let loaded = storage::load(file).map_err(|e| e.to_string())?;
+    let mut app = session_app(
+        loaded.session,
+        file.to_path_buf(),
+        Access::ReadOnly(why.into()),
+    );
+    if let Some(w) = loaded.warnings.first() {
+        app.say(cpconf::app::state::Tone::Warning, w.clone());
+    }
+    Ok(app)
+}
+
+fn list(dir: &Path) -> Result<(), String> {
+    if !dir.exists() {
+        println!("No sessions folder at {}.", dir.display());
+        return Ok(());
+    }
+    let entries = storage::scan(dir);
+    println!(
+        "{:<44} {:<10} {:<16} {:<12} {:<30} STATUS",
+        "FILE", "DATE", "KIND", "FAMILY", "CHILDREN"
+    );
+    for e in entries {
+        let file = e
+            .path
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        match e.summary {
+            Ok(s) => println!(
+                "{:<44} {:<10} {:<16} {:<12} {:<30} {}",
+                file,
+                s.date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
+                s.kind.label(),
+                s.family_reference,
+                s.children.join(", "),
+                s.status.label()
+            ),
+            Err(msg) => println!("{file:<44} unreadable: {msg}"),
+        }
+    }
+    Ok(())
+}
+
+/// A private folder holding fresh copies of the fictional examples; the
+/// examples in the repository are never touched.
+fn demo_dir() -> Result<PathBuf, String> {
+    let dir = std::env::temp_dir().join(format!("cpconf-demo-{}", std::process::id()));
+    storage::ensure_dir(&dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+    for session in [
+        cpconf::example::example_icpc(),
+        cpconf::example::example_review(),
+    ] {
+        let path = storage::unique_path(&dir, &session, None);
+        let path = dir.join(format!(
+            "example-{}",
+            path.file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_default()
+        ));
+        storage::save(&storage::DurableWriter, &path, &session).map_err(|e| e.to_string())?;
+    }
+    Ok(dir)
+}
+
+/// The session list; quitting a session opened from it comes back to it.
+fn browse(dir: &Path) -> Result<(), String> {
+    use std::sync::atomic::Ordering;
+    storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
+    with_terminal(|term, stop| {
+        let mut message = None;
+        loop {
+            let mut b = Browser::open(dir)?;
+            b.message = message.take();
+            let request = loop {
+                b.absorb();
+                term.draw(|f| browser::draw(f, &b))?;
+                if stop.load(Ordering::Relaxed) {
+                    break Request::Quit;
+                }
+                if event::poll(std::time::Duration::from_millis(100))? {
+                    if let Event::Key(k) = event::read()? {
+                        b.message = None;
+                        if let Some(r) = b.update(k) {
+                            break r;
+                        }
+                    }
+                }
+            };
+            let opened = match request {
+                Request::Quit => return Ok(()),
+                Request::New => new_session(dir).map(|(a, l)| (a, Some(l))),
+                Request::Open(path) => open_for_editing(&path).map(|(a, l)| (a, Some(l))),
+                Request::View(path) => {
+                    open_read_only(&path, "opened from the session list with v").map(|a| (a, None))
+                }
+            };
+            match opened {
+                Ok((app, lock)) => {
+                    let Exit::Quit = run_session(term, app, lock, stop)?;
+                    if stop.load(Ordering::Relaxed) {
+                        return Ok(());
+                    }
+                }
+                // Shown on the list; nothing was opened or written.
+                Err(msg) => message = Some(msg),
+            }
+        }
+    })
+}

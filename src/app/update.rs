@@ -275,7 +275,7 @@ impl App {
             Command::Toggle => self.activate(&field, true),
             Command::Left | Command::Right => {
                 if field.kind() == FieldKind::Choice {
-                    self.change(|s| Ok(cycle(s, &field, cmd == Command::Right)));
+                    self.cycle_field(&field, cmd == Command::Right);
                 }
             }
             _ => {}
@@ -348,9 +348,7 @@ impl App {
             FieldKind::Toggle => {
                 self.change(|s| Ok(toggle(s, field)));
             }
-            FieldKind::Choice => {
-                self.change(|s| Ok(cycle(s, field, true)));
-            }
+            FieldKind::Choice => self.cycle_field(field, true),
             FieldKind::PickOne | FieldKind::PickMany => {
                 if let Some(why) = self.edit_refusal() {
                     self.say(Tone::Warning, why);
@@ -378,6 +376,19 @@ impl App {
             _ if toggle_key => {}
             _ => self.open_editor(field),
         }
+    }
+
+    /// Moves a choice on. Choosing a child protection plan fills in the
+    /// first core group and review dates from the timescales, for the chair
+    /// to change if the meeting agrees other dates.
+    fn cycle_field(&mut self, field: &Field, forward: bool) {
+        self.change(|s| {
+            cycle(s, field, forward);
+            if let Field::DecisionOutcome(child) = field {
+                fill_plan_dates(s, child);
+            }
+            Ok(())
+        });
     }
 
     fn open_editor(&mut self, field: &Field) {
@@ -482,7 +493,7 @@ impl App {
             }
             Command::Left | Command::Right => {
                 if let Some(f) = field.filter(|f| f.kind() == FieldKind::Choice) {
-                    self.change(|s| Ok(cycle(s, &f, cmd == Command::Right)));
+                    self.cycle_field(&f, cmd == Command::Right);
                 }
             }
             Command::Delete => {
@@ -624,6 +635,13 @@ impl App {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         match ev.code {
             KeyCode::Esc => self.close_editor(false),
+            KeyCode::Char('c') if ctrl => {
+                // Quitting from the editor keeps the text, like Esc.
+                if self.keep_editor_text() {
+                    self.overlays.pop();
+                }
+                self.quit_requested = true;
+            }
             KeyCode::Enter if !editor.multiline() => self.close_editor(true),
             KeyCode::Char('s') if ctrl => {
                 self.keep_editor_text();
@@ -689,6 +707,37 @@ impl App {
         }
     }
 
+    /// Before the window closes: keep what is typed and stop the stage clock.
+    /// Text that cannot be stored (an invalid date) stays in the editor, so
+    /// the runtime's draft file keeps it.
+    pub fn prepare_to_leave(&mut self, now: Timestamp) {
+        self.now = now;
+        while let Some(top) = self.overlays.last() {
+            if matches!(top, Overlay::Editor(_)) && !self.keep_editor_text() {
+                break;
+            }
+            self.overlays.pop();
+        }
+        self.close_stage_visit();
+    }
+
+    /// Reopens the editor on a field with text recovered from a draft.
+    pub fn restore_draft(&mut self, field: Field, text: &str, saved_at: Timestamp) {
+        if self.edit_refusal().is_some() || edit_text(&self.session, &field) == text {
+            return;
+        }
+        let title = format!("Recovered · {}", field.label());
+        self.overlays
+            .push(Overlay::Editor(Editor::new(field, title, text)));
+        self.say(
+            Tone::Warning,
+            format!(
+                "recovered what you were typing at {}: Esc keeps it",
+                saved_at.format("%H:%M:%S")
+            ),
+        );
+    }
+
     fn paste(&mut self, text: &str) {
         let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
             self.say(
@@ -721,6 +770,26 @@ impl App {
             }
         }
         self.pane = self.pane.min(panes.len().saturating_sub(1));
+    }
+}
+
+fn fill_plan_dates(s: &mut Session, child: &ChildId) {
+    use crate::dates::{Timescales, WorkingCalendar, key_dates};
+    let Some(date) = s.setup.date else {
+        return;
+    };
+    let k = key_dates(
+        &WorkingCalendar::default(),
+        &Timescales::default(),
+        s.setup.kind,
+        date,
+        s.setup.strategy_discussion_date,
+    );
+    if let Some(d) = s.decisions.iter_mut().find(|d| &d.child == child) {
+        if d.outcome == Outcome::ChildProtectionPlan {
+            d.plan.first_core_group.get_or_insert(k.first_core_group);
+            d.plan.review_date.get_or_insert(k.review_conference);
+        }
     }
 }
 

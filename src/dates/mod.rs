@@ -8,3 +8,4 @@ pub mod timescales;
 pub use calendar::{NonWorking, WorkingCalendar};
 pub use holidays::{BankHoliday, bank_holiday_on, bank_holidays};
 pub use timescales::*;
+pub mod report;

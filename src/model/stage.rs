@@ -48,6 +48,21 @@ impl Stage {
         }
     }
 
+    /// A shorter title for a narrow sidebar.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Stage::Setup => "Setup",
+            Stage::PreMeeting => "Pre-meeting",
+            Stage::Introductions => "Intros",
+            Stage::DangerStatements => "Dangers",
+            Stage::Map => "The map",
+            Stage::Scaling => "Scaling",
+            Stage::SafetyGoals => "Safety goals",
+            Stage::Recommendations => "Recommend",
+            Stage::Decision => "Decision",
+        }
+    }
+
     pub fn next(self) -> Option<Stage> {
         Self::ALL.get(self.number() + 1).copied()
     }

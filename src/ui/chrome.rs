@@ -61,11 +61,12 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
             String::new()
         };
         let name_w = w.saturating_sub(time.width() + 5);
-        let text = format!(
-            "{mark} {} {} {time}",
-            stage.number(),
-            pad(stage.title(), name_w)
-        );
+        let title = if name_w >= stage.title().width() {
+            stage.title()
+        } else {
+            stage.short_title()
+        };
+        let text = format!("{mark} {} {} {time}", stage.number(), pad(title, name_w));
         let line = Line::from(truncate(&text, w));
         lines.push(if current {
             line.style(theme::selected())

@@ -42,13 +42,18 @@ pub fn draw_too_small(f: &mut Frame, area: Rect) -> bool {
     true
 }
 
+/// The help popup for the given contexts (used by the session list too).
+pub fn draw_help_popup(f: &mut Frame, area: Rect, contexts: &[crate::app::keymap::Context]) {
+    overlays::draw_help(f, area, contexts);
+}
+
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     if draw_too_small(f, area) {
         return;
     }
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(area);
-    let sidebar_w = if body.width >= 120 { 30 } else { 24 };
+    let sidebar_w = if body.width >= 120 { 30 } else { 21 };
     let [sidebar, main] =
         Layout::horizontal([Constraint::Length(sidebar_w), Constraint::Min(0)]).areas(body);
     chrome::draw_sidebar(f, sidebar, app);

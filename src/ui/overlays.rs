@@ -39,13 +39,21 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, app: &App) {
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
                 let w = inner.width as usize;
+                let lw = super::panes::label_width(&form.fields, w);
                 let mut lines = Vec::new();
                 let mut selected_at = 0;
                 for (n, field) in form.fields.iter().enumerate() {
                     if n == form.selected {
                         selected_at = lines.len();
                     }
-                    lines.extend(field_lines(&app.session, field, w, 12, n == form.selected));
+                    lines.extend(field_lines(
+                        &app.session,
+                        field,
+                        w,
+                        lw,
+                        12,
+                        n == form.selected,
+                    ));
                 }
                 // Keep the chosen field in view.
                 let room = inner.height as usize;

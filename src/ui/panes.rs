@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::rows::record_lines;
 use super::text::{pad, truncate, wrap};
@@ -75,15 +76,22 @@ pub fn first_visible(heights: impl Fn(usize) -> usize, selected: usize, room: us
 }
 
 /// One field as label and value lines; multi-line values keep `max_lines`.
+/// The label column's width for a set of fields: the longest label, but
+/// never more than 45% of the width.
+pub fn label_width(fields: &[Field], width: usize) -> usize {
+    let longest = fields.iter().map(|f| f.label().width()).max().unwrap_or(10);
+    longest.min(width * 45 / 100).max(6)
+}
+
 pub fn field_lines(
     s: &Session,
     field: &Field,
     width: usize,
+    label_width: usize,
     max_lines: usize,
     selected: bool,
 ) -> Vec<Line<'static>> {
     let value = display(s, field);
-    let label_width = (width / 3).clamp(10, 30);
     let value_width = width.saturating_sub(label_width + 1).max(1);
     let shown = if value.is_empty() {
         match field.kind() {
@@ -129,10 +137,11 @@ pub fn field_lines(
 fn draw_form(f: &mut Frame, area: Rect, s: &Session, fields: &[Field], row: usize, focused: bool) {
     let width = area.width as usize;
     let max_lines = 3;
+    let lw = label_width(fields, width);
     let height = |i: usize| {
         fields
             .get(i)
-            .map(|fl| field_lines(s, fl, width, max_lines, false).len())
+            .map(|fl| field_lines(s, fl, width, lw, max_lines, false).len())
             .unwrap_or(1)
     };
     let row = row.min(fields.len().saturating_sub(1));
@@ -142,7 +151,14 @@ fn draw_form(f: &mut Frame, area: Rect, s: &Session, fields: &[Field], row: usiz
         if lines.len() >= area.height as usize {
             break;
         }
-        lines.extend(field_lines(s, field, width, max_lines, focused && i == row));
+        lines.extend(field_lines(
+            s,
+            field,
+            width,
+            lw,
+            max_lines,
+            focused && i == row,
+        ));
     }
     f.render_widget(Paragraph::new(lines), area);
 }
@@ -246,8 +262,13 @@ fn draw_grid(
         return;
     }
     let width = area.width as usize;
-    let cell_w = 6usize;
-    let name_w = width.saturating_sub(cell_w * s.children.len()).clamp(8, 32);
+    let longest_name = people
+        .iter()
+        .map(|p| s.attendee_name(p).width())
+        .max()
+        .unwrap_or(8);
+    let name_w = longest_name.clamp(8, 24).min(width / 2) + 1;
+    let cell_w = (width.saturating_sub(name_w) / s.children.len()).clamp(5, 16);
     let reason_w = width.saturating_sub(name_w + cell_w * s.children.len() + 1);
     let mut lines = vec![Line::from(
         std::iter::once(Span::styled(pad("", name_w), theme::label()))

@@ -19,7 +19,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
     let s = &app.session;
     let rects: Vec<Rect> = match app.stage {
         Stage::Setup => {
-            let [left, right] = split_h(area, 60);
+            let [left, right] = split_h(area, 64);
             let [form, dates] =
                 Layout::vertical([Constraint::Min(6), Constraint::Length(7)]).areas(left);
             draw_key_dates(f, dates, s);
@@ -117,7 +117,7 @@ fn map_columns(area: Rect) -> Vec<Rect> {
         Layout::horizontal([Constraint::Ratio(1, 4); 4])
             .split(area)
             .to_vec()
-    } else if area.width >= 60 && area.height >= 12 {
+    } else if area.width >= 50 && area.height >= 12 {
         let [top, bottom] = Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(area);
         let [a, b] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(top);
         let [c, d] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(bottom);

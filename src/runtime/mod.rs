@@ -1,0 +1,6 @@
+//! The parts that touch the real terminal, the clock and the disk.
+
+pub mod emergency;
+pub mod saver;
+pub mod session;
+pub mod terminal;

@@ -1,0 +1,268 @@
+//! Running one session on screen: keys in, frames out, saves in the
+//! background, and nothing left unsaved on the way out.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::emergency;
+use super::saver::{Job, Outcome, Saver};
+use super::terminal::Term;
+use crate::app::state::{App, Tone};
+use crate::app::update::Msg;
+use crate::model::{Session, Status};
+use crate::storage::{self, Draft, DurableWriter, SessionLock};
+use crate::ui;
+
+pub enum Exit {
+    /// The chair quit (q, Ctrl+C) or the terminal was closed.
+    Quit,
+}
+
+/// How often the clock, drafts and retries are looked at.
+const BEAT: Duration = Duration::from_millis(250);
+/// How long to wait before retrying a failed save.
+const RETRY: Duration = Duration::from_secs(2);
+
+pub fn now() -> crate::model::Timestamp {
+    chrono::Local::now().fixed_offset()
+}
+
+struct Run<'a> {
+    app: App,
+    lock: Option<SessionLock>,
+    saver: Saver,
+    recovery: PathBuf,
+    submitted: u64,
+    retry_at: Option<Instant>,
+    draft_sent: Option<String>,
+    term: &'a mut Term,
+}
+
+pub fn run_session(
+    term: &mut Term,
+    app: App,
+    lock: Option<SessionLock>,
+    stop: &Arc<AtomicBool>,
+) -> io::Result<Exit> {
+    let recovery = storage::recovery_dir();
+    let saver = Saver::start(Arc::new(DurableWriter), recovery.clone());
+    let saved = app.saved_revision;
+    let mut run = Run {
+        app,
+        lock,
+        saver,
+        recovery,
+        submitted: saved,
+        retry_at: None,
+        draft_sent: None,
+        term,
+    };
+    let result = run.event_loop(stop);
+    // Whatever happened, write what we have.
+    run.finish();
+    emergency::forget();
+    result
+}
+
+impl Run<'_> {
+    fn event_loop(&mut self, stop: &Arc<AtomicBool>) -> io::Result<Exit> {
+        let mut dirty = true;
+        let mut last_beat = Instant::now() - BEAT;
+        loop {
+            if dirty {
+                self.term.draw(|f| ui::draw(f, &self.app))?;
+                dirty = false;
+            }
+            let wait = BEAT.saturating_sub(last_beat.elapsed());
+            if event::poll(wait)? {
+                match event::read()? {
+                    Event::Key(k) => self.app.update(Msg::Key(k)),
+                    Event::Paste(text) => self.app.update(Msg::Paste(text)),
+                    _ => {}
+                }
+                dirty = true;
+            }
+            if last_beat.elapsed() >= BEAT {
+                last_beat = Instant::now();
+                self.app.update(Msg::Tick(now()));
+                self.send_draft();
+                dirty = true;
+            }
+            dirty |= self.collect_outcomes();
+            self.submit_if_changed();
+            if self.app.save_requested {
+                self.app.save_requested = false;
+                self.save_now();
+                dirty = true;
+            }
+            if stop.load(Ordering::Relaxed) {
+                self.app.quit_requested = true;
+            }
+            if self.app.quit_requested {
+                return Ok(Exit::Quit);
+            }
+        }
+    }
+
+    /// Where the session should live now: its name follows the date, kind
+    /// and family reference until it is finalised.
+    fn target_path(&mut self) -> Option<(PathBuf, Option<PathBuf>)> {
+        let current = self.app.file.clone()?;
+        if self.app.session.status == Status::Finalised {
+            return Some((current, None));
+        }
+        let dir = current.parent().map(Path::to_path_buf).unwrap_or_default();
+        let wanted = storage::unique_path(&dir, &self.app.session, Some(&current));
+        if wanted == current {
+            return Some((current, None));
+        }
+        match storage::acquire(&wanted) {
+            Ok(lock) => {
+                self.lock = Some(lock);
+                self.app.file = Some(wanted.clone());
+                Some((wanted, Some(current)))
+            }
+            Err(_) => Some((current, None)),
+        }
+    }
+
+    fn submit_if_changed(&mut self) {
+        if self.app.revision == self.submitted || self.app.read_only() {
+            return;
+        }
+        if self.retry_at.is_some_and(|t| Instant::now() < t) {
+            return;
+        }
+        let Some((path, remove_old)) = self.target_path() else {
+            return;
+        };
+        let session = Arc::new(self.app.session.clone());
+        emergency::remember(session.clone());
+        self.saver.send(Job::Save {
+            session,
+            revision: self.app.revision,
+            path,
+            remove_old,
+        });
+        self.submitted = self.app.revision;
+    }
+
+    fn collect_outcomes(&mut self) -> bool {
+        let outcomes: Vec<Outcome> = self.saver.outcomes.try_iter().collect();
+        let any = !outcomes.is_empty();
+        for o in outcomes {
+            match o.result {
+                Ok(at) => {
+                    self.app.saved_revision = self.app.saved_revision.max(o.revision);
+                    self.app.last_saved_at = Some(at);
+                    self.app.save_error = None;
+                    self.retry_at = None;
+                }
+                Err(e) => {
+                    // Keep everything in memory and try again shortly; the
+                    // last good file is untouched.
+                    self.app.save_error = Some(e);
+                    self.retry_at = Some(Instant::now() + RETRY);
+                    self.submitted = 0;
+                }
+            }
+        }
+        any
+    }
+
+    fn save_now(&mut self) {
+        self.retry_at = None;
+        self.submit_if_changed();
+        self.saver.flush();
+        self.collect_outcomes();
+        if self.app.save_error.is_none() && !self.app.read_only() {
+            self.app.say(Tone::Info, "saved");
+        }
+    }
+
+    fn send_draft(&mut self) {
+        let draft = self.app.draft().map(|(f, t)| (f.clone(), t));
+        match draft {
+            Some((field, text)) if self.draft_sent.as_ref() != Some(&text) => {
+                let Some(file) = self.app.file.clone() else {
+                    return;
+                };
+                self.saver.send(Job::Draft(Draft {
+                    session_id: self.app.session.id.clone(),
+                    session_file: file,
+                    field: format!("{} › {}", self.app.stage.title(), field.label()),
+                    target: serde_json::to_value(&field).unwrap_or_default(),
+                    text: text.clone(),
+                    saved_at: now(),
+                }));
+                self.draft_sent = Some(text);
+            }
+            None if self.draft_sent.is_some() => {
+                self.saver
+                    .send(Job::ClearDraft(self.app.session.id.clone()));
+                self.draft_sent = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Keeps what is being typed, ends the stage's timing, and saves. If the
+    /// disk refuses, an emergency copy is written and its path printed.
+    fn finish(&mut self) {
+        if self.app.read_only() {
+            return;
+        }
+        self.app.prepare_to_leave(now());
+        self.send_draft();
+        self.retry_at = None;
+        self.submit_if_changed();
+        self.saver.flush();
+        self.collect_outcomes();
+        if self.app.has_unsaved_changes() {
+            emergency::remember(Arc::new(self.app.session.clone()));
+            if let Some(path) = emergency::write_emergency_copy() {
+                eprintln!(
+                    "cpconf could not save {}: {}. Everything is in an emergency copy: {}",
+                    self.app
+                        .file
+                        .as_deref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                    self.app.save_error.clone().unwrap_or_default(),
+                    path.display()
+                );
+            }
+        }
+        drop(self.lock.take());
+    }
+}
+
+/// Brings back text that was being typed when cpconf last stopped.
+pub fn offer_draft(app: &mut App, recovery: &Path) {
+    let Some(draft) = storage::load_draft(recovery, &app.session.id) else {
+        return;
+    };
+    match serde_json::from_value(draft.target.clone()) {
+        Ok(field) => app.restore_draft(field, &draft.text, draft.saved_at),
+        Err(_) => app.say(
+            Tone::Warning,
+            format!(
+                "unsaved typing from {} is kept in {}",
+                draft.saved_at.format("%H:%M"),
+                recovery.display()
+            ),
+        ),
+    }
+}
+
+/// A session's starting state for a window.
+pub fn session_app(session: Session, file: PathBuf, access: crate::app::state::Access) -> App {
+    let mut app = App::new(session, access, now());
+    app.file = Some(file);
+    app
+}

@@ -1,0 +1,128 @@
+//! Driving the real app with keys, as a chair would, and reading its screen.
+#![allow(dead_code)]
+
+use chrono::DateTime;
+use cpconf::app::state::{Access, App};
+use cpconf::app::update::Msg;
+use cpconf::model::{Session, Timestamp};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn at(time: &str) -> Timestamp {
+    DateTime::parse_from_rfc3339(&format!("2026-11-23T{time}+00:00")).expect("test time")
+}
+
+pub fn new_app() -> App {
+    App::new(
+        Session::new("test-session".into(), at("09:30:00")),
+        Access::Edit,
+        at("09:30:00"),
+    )
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+pub fn ctrl(app: &mut App, c: char) {
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+/// Presses keys written the way people write them: single characters, or
+/// names in angle brackets (<Enter>, <Esc>, <Tab>, <BackTab>, <Down>, ...).
+pub fn keys(app: &mut App, script: &str) {
+    let mut rest = script;
+    while !rest.is_empty() {
+        if let Some(stripped) = rest.strip_prefix('<') {
+            let end = stripped.find('>').expect("closing >");
+            let name = &stripped[..end];
+            let code = match name {
+                "Enter" => KeyCode::Enter,
+                "Esc" => KeyCode::Esc,
+                "Tab" => KeyCode::Tab,
+                "BackTab" => KeyCode::BackTab,
+                "Up" => KeyCode::Up,
+                "Down" => KeyCode::Down,
+                "Left" => KeyCode::Left,
+                "Right" => KeyCode::Right,
+                "PgDn" => KeyCode::PageDown,
+                "PgUp" => KeyCode::PageUp,
+                "Del" => KeyCode::Delete,
+                "BS" => KeyCode::Backspace,
+                "Space" => KeyCode::Char(' '),
+                "lt" => KeyCode::Char('<'),
+                other if other.starts_with("C-") => {
+                    ctrl(app, other.chars().nth(2).expect("ctrl key"));
+                    rest = &stripped[end + 1..];
+                    continue;
+                }
+                other => panic!("unknown key <{other}>"),
+            };
+            press(app, code);
+            rest = &stripped[end + 1..];
+        } else {
+            let c = rest.chars().next().expect("char");
+            let shift = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), shift)));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
+/// Types text into the open editor, character by character.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        if c == '\n' {
+            press(app, KeyCode::Enter);
+        } else {
+            app.update(Msg::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+}
+
+/// Opens the selected field, clears it, types `text` and leaves with Esc.
+pub fn set_field(app: &mut App, text: &str) {
+    press(app, KeyCode::Enter);
+    assert!(app.editing(), "Enter should open the editor");
+    ctrl(app, 'a');
+    ctrl(app, 'k');
+    type_text(app, text);
+    press(app, KeyCode::Esc);
+    assert!(
+        !app.editing(),
+        "Esc should leave the editor: {:?}",
+        app.message
+    );
+}
+
+pub fn tick(app: &mut App, time: &str) {
+    app.update(Msg::Tick(at(time)));
+}
+
+/// The screen as text, one line per row.
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    term.draw(|f| cpconf::ui::draw(f, app)).expect("draw");
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
