@@ -5,3 +5,4 @@
 //! it.
 
 pub mod model;
+pub mod storage;
