@@ -10,4 +10,5 @@ pub mod cli;
 pub mod dates;
 pub mod model;
 pub mod runtime;
+pub mod storage;
 pub mod ui;

@@ -1,0 +1,38 @@
+//! Reading and writing sessions on disk.
+//!
+//! The rules this module keeps: nothing typed is lost (durable atomic
+//! writes, a `.prev` copy, drafts of the field being edited, one writer per
+//! session); a bad file gets a one-line message and is never written to;
+//! every file we create is owner-only; every older schema version opens.
+//!
+//! Each file has one job: `load` reads and validates, `migrate` upgrades
+//! older schema versions, `save` writes, `names` picks file names, `scan`
+//! lists sessions for the browser, `lock` keeps one writer per session,
+//! `recovery` keeps drafts, `perms` handles owner-only permissions.
+
+mod load;
+mod lock;
+mod migrate;
+mod names;
+mod perms;
+mod recovery;
+mod save;
+mod scan;
+
+pub use load::{LoadError, LoadErrorKind, Loaded, load, parse};
+pub use lock::{LockError, LockInfo, SessionLock, acquire, lock_path};
+pub use migrate::{Migration, OLDEST_SCHEMA_VERSION, migrate};
+pub use names::{preferred_file_name, sanitise_reference, unique_path};
+pub use perms::{ensure_dir, permission_warning};
+pub use recovery::{
+    Draft, clear_draft, draft_path, list_drafts, load_draft, recovery_dir, recovery_dir_from,
+    save_draft,
+};
+pub use save::{
+    DurableWriter, FileWriter, prev_path, save, save_new, to_json_bytes, write_new_file_exclusive,
+};
+pub use scan::{Entry, Summary, list_session_files, scan, summarise, try_scan};
+
+/// Files larger than this are refused before being read: no real session
+/// comes near it, and reading a huge file would freeze the chair's screen.
+pub const MAX_FILE_BYTES: u64 = 50_000_000;
