@@ -4,4 +4,5 @@
 //! it; `app` turns keys into changes; `ui` draws the state and never changes
 //! it.
 
+pub mod example;
 pub mod model;
