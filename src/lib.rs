@@ -2,12 +2,13 @@
 //!
 //! `model` is the conference record and its rules; `storage` reads and writes
 //! it; `app` turns keys into changes; `ui` draws the state and never changes
-//! it.
+//! it; `runtime` connects them to the real terminal, clock and disk.
 
 pub mod app;
 pub mod browser;
 pub mod cli;
 pub mod dates;
+pub mod example;
 pub mod model;
 pub mod runtime;
 pub mod storage;
