@@ -33,6 +33,16 @@ pub enum Command {
     No,
 }
 
+impl Command {
+    /// Commands that change the session; not offered on a locked record.
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Command::Add | Command::Delete | Command::Undo | Command::Redo | Command::Finalise
+        )
+    }
+}
+
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Context {

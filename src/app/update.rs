@@ -81,6 +81,16 @@ impl App {
             return;
         }
         let Some(cmd) = command_for(&ev, &self.contexts()) else {
+            if let KeyCode::Char(_) = ev.code {
+                if !ev.modifiers.contains(KeyModifiers::CONTROL) && self.overlays.is_empty() {
+                    // Someone started typing without opening a field: say so
+                    // at once, before more keys are taken as commands.
+                    self.say(
+                        Tone::Warning,
+                        "not typing: press Enter to edit the selection, or a to add",
+                    );
+                }
+            }
             return;
         };
         match self.overlays.last() {

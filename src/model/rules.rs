@@ -150,7 +150,7 @@ impl Session {
         self.stage_visits
             .iter()
             .filter(|v| v.stage == stage)
-            .map(|v| v.ended_at.unwrap_or(now) - v.started_at)
+            .map(|v| (v.ended_at.unwrap_or(now) - v.started_at).max(Duration::zero()))
             .fold(Duration::zero(), |a, b| a + b)
     }
 
@@ -158,13 +158,21 @@ impl Session {
         self.stage_visits.iter().any(|v| v.stage == stage)
     }
 
-    /// When the meeting itself began: the first stage opened after setup.
-    pub fn meeting_started_at(&self) -> Option<Timestamp> {
-        self.stage_visits
+    /// Time spent in the meeting itself: every stage after setup, across
+    /// every visit. Summing visits (rather than "now minus the start")
+    /// stays true when a session is reopened days later.
+    pub fn meeting_time(&self, now: Timestamp) -> Option<Duration> {
+        let mut visits = self
+            .stage_visits
             .iter()
             .filter(|v| v.stage != Stage::Setup)
-            .map(|v| v.started_at)
-            .min()
+            .peekable();
+        visits.peek()?;
+        Some(
+            visits
+                .map(|v| (v.ended_at.unwrap_or(now) - v.started_at).max(Duration::zero()))
+                .fold(Duration::zero(), |a, b| a + b),
+        )
     }
 
     /// Every broken invariant, in words. Empty for a valid session.

@@ -90,7 +90,7 @@ fn run(
                     if result.is_ok() {
                         if let Some(old) = remove_old.filter(|old| *old != path) {
                             let _ = std::fs::remove_file(&old);
-                            let _ = std::fs::remove_file(storage::previous_version_path(&old));
+                            let _ = std::fs::remove_file(storage::prev_path(&old));
                         }
                     }
                     let _ = outcomes.send(Outcome { revision, result });

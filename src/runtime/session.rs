@@ -36,7 +36,6 @@ struct Run<'a> {
     app: App,
     lock: Option<SessionLock>,
     saver: Saver,
-    recovery: PathBuf,
     submitted: u64,
     retry_at: Option<Instant>,
     draft_sent: Option<String>,
@@ -50,13 +49,12 @@ pub fn run_session(
     stop: &Arc<AtomicBool>,
 ) -> io::Result<Exit> {
     let recovery = storage::recovery_dir();
-    let saver = Saver::start(Arc::new(DurableWriter), recovery.clone());
+    let saver = Saver::start(Arc::new(DurableWriter), recovery);
     let saved = app.saved_revision;
     let mut run = Run {
         app,
         lock,
         saver,
-        recovery,
         submitted: saved,
         retry_at: None,
         draft_sent: None,

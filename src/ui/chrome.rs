@@ -96,8 +96,12 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     let w = area.width as usize;
     let mut hints: Vec<Span> = Vec::new();
     let mut used = 0;
+    let locked = app.edit_refusal().is_some();
     for b in bindings_for(&app.contexts()) {
         let Some(hint) = b.hint else { continue };
+        if locked && b.command.edits() {
+            continue;
+        }
         let key = b.shown.split(" / ").next().unwrap_or(b.shown);
         let piece = format!("{key} {hint}  ");
         if used + piece.width() > w {
@@ -123,8 +127,8 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         Span::styled(at, theme::good())
     };
     let elapsed = s
-        .meeting_started_at()
-        .map(|t| format!(" meeting {} ", minutes(app.now - t)))
+        .meeting_time(app.now)
+        .map(|t| format!(" meeting {} ", minutes(t)))
         .unwrap_or_default();
     let clock = format!(" {} ", app.now.format("%H:%M"));
     let right_w = save.content.width() + elapsed.width() + clock.width();
