@@ -121,34 +121,40 @@ fn open_read_only(file: &Path, why: &str) -> Result<cpconf::app::state::App, Str
 }
 
 fn list(dir: &Path) -> Result<(), String> {
+    use cpconf::ui::text::pad;
     if !dir.exists() {
         println!("No sessions folder at {}.", dir.display());
         return Ok(());
     }
-    let entries = storage::scan(dir);
-    println!(
-        "{:<44} {:<10} {:<16} {:<12} {:<30} STATUS",
-        "FILE", "DATE", "KIND", "FAMILY", "CHILDREN"
-    );
-    for e in entries {
+    let row = |cells: [&str; 6]| {
+        let widths = [44, 10, 16, 12, 32];
+        let mut line: String = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| pad(c, w) + " ")
+            .collect();
+        line.push_str(cells[5]);
+        println!("{line}");
+    };
+    row(["FILE", "DATE", "KIND", "FAMILY", "CHILDREN", "STATUS"]);
+    for e in storage::scan(dir) {
         let file = e
             .path
             .file_name()
             .map(|f| f.to_string_lossy().to_string())
             .unwrap_or_default();
         match e.summary {
-            Ok(s) => println!(
-                "{:<44} {:<10} {:<16} {:<12} {:<30} {}",
-                file,
-                s.date
+            Ok(s) => row([
+                &file,
+                &s.date
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "undated".into()),
                 s.kind.label(),
-                s.family_reference,
-                s.children.join(", "),
-                s.status.label()
-            ),
-            Err(msg) => println!("{file:<44} unreadable: {msg}"),
+                &s.family_reference,
+                &s.children.join(", "),
+                s.status.label(),
+            ]),
+            Err(msg) => println!("{} unreadable: {msg}", pad(&file, 44)),
         }
     }
     Ok(())
