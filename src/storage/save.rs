@@ -42,7 +42,40 @@ impl FileWriter for DurableWriter {
         let mut file = options.open(path)?;
         file.write_all(bytes)?;
         // Dropping without commit discards the temp file: the old file stays.
-        file.commit()
+        let result = file.commit();
+        if result.is_err() {
+            // atomic-write-file 0.3 leaves its named temp file behind when the
+            // final rename fails; it holds session data, so remove it.
+            remove_leftover_temp_files(path);
+        }
+        result
+    }
+}
+
+/// Removes `.<name>.XXXXXX` files (atomic-write-file's temp names) beside
+/// `path`. Only the session's one writer (see `lock`) writes there.
+fn remove_leftover_temp_files(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name();
+        let entry_name = entry_name.to_string_lossy();
+        let is_temp = entry_name.strip_prefix(&prefix).is_some_and(|suffix| {
+            suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        if is_temp && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
