@@ -3,6 +3,19 @@
 use super::field::{Field, FieldKind};
 
 impl Field {
+    /// The label as shown in a form: per-child fields that sit side by side
+    /// in one form say which child they are about.
+    pub fn label_in(&self, s: &crate::model::Session) -> String {
+        match self {
+            Field::VoiceMethod(c) | Field::VoiceWords(c) => {
+                let name = s.child_name(c);
+                let first = name.split_whitespace().next().unwrap_or("").to_string();
+                format!("{first}: {}", self.label())
+            }
+            _ => self.label().to_string(),
+        }
+    }
+
     pub fn label(&self) -> &'static str {
         use Field as F;
         match self {

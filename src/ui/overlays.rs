@@ -39,7 +39,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, app: &App) {
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
                 let w = inner.width as usize;
-                let lw = super::panes::label_width(&form.fields, w);
+                let lw = super::panes::label_width(&app.session, &form.fields, w);
                 let mut lines = Vec::new();
                 let mut selected_at = 0;
                 for (n, field) in form.fields.iter().enumerate() {

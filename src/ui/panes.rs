@@ -78,8 +78,12 @@ pub fn first_visible(heights: impl Fn(usize) -> usize, selected: usize, room: us
 /// One field as label and value lines; multi-line values keep `max_lines`.
 /// The label column's width for a set of fields: the longest label, but
 /// never more than 45% of the width.
-pub fn label_width(fields: &[Field], width: usize) -> usize {
-    let longest = fields.iter().map(|f| f.label().width()).max().unwrap_or(10);
+pub fn label_width(s: &Session, fields: &[Field], width: usize) -> usize {
+    let longest = fields
+        .iter()
+        .map(|f| f.label_in(s).width())
+        .max()
+        .unwrap_or(10);
     longest.min(width * 45 / 100).max(6)
 }
 
@@ -92,6 +96,7 @@ pub fn field_lines(
     selected: bool,
 ) -> Vec<Line<'static>> {
     let value = display(s, field);
+    let label = field.label_in(s);
     let value_width = width.saturating_sub(label_width + 1).max(1);
     let shown = if value.is_empty() {
         match field.kind() {
@@ -114,7 +119,7 @@ pub fn field_lines(
         .into_iter()
         .enumerate()
         .map(|(i, v)| {
-            let label = if i == 0 { field.label() } else { "" };
+            let label = if i == 0 { label.as_str() } else { "" };
             let v = if choice && i == 0 {
                 format!("‹ {v} ›")
             } else {
@@ -137,7 +142,7 @@ pub fn field_lines(
 fn draw_form(f: &mut Frame, area: Rect, s: &Session, fields: &[Field], row: usize, focused: bool) {
     let width = area.width as usize;
     let max_lines = 3;
-    let lw = label_width(fields, width);
+    let lw = label_width(s, fields, width);
     let height = |i: usize| {
         fields
             .get(i)
@@ -176,7 +181,14 @@ fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize
     let width = area.width.saturating_sub(2) as usize;
     let row = row.min(keys.len() - 1);
     // One blank line between items keeps a column calm to read.
-    let item = |i: usize| record_lines(s, kind, &keys[i], width, i);
+    // Whole texts when everything fits; a few lines each when it does not.
+    let room = area.height as usize;
+    let mut total = 0;
+    let fits = keys.iter().enumerate().all(|(i, k)| {
+        total += record_lines(s, kind, k, width, i, false).len() + 1;
+        total <= room
+    });
+    let item = |i: usize| record_lines(s, kind, &keys[i], width, i, !fits);
     let height = |i: usize| item(i).len() + 1;
     let first = first_visible(height, row, area.height as usize);
     let mut lines: Vec<Line> = Vec::new();

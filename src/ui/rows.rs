@@ -17,9 +17,10 @@ fn or_placeholder(text: &str, placeholder: &str) -> String {
     }
 }
 
+/// `max_lines` of 0 means the whole text.
 fn body(text: &str, width: usize, max_lines: usize) -> Vec<Line<'static>> {
     let mut lines = wrap(text, width);
-    if lines.len() > max_lines {
+    if max_lines > 0 && lines.len() > max_lines {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
             *last = truncate(&format!("{last} …"), width);
@@ -33,13 +34,17 @@ fn meta(parts: Vec<Span<'static>>) -> Line<'static> {
 }
 
 /// The lines that show one record of a list at `width` columns.
+/// `compact` cuts long text to a few lines (with an ellipsis) so that more
+/// items fit; otherwise every word is shown.
 pub fn record_lines(
     s: &Session,
     kind: &ListKind,
     key: &str,
     width: usize,
     index: usize,
+    compact: bool,
 ) -> Vec<Line<'static>> {
+    let cap = |n: usize| if compact { n } else { 0 };
     let id = ItemId(key.to_string());
     match kind {
         ListKind::Children | ListKind::DecisionChildren => {
@@ -146,7 +151,7 @@ pub fn record_lines(
             lines.extend(body(
                 &or_placeholder(&e.grounds, "(grounds not yet written)"),
                 width,
-                2,
+                cap(2),
             ));
             lines
         }
@@ -171,13 +176,13 @@ pub fn record_lines(
             lines.extend(body(
                 &or_placeholder(&d.worry, "(what are we worried about?)"),
                 width,
-                3,
+                cap(3),
             ));
             if !d.if_nothing_changes.trim().is_empty() {
                 lines.extend(body(
                     &format!("If nothing changes: {}", d.if_nothing_changes),
                     width,
-                    2,
+                    cap(2),
                 ));
             }
             if !d.dispute.trim().is_empty() {
@@ -199,7 +204,7 @@ pub fn record_lines(
                     theme::restricted(),
                 ));
             }
-            lines.extend(body(&or_placeholder(&m.text, "(empty)"), width, 4));
+            lines.extend(body(&or_placeholder(&m.text, "(empty)"), width, cap(4)));
             let mut bits = Vec::new();
             if m.tag != Tag::None {
                 bits.push(m.tag.label().to_string());
@@ -207,17 +212,18 @@ pub fn record_lines(
             if let Some(p) = &m.said_by {
                 bits.push(format!("— {}", s.attendee_name(p)));
             }
-            if s.children.len() > 1 {
+            if s.children.len() > 1 && m.children.len() != s.children.len() {
                 bits.push(s.children_label(&m.children));
             }
             if m.from_last_conference {
                 bits.push("from last conference".into());
             }
             if !bits.is_empty() {
-                lines.push(Line::styled(
-                    truncate(&bits.join(" · "), width),
-                    theme::muted(),
-                ));
+                lines.extend(
+                    wrap(&bits.join(" · "), width)
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme::muted())),
+                );
             }
             lines
         }
@@ -232,7 +238,7 @@ pub fn record_lines(
             lines.extend(body(
                 &or_placeholder(&g.parents_will, "(what will the parents be doing?)"),
                 width,
-                3,
+                cap(3),
             ));
             lines
         }
@@ -240,7 +246,7 @@ pub fn record_lines(
             let Some(a) = find(&s.safety_goals, goal).and_then(|g| find(&g.actions, &id)) else {
                 return vec![];
             };
-            let mut lines = body(&or_placeholder(&a.what, "(what?)"), width, 2);
+            let mut lines = body(&or_placeholder(&a.what, "(what?)"), width, cap(2));
             let by = a.by_when.map(show_date).unwrap_or_else(|| "no date".into());
             lines.push(Line::styled(
                 truncate(
@@ -264,7 +270,7 @@ pub fn record_lines(
                 truncate(&who, width),
                 theme::title(),
             ))];
-            lines.extend(body(&or_placeholder(&x.why, "(why?)"), width, 3));
+            lines.extend(body(&or_placeholder(&x.why, "(why?)"), width, cap(3)));
             lines
         }
     }
