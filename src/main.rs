@@ -85,7 +85,10 @@ fn with_terminal(
 
 fn new_session(dir: &Path) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
     let session = Session::new(uuid::Uuid::new_v4().to_string(), now());
-    let path = storage::unique_path(dir, &session, None);
+    // Claim a file name at once (created exclusively), so two new
+    // conferences started together can never share a file.
+    let path =
+        storage::save_new(&storage::DurableWriter, dir, &session).map_err(|e| e.to_string())?;
     let lock = storage::acquire(&path).map_err(|e| e.to_string())?;
     Ok((session_app(session, path, Access::Edit), lock))
 }
