@@ -237,6 +237,18 @@ fn every_fixture_schema_version_opens() {
 }
 
 #[test]
+fn the_documented_example_opens() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/file-format.md"))
+        .unwrap();
+    let start = doc.find("```json\n").unwrap() + "```json\n".len();
+    let len = doc[start..].find("```").unwrap();
+    let example = &doc[start..start + len];
+    let loaded = storage::parse(Path::new("docs/file-format.md"), example.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.session.next_id, 4);
+}
+
+#[test]
 fn a_byte_order_mark_is_tolerated() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("bom.json");
@@ -345,6 +357,20 @@ fn saving_never_replaces_another_sessions_file() {
     assert!(
         err.to_string()
             .contains("holds a different session (id first)"),
+        "{err}"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn saving_never_replaces_a_file_from_a_newer_cpconf() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("s.json");
+    fs::write(&path, br#"{"schema_version": 99, "id": "future"}"#).unwrap();
+    let before = snapshot(dir.path());
+    let err = storage::save(&DurableWriter, &path, &sample("now")).unwrap_err();
+    assert!(
+        err.to_string().contains("newer cpconf (schema version 99)"),
         "{err}"
     );
     assert_eq!(snapshot(dir.path()), before);
