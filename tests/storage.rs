@@ -163,6 +163,11 @@ fn broken_files() -> Vec<(&'static str, Content, Vec<&'static str>)> {
             vec!["expected a JSON object"],
         ),
         (
+            "unknown-value.json",
+            Bytes(br#"{"schema_version":1,"id":"a","status":"in\nprogress"}"#.to_vec()),
+            vec!["line 1, column", "unknown variant `in\\nprogress`"],
+        ),
+        (
             "dangling.json",
             Bytes(serde_json::to_vec_pretty(&dangling).unwrap()),
             vec!["inconsistent", "map item child: broken reference"],
@@ -215,6 +220,16 @@ fn missing_files_and_directories_are_named() {
     fs::create_dir(&sub).unwrap();
     let msg = storage::load(&sub).unwrap_err().to_string();
     assert!(msg.contains("is a directory"), "{msg}");
+    // A named pipe would block a plain read forever; it is refused unread.
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("pipe.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let msg = storage::load(&fifo).unwrap_err().to_string();
+            assert!(msg.contains("not a regular file"), "{msg}");
+        }
+    }
 }
 
 #[test]
