@@ -163,6 +163,11 @@ fn broken_files() -> Vec<(&'static str, Content, Vec<&'static str>)> {
             vec!["expected a JSON object"],
         ),
         (
+            "unknown-value.json",
+            Bytes(br#"{"schema_version":1,"id":"a","status":"in\nprogress"}"#.to_vec()),
+            vec!["line 1, column", "unknown variant `in\\nprogress`"],
+        ),
+        (
             "dangling.json",
             Bytes(serde_json::to_vec_pretty(&dangling).unwrap()),
             vec!["inconsistent", "map item child: broken reference"],
@@ -215,6 +220,16 @@ fn missing_files_and_directories_are_named() {
     fs::create_dir(&sub).unwrap();
     let msg = storage::load(&sub).unwrap_err().to_string();
     assert!(msg.contains("is a directory"), "{msg}");
+    // A named pipe would block a plain read forever; it is refused unread.
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("pipe.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let msg = storage::load(&fifo).unwrap_err().to_string();
+            assert!(msg.contains("not a regular file"), "{msg}");
+        }
+    }
 }
 
 #[test]
@@ -234,6 +249,18 @@ fn every_fixture_schema_version_opens() {
         seen += 1;
     }
     assert!(seen >= 1, "no fixtures in {}", fixtures.display());
+}
+
+#[test]
+fn the_documented_example_opens() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/file-format.md"))
+        .unwrap();
+    let start = doc.find("```json\n").unwrap() + "```json\n".len();
+    let len = doc[start..].find("```").unwrap();
+    let example = &doc[start..start + len];
+    let loaded = storage::parse(Path::new("docs/file-format.md"), example.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.session.next_id, 4);
 }
 
 #[test]
@@ -345,6 +372,20 @@ fn saving_never_replaces_another_sessions_file() {
     assert!(
         err.to_string()
             .contains("holds a different session (id first)"),
+        "{err}"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn saving_never_replaces_a_file_from_a_newer_cpconf() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("s.json");
+    fs::write(&path, br#"{"schema_version": 99, "id": "future"}"#).unwrap();
+    let before = snapshot(dir.path());
+    let err = storage::save(&DurableWriter, &path, &sample("now")).unwrap_err();
+    assert!(
+        err.to_string().contains("newer cpconf (schema version 99)"),
         "{err}"
     );
     assert_eq!(snapshot(dir.path()), before);

@@ -78,8 +78,26 @@ pub enum LoadErrorKind {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot open {}: {}", self.path.display(), self.kind)
+        // Messages can quote the file's own text (e.g. an unknown value);
+        // escaping control characters keeps the promise of one line.
+        let line = format!("cannot open {}: {}", self.path.display(), self.kind);
+        f.write_str(&one_line(&line))
     }
+}
+
+fn one_line(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 impl std::error::Error for LoadError {}

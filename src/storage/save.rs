@@ -5,7 +5,8 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::load::parse;
+use super::MAX_FILE_BYTES;
+use super::load::{LoadError, LoadErrorKind, parse};
 use super::names::unique_path;
 use super::perms::ensure_dir;
 use crate::model::Session;
@@ -100,12 +101,28 @@ pub fn save(writer: &dyn FileWriter, path: &Path, session: &Session) -> io::Resu
     let context =
         |e: io::Error| io::Error::new(e.kind(), format!("cannot save {}: {e}", path.display()));
     let bytes = to_json_bytes(session).map_err(context)?;
-    match std::fs::read(path) {
+    match read_bounded(path) {
         Ok(old) if old == bytes => return Ok(()),
         Ok(old) => {
             // Only a good old version is worth keeping; a damaged one must
             // not push the last good copy out of `.prev`.
-            if let Ok(previous) = parse(path, &old) {
+            let parsed = parse(path, &old);
+            if let Err(LoadError {
+                kind: LoadErrorKind::NewerSchema { found },
+                ..
+            }) = &parsed
+            {
+                // Replacing it would silently throw away what the newer
+                // program recorded.
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!(
+                        "cannot save {}: it was written by a newer cpconf (schema version {found}); not replacing it",
+                        path.display()
+                    ),
+                ));
+            }
+            if let Ok(previous) = parsed {
                 if previous.session.id != session.id {
                     return Err(io::Error::new(
                         io::ErrorKind::AlreadyExists,
@@ -131,6 +148,17 @@ pub fn save(writer: &dyn FileWriter, path: &Path, session: &Session) -> io::Resu
         Err(e) => return Err(context(e)),
     }
     writer.write_atomic(path, &bytes).map_err(context)
+}
+
+/// The current bytes at `path`, or nothing worth keeping if it is too big
+/// to be a session.
+fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Saves a session that has no file yet under a fresh name in `dir` (see
