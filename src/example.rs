@@ -983,11 +983,7 @@ pub fn example_icpc() -> Session {
 
     s.refresh_derived();
     let finalised_at = at(day, 12, 40);
-    s.status = Status::Finalised;
-    s.finalised = Some(Finalisation {
-        at: finalised_at,
-        by: CHAIR.into(),
-    });
+    s.finalise(finalised_at, CHAIR.into());
     s.updated_at = finalised_at;
     s
 }

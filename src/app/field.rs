@@ -89,6 +89,9 @@ pub enum Field {
     DecisionReviewDate(ChildId),
     DissentWho(ChildId, ItemId),
     DissentWhy(ChildId, ItemId),
+    AddendumWhat(ItemId),
+    AddendumWhy(ItemId),
+    AddendumBy(ItemId),
 }
 
 /// How a field is edited.
@@ -146,6 +149,7 @@ keyed! {
     Recommendation => ItemId, id;
     Decision => ChildId, child;
     Dissent => ItemId, id;
+    Addendum => ItemId, id;
 }
 
 pub fn find<'a, T: Keyed>(items: &'a [T], key: &T::Key) -> Option<&'a T> {
@@ -223,6 +227,9 @@ macro_rules! slots {
             F::DecisionFirstCoreGroup(id) => date = $find(&$($m)? $s.decisions, id).map(|d| &$($m)? d.plan.first_core_group),
             F::DecisionReviewDate(id) => date = $find(&$($m)? $s.decisions, id).map(|d| &$($m)? d.plan.review_date),
             F::DissentWhy(c, x) => text = $find(&$($m)? $s.decisions, c).and_then(|d| $find(&$($m)? d.dissents, x)).map(|x| &$($m)? x.why),
+            F::AddendumWhat(id) => text = $find(&$($m)? $s.addenda, id).map(|a| &$($m)? a.what),
+            F::AddendumWhy(id) => text = $find(&$($m)? $s.addenda, id).map(|a| &$($m)? a.why),
+            F::AddendumBy(id) => text = $find(&$($m)? $s.addenda, id).map(|a| &$($m)? a.by),
             _ => {}
         }
         (text, date, time, flag)

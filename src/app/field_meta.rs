@@ -16,6 +16,34 @@ impl Field {
         }
     }
 
+    /// A compact description for the audit trail: "Text (item-12)".
+    pub fn describe(&self) -> String {
+        let of = serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.get("of").cloned())
+            .map(|v| match v {
+                serde_json::Value::String(s) => s,
+                serde_json::Value::Array(parts) => parts
+                    .iter()
+                    .filter_map(|p| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+                other => other.to_string(),
+            });
+        match of {
+            Some(id) => format!("{} ({id})", self.label()),
+            None => self.label().to_string(),
+        }
+    }
+
+    /// An addendum may be written after the record is finalised.
+    pub fn is_addendum(&self) -> bool {
+        matches!(
+            self,
+            Field::AddendumWhat(_) | Field::AddendumWhy(_) | Field::AddendumBy(_)
+        )
+    }
+
     pub fn label(&self) -> &'static str {
         use Field as F;
         match self {
@@ -96,6 +124,9 @@ impl Field {
             F::DecisionReviewDate(_) => "Review conference",
             F::DissentWho(..) => "Who dissents",
             F::DissentWhy(..) => "Why",
+            F::AddendumWhat(_) => "What is added or corrected",
+            F::AddendumWhy(_) => "Why",
+            F::AddendumBy(_) => "By",
         }
     }
 
@@ -164,7 +195,9 @@ impl Field {
             | F::ContingencyPlan
             | F::RecReason(_)
             | F::DecisionRationale(_)
-            | F::DissentWhy(..) => K::Lines,
+            | F::DissentWhy(..)
+            | F::AddendumWhat(_)
+            | F::AddendumWhy(_) => K::Lines,
             F::SetupVenue
             | F::SetupChair
             | F::SetupFamilyReference
@@ -176,7 +209,8 @@ impl Field {
             | F::Advocate
             | F::ExclusionWhichPart(_)
             | F::DangerWhoIsWorried(_)
-            | F::ActionWho(..) => K::Line,
+            | F::ActionWho(..)
+            | F::AddendumBy(_) => K::Line,
         }
     }
 }

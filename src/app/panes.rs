@@ -16,6 +16,28 @@ pub enum ListKind {
     Actions(ItemId),
     DecisionChildren,
     Dissents(ChildId),
+    /// Dated additions after finalisation.
+    Addenda,
+    /// The audit trail: read-only.
+    Audit,
+}
+
+impl ListKind {
+    /// What one row is called, for messages and the audit trail.
+    pub fn noun(&self) -> &'static str {
+        match self {
+            ListKind::Children | ListKind::DecisionChildren => "child",
+            ListKind::Attendees => "person",
+            ListKind::Exclusions => "exclusion",
+            ListKind::Dangers => "danger statement",
+            ListKind::Map(_) => "map item",
+            ListKind::Goals => "safety goal",
+            ListKind::Actions(_) => "action",
+            ListKind::Dissents(_) => "dissent",
+            ListKind::Addenda => "addendum",
+            ListKind::Audit => "audit entry",
+        }
+    }
 }
 
 /// People down the side, children across the top.
@@ -138,6 +160,10 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
             ));
             panes
         }
+        Stage::Record => vec![
+            Pane::list("Addenda", ListKind::Addenda),
+            Pane::list("Audit trail", ListKind::Audit),
+        ],
         Stage::Recommendations => vec![Pane {
             title: "Recommendations".into(),
             content: PaneContent::Grid(GridKind::Recommendations),
@@ -188,6 +214,9 @@ pub fn list_keys(s: &Session, kind: &ListKind) -> Vec<String> {
         ListKind::Dissents(child) => find(&s.decisions, child)
             .map(|d| ids(&d.dissents, |x| x.id.0.clone()))
             .unwrap_or_default(),
+        ListKind::Addenda => ids(&s.addenda, |a| a.id.0.clone()),
+        // Audit entries have no ids: their position is their key.
+        ListKind::Audit => (0..s.audit.len()).map(|i| i.to_string()).collect(),
     }
 }
 
@@ -248,7 +277,12 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::ActionByWhen(goal.clone(), item()),
             F::ActionHowWeKnow(goal.clone(), item()),
         ],
-        ListKind::DecisionChildren => Vec::new(),
+        ListKind::DecisionChildren | ListKind::Audit => Vec::new(),
+        ListKind::Addenda => vec![
+            F::AddendumWhat(item()),
+            F::AddendumWhy(item()),
+            F::AddendumBy(item()),
+        ],
         ListKind::Dissents(c) => vec![
             F::DissentWho(c.clone(), item()),
             F::DissentWhy(c.clone(), item()),
@@ -257,7 +291,8 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
 }
 
 /// Adds an empty record to a list; returns its key, or why it cannot.
-pub fn add_record(s: &mut Session, kind: &ListKind) -> Result<String, String> {
+/// `now` dates an addendum.
+pub fn add_record(s: &mut Session, kind: &ListKind, now: Timestamp) -> Result<String, String> {
     let all_children = s.all_child_ids();
     let key = match kind {
         ListKind::Children => s.add_child().0,
@@ -330,6 +365,19 @@ pub fn add_record(s: &mut Session, kind: &ListKind) -> Result<String, String> {
         ListKind::DecisionChildren => {
             return Err("children are added at setup (stage 0)".into());
         }
+        ListKind::Audit => return Err("the audit trail is written by cpconf itself".into()),
+        ListKind::Addenda => {
+            let id = s.new_item_id();
+            let by = s.setup.chair.clone();
+            s.addenda.push(Addendum {
+                id: id.clone(),
+                at: now,
+                by,
+                what: String::new(),
+                why: String::new(),
+            });
+            id.0
+        }
         ListKind::Dissents(child) => {
             let id = s.new_item_id();
             let d = s
@@ -385,6 +433,14 @@ pub fn delete_record(s: &mut Session, kind: &ListKind, key: &str) -> Result<Stri
             Ok("action".into())
         }
         ListKind::DecisionChildren => Err("children are removed at setup (stage 0)".into()),
+        ListKind::Audit => Err("the audit trail cannot be changed".into()),
+        ListKind::Addenda if s.is_finalised() => Err(
+            "an addendum to a finalised record cannot be deleted; add another to correct it".into(),
+        ),
+        ListKind::Addenda => {
+            s.addenda.retain(|a| a.id != item);
+            Ok("addendum".into())
+        }
         ListKind::Dissents(child) => {
             if let Some(d) = s.decisions.iter_mut().find(|d| &d.child == child) {
                 d.dissents.retain(|x| x.id != item);

@@ -102,7 +102,8 @@ pub struct Confirm {
 #[derive(Clone, Debug)]
 pub enum Overlay {
     Record(RecordForm),
-    Editor(Editor),
+    /// Boxed: the text area is large and overlays are moved around.
+    Editor(Box<Editor>),
     Picker(Picker),
     Confirm(Confirm),
     /// Help for the contexts that were active when it was opened.
@@ -178,6 +179,15 @@ impl App {
             Access::Edit if self.session.is_finalised() => {
                 Some("this record is finalised and locked".into())
             }
+            Access::Edit => None,
+        }
+    }
+
+    /// Why an addendum cannot be written: only a read-only window refuses,
+    /// since addenda are how a finalised record is corrected.
+    pub fn addendum_refusal(&self) -> Option<String> {
+        match &self.access {
+            Access::ReadOnly(why) => Some(format!("read-only: {why}")),
             Access::Edit => None,
         }
     }

@@ -108,9 +108,26 @@ impl App {
     /// never change anything whatever is on screen.
     pub(super) fn change<R>(
         &mut self,
+        what: impl Into<String>,
         f: impl FnOnce(&mut Session) -> Result<R, String>,
     ) -> Option<R> {
-        if let Some(why) = self.edit_refusal() {
+        self.change_scoped(false, what, f)
+    }
+
+    /// `addendum`: the change is to an addendum, which a finalised record
+    /// still accepts.
+    pub(super) fn change_scoped<R>(
+        &mut self,
+        addendum: bool,
+        what: impl Into<String>,
+        f: impl FnOnce(&mut Session) -> Result<R, String>,
+    ) -> Option<R> {
+        let refusal = if addendum {
+            self.addendum_refusal()
+        } else {
+            self.edit_refusal()
+        };
+        if let Some(why) = refusal {
             self.say(Tone::Warning, why);
             return None;
         }
@@ -120,6 +137,11 @@ impl App {
                 if self.session != before {
                     self.session.refresh_derived();
                     self.session.updated_at = self.now;
+                    self.session.audit.push(AuditEntry {
+                        at: self.now,
+                        stage: self.stage,
+                        what: what.into(),
+                    });
                     self.undo.push(before);
                     if self.undo.len() > UNDO_DEPTH {
                         self.undo.remove(0);
@@ -158,8 +180,20 @@ impl App {
             );
             return;
         };
-        // Time spent in stages is a fact, not an edit: undo never rewinds it.
+        // Time spent in stages and the audit trail are facts, not edits:
+        // undo never rewinds them, and is itself recorded.
         restored.stage_visits = std::mem::take(&mut self.session.stage_visits);
+        restored.audit = std::mem::take(&mut self.session.audit);
+        restored.audit.push(AuditEntry {
+            at: self.now,
+            stage: self.stage,
+            what: if undo {
+                "undid the last change"
+            } else {
+                "redid a change"
+            }
+            .into(),
+        });
         restored.updated_at = self.now;
         to.push(std::mem::replace(&mut self.session, restored));
         self.revision += 1;
@@ -233,7 +267,13 @@ impl App {
             Command::Left => self.pane = (self.pane + pane_count - 1) % pane_count,
             Command::Right => self.pane = (self.pane + 1) % pane_count,
             Command::Add => {
-                let added = self.change(|s| add_record(s, kind));
+                let added = {
+                    let now = self.now;
+                    let addendum = *kind == ListKind::Addenda;
+                    self.change_scoped(addendum, format!("added {}", kind.noun()), |s| {
+                        add_record(s, kind, now)
+                    })
+                };
                 if let Some(key) = added {
                     let len = list_keys(&self.session, kind).len();
                     self.cursors.insert(
@@ -247,6 +287,10 @@ impl App {
                 }
             }
             Command::Edit => {
+                if *kind == ListKind::Audit {
+                    self.say(Tone::Info, "the audit trail is read-only");
+                    return;
+                }
                 if *kind == ListKind::DecisionChildren {
                     if !keys.is_empty() {
                         self.pane = 1;
@@ -260,7 +304,11 @@ impl App {
             }
             Command::Delete => {
                 if let Some(key) = keys.get(row).cloned() {
-                    if let Some(what) = self.change(|s| delete_record(s, kind, &key)) {
+                    if let Some(what) = self.change_scoped(
+                        *kind == ListKind::Addenda,
+                        format!("deleted {} {key}", kind.noun()),
+                        |s| delete_record(s, kind, &key),
+                    ) {
                         self.say(Tone::Info, format!("deleted {what} (u to undo)"));
                         self.clamp_cursors();
                     }
@@ -283,10 +331,8 @@ impl App {
             Command::Down => self.move_row(1, fields.len()),
             Command::Edit => self.activate(&field, false),
             Command::Toggle => self.activate(&field, true),
-            Command::Left | Command::Right => {
-                if field.kind() == FieldKind::Choice {
-                    self.cycle_field(&field, cmd == Command::Right);
-                }
+            Command::Left | Command::Right if field.kind() == FieldKind::Choice => {
+                self.cycle_field(&field, cmd == Command::Right);
             }
             _ => {}
         }
@@ -326,25 +372,33 @@ impl App {
                     }
                     (GridKind::Scaling, _) => {
                         let f = Field::ScoreEntry(person, child);
-                        self.change(|s| commit_text(s, &f, ""));
+                        self.change(format!("cleared {}", f.describe()), |s| {
+                            commit_text(s, &f, "")
+                        });
                     }
                     (GridKind::Recommendations, Command::Edit) => {
                         let existing = recommendation_for(&self.session, &person, &child)
                             .map(|r| r.id.clone());
                         let id = match existing {
                             Some(id) => Some(id),
-                            None => self.change(|s| Ok(ensure_recommendation(s, &person, &child))),
+                            None => self.change(
+                                format!("added recommendation of {person} for {child}"),
+                                |s| Ok(ensure_recommendation(s, &person, &child)),
+                            ),
                         };
                         if let Some(id) = id {
                             self.open_record(None, id.0, false);
                         }
                     }
                     (GridKind::Recommendations, _) => {
-                        self.change(|s| {
-                            s.recommendations
-                                .retain(|r| !(r.professional == person && r.child == child));
-                            Ok(())
-                        });
+                        self.change(
+                            format!("cleared recommendation of {person} for {child}"),
+                            |s| {
+                                s.recommendations
+                                    .retain(|r| !(r.professional == person && r.child == child));
+                                Ok(())
+                            },
+                        );
                     }
                 }
             }
@@ -356,7 +410,9 @@ impl App {
     fn activate(&mut self, field: &Field, toggle_key: bool) {
         match field.kind() {
             FieldKind::Toggle => {
-                self.change(|s| Ok(toggle(s, field)));
+                self.change(format!("ticked {}", field.describe()), |s| {
+                    Ok(toggle(s, field))
+                });
             }
             FieldKind::Choice => self.cycle_field(field, true),
             FieldKind::PickOne | FieldKind::PickMany => {
@@ -392,7 +448,7 @@ impl App {
     /// first core group and review dates from the timescales, for the chair
     /// to change if the meeting agrees other dates.
     fn cycle_field(&mut self, field: &Field, forward: bool) {
-        self.change(|s| {
+        self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
                 fill_plan_dates(s, child);
@@ -402,14 +458,22 @@ impl App {
     }
 
     fn open_editor(&mut self, field: &Field) {
-        if let Some(why) = self.edit_refusal() {
+        let refusal = if field.is_addendum() {
+            self.addendum_refusal()
+        } else {
+            self.edit_refusal()
+        };
+        if let Some(why) = refusal {
             self.say(Tone::Warning, why);
             return;
         }
         let initial = edit_text(&self.session, field);
         let title = format!("{} › {}", self.stage.title(), field.label());
-        self.overlays
-            .push(Overlay::Editor(Editor::new(field.clone(), title, &initial)));
+        self.overlays.push(Overlay::Editor(Box::new(Editor::new(
+            field.clone(),
+            title,
+            &initial,
+        ))));
     }
 
     /// Opens a record's form; a new record goes straight to typing its first
@@ -458,6 +522,8 @@ impl App {
             Some(ListKind::Actions(_)) => "Action".into(),
             Some(ListKind::DecisionChildren) => "Child".into(),
             Some(ListKind::Dissents(c)) => format!("Dissent about {}", s.child_name(c)),
+            Some(ListKind::Addenda) => "Addendum".into(),
+            Some(ListKind::Audit) => "Audit entry".into(),
             None => s
                 .recommendations
                 .iter()
@@ -508,8 +574,12 @@ impl App {
             }
             Command::Delete => {
                 let deleted = match &form.list {
-                    Some(kind) => self.change(|s| delete_record(s, kind, &form.key)),
-                    None => self.change(|s| {
+                    Some(kind) => self.change_scoped(
+                        *kind == ListKind::Addenda,
+                        format!("deleted {} {}", kind.noun(), form.key),
+                        |s| delete_record(s, kind, &form.key),
+                    ),
+                    None => self.change(format!("deleted recommendation {}", form.key), |s| {
                         s.recommendations.retain(|r| r.id.0 != form.key);
                         Ok("recommendation".into())
                     }),
@@ -568,7 +638,7 @@ impl App {
     fn close_picker(&mut self) {
         if let Some(Overlay::Picker(p)) = self.overlays.pop() {
             let field = p.field.clone();
-            self.change(|s| {
+            self.change(format!("chose {}", field.describe()), |s| {
                 set_picked(s, &field, &p.chosen);
                 Ok(())
             });
@@ -622,12 +692,9 @@ impl App {
     fn finalise(&mut self) {
         self.close_stage_visit();
         let now = self.now;
-        let done = self.change(|s| {
-            s.status = Status::Finalised;
-            s.finalised = Some(Finalisation {
-                at: now,
-                by: s.setup.chair.clone(),
-            });
+        let done = self.change("finalised the record", |s| {
+            let by = s.setup.chair.clone();
+            s.finalise(now, by);
             Ok(())
         });
         if done.is_some() {
@@ -680,12 +747,20 @@ impl App {
             return true;
         }
         let mut error = None;
-        if self.edit_refusal().is_none() {
+        let addendum = field.is_addendum();
+        let refusal = if addendum {
+            self.addendum_refusal()
+        } else {
+            self.edit_refusal()
+        };
+        if refusal.is_none() {
             let before = self.session.clone();
             match commit_text(&mut self.session, &field, &text) {
                 Ok(()) => {
                     self.session = before;
-                    self.change(|s| commit_text(s, &field, &text));
+                    self.change_scoped(addendum, format!("edited {}", field.describe()), |s| {
+                        commit_text(s, &field, &text)
+                    });
                 }
                 Err(e) => {
                     self.session = before;
@@ -738,7 +813,7 @@ impl App {
         }
         let title = format!("Recovered · {}", field.label());
         self.overlays
-            .push(Overlay::Editor(Editor::new(field, title, text)));
+            .push(Overlay::Editor(Box::new(Editor::new(field, title, text))));
         self.say(
             Tone::Warning,
             format!(

@@ -14,7 +14,11 @@ pub trait Choice: Copy + PartialEq + 'static {
         let all = Self::ALL;
         let i = all.iter().position(|c| *c == self).unwrap_or(0);
         let n = all.len();
-        all[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+        all[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
     }
 }
 

@@ -5,12 +5,14 @@ mod choices;
 mod ids;
 mod rules;
 mod session;
+mod signoff;
 mod stage;
 
 pub use choices::*;
 pub use ids::*;
 pub use rules::*;
 pub use session::*;
+pub use signoff::*;
 pub use stage::*;
 
 use chrono::NaiveDate;
@@ -52,6 +54,7 @@ impl Session {
             decisions: Vec::new(),
             stage_visits: Vec::new(),
             addenda: Vec::new(),
+            audit: Vec::new(),
             next_id: 1,
         }
     }

@@ -40,10 +40,7 @@ impl Quorum {
             ));
         }
         if missing.is_empty() {
-            format!(
-                "QUORATE: social care + {}",
-                self.other_agencies.join(", ")
-            )
+            format!("QUORATE: social care + {}", self.other_agencies.join(", "))
         } else {
             format!("NOT QUORATE: needs {}", missing.join(" and "))
         }
@@ -193,9 +190,17 @@ impl Session {
             .chain(self.map_items.iter().map(|m| &m.id))
             .chain(self.scaling.scores.iter().map(|s| &s.id))
             .chain(self.safety_goals.iter().map(|g| &g.id))
-            .chain(self.safety_goals.iter().flat_map(|g| g.actions.iter().map(|a| &a.id)))
+            .chain(
+                self.safety_goals
+                    .iter()
+                    .flat_map(|g| g.actions.iter().map(|a| &a.id)),
+            )
             .chain(self.recommendations.iter().map(|r| &r.id))
-            .chain(self.decisions.iter().flat_map(|d| d.dissents.iter().map(|x| &x.id)))
+            .chain(
+                self.decisions
+                    .iter()
+                    .flat_map(|d| d.dissents.iter().map(|x| &x.id)),
+            )
             .chain(self.addenda.iter().map(|a| &a.id));
         ids.extend(items.map(|i| ("item", i.0.as_str())));
         let mut seen = HashSet::new();
@@ -218,7 +223,9 @@ impl Session {
             dangling("map item child", m.children.iter().all(child_ok));
             dangling(
                 "map item author",
-                m.said_by.as_ref().is_none_or(|a| self.attendee(a).is_some()),
+                m.said_by
+                    .as_ref()
+                    .is_none_or(|a| self.attendee(a).is_some()),
             );
         }
         for e in &self.pre_meeting.exclusions {

@@ -61,6 +61,10 @@ pub struct Session {
     /// Dated additions made after the record was finalised.
     #[serde(default)]
     pub addenda: Vec<Addendum>,
+    /// Every change, oldest first. Append-only: undo adds an entry rather
+    /// than removing one.
+    #[serde(default)]
+    pub audit: Vec<AuditEntry>,
     /// The next number to use for a new id; ids are never reused.
     pub next_id: u64,
 }
@@ -69,6 +73,19 @@ pub struct Session {
 pub struct Finalisation {
     pub at: Timestamp,
     pub by: String,
+    /// SHA-256 of the session's canonical content when it was finalised;
+    /// see `Session::content_hash`.
+    #[serde(default)]
+    pub content_sha256: String,
+}
+
+/// One change, as the audit trail records it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: Timestamp,
+    pub stage: Stage,
+    /// What changed, in a few words: "edited Map › Text (item-12)".
+    pub what: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

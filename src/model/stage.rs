@@ -14,6 +14,8 @@ pub enum Stage {
     SafetyGoals,
     Recommendations,
     Decision,
+    /// Not an agenda stage: sign-off, addenda and the audit trail.
+    Record,
 }
 
 impl Stage {
@@ -29,9 +31,28 @@ impl Stage {
         Stage::Decision,
     ];
 
-    /// The agenda number shown to the chair (0 to 8).
+    /// Every screen of a session, in order: the agenda, then the record.
+    pub const SCREENS: [Stage; 10] = [
+        Stage::Setup,
+        Stage::PreMeeting,
+        Stage::Introductions,
+        Stage::DangerStatements,
+        Stage::Map,
+        Stage::Scaling,
+        Stage::SafetyGoals,
+        Stage::Recommendations,
+        Stage::Decision,
+        Stage::Record,
+    ];
+
+    /// The number shown to the chair (0 to 8 for the agenda, 9 the record).
     pub fn number(self) -> usize {
-        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
+        Self::SCREENS.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// Part of the meeting's agenda (the record screen is not).
+    pub fn is_agenda(self) -> bool {
+        self != Stage::Record
     }
 
     pub fn title(self) -> &'static str {
@@ -45,6 +66,7 @@ impl Stage {
             Stage::SafetyGoals => "Safety goals",
             Stage::Recommendations => "Recommendations",
             Stage::Decision => "Chair's decision",
+            Stage::Record => "Record and sign-off",
         }
     }
 
@@ -60,14 +82,15 @@ impl Stage {
             Stage::SafetyGoals => "Safety goals",
             Stage::Recommendations => "Recommend",
             Stage::Decision => "Decision",
+            Stage::Record => "Record",
         }
     }
 
     pub fn next(self) -> Option<Stage> {
-        Self::ALL.get(self.number() + 1).copied()
+        Self::SCREENS.get(self.number() + 1).copied()
     }
 
     pub fn previous(self) -> Option<Stage> {
-        self.number().checked_sub(1).map(|n| Self::ALL[n])
+        self.number().checked_sub(1).map(|n| Self::SCREENS[n])
     }
 }

@@ -69,7 +69,10 @@ fn decision_differs_when_any_professional_recommended_otherwise() {
 fn quorum_needs_social_care_and_two_other_agencies() {
     let mut s = family();
     assert!(!s.quorum().is_quorate());
-    for (kind, agency) in [(AgencyKind::Health, "NHS"), (AgencyKind::Education, "School")] {
+    for (kind, agency) in [
+        (AgencyKind::Health, "NHS"),
+        (AgencyKind::Education, "School"),
+    ] {
         s.add_attendee();
         let a = s.attendees.last_mut().unwrap();
         a.agency_kind = kind;

@@ -45,7 +45,10 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
         ),
         Line::raw(""),
     ];
-    for stage in Stage::ALL {
+    for stage in Stage::SCREENS {
+        if !stage.is_agenda() {
+            lines.push(Line::raw(""));
+        }
         let current = stage == app.stage;
         let mark = if current {
             "▶"
@@ -96,7 +99,12 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     let w = area.width as usize;
     let mut hints: Vec<Span> = Vec::new();
     let mut used = 0;
-    let locked = app.edit_refusal().is_some();
+    // Addenda can still be written on a finalised record's own screen.
+    let locked = if app.stage == Stage::Record {
+        app.addendum_refusal().is_some()
+    } else {
+        app.edit_refusal().is_some()
+    };
     for b in bindings_for(&app.contexts()) {
         let Some(hint) = b.hint else { continue };
         if locked && b.command.edits() {

@@ -257,6 +257,39 @@ pub fn record_lines(
             ));
             lines
         }
+        ListKind::Addenda => {
+            let Some(a) = find(&s.addenda, &id) else {
+                return vec![];
+            };
+            let mut lines = vec![Line::from(Span::styled(
+                truncate(
+                    &format!("{} · {}", a.at.format("%Y-%m-%d %H:%M"), a.by),
+                    width,
+                ),
+                theme::title(),
+            ))];
+            lines.extend(body(
+                &or_placeholder(&a.what, "(what is added?)"),
+                width,
+                cap(3),
+            ));
+            if !a.why.trim().is_empty() {
+                lines.extend(body(&format!("Why: {}", a.why), width, cap(2)));
+            }
+            lines
+        }
+        ListKind::Audit => {
+            let Some(e) = key.parse::<usize>().ok().and_then(|i| s.audit.get(i)) else {
+                return vec![];
+            };
+            vec![Line::from(vec![
+                Span::styled(e.at.format("%d %b %H:%M:%S ").to_string(), theme::muted()),
+                Span::raw(truncate(
+                    &format!("{} · {}", e.stage.short_title(), e.what),
+                    width.saturating_sub(16),
+                )),
+            ])]
+        }
         ListKind::Dissents(child) => {
             let Some(x) = find(&s.decisions, child).and_then(|d| find(&d.dissents, &id)) else {
                 return vec![];

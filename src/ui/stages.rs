@@ -38,6 +38,13 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
             vec![a, b]
         }
         Stage::DangerStatements => vec![area],
+        Stage::Record => {
+            let [signoff, rest] =
+                Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(area);
+            draw_signoff(f, signoff, s);
+            let [a, b] = split_h(rest, 45);
+            vec![a, b]
+        }
         Stage::Map => {
             let voice_h = (2 + 2 * s.children.len() as u16).clamp(3, area.height / 3);
             let [cols, voice] =
@@ -401,6 +408,62 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
                     .into_iter()
                     .map(|l| Line::styled(l, theme::warning())),
             );
+        }
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Whether the record is finalised, and whether it still matches the
+/// fingerprint taken then.
+fn draw_signoff(f: &mut Frame, area: Rect, s: &Session) {
+    let block = pane_block("Sign-off", false);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let mut lines = Vec::new();
+    match (&s.finalised, s.integrity()) {
+        (Some(fin), integrity) => {
+            lines.push(Line::styled(
+                truncate(
+                    &format!(
+                        "■ Finalised by {} on {}",
+                        if fin.by.trim().is_empty() {
+                            "(no chair named)"
+                        } else {
+                            &fin.by
+                        },
+                        fin.at.format("%Y-%m-%d %H:%M")
+                    ),
+                    w,
+                ),
+                theme::title(),
+            ));
+            let (text, style) = match integrity {
+                Integrity::Intact => ("✓ content matches its SHA-256 fingerprint", theme::good()),
+                Integrity::Changed => (
+                    "✗ CHANGED since it was finalised: the content no longer matches its fingerprint",
+                    theme::error(),
+                ),
+                _ => (
+                    "? finalised before fingerprints were kept",
+                    theme::warning(),
+                ),
+            };
+            lines.push(Line::styled(truncate(text, w), style));
+            lines.push(Line::styled(
+                truncate(&format!("SHA-256 {}", fin.content_sha256), w),
+                theme::muted(),
+            ));
+        }
+        (None, _) => {
+            lines.push(Line::from(truncate(
+                "In progress: not finalised. Finalise with F at the chair's decision (stage 8).",
+                w,
+            )));
+            lines.push(Line::styled(
+                truncate("Every change is kept in the audit trail below.", w),
+                theme::muted(),
+            ));
         }
     }
     f.render_widget(Paragraph::new(lines), inner);

@@ -1,6 +1,8 @@
 //! Driving the real app with keys, as a chair would, and reading its screen.
 #![allow(dead_code)]
 
+pub mod icpc;
+
 use chrono::DateTime;
 use cpconf::app::state::{Access, App};
 use cpconf::app::update::Msg;
