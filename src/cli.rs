@@ -30,7 +30,13 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Start a new conference, at setup.
-    New,
+    New {
+        /// Start the next review conference from this previous session:
+        /// family, children, people (as invitees), danger statements, goals
+        /// and actions, the map and the scores carry forward.
+        #[arg(long, value_name = "FILE")]
+        review_of: Option<PathBuf>,
+    },
     /// Continue a saved session.
     Open { file: PathBuf },
     /// Read a saved session; nothing can be changed and the file is never written.

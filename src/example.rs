@@ -233,6 +233,7 @@ fn action(
         who: who.into(),
         by_when: Some(by_when),
         how_we_will_know: how_we_will_know.into(),
+        progress: ActionProgress::NotReviewed,
     }
 }
 

@@ -30,10 +30,13 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         None => browse(&cli.dir),
-        Some(Command::New) => {
+        Some(Command::New { review_of }) => {
             storage::ensure_dir(&cli.dir)
                 .map_err(|e| format!("cannot use {}: {e}", cli.dir.display()))?;
-            let (app, lock) = new_session(&cli.dir)?;
+            let (app, lock) = match review_of {
+                Some(previous) => new_review(&cli.dir, &previous)?,
+                None => new_session(&cli.dir)?,
+            };
             with_terminal(|term, stop| run_session(term, app, Some(lock), stop).map(|_| ()))
         }
         Some(Command::Open { file }) => {
@@ -81,6 +84,29 @@ fn with_terminal(
     let result = f(&mut guard.terminal, &stop);
     drop(guard);
     result.map_err(|e| e.to_string())
+}
+
+fn new_review(
+    dir: &Path,
+    previous: &Path,
+) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
+    let last = storage::load(previous).map_err(|e| e.to_string())?.session;
+    let file_name = previous
+        .file_name()
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let session = Session::review_of(
+        cpconf::model::PreviousRef {
+            session: &last,
+            file_name: &file_name,
+        },
+        uuid::Uuid::new_v4().to_string(),
+        now(),
+    );
+    let path =
+        storage::save_new(&storage::DurableWriter, dir, &session).map_err(|e| e.to_string())?;
+    let lock = storage::acquire(&path).map_err(|e| e.to_string())?;
+    Ok((session_app(session, path, Access::Edit), lock))
 }
 
 fn new_session(dir: &Path) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {

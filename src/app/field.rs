@@ -75,6 +75,7 @@ pub enum Field {
     ActionWho(ItemId, ItemId),
     ActionByWhen(ItemId, ItemId),
     ActionHowWeKnow(ItemId, ItemId),
+    ActionProgress(ItemId, ItemId),
     BottomLines,
     ContingencyPlan,
     RecOutcome(ItemId),

@@ -157,6 +157,10 @@ pub fn display(s: &Session, f: &Field) -> String {
         F::DecisionOutcome(id) => find(&s.decisions, id)
             .map(|d| d.outcome.label().into())
             .unwrap_or_default(),
+        F::ActionProgress(g, a) => find(&s.safety_goals, g)
+            .and_then(|g| find(&g.actions, a))
+            .map(|a| a.progress.label().into())
+            .unwrap_or_default(),
         F::DecisionCategories(id) => find(&s.decisions, id)
             .map(|d| categories(&d.categories))
             .unwrap_or_default(),
@@ -268,6 +272,9 @@ pub fn cycle(s: &mut Session, f: &Field, forward: bool) -> bool {
         F::VoiceMethod(id) => find_mut(&mut s.child_voices, id).is_some_and(|v| turn!(v.method)),
         F::RecOutcome(id) => find_mut(&mut s.recommendations, id).is_some_and(|r| turn!(r.outcome)),
         F::DecisionOutcome(id) => find_mut(&mut s.decisions, id).is_some_and(|d| turn!(d.outcome)),
+        F::ActionProgress(g, a) => find_mut(&mut s.safety_goals, g)
+            .and_then(|g| find_mut(&mut g.actions, a))
+            .is_some_and(|a| turn!(a.progress)),
         _ => false,
     }
 }

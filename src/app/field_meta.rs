@@ -110,6 +110,7 @@ impl Field {
             F::ActionWho(..) => "Who",
             F::ActionByWhen(..) => "By when",
             F::ActionHowWeKnow(..) => "How we will know",
+            F::ActionProgress(..) => "Progress since last conference",
             F::BottomLines => "Bottom lines",
             F::ContingencyPlan => "Contingency plan",
             F::RecOutcome(_) => "Recommends",
@@ -142,7 +143,8 @@ impl Field {
             | F::MapTag(_)
             | F::VoiceMethod(_)
             | F::RecOutcome(_)
-            | F::DecisionOutcome(_) => K::Choice,
+            | F::DecisionOutcome(_)
+            | F::ActionProgress(..) => K::Choice,
             F::SetupDate
             | F::SetupStrategyDate
             | F::ChildDateOfBirth(_)

@@ -276,6 +276,7 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::ActionWho(goal.clone(), item()),
             F::ActionByWhen(goal.clone(), item()),
             F::ActionHowWeKnow(goal.clone(), item()),
+            F::ActionProgress(goal.clone(), item()),
         ],
         ListKind::DecisionChildren | ListKind::Audit => Vec::new(),
         ListKind::Addenda => vec![
@@ -359,6 +360,7 @@ pub fn add_record(s: &mut Session, kind: &ListKind, now: Timestamp) -> Result<St
                 who: String::new(),
                 by_when: None,
                 how_we_will_know: String::new(),
+                progress: ActionProgress::NotReviewed,
             });
             id.0
         }

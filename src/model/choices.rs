@@ -77,6 +77,7 @@ choice!(
         ReportOnly => "Report only",
         JoinedLate => "Joined late",
         LeftEarly => "Left early",
+        Invited => "Invited (not yet marked)",
     }
 );
 
@@ -162,6 +163,22 @@ choice!(
         ChildProtectionPlan => "Child protection plan",
     }
 );
+
+choice!(
+    /// How far an action from the last conference has been done.
+    ActionProgress {
+        NotReviewed => "Not yet reviewed",
+        Done => "Done",
+        Partly => "Partly done",
+        NotDone => "Not done",
+    }
+);
+
+impl Default for ActionProgress {
+    fn default() -> Self {
+        ActionProgress::NotReviewed
+    }
+}
 
 choice!(
     /// Categories of a child protection plan.

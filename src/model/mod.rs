@@ -3,6 +3,7 @@
 
 mod choices;
 mod ids;
+mod review;
 mod rules;
 mod session;
 mod signoff;
@@ -10,6 +11,7 @@ mod stage;
 
 pub use choices::*;
 pub use ids::*;
+pub use review::*;
 pub use rules::*;
 pub use session::*;
 pub use signoff::*;
@@ -224,6 +226,7 @@ impl Session {
                     differs_from_recommendations: false,
                     dissents: Vec::new(),
                     plan: PlanDetails::default(),
+                    previous: None,
                 });
             }
         }

@@ -265,6 +265,9 @@ pub struct SafetyAction {
     pub who: String,
     pub by_when: Option<NaiveDate>,
     pub how_we_will_know: String,
+    /// At a review: how far it was done since the last conference.
+    #[serde(default)]
+    pub progress: ActionProgress,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -287,6 +290,16 @@ pub struct Decision {
     pub differs_from_recommendations: bool,
     pub dissents: Vec<Dissent>,
     pub plan: PlanDetails,
+    /// At a review: the last conference's decision, shown so the chair
+    /// re-confirms the categories rather than carrying them silently.
+    #[serde(default)]
+    pub previous: Option<PreviousDecision>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviousDecision {
+    pub outcome: Outcome,
+    pub categories: Vec<Category>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

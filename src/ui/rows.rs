@@ -248,6 +248,15 @@ pub fn record_lines(
             };
             let mut lines = body(&or_placeholder(&a.what, "(what?)"), width, cap(2));
             let by = a.by_when.map(show_date).unwrap_or_else(|| "no date".into());
+            if s.setup.kind == ConferenceKind::Review {
+                let mark = match a.progress {
+                    ActionProgress::Done => "✓ done",
+                    ActionProgress::Partly => "◐ partly done",
+                    ActionProgress::NotDone => "✗ not done",
+                    ActionProgress::NotReviewed => "? progress not yet reviewed",
+                };
+                lines.push(Line::styled(mark, theme::title()));
+            }
             lines.push(Line::styled(
                 truncate(
                     &format!("{} · by {by}", or_placeholder(&a.who, "(who?)")),

@@ -366,6 +366,23 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
     };
     let mut lines = vec![Line::from(truncate(&tally_line(s, &child.id), w))];
     if let Some(d) = s.decisions.iter().find(|d| d.child == child.id) {
+        if let Some(p) = &d.previous {
+            let cats: Vec<&str> = p.categories.iter().map(|c| c.label()).collect();
+            let text = format!(
+                "Last time: {}{}",
+                p.outcome.label(),
+                if cats.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", cats.join(", "))
+                }
+            );
+            lines.extend(
+                wrap(&text, w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme::muted())),
+            );
+        }
         if d.differs_from_recommendations {
             lines.push(Line::styled(
                 truncate("≠ differs from recommendations", w),
