@@ -191,3 +191,14 @@ fn a_terminal_too_small() {
     snap("too_small", &app, (40, 10));
     snap("too_small", &app, (59, 16));
 }
+
+#[test]
+fn a_restricted_map_item_keeps_its_marker_on_a_small_screen() {
+    let mut app = icpc_live();
+    app.jump_to_stage(Stage::Map);
+    // What complicates things: the fifth item is restricted police information.
+    keys(&mut app, "<Tab><Tab>jjjj");
+    let screen_text = screen(&app, 80, 24);
+    assert!(screen_text.contains("RESTRICTED"), "{screen_text}");
+    snap("icpc_4_map_restricted_selected", &app, (80, 24));
+}
