@@ -57,6 +57,8 @@ pub enum PaneContent {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pane {
     pub title: String,
+    /// Used instead of the title when the pane is narrow.
+    pub short: String,
     pub content: PaneContent,
 }
 
@@ -64,14 +66,27 @@ impl Pane {
     fn form(title: &str, fields: Vec<Field>) -> Self {
         Pane {
             title: title.into(),
+            short: title.into(),
             content: PaneContent::Form(fields),
         }
     }
     fn list(title: &str, kind: ListKind) -> Self {
         Pane {
             title: title.into(),
+            short: title.into(),
             content: PaneContent::List(kind),
         }
+    }
+    fn grid(title: &str, kind: GridKind) -> Self {
+        Pane {
+            title: title.into(),
+            short: title.into(),
+            content: PaneContent::Grid(kind),
+        }
+    }
+    fn short(mut self, short: &str) -> Self {
+        self.short = short.into();
+        self
     }
 }
 
@@ -113,7 +128,7 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
                     F::ParentsViews,
                 ],
             ),
-            Pane::list("Exclusion / separate attendance", ListKind::Exclusions),
+            Pane::list("Exclusion / separate attendance", ListKind::Exclusions).short("Exclusions"),
         ],
         Stage::Introductions => vec![
             Pane::list("Attendance register", ListKind::Attendees),
@@ -132,7 +147,7 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
         Stage::Map => {
             let mut panes: Vec<Pane> = Column::ALL
                 .iter()
-                .map(|c| Pane::list(c.label(), ListKind::Map(*c)))
+                .map(|c| Pane::list(c.label(), ListKind::Map(*c)).short(c.short_label()))
                 .collect();
             let voice = s
                 .children
@@ -143,10 +158,7 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
             panes
         }
         Stage::Scaling => vec![
-            Pane {
-                title: "Scores".into(),
-                content: PaneContent::Grid(GridKind::Scaling),
-            },
+            Pane::grid("Scores", GridKind::Scaling),
             Pane::form("Question", vec![F::ScalingQuestion]),
         ],
         Stage::SafetyGoals => {
@@ -164,10 +176,7 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
             Pane::list("Addenda", ListKind::Addenda),
             Pane::list("Audit trail", ListKind::Audit),
         ],
-        Stage::Recommendations => vec![Pane {
-            title: "Recommendations".into(),
-            content: PaneContent::Grid(GridKind::Recommendations),
-        }],
+        Stage::Recommendations => vec![Pane::grid("Recommendations", GridKind::Recommendations)],
         Stage::Decision => {
             let mut panes = vec![Pane::list("Children", ListKind::DecisionChildren)];
             if let Some(child) = s.children.get(selected_row(0)) {
@@ -457,7 +466,11 @@ pub fn grid_people(s: &Session, kind: GridKind) -> Vec<AttendeeId> {
     s.attendees
         .iter()
         .filter(|a| match kind {
-            GridKind::Scaling => a.attendance != Attendance::Apologies,
+            // Everyone in the room scales, parents and child included; the
+            // chair and minute taker do not.
+            GridKind::Scaling => {
+                a.attendance != Attendance::Apologies && a.agency_kind != AgencyKind::Chair
+            }
             GridKind::Recommendations => a.gives_recommendation,
         })
         .map(|a| a.id.clone())

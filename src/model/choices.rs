@@ -128,6 +128,18 @@ choice!(
     }
 );
 
+impl Column {
+    /// For narrow screens.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Column::WorkingWell => "Working well",
+            Column::Worried => "Worries",
+            Column::Complicating => "Complicating",
+            Column::NeedsToHappen => "Next steps",
+        }
+    }
+}
+
 choice!(
     /// Optional tag on a map item.
     Tag {
@@ -174,6 +186,9 @@ choice!(
     }
 );
 
+// Written out because the `choice!` macro's derives cannot mark a variant
+// `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for ActionProgress {
     fn default() -> Self {
         ActionProgress::NotReviewed

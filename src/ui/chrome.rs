@@ -110,6 +110,12 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         if locked && b.command.edits() {
             continue;
         }
+        // On a locked record Enter only opens things to read.
+        let hint = if locked && b.command == crate::app::keymap::Command::Edit {
+            "read"
+        } else {
+            hint
+        };
         let key = b.shown.split(" / ").next().unwrap_or(b.shown);
         let piece = format!("{key} {hint}  ");
         if used + piece.width() > w {
@@ -141,19 +147,31 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     let clock = format!(" {} ", app.now.format("%H:%M"));
     let right_w = save.content.width() + elapsed.width() + clock.width();
     let msg_w = w.saturating_sub(right_w);
-    let message = match &app.message {
+    // A message too long for its place takes the hints' line as well: a
+    // warning cut short is worse than hints missing for a moment.
+    let (first, message) = match &app.message {
         Some(m) => {
             let style = match m.tone {
                 Tone::Info => theme::label(),
                 Tone::Warning => theme::warning(),
                 Tone::Error => theme::error(),
             };
-            Span::styled(pad(&m.text, msg_w), style)
+            if m.text.width() > msg_w && m.tone != Tone::Info {
+                let mut parts = super::text::wrap(&m.text, w).into_iter();
+                let top = parts.next().unwrap_or_default();
+                let rest: Vec<String> = parts.collect();
+                (
+                    Line::styled(pad(&top, w), style),
+                    Span::styled(pad(&rest.join(" "), msg_w), style),
+                )
+            } else {
+                (Line::from(hints), Span::styled(pad(&m.text, msg_w), style))
+            }
         }
-        None => Span::raw(pad("", msg_w)),
+        None => (Line::from(hints), Span::raw(pad("", msg_w))),
     };
     let lines = vec![
-        Line::from(hints),
+        first,
         Line::from(vec![
             message,
             save,

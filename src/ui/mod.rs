@@ -64,6 +64,6 @@ pub fn draw(f: &mut Frame, app: &App) {
         title,
     );
     stages::draw_stage(f, stage, app);
-    overlays::draw_overlays(f, main, app);
+    overlays::draw_overlays(f, main, area, app);
     chrome::draw_status(f, status, app);
 }

@@ -24,7 +24,16 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-pub fn draw_overlays(f: &mut Frame, area: Rect, app: &App) {
+/// Clears a popup's box and one column either side of it, so no stray
+/// letters of the screen beneath sit against its border.
+fn clear_with_gutter(f: &mut Frame, within: Rect, rect: Rect) {
+    let x = rect.x.saturating_sub(1).max(within.x);
+    let right = (rect.x + rect.width + 1).min(within.x + within.width);
+    f.render_widget(Clear, Rect::new(x, rect.y, right - x, rect.height));
+}
+
+/// `full` is the whole screen, for the help, which needs the room.
+pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
     for (i, overlay) in app.overlays.iter().enumerate() {
         let on_top = i + 1 == app.overlays.len();
         match overlay {
@@ -34,7 +43,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, app: &App) {
                     area.width.saturating_sub(4).min(100),
                     area.height.saturating_sub(2),
                 );
-                f.render_widget(Clear, rect);
+                clear_with_gutter(f, area, rect);
                 let block = pane_block(&form.title, on_top);
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
@@ -69,7 +78,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, app: &App) {
                     5
                 };
                 let rect = centred(area, w, h);
-                f.render_widget(Clear, rect);
+                clear_with_gutter(f, area, rect);
                 let how = if editor.multiline() {
                     "Esc done (kept) · Enter new line"
                 } else {
@@ -84,7 +93,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, app: &App) {
             Overlay::Picker(p) => {
                 let h = (p.options.len() as u16 + 4).min(area.height);
                 let rect = centred(area, 60, h);
-                f.render_widget(Clear, rect);
+                clear_with_gutter(f, area, rect);
                 let how = if p.multi {
                     " Space tick · Enter done "
                 } else {
@@ -126,7 +135,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, app: &App) {
             }
             Overlay::Confirm(c) => {
                 let rect = centred(area, 60, 7);
-                f.render_widget(Clear, rect);
+                clear_with_gutter(f, area, rect);
                 let block = pane_block("Confirm", true);
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
@@ -142,25 +151,40 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, app: &App) {
                 ]));
                 f.render_widget(Paragraph::new(lines), inner);
             }
-            Overlay::Help(contexts) => draw_help(f, area, contexts),
+            Overlay::Help(contexts) => draw_help(f, full, contexts),
         }
     }
 }
 
 pub fn draw_help(f: &mut Frame, area: Rect, contexts: &[Context]) {
-    let rect = centred(
-        area,
-        area.width.saturating_sub(4).min(90),
-        area.height.saturating_sub(2),
-    );
-    f.render_widget(Clear, rect);
+    let rect = centred(area, area.width.saturating_sub(2).min(110), area.height);
+    clear_with_gutter(f, area, rect);
     let block = pane_block("Keys on this screen (any key closes)", true);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
-    let key_w = 22usize;
-    let w = inner.width as usize;
-    let mut lines = Vec::new();
+    let total: usize = contexts
+        .iter()
+        .map(|c| bindings_for(&[*c]).count() + 2)
+        .sum();
+    // Two columns when one would run off the bottom and there is the width.
+    let columns = if total > inner.height as usize && inner.width >= 76 {
+        2
+    } else {
+        1
+    };
+    let areas =
+        Layout::horizontal(vec![Constraint::Ratio(1, columns); columns as usize]).split(inner);
+    let key_w = if columns == 2 { 18 } else { 22 };
+    let mut column = 0;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut used = 0;
     for ctx in contexts {
+        let block_len = bindings_for(&[*ctx]).count() + 2;
+        if columns == 2 && column == 0 && used > 0 && used + block_len > total.div_ceil(2) + 1 {
+            f.render_widget(Paragraph::new(std::mem::take(&mut lines)), areas[0]);
+            column = 1;
+        }
+        let w = areas[column].width as usize;
         lines.push(Line::styled(ctx.title(), theme::title()));
         for b in bindings_for(&[*ctx]) {
             lines.push(Line::from(vec![
@@ -169,7 +193,7 @@ pub fn draw_help(f: &mut Frame, area: Rect, contexts: &[Context]) {
             ]));
         }
         lines.push(Line::raw(""));
+        used += block_len;
     }
-    let [body] = Layout::vertical([Constraint::Min(0)]).areas(inner);
-    f.render_widget(Paragraph::new(lines), body);
+    f.render_widget(Paragraph::new(lines), areas[column]);
 }

@@ -31,13 +31,19 @@ pub fn pane_block(title: &str, focused: bool) -> Block<'static> {
 
 pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane) {
     let focused = app.pane == index && app.overlays.is_empty();
-    let mut title = pane.title.clone();
-    if let PaneContent::List(kind) = &pane.content {
-        let n = list_keys(&app.session, kind).len();
-        if *kind != ListKind::DecisionChildren {
-            title = format!("{title} ({n})");
+    let count = match &pane.content {
+        PaneContent::List(kind) if *kind != ListKind::DecisionChildren => {
+            format!(" ({})", list_keys(&app.session, kind).len())
         }
-    }
+        _ => String::new(),
+    };
+    // The count matters more than the long form of the title.
+    let room = (area.width as usize).saturating_sub(8);
+    let title = if pane.title.width() + count.width() <= room {
+        format!("{}{count}", pane.title)
+    } else {
+        format!("{}{count}", pane.short)
+    };
     let block = pane_block(&title, focused);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -97,13 +103,18 @@ pub fn field_lines(
 ) -> Vec<Line<'static>> {
     let value = display(s, field);
     let label = field.label_in(s);
-    let value_width = width.saturating_sub(label_width + 1).max(1);
+    // A label that would be cut goes on its own line, with the value
+    // indented below it: a cut label can stop meaning anything.
+    let stacked = label.width() > label_width;
+    let indent = if stacked { 2 } else { label_width + 1 };
+    let value_width = width.saturating_sub(indent).max(1);
     let shown = if value.is_empty() {
         match field.kind() {
             FieldKind::PickOne | FieldKind::PickMany => "(none — Enter to choose)".to_string(),
-            FieldKind::Choice => String::new(),
             _ => "·".to_string(),
         }
+    } else if field.kind() == FieldKind::Choice {
+        format!("‹ {value} ›")
     } else {
         value
     };
@@ -114,29 +125,31 @@ pub fn field_lines(
             *last = truncate(&format!("{last} …"), value_width);
         }
     }
-    let choice = field.kind() == FieldKind::Choice;
-    value_lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let label = if i == 0 { label.as_str() } else { "" };
-            let v = if choice && i == 0 {
-                format!("‹ {v} ›")
-            } else {
-                v
-            };
-            let line = Line::from(vec![
-                Span::styled(pad(label, label_width), theme::label()),
-                Span::raw(" "),
-                Span::raw(v),
-            ]);
-            if selected {
-                line.style(theme::selected())
-            } else {
-                line
-            }
-        })
-        .collect()
+    let style = |line: Line<'static>| {
+        if selected {
+            line.style(theme::selected())
+        } else {
+            line
+        }
+    };
+    let mut out = Vec::new();
+    if stacked {
+        out.push(style(Line::styled(truncate(&label, width), theme::label())));
+    }
+    for (i, v) in value_lines.into_iter().enumerate() {
+        let head = if stacked {
+            " ".repeat(indent)
+        } else if i == 0 {
+            pad(&label, label_width) + " "
+        } else {
+            " ".repeat(indent)
+        };
+        out.push(style(Line::from(vec![
+            Span::styled(head, theme::label()),
+            Span::raw(v),
+        ])));
+    }
+    out
 }
 
 fn draw_form(f: &mut Frame, area: Rect, s: &Session, fields: &[Field], row: usize, focused: bool) {
@@ -281,7 +294,6 @@ fn draw_grid(
         .unwrap_or(8);
     let name_w = longest_name.clamp(8, 24).min(width / 2) + 1;
     let cell_w = (width.saturating_sub(name_w) / s.children.len()).clamp(5, 16);
-    let reason_w = width.saturating_sub(name_w + cell_w * s.children.len() + 1);
     let mut lines = vec![Line::from(
         std::iter::once(Span::styled(pad("", name_w), theme::label()))
             .chain(
@@ -293,7 +305,9 @@ fn draw_grid(
     )];
     let row = row.min(people.len() - 1);
     let col = col.min(s.children.len() - 1);
-    let room = (area.height as usize).saturating_sub(1);
+    // The chosen cell's reason is written out in full under the grid.
+    let detail_h = if area.height >= 8 { 3 } else { 0 };
+    let room = (area.height as usize).saturating_sub(1 + detail_h);
     let first = first_visible(|_| 1, row, room);
     for (r, person) in people.iter().enumerate().skip(first).take(room) {
         let mut spans = vec![Span::styled(
@@ -309,28 +323,47 @@ fn draw_grid(
             };
             spans.push(Span::styled(pad(&text, cell_w), style));
         }
-        if r == row && reason_w > 4 {
-            if let Some(child) = s.children.get(col) {
-                let reason = match kind {
-                    GridKind::Scaling => s
-                        .scaling
-                        .scores
-                        .iter()
-                        .find(|x| &x.person == person && x.child == child.id)
-                        .map(|x| x.reason.clone()),
-                    GridKind::Recommendations => {
-                        recommendation_for(s, person, &child.id).map(|r| r.reason.clone())
-                    }
-                };
-                if let Some(reason) = reason.filter(|r| !r.is_empty()) {
-                    spans.push(Span::styled(
-                        format!(" {}", truncate(&reason, reason_w)),
-                        theme::muted(),
-                    ));
-                }
-            }
-        }
         lines.push(Line::from(spans));
+    }
+    if detail_h > 0 {
+        let (person, child) = (&people[row], &s.children[col]);
+        let detail = match kind {
+            GridKind::Scaling => s
+                .scaling
+                .scores
+                .iter()
+                .find(|x| &x.person == person && x.child == child.id)
+                .map(|x| format!("{}: {}", x.score, x.reason)),
+            GridKind::Recommendations => recommendation_for(s, person, &child.id).map(|r| {
+                let cats: Vec<&str> = r.categories.iter().map(|c| c.label()).collect();
+                format!(
+                    "{} {} — {}",
+                    r.outcome.label(),
+                    if cats.is_empty() {
+                        String::new()
+                    } else {
+                        format!("({})", cats.join(", "))
+                    },
+                    r.reason
+                )
+            }),
+        }
+        .unwrap_or_else(|| "nothing yet: press Enter".into());
+        let head = format!(
+            "{} → {}: ",
+            s.attendee_name(person),
+            s.child_name(&child.id)
+        );
+        let at = (area.height as usize).saturating_sub(detail_h);
+        while lines.len() < at {
+            lines.push(Line::raw(""));
+        }
+        let text = wrap(&format!("{head}{detail}"), width);
+        lines.extend(
+            text.into_iter()
+                .take(detail_h)
+                .map(|l| Line::styled(l, theme::muted())),
+        );
     }
     f.render_widget(Paragraph::new(lines), area);
 }

@@ -182,6 +182,9 @@ fn draw_key_dates(f: &mut Frame, area: Rect, s: &Session) {
     } else {
         lines.push("Set the conference date to see the key dates.".into());
     }
+    if let Some(p) = &s.setup.previous_session {
+        lines.push(format!("Follows: {}", p.file));
+    }
     let warnings = check_rules(
         &cal,
         &ts,
@@ -204,81 +207,126 @@ fn draw_key_dates(f: &mut Frame, area: Rect, s: &Session) {
 }
 
 /// Every person's score per child as a dot plot on 0..10, with the last
-/// conference's scores beside them at a review.
+/// conference's scores beside them at a review. When the full plot does not
+/// fit, each child gets one line of counts under a shared axis.
 fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session) {
-    let block = pane_block(
-        "Spread (0 = cannot live safely at home · 10 = safe enough to close)",
-        false,
-    );
+    let block = pane_block("Spread: 0 unsafe at home · 10 safe to close", false);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let mut lines: Vec<Line> = Vec::new();
-    let name_w = 12usize;
+    let name_w = 14usize;
     let axis: String = (0..=10).map(|n| format!("{n:<3}")).collect();
-    for child in &s.children {
-        let scores: Vec<u8> = s
-            .scaling
-            .scores
-            .iter()
-            .filter(|x| x.child == child.id)
-            .map(|x| x.score)
-            .collect();
-        let previous: Vec<u8> = s
-            .scaling
-            .previous_scores
-            .iter()
-            .filter(|x| x.child == child.id)
-            .map(|x| x.score)
-            .collect();
-        let summary = summary(&scores);
-        lines.push(Line::from(vec![
-            Span::styled(
-                truncate(&s.child_name(&child.id), name_w + 20),
-                theme::title(),
-            ),
-            Span::styled(format!("  {summary}"), theme::muted()),
-        ]));
+    let counts_of = |scores: &mut dyn Iterator<Item = u8>| {
         let mut counts = [0usize; 11];
-        for x in &scores {
-            counts[(*x).min(10) as usize] += 1;
+        for x in scores {
+            counts[x.min(10) as usize] += 1;
         }
-        let tallest = counts.iter().copied().max().unwrap_or(0).min(4);
-        for level in (1..=tallest).rev() {
-            let row: String = counts
+        counts
+    };
+    let per_child: Vec<(String, [usize; 11], Option<[usize; 11]>, String)> = s
+        .children
+        .iter()
+        .map(|child| {
+            let scores: Vec<u8> = s
+                .scaling
+                .scores
                 .iter()
-                .map(|c| {
-                    if *c >= level {
-                        if level == 4 && *c > 4 {
-                            "●+ "
-                        } else {
-                            "●  "
-                        }
-                    } else {
-                        "   "
-                    }
-                })
+                .filter(|x| x.child == child.id)
+                .map(|x| x.score)
                 .collect();
-            lines.push(Line::from(format!("{:name_w$}{row}", "")));
-        }
-        if !previous.is_empty() {
-            let mut pc = [0usize; 11];
-            for x in &previous {
-                pc[(*x).min(10) as usize] += 1;
-            }
-            let row: String = pc
+            let mut prev = s
+                .scaling
+                .previous_scores
                 .iter()
-                .map(|c| if *c > 0 { "○  " } else { "   " })
-                .collect();
+                .filter(|x| x.child == child.id)
+                .map(|x| x.score)
+                .peekable();
+            let previous = prev.peek().is_some().then(|| counts_of(&mut prev));
+            (
+                s.child_name(&child.id),
+                counts_of(&mut scores.iter().copied()),
+                previous,
+                summary(&scores),
+            )
+        })
+        .collect();
+    let full_height: usize = per_child
+        .iter()
+        .map(|(_, c, p, _)| {
+            3 + c.iter().copied().max().unwrap_or(0).min(4) + usize::from(p.is_some())
+        })
+        .sum();
+    let mut lines: Vec<Line> = Vec::new();
+    if full_height <= inner.height as usize {
+        for (name, counts, previous, summary) in &per_child {
             lines.push(Line::from(vec![
-                Span::styled(format!("{:name_w$}", "last time"), theme::muted()),
-                Span::styled(row, theme::muted()),
+                Span::styled(truncate(name, name_w + 20), theme::title()),
+                Span::styled(format!("  {summary}"), theme::muted()),
             ]));
+            let tallest = counts.iter().copied().max().unwrap_or(0).min(4);
+            for level in (1..=tallest).rev() {
+                let row: String = counts
+                    .iter()
+                    .map(|c| match (*c >= level, level == 4 && *c > 4) {
+                        (true, true) => "●+ ",
+                        (true, false) => "●  ",
+                        _ => "   ",
+                    })
+                    .collect();
+                lines.push(Line::from(format!("{:name_w$}{row}", "")));
+            }
+            if let Some(pc) = previous {
+                let row: String = pc
+                    .iter()
+                    .map(|c| if *c > 0 { "○  " } else { "   " })
+                    .collect();
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{:name_w$}", "last time"), theme::muted()),
+                    Span::styled(row, theme::muted()),
+                ]));
+            }
+            lines.push(Line::styled(
+                format!("{:name_w$}{axis}", ""),
+                theme::label(),
+            ));
+            lines.push(Line::raw(""));
         }
+    } else {
+        let cell = |c: usize| match c {
+            0 => "·  ".to_string(),
+            1 => "●  ".to_string(),
+            n => format!("{:<3}", n.min(99)),
+        };
         lines.push(Line::styled(
             format!("{:name_w$}{axis}", ""),
             theme::label(),
         ));
-        lines.push(Line::raw(""));
+        for (name, counts, previous, summary) in &per_child {
+            let row: String = counts.iter().map(|c| cell(*c)).collect();
+            lines.push(Line::from(vec![
+                Span::styled(super::text::pad(name, name_w), theme::title()),
+                Span::raw(row),
+                Span::styled(
+                    summary.split(" · ").nth(1).unwrap_or("").to_string(),
+                    theme::muted(),
+                ),
+            ]));
+            if let Some(pc) = previous {
+                let row: String = pc
+                    .iter()
+                    .map(|c| {
+                        if *c > 0 {
+                            "○  ".to_string()
+                        } else {
+                            "   ".to_string()
+                        }
+                    })
+                    .collect();
+                lines.push(Line::styled(
+                    format!("{:name_w$}{row}", "  last time"),
+                    theme::muted(),
+                ));
+            }
+        }
     }
     if s.children.is_empty() {
         lines.push(Line::styled("No children yet.", theme::muted()));
@@ -399,17 +447,16 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
                 date,
                 s.setup.strategy_discussion_date,
             );
-            lines.push(Line::styled(
-                truncate(
-                    &format!("Core group by {}", show_date(k.first_core_group)),
-                    w,
-                ),
-                theme::muted(),
-            ));
-            lines.push(Line::styled(
-                truncate(&format!("Review by {}", show_date(k.review_conference)), w),
-                theme::muted(),
-            ));
+            for text in [
+                format!("Core group by {}", show_date(k.first_core_group)),
+                format!("Review by {}", show_date(k.review_conference)),
+            ] {
+                lines.extend(
+                    wrap(&text, w)
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme::muted())),
+                );
+            }
         }
         for warning in check_rules(
             &cal,
