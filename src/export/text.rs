@@ -9,10 +9,12 @@ use super::doc::{Block, Document, Field, MapColumn, RESTRICTED, Table, lines};
 pub const WIDTH: usize = 78;
 
 fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let options = Options::new(width.max(10))
+    let options = Options::new(width.max(1))
         .initial_indent(first)
         .subsequent_indent(rest)
-        .break_words(true);
+        .break_words(true)
+        // "0-19 Service" must not become "0-" and "19 Service".
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text, options)
         .into_iter()
         .map(|l| l.trim_end().to_string())
