@@ -134,19 +134,14 @@ fn who(s: &Session, sec: &mut Section) {
         sec.sub("Could not come").list_or(away, "");
     }
     // Who took part apart, never why: the grounds stay in the record.
-    let apart: Vec<String> = s
-        .pre_meeting
-        .exclusions
-        .iter()
-        .filter_map(|e| e.person.as_ref())
-        .map(|p| s.attendee_name(p))
-        .collect();
-    if !apart.is_empty() {
-        sec.para(format!(
-            "{} took part in a separate part of the conference, or was not there for part of \
-             it. The chair has explained the reasons to the people concerned.",
-            join_and(&apart)
-        ));
+    for e in &s.pre_meeting.exclusions {
+        let Some(p) = e.person.as_ref() else { continue };
+        let name = s.attendee_name(p);
+        sec.para(if e.separate_attendance {
+            format!("{name} took part in a separate part of the conference.")
+        } else {
+            format!("{name} was not at part of the conference.")
+        });
     }
     let shared: Vec<String> = s
         .attendees
