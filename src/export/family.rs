@@ -204,11 +204,14 @@ fn dangers(s: &Session, sec: &mut Section) {
             words::first_names_of(s, &d.children)
         ));
         let mut fields = vec![
-            field("Who is worried", words::or(&d.who_is_worried, "-")),
-            field("What about", words::or(&d.worry, "-")),
+            field(
+                "Who is worried",
+                words::or(&d.who_is_worried, "(not written down)"),
+            ),
+            field("What about", words::or(&d.worry, "(not written down)")),
             field(
                 "What could happen if nothing changes",
-                words::or(&d.if_nothing_changes, "-"),
+                words::or(&d.if_nothing_changes, "(not written down)"),
             ),
         ];
         if !d.dispute.trim().is_empty() {
@@ -287,14 +290,17 @@ fn goals(s: &Session, sec: &mut Section) {
     }
     for (i, g) in s.safety_goals.iter().enumerate() {
         sec.sub(format!("Safety goal {}", i + 1)).fields(vec![
-            field("What you will be doing", words::or(&g.parents_will, "-")),
+            field(
+                "What you will be doing",
+                words::or(&g.parents_will, "(not written down)"),
+            ),
             field(
                 "What the children will notice",
-                words::or(&g.child_will_experience, "-"),
+                words::or(&g.child_will_experience, "(not written down)"),
             ),
             field(
                 "What professionals will see",
-                words::or(&g.professionals_will_see, "-"),
+                words::or(&g.professionals_will_see, "(not written down)"),
             ),
         ]);
         sec.table_or(

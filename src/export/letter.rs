@@ -91,10 +91,13 @@ pub fn build(s: &Session) -> Document {
     }
     for (i, g) in s.safety_goals.iter().enumerate() {
         sec.sub(format!("Safety goal {}", i + 1)).fields(vec![
-            field("What you will be doing", words::or(&g.parents_will, "-")),
+            field(
+                "What you will be doing",
+                words::or(&g.parents_will, "(not written down)"),
+            ),
             field(
                 "What the children will notice",
-                words::or(&g.child_will_experience, "-"),
+                words::or(&g.child_will_experience, "(not written down)"),
             ),
         ]);
         sec.table_or(

@@ -374,7 +374,7 @@ pub fn scaling_table(s: &Session, child: &ChildId, caption: String, full: bool) 
                     used[i] = true;
                     format!("{}/10", previous[i].score)
                 });
-            row.push(last.unwrap_or_else(|| "-".into()));
+            row.push(last.unwrap_or_else(|| "none".into()));
         }
         row.push(sc.reason.trim().to_string());
         t.row(row);
