@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -57,6 +57,64 @@ pub enum Command {
         #[arg(long)]
         strategy_discussion: Option<String>,
     },
+    /// Export a session: the full record, the family's copy or the decision letter.
+    Export(ExportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// The session file to export.
+    pub file: PathBuf,
+    /// Which copy. No default: the record holds restricted information, so
+    /// it is never produced by accident.
+    #[arg(long, value_enum)]
+    pub copy: CopyArg,
+    /// The format; when absent, taken from the -o file's extension, else md.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to this new file (owner-only) instead of standard output.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CopyArg {
+    /// The full conference record, restricted items included.
+    Record,
+    /// The plain-language copy for the parents; nothing restricted.
+    Family,
+    /// The letter to the parents with the decision and the outline plan.
+    DecisionLetter,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Html,
+    Txt,
+}
+
+impl From<CopyArg> for crate::export::Copy {
+    fn from(c: CopyArg) -> Self {
+        match c {
+            CopyArg::Record => Self::Record,
+            CopyArg::Family => Self::Family,
+            CopyArg::DecisionLetter => Self::DecisionLetter,
+        }
+    }
+}
+
+impl From<FormatArg> for crate::export::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Md => Self::Markdown,
+            FormatArg::Html => Self::Html,
+            FormatArg::Txt => Self::Text,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod cli;
 pub mod dates;
 pub mod example;
+pub mod export;
 pub mod model;
 pub mod runtime;
 pub mod storage;

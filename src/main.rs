@@ -67,6 +67,7 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
+        Some(Command::Export(args)) => cpconf::export::cli::run_export(&args),
     }
 }
 

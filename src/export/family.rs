@@ -1,0 +1,406 @@
+//! The parents' copy: what was said and decided, in plain words.
+//!
+//! What it leaves out, and why (a chair's judgement, kept here so it can be
+//! argued with):
+//! - Restricted map items, entirely: they are dropped by
+//!   `shared::shareable_map_items` before their text is read. The copy
+//!   never says whether any were left out; the lead paragraph says, for
+//!   every family alike, that some information may not be included.
+//! - Professionals' dissent reasons. A professional's disagreement is
+//!   their escalation with the chair, and can carry information that is
+//!   not the family's; the parents are told only that not everyone agreed.
+//!   A family member's own dissent is theirs and is quoted in full.
+//! - The grounds for an exclusion or separate attendance (often about
+//!   domestic abuse or bail conditions); only that someone took part
+//!   separately, or was not there for part of it.
+//! - Reports not shared with the parents, quorum, stage timings, addenda
+//!   and the reasons behind each professional's recommendation; the copy
+//!   gives the count of recommendations instead.
+
+use crate::model::{Attendance, Choice, Column, Outcome, Session};
+
+use super::doc::{Document, MapColumn, MapEntry, Section, Table, field};
+use super::record::scaling_table;
+use super::shared;
+use super::words::{
+    self, birth, conference_phrase, date_or, first_name, first_names, join_and, outcome_meaning,
+    outcome_sentence, time,
+};
+
+pub fn build(s: &Session) -> Document {
+    let kids = first_names(s);
+    let mut doc = Document::new(format!("Your copy of the conference about {kids}"));
+    let when = s
+        .setup
+        .date
+        .map(|d| format!(" on {}", words::long_date(d)))
+        .unwrap_or_default();
+    let intro = format!(
+        "This is your copy of {}{when}. It sets out what people said, what was decided and \
+         what happens next. Some information shared at a conference cannot be given to \
+         families, for example where it is about someone else, so it may not all be here. \
+         If anything is unclear, please ask your social worker.",
+        conference_phrase(s.setup.kind)
+    );
+    if !s.is_finalised() {
+        doc.lead.push(super::doc::Block::Notice(
+            "DRAFT — not finalised. This copy may still change; the chair will send you the \
+             final version."
+                .into(),
+        ));
+    }
+    doc.lead.push(super::doc::Block::Para(intro));
+    about(s, doc.section("About the conference"));
+    who(s, doc.section("Who took part"));
+    views(s, doc.section("What you told the chair before the meeting"));
+    voices(s, doc.section("What the children told us"));
+    dangers(s, doc.major("What people are worried might happen"));
+    map(s, doc.major("What was written on the board"));
+    scaling(s, doc.section("How safe people think things are"));
+    goals(s, doc.major("The safety goals"));
+    doc.section("Things that must happen")
+        .para("These are the things everyone agreed must happen, whatever else changes.")
+        .para(words::or(&s.bottom_lines, "None were written down."));
+    doc.section("If the plan is not working")
+        .para(words::or(&s.contingency_plan, "Nothing was written down."));
+    decided(s, doc.major("What was decided"));
+    let steps = shared::next_steps(s);
+    doc.section("What happens next")
+        .list_or(steps, shared::no_next_steps(s));
+    doc.section("If you disagree or want to complain")
+        .list_or(shared::complaints(s), "");
+    doc
+}
+
+fn about(s: &Session, sec: &mut Section) {
+    let setup = &s.setup;
+    let mut fields = vec![field("Date", date_or(setup.date, "not recorded"))];
+    if let Some(t) = setup.start_time {
+        fields.push(field("Time", time(t)));
+    }
+    if !setup.venue.trim().is_empty() {
+        fields.push(field("Where", setup.venue.trim()));
+    }
+    if !setup.chair.trim().is_empty() {
+        fields.push(field("Chair", setup.chair.trim()));
+    }
+    if !setup.family_reference.trim().is_empty() {
+        fields.push(field("Reference", setup.family_reference.trim()));
+    }
+    sec.fields(fields);
+    let children: Vec<String> = s
+        .children
+        .iter()
+        .map(|c| format!("{}, {}", s.child_name(&c.id), birth(c)))
+        .collect();
+    sec.sub("The children")
+        .list_or(children, "No children recorded.");
+}
+
+fn who(s: &Session, sec: &mut Section) {
+    let person = |a: &crate::model::Attendee| {
+        let mut line = s.attendee_name(&a.id);
+        let role = a.role.trim();
+        let agency = a.agency.trim();
+        if !role.is_empty() {
+            line.push_str(&format!(", {role}"));
+        }
+        if !agency.is_empty() && agency != "Family" {
+            line.push_str(&format!(" ({agency})"));
+        }
+        line
+    };
+    let came: Vec<String> = s
+        .attendees
+        .iter()
+        .filter(|a| a.attendance.is_present())
+        .map(person)
+        .collect();
+    sec.list_or(came, "No one is recorded as attending.");
+    let away: Vec<String> = s
+        .attendees
+        .iter()
+        .filter(|a| matches!(a.attendance, Attendance::Apologies | Attendance::ReportOnly))
+        .map(|a| {
+            let how = if a.attendance == Attendance::ReportOnly {
+                "sent a report"
+            } else {
+                "sent apologies"
+            };
+            format!("{} ({how})", person(a))
+        })
+        .collect();
+    if !away.is_empty() {
+        sec.sub("Could not come").list_or(away, "");
+    }
+    // Who took part apart, never why: the grounds stay in the record.
+    for e in &s.pre_meeting.exclusions {
+        let Some(p) = e.person.as_ref() else { continue };
+        let name = s.attendee_name(p);
+        sec.para(if e.separate_attendance {
+            format!("{name} took part in a separate part of the conference.")
+        } else {
+            format!("{name} was not at part of the conference.")
+        });
+    }
+    let shared: Vec<String> = s
+        .attendees
+        .iter()
+        .filter(|a| a.report_shared_with_parents)
+        .map(|a| s.attendee_name(&a.id))
+        .collect();
+    if !shared.is_empty() {
+        sec.para(format!(
+            "You should have been given the reports from {} before the conference.",
+            join_and(&shared)
+        ));
+    }
+}
+
+fn views(s: &Session, sec: &mut Section) {
+    let pm = &s.pre_meeting;
+    sec.para(words::or(&pm.parents_views, "Nothing was written down."));
+    let mut fields = Vec::new();
+    if !pm.advocate.trim().is_empty() {
+        fields.push(field("Supporter or advocate", pm.advocate.trim()));
+    }
+    if pm.interpreter_needed {
+        fields.push(field(
+            "Interpreter",
+            words::or(&pm.language, "an interpreter was arranged"),
+        ));
+    }
+    sec.fields(fields);
+}
+
+fn voices(s: &Session, sec: &mut Section) {
+    let mut any = false;
+    for v in &s.child_voices {
+        if v.words.trim().is_empty() {
+            continue;
+        }
+        any = true;
+        sec.sub(first_name(s, &v.child));
+        sec.fields(vec![field("How we heard it", v.method.label())]);
+        sec.para(v.words.trim());
+    }
+    if !any {
+        sec.para("Nothing was written down.");
+    }
+}
+
+fn dangers(s: &Session, sec: &mut Section) {
+    sec.para(
+        "These statements say who is worried, what they are worried about, and what could \
+         happen to the children if nothing changes.",
+    );
+    if s.danger_statements.is_empty() {
+        sec.para("None were written down.");
+    }
+    for (i, d) in s.danger_statements.iter().enumerate() {
+        sec.sub(format!(
+            "Worry {} (about {})",
+            i + 1,
+            words::first_names_of(s, &d.children)
+        ));
+        let mut fields = vec![
+            field(
+                "Who is worried",
+                words::or(&d.who_is_worried, "(not written down)"),
+            ),
+            field("What about", words::or(&d.worry, "(not written down)")),
+            field(
+                "What could happen if nothing changes",
+                words::or(&d.if_nothing_changes, "(not written down)"),
+            ),
+        ];
+        if !d.dispute.trim().is_empty() {
+            fields.push(field("Where people see it differently", d.dispute.trim()));
+        }
+        sec.fields(fields);
+    }
+}
+
+fn column_title(c: Column) -> &'static str {
+    match c {
+        Column::WorkingWell => "What everyone agreed is going well",
+        Column::Worried => "What people are worried about",
+        Column::Complicating => "What makes things harder",
+        Column::NeedsToHappen => "What needs to happen",
+    }
+}
+
+fn map(s: &Session, sec: &mut Section) {
+    sec.para("Everyone's views were written on the board in four columns.");
+    let columns = Column::ALL
+        .iter()
+        .map(|col| MapColumn {
+            title: column_title(*col).into(),
+            items: shared::shareable_map_items(s)
+                .filter(|m| m.column == *col && !m.text.trim().is_empty())
+                .map(|m| MapEntry {
+                    text: m.text.trim().to_string(),
+                    // Only which child, when it is not about all of them.
+                    meta: if m.children.is_empty()
+                        || (s.children.len() > 1 && m.children.len() == s.children.len())
+                    {
+                        String::new()
+                    } else {
+                        format!("About {}", words::first_names_of(s, &m.children))
+                    },
+                    restricted: false,
+                })
+                .collect(),
+            empty: "Nothing was written here.".into(),
+        })
+        .collect();
+    sec.map(columns);
+}
+
+fn scaling(s: &Session, sec: &mut Section) {
+    sec.para(
+        "Everyone was asked to give a number from 0 to 10. 10 means everyone is confident \
+         the children are safe enough for the plan to end; 0 means things are so worrying \
+         that the children cannot safely live at home.",
+    );
+    let mut any = false;
+    for c in &s.children {
+        let name = first_name(s, &c.id);
+        let t: Table = scaling_table(s, &c.id, format!("Scores for {name}"), false);
+        if t.rows.is_empty() {
+            continue;
+        }
+        any = true;
+        sec.sub(name);
+        sec.table_or(t, "");
+    }
+    if !any {
+        sec.para("No scores were written down.");
+    }
+}
+
+fn goals(s: &Session, sec: &mut Section) {
+    sec.para(
+        "Safety goals say what everyone needs to see so that they know the children are \
+         safe. Each goal has actions: what will be done, by whom, by when, and how everyone \
+         will know it has happened.",
+    );
+    if s.safety_goals.is_empty() {
+        sec.para("No safety goals were written down.");
+    }
+    for (i, g) in s.safety_goals.iter().enumerate() {
+        sec.sub(format!("Safety goal {}", i + 1)).fields(vec![
+            field(
+                "What you will be doing",
+                words::or(&g.parents_will, "(not written down)"),
+            ),
+            field(
+                "What the children will notice",
+                words::or(&g.child_will_experience, "(not written down)"),
+            ),
+            field(
+                "What professionals will see",
+                words::or(&g.professionals_will_see, "(not written down)"),
+            ),
+        ]);
+        sec.table_or(
+            super::record::actions_table(g, format!("Actions for safety goal {}", i + 1)),
+            "No actions were written down yet.",
+        );
+    }
+}
+
+fn decided(s: &Session, sec: &mut Section) {
+    sec.para(
+        "Each professional said what they thought was needed, but it is not a vote: the chair \
+         makes the decision for each child.",
+    );
+    if s.children.is_empty() {
+        sec.para("No decision was recorded.");
+    }
+    for c in &s.children {
+        let name = first_name(s, &c.id);
+        sec.sub(s.child_name(&c.id));
+        let Some(d) = s.decisions.iter().find(|d| d.child == c.id) else {
+            sec.para(format!("No decision has been made yet for {name}."));
+            continue;
+        };
+        sec.para(outcome_sentence(
+            s.setup.kind,
+            &name,
+            d.outcome,
+            &d.categories,
+        ));
+        if let Some(meaning) = outcome_meaning(&name, d.outcome) {
+            sec.para(meaning);
+        }
+        if d.outcome == Outcome::Undecided {
+            continue;
+        }
+        if !d.rationale.trim().is_empty() {
+            sec.fields(vec![field(
+                "Why the chair decided this",
+                d.rationale.trim(),
+            )]);
+        }
+        if let Some(line) = recommended(s, &c.id) {
+            sec.para(line);
+        }
+        // Family members' dissent is theirs: quoted. Professionals': only
+        // that it exists (see the module comment).
+        let mut professional = false;
+        for x in &d.dissents {
+            let family = x
+                .who
+                .as_ref()
+                .and_then(|a| s.attendee(a))
+                .filter(|a| a.agency_kind == crate::model::AgencyKind::Family);
+            match family {
+                Some(a) if !x.why.trim().is_empty() => {
+                    sec.fields(vec![field(
+                        format!("{} disagreed", s.attendee_name(&a.id)),
+                        x.why.trim(),
+                    )]);
+                }
+                _ => professional = true,
+            }
+        }
+        if professional {
+            sec.para(
+                "Not everyone at the conference agreed with this decision. The chair listened \
+                 to every view before deciding, and the disagreement is written in the \
+                 conference record.",
+            );
+        }
+    }
+}
+
+/// "Of the 4 professionals who gave a view about Kacey, 3 recommended a
+/// child protection plan and 1 a child in need plan."
+fn recommended(s: &Session, child: &crate::model::ChildId) -> Option<String> {
+    let t = s.tally(child);
+    let mut parts = Vec::new();
+    for (n, what) in [
+        (t.plan, "a child protection plan"),
+        (t.child_in_need, "a child in need plan"),
+        (t.no_further_action, "no further action"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} recommended {what}"));
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let total = t.total() - t.undecided;
+    let who = if total == 1 {
+        "the 1 professional".to_string()
+    } else {
+        format!("the {total} professionals")
+    };
+    Some(format!(
+        "Of {who} who gave a view about {}, {}.",
+        first_name(s, child),
+        join_and(&parts)
+    ))
+}

@@ -1,0 +1,102 @@
+//! Exports of a conference: the full record, the family's copy and the
+//! decision letter, each as Markdown, HTML or plain text.
+//!
+//! Each copy (`record`, `family`, `letter`) builds one [`doc::Document`];
+//! each format (`markdown`, `html`, `text`) renders any document. Building
+//! and rendering are pure: `cli` does the reading and writing.
+//!
+//! Restricted map items appear only in the record. The family copy and the
+//! letter are built without ever reading a restricted item's text, so no
+//! renderer can leak it.
+
+pub mod cli;
+pub mod doc;
+mod family;
+pub mod html;
+mod letter;
+pub mod markdown;
+mod record;
+mod shared;
+pub mod text;
+pub mod words;
+
+use crate::model::Session;
+
+/// Which copy to produce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Copy {
+    /// The full conference record, restricted items included and marked.
+    Record,
+    /// The plain-language copy for the parents: nothing restricted.
+    Family,
+    /// A letter to the parents with the decision and the outline plan.
+    DecisionLetter,
+}
+
+/// Which format to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+    Text,
+}
+
+impl Copy {
+    pub const ALL: [Copy; 3] = [Copy::Record, Copy::Family, Copy::DecisionLetter];
+
+    /// The name used on the command line and in file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Copy::Record => "record",
+            Copy::Family => "family",
+            Copy::DecisionLetter => "decision-letter",
+        }
+    }
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Text => "txt",
+        }
+    }
+
+    /// The format a file name's extension asks for, if any.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+/// The document for a copy, before it is given a format.
+pub fn document(session: &Session, copy: Copy) -> doc::Document {
+    match copy {
+        Copy::Record => record::build(session),
+        Copy::Family => family::build(session),
+        Copy::DecisionLetter => letter::build(session),
+    }
+}
+
+/// One copy of a session in one format. Never panics, whatever the session.
+pub fn render(session: &Session, copy: Copy, format: Format) -> String {
+    let doc = document(session, copy);
+    match format {
+        Format::Markdown => markdown::render(&doc),
+        Format::Html => html::render(&doc),
+        Format::Text => text::render(&doc),
+    }
+}
+
+/// The same as [`render`], under the name the TUI calls.
+pub fn export_to_string(session: &Session, copy: Copy, format: Format) -> String {
+    render(session, copy, format)
+}

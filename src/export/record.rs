@@ -1,0 +1,700 @@
+//! The full conference record, in the order a conference runs. Everything
+//! is here, restricted map items included and marked RESTRICTED.
+
+use crate::model::{
+    Attendance, Attendee, ChildId, Choice, Column, Decision, Outcome, Session, Stage, Tag,
+};
+
+use super::doc::{Document, MapColumn, MapEntry, Section, Table, field};
+use super::words::{
+    self, NOT_RECORDED, birth, categories, date_or, duration, join_and, long_date, or_not_recorded,
+    stamp, time, yes_no,
+};
+
+/// The default scaling question (DESIGN.md, "Scaling").
+pub const DEFAULT_SCALING_QUESTION: &str = "On a scale of 0 to 10, where 10 means everyone is \
+    confident the child is safe enough for the plan to end and the case to close, and 0 means \
+    things are so bad the child cannot safely live at home, where are things today?";
+
+pub fn build(s: &Session) -> Document {
+    let mut doc = Document::new(format!(
+        "Child protection conference record: {}",
+        words::or(&s.setup.family_reference, "no family reference")
+    ));
+    if !s.is_finalised() {
+        doc.lead
+            .push(super::doc::Block::Notice(draft_notice().into()));
+    }
+    doc.lead.push(super::doc::Block::Notice(
+        "Confidential. This record holds restricted information that must not be shared with \
+         the family. Give the family their own copy."
+            .into(),
+    ));
+    details(s, doc.section("Conference details"));
+    pre_meeting(s, doc.section("Parents' pre-meeting"));
+    attendance(s, doc.major("Attendance and apologies"));
+    exclusions(s, doc.section("Exclusions and separate attendance"));
+    reports(s, doc.section("Reports"));
+    quorum(s, doc.section("Quorum"));
+    voices(s, doc.major("The child's voice"));
+    dangers(s, doc.section("Danger statements"));
+    map(s, doc.major("The map"));
+    scaling(s, doc.major("Scaling"));
+    goals(s, doc.major("Safety goals"));
+    doc.section("Bottom lines")
+        .para(or_not_recorded(&s.bottom_lines));
+    doc.section("Contingency plan")
+        .para(or_not_recorded(&s.contingency_plan));
+    recommendations(s, doc.major("Professional recommendations"));
+    decisions(s, doc.section("The chair's decision"));
+    plan(s, doc.section("The plan"));
+    timings(s, doc.major("Stage timings"));
+    addenda(s, doc.section("Addenda"));
+    finalisation(s, doc.section("Finalisation"));
+    doc
+}
+
+fn draft_notice() -> &'static str {
+    "DRAFT — not finalised. This record may still change."
+}
+
+fn details(s: &Session, sec: &mut Section) {
+    let setup = &s.setup;
+    let mut fields = vec![
+        field("Conference", setup.kind.label()),
+        field("Date", date_or(setup.date, NOT_RECORDED)),
+        field(
+            "Start time",
+            setup.start_time.map(time).unwrap_or(NOT_RECORDED.into()),
+        ),
+        field(
+            "Venue",
+            format!(
+                "{}: {}",
+                setup.venue_kind.label(),
+                or_not_recorded(&setup.venue)
+            ),
+        ),
+        field("Chair", or_not_recorded(&setup.chair)),
+        field("Family reference", or_not_recorded(&setup.family_reference)),
+    ];
+    if let Some(sd) = setup.strategy_discussion_date {
+        fields.push(field("Strategy discussion", long_date(sd)));
+    }
+    if let Some(prev) = &setup.previous_session {
+        fields.push(field(
+            "Previous conference",
+            format!("{} (session {})", or_not_recorded(&prev.file), prev.id),
+        ));
+    }
+    fields.push(field("Status", s.status.label()));
+    sec.fields(fields);
+    let mut t = Table::new("Children", &["Name", "Date of birth"]);
+    for c in &s.children {
+        t.row(vec![s.child_name(&c.id), birth(c)]);
+    }
+    sec.table_or(t, "No children recorded.");
+}
+
+fn pre_meeting(s: &Session, sec: &mut Section) {
+    let pm = &s.pre_meeting;
+    let topics = [
+        (pm.explained_purpose, "the purpose of the conference"),
+        (pm.explained_how_it_runs, "how it runs"),
+        (pm.explained_how_to_contribute, "how to contribute"),
+        (pm.explained_reports_shared, "the reports shared"),
+        (
+            pm.explained_supporter_advocate_solicitor,
+            "bringing a supporter, advocate or solicitor",
+        ),
+        (pm.explained_complaints, "how to complain"),
+    ];
+    let pick = |done: bool| {
+        let list: Vec<&str> = topics
+            .iter()
+            .filter(|(d, _)| *d == done)
+            .map(|(_, t)| *t)
+            .collect();
+        if list.is_empty() {
+            "(none)".to_string()
+        } else {
+            join_and(&list)
+        }
+    };
+    sec.fields(vec![
+        field("The chair explained", pick(true)),
+        field("Not recorded as explained", pick(false)),
+        field("Language", or_not_recorded(&pm.language)),
+        field("Interpreter needed", yes_no(pm.interpreter_needed)),
+        field("Advocate or supporter", words::or(&pm.advocate, "None")),
+    ]);
+    sec.sub("The parents' views")
+        .para(or_not_recorded(&pm.parents_views));
+}
+
+fn attendance_cell(a: &Attendee) -> String {
+    let mut times = Vec::new();
+    if let Some(t) = a.joined_at {
+        times.push(format!("joined {}", time(t)));
+    }
+    if let Some(t) = a.left_at {
+        times.push(format!("left {}", time(t)));
+    }
+    if times.is_empty() {
+        a.attendance.label().to_string()
+    } else {
+        format!("{} ({})", a.attendance.label(), times.join(", "))
+    }
+}
+
+fn report_cell(a: &Attendee) -> String {
+    match (a.report_received, a.report_shared_with_parents) {
+        (true, true) => "Received; shared with parents".into(),
+        (true, false) => "Received; not shared with parents".into(),
+        (false, true) => "Shared with parents".into(),
+        (false, false) => "None".into(),
+    }
+}
+
+fn attendance(s: &Session, sec: &mut Section) {
+    let mut t = Table::new(
+        "Attendance register",
+        &[
+            "Name",
+            "Role",
+            "Agency",
+            "Attendance",
+            "Gives recommendation",
+            "Report",
+        ],
+    );
+    for a in &s.attendees {
+        t.row(vec![
+            s.attendee_name(&a.id),
+            or_not_recorded(&a.role),
+            format!("{} ({})", or_not_recorded(&a.agency), a.agency_kind.label()),
+            attendance_cell(a),
+            yes_no(a.gives_recommendation).into(),
+            report_cell(a),
+        ]);
+    }
+    sec.table_or(t, "No one is on the register.");
+    let apologies: Vec<String> = s
+        .attendees
+        .iter()
+        .filter(|a| matches!(a.attendance, Attendance::Apologies | Attendance::ReportOnly))
+        .map(|a| format!("{} ({})", s.attendee_name(&a.id), a.attendance.label()))
+        .collect();
+    sec.sub("Apologies").list_or(apologies, "No apologies.");
+    let os = &s.opening_statements;
+    let given = |b: bool| if b { "given" } else { "not recorded as given" };
+    sec.sub("Opening statements").fields(vec![
+        field("Confidentiality", given(os.confidentiality)),
+        field("Equality", given(os.equality)),
+        field("Professional difference", given(os.professional_difference)),
+        field("Complaints", given(os.complaints)),
+    ]);
+}
+
+fn exclusions(s: &Session, sec: &mut Section) {
+    if s.pre_meeting.exclusions.is_empty() {
+        sec.para("No one was excluded and no one attended separately.");
+        return;
+    }
+    for e in &s.pre_meeting.exclusions {
+        let who = e
+            .person
+            .as_ref()
+            .map(|p| s.attendee_name(p))
+            .unwrap_or_else(|| "(person not recorded)".into());
+        let kind = if e.separate_attendance {
+            "separate attendance"
+        } else {
+            "exclusion"
+        };
+        sec.sub(format!("{who}: {kind}")).fields(vec![
+            field("Grounds", or_not_recorded(&e.grounds)),
+            field("Which part", or_not_recorded(&e.which_part)),
+        ]);
+    }
+}
+
+fn reports(s: &Session, sec: &mut Section) {
+    let names = |f: &dyn Fn(&Attendee) -> bool| -> Vec<String> {
+        s.attendees
+            .iter()
+            .filter(|a| f(a))
+            .map(|a| {
+                format!(
+                    "{} ({})",
+                    s.attendee_name(&a.id),
+                    or_not_recorded(&a.agency)
+                )
+            })
+            .collect()
+    };
+    sec.sub("Shared with the parents").list_or(
+        names(&|a| a.report_shared_with_parents),
+        "No reports were shared with the parents.",
+    );
+    sec.sub("Received but not shared with the parents").list_or(
+        names(&|a| a.report_received && !a.report_shared_with_parents),
+        "None.",
+    );
+}
+
+fn quorum(s: &Session, sec: &mut Section) {
+    let q = s.quorum();
+    sec.para(q.summary());
+    if !q.is_quorate() {
+        sec.fields(vec![field(
+            "Why the conference went ahead",
+            or_not_recorded(&s.inquorate_reason),
+        )]);
+    }
+}
+
+fn voices(s: &Session, sec: &mut Section) {
+    if s.children.is_empty() {
+        sec.para("No children recorded.");
+    }
+    for c in &s.children {
+        sec.sub(s.child_name(&c.id));
+        match s.child_voices.iter().find(|v| v.child == c.id) {
+            Some(v) => {
+                sec.fields(vec![field("How it was gathered", v.method.label())]);
+                sec.para(or_not_recorded(&v.words));
+            }
+            None => {
+                sec.para(NOT_RECORDED);
+            }
+        }
+    }
+}
+
+fn dangers(s: &Session, sec: &mut Section) {
+    if s.danger_statements.is_empty() {
+        sec.para("No danger statements recorded.");
+    }
+    for (i, d) in s.danger_statements.iter().enumerate() {
+        sec.sub(format!(
+            "Danger statement {} ({})",
+            i + 1,
+            s.children_label(&d.children)
+        ))
+        .fields(vec![
+            field("Who is worried", or_not_recorded(&d.who_is_worried)),
+            field("What about", or_not_recorded(&d.worry)),
+            field("If nothing changes", or_not_recorded(&d.if_nothing_changes)),
+            field("Dispute", words::or(&d.dispute, "None recorded")),
+        ]);
+    }
+}
+
+fn map_meta(s: &Session, m: &crate::model::MapItem) -> String {
+    let mut meta = Vec::new();
+    if let Some(by) = &m.said_by {
+        meta.push(format!("said by {}", s.attendee_name(by)));
+    }
+    if !m.children.is_empty() {
+        meta.push(format!("about {}", s.children_label(&m.children)));
+    }
+    if m.tag != Tag::None {
+        meta.push(m.tag.label().to_string());
+    }
+    if m.from_last_conference {
+        meta.push("carried from the last conference".into());
+    }
+    meta.join("; ")
+}
+
+fn map(s: &Session, sec: &mut Section) {
+    if s.map_items.iter().any(|m| m.restricted) {
+        sec.notice(
+            "Items marked RESTRICTED are not shared with the family: they must never appear in \
+             the family's copy or on a projected screen.",
+        );
+    }
+    let columns = Column::ALL
+        .iter()
+        .map(|col| MapColumn {
+            title: col.label().to_string(),
+            items: s
+                .map_items
+                .iter()
+                .filter(|m| m.column == *col)
+                .map(|m| MapEntry {
+                    text: or_not_recorded(&m.text),
+                    meta: map_meta(s, m),
+                    restricted: m.restricted,
+                })
+                .collect(),
+            empty: "Nothing recorded.".into(),
+        })
+        .collect();
+    sec.map(columns);
+}
+
+/// Today's scores for one child, with last time's beside them at a review.
+/// `full` adds the agency column (the family copy leaves it out).
+pub fn scaling_table(s: &Session, child: &ChildId, caption: String, full: bool) -> Table {
+    let previous: Vec<_> = s
+        .scaling
+        .previous_scores
+        .iter()
+        .filter(|p| &p.child == child)
+        .collect();
+    let mut headers = vec!["Person"];
+    if full {
+        headers.push("Agency");
+    }
+    headers.push("Score");
+    if !previous.is_empty() {
+        headers.push("Last conference");
+    }
+    headers.push("Reason");
+    let mut t = Table::new(caption, &headers);
+    let mut used = vec![false; previous.len()];
+    for sc in s.scaling.scores.iter().filter(|sc| &sc.child == child) {
+        let name = s.attendee_name(&sc.person);
+        let agency = s
+            .attendee(&sc.person)
+            .map(|a| or_not_recorded(&a.agency))
+            .unwrap_or_default();
+        let mut row = vec![name.clone()];
+        if full {
+            row.push(agency);
+        }
+        row.push(format!("{}/10", sc.score));
+        if !previous.is_empty() {
+            let last = previous
+                .iter()
+                .position(|p| p.person_name.trim() == name.trim())
+                .map(|i| {
+                    used[i] = true;
+                    format!("{}/10", previous[i].score)
+                });
+            row.push(last.unwrap_or_else(|| "none".into()));
+        }
+        row.push(sc.reason.trim().to_string());
+        t.row(row);
+    }
+    // Last time's scorers who did not score today still belong beside them.
+    for (p, _) in previous.iter().zip(&used).filter(|(_, u)| !**u) {
+        let mut row = vec![p.person_name.clone()];
+        if full {
+            row.push(p.agency.clone());
+        }
+        row.extend([
+            "not scored today".into(),
+            format!("{}/10", p.score),
+            String::new(),
+        ]);
+        t.row(row);
+    }
+    t
+}
+
+/// "Scores from 3 to 8; the middle score is 5." for one child.
+pub fn spread(s: &Session, child: &ChildId) -> Option<String> {
+    let mut scores: Vec<u8> = s
+        .scaling
+        .scores
+        .iter()
+        .filter(|sc| &sc.child == child)
+        .map(|sc| sc.score)
+        .collect();
+    scores.sort_unstable();
+    let (first, last) = (scores.first()?, scores.last()?);
+    let n = scores.len();
+    let median = if n % 2 == 1 {
+        format!("{}", scores[n / 2])
+    } else {
+        let sum = u32::from(scores[n / 2 - 1]) + u32::from(scores[n / 2]);
+        if sum % 2 == 0 {
+            format!("{}", sum / 2)
+        } else {
+            format!("{}.5", sum / 2)
+        }
+    };
+    Some(format!(
+        "Scores from {first} to {last}; the middle score is {median}."
+    ))
+}
+
+fn scaling(s: &Session, sec: &mut Section) {
+    let question = if s.scaling.question.trim().is_empty() {
+        DEFAULT_SCALING_QUESTION
+    } else {
+        s.scaling.question.trim()
+    };
+    sec.fields(vec![field("The question", question)]);
+    if s.children.is_empty() {
+        sec.para("No children recorded.");
+    }
+    for c in &s.children {
+        let name = s.child_name(&c.id);
+        sec.sub(name.clone());
+        let t = scaling_table(s, &c.id, format!("Scaling for {name}"), true);
+        sec.table_or(t, "No scores recorded.");
+        if let Some(line) = spread(s, &c.id) {
+            sec.para(line);
+        }
+    }
+}
+
+/// The actions of a goal as a table.
+pub fn actions_table(goal: &crate::model::SafetyGoal, caption: String) -> Table {
+    let mut t = Table::new(caption, &["What", "Who", "By when", "How we will know"]);
+    for a in &goal.actions {
+        t.row(vec![
+            or_not_recorded(&a.what),
+            or_not_recorded(&a.who),
+            date_or(a.by_when, NOT_RECORDED),
+            or_not_recorded(&a.how_we_will_know),
+        ]);
+    }
+    t
+}
+
+fn goals(s: &Session, sec: &mut Section) {
+    if s.safety_goals.is_empty() {
+        sec.para("No safety goals recorded.");
+    }
+    for (i, g) in s.safety_goals.iter().enumerate() {
+        let answers: Vec<String> = g
+            .danger_statements
+            .iter()
+            .filter_map(|id| s.danger_statements.iter().position(|d| &d.id == id))
+            .map(|n| format!("danger statement {}", n + 1))
+            .collect();
+        sec.sub(format!("Safety goal {}", i + 1));
+        let mut fields = vec![
+            field("The parents will", or_not_recorded(&g.parents_will)),
+            field(
+                "The children will experience",
+                or_not_recorded(&g.child_will_experience),
+            ),
+            field(
+                "Professionals will see",
+                or_not_recorded(&g.professionals_will_see),
+            ),
+        ];
+        if !answers.is_empty() {
+            fields.push(field("Answers", join_and(&answers)));
+        }
+        sec.fields(fields);
+        sec.table_or(
+            actions_table(g, format!("Actions for safety goal {}", i + 1)),
+            "No actions recorded.",
+        );
+    }
+}
+
+fn recommendations(s: &Session, sec: &mut Section) {
+    if s.children.is_empty() {
+        sec.para("No children recorded.");
+    }
+    for c in &s.children {
+        let name = s.child_name(&c.id);
+        sec.sub(name.clone());
+        let mut t = Table::new(
+            format!("Recommendations for {name}"),
+            &[
+                "Professional",
+                "Agency",
+                "Recommendation",
+                "Categories",
+                "Reason",
+            ],
+        );
+        for r in s.recommendations.iter().filter(|r| r.child == c.id) {
+            t.row(vec![
+                s.attendee_name(&r.professional),
+                s.attendee(&r.professional)
+                    .map(|a| or_not_recorded(&a.agency))
+                    .unwrap_or_default(),
+                r.outcome.label().into(),
+                categories(&r.categories),
+                r.reason.trim().to_string(),
+            ]);
+        }
+        sec.table_or(t, "No recommendations recorded.");
+        sec.para(tally_line(s, &c.id));
+    }
+}
+
+/// "Tally: 3 child protection plan, 1 child in need plan, 0 no further action."
+fn tally_line(s: &Session, child: &ChildId) -> String {
+    let t = s.tally(child);
+    let mut line = format!(
+        "Tally: {} child protection plan, {} child in need plan, {} no further action",
+        t.plan, t.child_in_need, t.no_further_action
+    );
+    if t.undecided > 0 {
+        line.push_str(&format!(", {} not yet decided", t.undecided));
+    }
+    line.push('.');
+    line
+}
+
+fn decision_for<'a>(s: &'a Session, child: &ChildId) -> Option<&'a Decision> {
+    s.decisions.iter().find(|d| &d.child == child)
+}
+
+fn decisions(s: &Session, sec: &mut Section) {
+    if s.children.is_empty() {
+        sec.para("No children recorded.");
+    }
+    for c in &s.children {
+        sec.sub(s.child_name(&c.id));
+        let Some(d) = decision_for(s, &c.id) else {
+            sec.para("No decision recorded.");
+            continue;
+        };
+        let mut fields = vec![field("Outcome", d.outcome.label())];
+        if !d.categories.is_empty() {
+            fields.push(field("Categories", categories(&d.categories)));
+        }
+        fields.push(field(
+            "Differs from the recommendations",
+            yes_no(d.differs_from_recommendations),
+        ));
+        fields.push(field("Rationale", or_not_recorded(&d.rationale)));
+        sec.fields(fields);
+        if d.dissents.is_empty() {
+            sec.para("No dissent recorded.");
+        }
+        for x in &d.dissents {
+            let who = x
+                .who
+                .as_ref()
+                .map(|a| s.attendee_name(a))
+                .unwrap_or_else(|| "(person not recorded)".into());
+            sec.fields(vec![field(
+                format!("Dissent: {who}"),
+                or_not_recorded(&x.why),
+            )]);
+        }
+    }
+}
+
+fn plan(s: &Session, sec: &mut Section) {
+    if s.children.is_empty() {
+        sec.para("No children recorded.");
+    }
+    for c in &s.children {
+        sec.sub(s.child_name(&c.id));
+        let Some(d) = decision_for(s, &c.id) else {
+            sec.para("No decision recorded.");
+            continue;
+        };
+        let p = &d.plan;
+        let has_details = p.lead_social_worker.is_some()
+            || !p.core_group.is_empty()
+            || p.first_core_group.is_some()
+            || p.review_date.is_some();
+        if d.outcome != Outcome::ChildProtectionPlan && !has_details {
+            sec.para("No child protection plan.");
+            continue;
+        }
+        let core: Vec<String> = p.core_group.iter().map(|a| s.attendee_name(a)).collect();
+        sec.fields(vec![
+            field(
+                "Lead social worker",
+                p.lead_social_worker
+                    .as_ref()
+                    .map(|a| s.attendee_name(a))
+                    .unwrap_or(NOT_RECORDED.into()),
+            ),
+            field(
+                "Core group",
+                if core.is_empty() {
+                    NOT_RECORDED.into()
+                } else {
+                    core.join(", ")
+                },
+            ),
+            field(
+                "First core group",
+                date_or(p.first_core_group, NOT_RECORDED),
+            ),
+            field("Review conference", date_or(p.review_date, NOT_RECORDED)),
+        ]);
+    }
+}
+
+fn timings(s: &Session, sec: &mut Section) {
+    // Pure: an open stage is counted up to the last save, not the clock.
+    let now = s.updated_at;
+    let day = s.setup.date;
+    let when = |t: &crate::model::Timestamp| {
+        if Some(t.date_naive()) == day {
+            time(t.time())
+        } else {
+            stamp(t)
+        }
+    };
+    let mut t = Table::new(
+        "Stage timings",
+        &["Stage", "Started", "Ended", "Time spent"],
+    );
+    for v in &s.stage_visits {
+        let spent = v.ended_at.unwrap_or(now) - v.started_at;
+        t.row(vec![
+            format!("{}. {}", v.stage.number(), v.stage.title()),
+            when(&v.started_at),
+            v.ended_at
+                .as_ref()
+                .map(when)
+                .unwrap_or_else(|| "still open at the last save".into()),
+            duration(spent),
+        ]);
+    }
+    sec.table_or(t, "No stage timings recorded.");
+    let totals: Vec<String> = Stage::ALL
+        .iter()
+        .filter(|st| s.stage_visited(**st))
+        .map(|st| format!("{}: {}", st.title(), duration(s.time_in_stage(*st, now))))
+        .collect();
+    if !totals.is_empty() {
+        sec.sub("Time per stage").list_or(totals, "");
+    }
+    if let Some(total) = s.meeting_time(now) {
+        sec.para(format!(
+            "Time in the meeting (every stage after setup): {}.",
+            duration(total)
+        ));
+    }
+}
+
+fn addenda(s: &Session, sec: &mut Section) {
+    let mut t = Table::new("Addenda", &["When", "By", "What", "Why"]);
+    for a in &s.addenda {
+        t.row(vec![
+            stamp(&a.at),
+            or_not_recorded(&a.by),
+            or_not_recorded(&a.what),
+            or_not_recorded(&a.why),
+        ]);
+    }
+    sec.table_or(t, "No addenda.");
+}
+
+fn finalisation(s: &Session, sec: &mut Section) {
+    match (&s.finalised, s.is_finalised()) {
+        (Some(f), true) => {
+            sec.para(format!(
+                "Finalised by {} on {}. Later changes are made only as dated addenda.",
+                or_not_recorded(&f.by),
+                stamp(&f.at)
+            ));
+        }
+        (None, true) => {
+            sec.para("Finalised (who and when not recorded).");
+        }
+        _ => {
+            sec.notice(draft_notice());
+        }
+    }
+}
