@@ -64,6 +64,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         title,
     );
     stages::draw_stage(f, stage, app);
-    overlays::draw_overlays(f, main, area, app);
     chrome::draw_status(f, status, app);
+    // Last, so popups (the help uses the whole screen) sit on top.
+    overlays::draw_overlays(f, main, area, app);
 }

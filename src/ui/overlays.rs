@@ -13,9 +13,11 @@ use crate::app::keymap::{Context, bindings_for};
 use crate::app::state::{App, Overlay};
 
 /// A centred box of at most `w` x `h`.
+/// A box nearly as big as the area takes all of it, rather than leave
+/// slivers of the screen beneath showing round its edges.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
+    let w = if w + 10 >= area.width { area.width } else { w };
+    let h = if h + 4 >= area.height { area.height } else { h };
     Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,

@@ -134,7 +134,9 @@ pub fn field_lines(
     };
     let mut out = Vec::new();
     if stacked {
-        out.push(style(Line::styled(truncate(&label, width), theme::label())));
+        for l in wrap(&label, width) {
+            out.push(style(Line::styled(l, theme::label())));
+        }
     }
     for (i, v) in value_lines.into_iter().enumerate() {
         let head = if stacked {

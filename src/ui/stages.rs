@@ -222,7 +222,9 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session) {
         }
         counts
     };
-    let per_child: Vec<(String, [usize; 11], Option<[usize; 11]>, String)> = s
+    /// How many people gave each score 0..=10.
+    type Counts = [usize; 11];
+    let per_child: Vec<(String, Counts, Option<Counts>, String)> = s
         .children
         .iter()
         .map(|child| {
@@ -303,7 +305,7 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session) {
         for (name, counts, previous, summary) in &per_child {
             let row: String = counts.iter().map(|c| cell(*c)).collect();
             lines.push(Line::from(vec![
-                Span::styled(super::text::pad(name, name_w), theme::title()),
+                Span::styled(super::text::pad(name, name_w - 1) + " ", theme::title()),
                 Span::raw(row),
                 Span::styled(
                     summary.split(" · ").nth(1).unwrap_or("").to_string(),
@@ -374,13 +376,13 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
-    let mut lines = Vec::new();
+    let mut detailed = Vec::new();
     for child in &s.children {
-        lines.push(Line::styled(
+        detailed.push(Line::styled(
             truncate(&s.child_name(&child.id), w),
             theme::title(),
         ));
-        lines.push(Line::from(truncate(&tally_line(s, &child.id), w)));
+        detailed.push(Line::from(truncate(&tally_line(s, &child.id), w)));
         for r in s.recommendations.iter().filter(|r| r.child == child.id) {
             let cats: Vec<&str> = r.categories.iter().map(|c| c.label()).collect();
             let text = format!(
@@ -393,10 +395,25 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
                     format!(" ({})", cats.join(", "))
                 }
             );
-            lines.push(Line::styled(truncate(&text, w), theme::muted()));
+            detailed.push(Line::styled(truncate(&text, w), theme::muted()));
         }
-        lines.push(Line::raw(""));
+        detailed.push(Line::raw(""));
     }
+    // Every child's count matters more than who said what: one line each
+    // when the detail does not fit.
+    let lines = if detailed.len() <= inner.height as usize {
+        detailed
+    } else {
+        s.children
+            .iter()
+            .map(|c| {
+                Line::from(vec![
+                    Span::styled(super::text::pad(&s.child_name(&c.id), 18), theme::title()),
+                    Span::raw(tally_line(s, &c.id)),
+                ])
+            })
+            .collect()
+    };
     f.render_widget(Paragraph::new(lines), inner);
 }
 
