@@ -125,11 +125,7 @@ fn build(p: &Plan) -> (Session, Vec<String>) {
     }
     s.refresh_derived();
     if p.finalised {
-        s.status = Status::Finalised;
-        s.finalised = Some(Finalisation {
-            at: now,
-            by: "Alex Chair".into(),
-        });
+        s.finalise(now, "Alex Chair".into());
     }
     (s, markers)
 }

@@ -199,10 +199,11 @@ pub fn record_lines(
             };
             let mut lines = Vec::new();
             if m.restricted {
-                lines.push(Line::styled(
-                    truncate("⚠ RESTRICTED: not shared with family", width),
-                    theme::restricted(),
-                ));
+                lines.extend(
+                    wrap("⚠ RESTRICTED: not shared with family", width)
+                        .into_iter()
+                        .map(|l| Line::styled(l, theme::restricted())),
+                );
             }
             lines.extend(body(&or_placeholder(&m.text, "(empty)"), width, cap(4)));
             let mut bits = Vec::new();
