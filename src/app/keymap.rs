@@ -25,6 +25,7 @@ pub enum Command {
     Quit,
     Back,
     Finalise,
+    Export,
     Open,
     View,
     New,
@@ -138,464 +139,68 @@ macro_rules! bind {
     };
 }
 
+/// Kept one binding per line, like the table it is.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind!(
-        X::Session,
-        [c(']'), k(K::PageDown)],
-        "] / PgDn",
-        C::NextStage,
-        "next agenda stage",
-        Some("next stage")
-    ),
-    bind!(
-        X::Session,
-        [c('['), k(K::PageUp)],
-        "[ / PgUp",
-        C::PrevStage,
-        "previous agenda stage",
-        None
-    ),
-    bind!(
-        X::Session,
-        [k(K::Tab)],
-        "Tab",
-        C::NextPane,
-        "next pane or column",
-        Some("pane")
-    ),
-    bind!(
-        X::Session,
-        [k(K::BackTab)],
-        "Shift+Tab",
-        C::PrevPane,
-        "previous pane or column",
-        None
-    ),
-    bind!(
-        X::Session,
-        [c('u'), ctrl('z')],
-        "u / Ctrl+Z",
-        C::Undo,
-        "undo",
-        Some("undo")
-    ),
-    bind!(
-        X::Session,
-        [ctrl('r'), ctrl('y')],
-        "Ctrl+R / Ctrl+Y",
-        C::Redo,
-        "redo",
-        None
-    ),
-    bind!(
-        X::Session,
-        [ctrl('s')],
-        "Ctrl+S",
-        C::Save,
-        "save now (saving also happens by itself)",
-        None
-    ),
-    bind!(
-        X::Session,
-        [c('?'), k(K::F(1))],
-        "? / F1",
-        C::Help,
-        "help: every key of this screen",
-        Some("help")
-    ),
-    bind!(
-        X::Session,
-        [c('q'), ctrl('c')],
-        "q / Ctrl+C",
-        C::Quit,
-        "quit (everything is saved first)",
-        Some("quit")
-    ),
-    bind!(
-        X::List,
-        [k(K::Up), c('k')],
-        "↑ / k",
-        C::Up,
-        "previous item",
-        None
-    ),
-    bind!(
-        X::List,
-        [k(K::Down), c('j')],
-        "↓ / j",
-        C::Down,
-        "next item",
-        None
-    ),
-    bind!(
-        X::List,
-        [k(K::Left), c('h')],
-        "← / h",
-        C::Left,
-        "pane or column to the left",
-        None
-    ),
-    bind!(
-        X::List,
-        [k(K::Right), c('l')],
-        "→ / l",
-        C::Right,
-        "pane or column to the right",
-        None
-    ),
-    bind!(
-        X::List,
-        [c('a')],
-        "a",
-        C::Add,
-        "add an item here",
-        Some("add")
-    ),
-    bind!(
-        X::List,
-        [k(K::Enter)],
-        "Enter",
-        C::Edit,
-        "open the item to edit it",
-        Some("edit")
-    ),
-    bind!(
-        X::List,
-        [c('d'), k(K::Delete)],
-        "d / Delete",
-        C::Delete,
-        "delete the item (undoable)",
-        Some("delete")
-    ),
-    bind!(
-        X::Form,
-        [k(K::Up), c('k')],
-        "↑ / k",
-        C::Up,
-        "previous field",
-        None
-    ),
-    bind!(
-        X::Form,
-        [k(K::Down), c('j')],
-        "↓ / j",
-        C::Down,
-        "next field",
-        None
-    ),
-    bind!(
-        X::Form,
-        [k(K::Enter)],
-        "Enter",
-        C::Edit,
-        "edit the field, tick it or pick a value",
-        Some("edit")
-    ),
-    bind!(
-        X::Form,
-        [c(' ')],
-        "Space",
-        C::Toggle,
-        "tick / untick, or next choice",
-        Some("tick")
-    ),
-    bind!(
-        X::Form,
-        [k(K::Left), c('h')],
-        "← / h",
-        C::Left,
-        "previous choice",
-        None
-    ),
-    bind!(
-        X::Form,
-        [k(K::Right), c('l')],
-        "→ / l",
-        C::Right,
-        "next choice",
-        None
-    ),
-    bind!(
-        X::Grid,
-        [k(K::Up), c('k')],
-        "↑ / k",
-        C::Up,
-        "previous person",
-        None
-    ),
-    bind!(
-        X::Grid,
-        [k(K::Down), c('j')],
-        "↓ / j",
-        C::Down,
-        "next person",
-        None
-    ),
-    bind!(
-        X::Grid,
-        [k(K::Left), c('h')],
-        "← / h",
-        C::Left,
-        "previous child",
-        None
-    ),
-    bind!(
-        X::Grid,
-        [k(K::Right), c('l')],
-        "→ / l",
-        C::Right,
-        "next child",
-        None
-    ),
-    bind!(
-        X::Grid,
-        [k(K::Enter)],
-        "Enter",
-        C::Edit,
-        "score or recommend for this person and child",
-        Some("edit")
-    ),
-    bind!(
-        X::Grid,
-        [c('d'), k(K::Delete)],
-        "d / Delete",
-        C::Delete,
-        "clear this cell (undoable)",
-        Some("clear")
-    ),
-    bind!(
-        X::Decision,
-        [c('F')],
-        "F",
-        C::Finalise,
-        "finalise and lock the record (asks first)",
-        Some("finalise")
-    ),
-    bind!(
-        X::Record,
-        [k(K::Up), c('k'), k(K::BackTab)],
-        "↑ / k / Shift+Tab",
-        C::Up,
-        "previous field",
-        None
-    ),
-    bind!(
-        X::Record,
-        [k(K::Down), c('j'), k(K::Tab)],
-        "↓ / j / Tab",
-        C::Down,
-        "next field",
-        None
-    ),
-    bind!(
-        X::Record,
-        [k(K::Enter)],
-        "Enter",
-        C::Edit,
-        "edit the field, tick it or pick a value",
-        Some("edit")
-    ),
-    bind!(
-        X::Record,
-        [c(' ')],
-        "Space",
-        C::Toggle,
-        "tick / untick, or next choice",
-        Some("tick")
-    ),
-    bind!(
-        X::Record,
-        [k(K::Left), c('h')],
-        "← / h",
-        C::Left,
-        "previous choice",
-        None
-    ),
-    bind!(
-        X::Record,
-        [k(K::Right), c('l')],
-        "→ / l",
-        C::Right,
-        "next choice",
-        None
-    ),
-    bind!(
-        X::Record,
-        [c('d'), k(K::Delete)],
-        "d / Delete",
-        C::Delete,
-        "delete this item (undoable)",
-        None
-    ),
-    bind!(
-        X::Record,
-        [k(K::Esc), c('q')],
-        "Esc / q",
-        C::Back,
-        "close the form (everything is kept)",
-        Some("close")
-    ),
-    bind!(
-        X::Editor,
-        [k(K::Esc)],
-        "Esc",
-        C::Back,
-        "stop typing; the text is kept",
-        Some("done (kept)")
-    ),
-    bind!(
-        X::Editor,
-        [k(K::Enter)],
-        "Enter",
-        C::Edit,
-        "confirm a one-line field; new line in notes",
-        Some("confirm / new line")
-    ),
-    bind!(
-        X::Editor,
-        [ctrl('s')],
-        "Ctrl+S",
-        C::Save,
-        "keep the text and save now",
-        Some("save")
-    ),
-    bind!(
-        X::Editor,
-        [ctrl('z')],
-        "Ctrl+Z",
-        C::Undo,
-        "undo typing",
-        None
-    ),
-    bind!(
-        X::Editor,
-        [ctrl('y'), ctrl('r')],
-        "Ctrl+Y / Ctrl+R",
-        C::Redo,
-        "redo typing",
-        None
-    ),
-    bind!(
-        X::Picker,
-        [k(K::Up), c('k')],
-        "↑ / k",
-        C::Up,
-        "previous choice",
-        None
-    ),
-    bind!(
-        X::Picker,
-        [k(K::Down), c('j')],
-        "↓ / j",
-        C::Down,
-        "next choice",
-        None
-    ),
-    bind!(
-        X::Picker,
-        [c(' ')],
-        "Space",
-        C::Toggle,
-        "tick / untick (pick one: choose)",
-        Some("tick")
-    ),
-    bind!(
-        X::Picker,
-        [k(K::Enter)],
-        "Enter",
-        C::Edit,
-        "done",
-        Some("done")
-    ),
-    bind!(
-        X::Picker,
-        [k(K::Esc)],
-        "Esc",
-        C::Back,
-        "done (ticks are kept)",
-        None
-    ),
+    bind!(X::Session, [c(']'), k(K::PageDown)], "] / PgDn", C::NextStage, "next agenda stage", Some("next stage")),
+    bind!(X::Session, [c('['), k(K::PageUp)], "[ / PgUp", C::PrevStage, "previous agenda stage", None),
+    bind!(X::Session, [k(K::Tab)], "Tab", C::NextPane, "next pane or column", Some("pane")),
+    bind!(X::Session, [k(K::BackTab)], "Shift+Tab", C::PrevPane, "previous pane or column", None),
+    bind!(X::Session, [c('u'), ctrl('z')], "u / Ctrl+Z", C::Undo, "undo", Some("undo")),
+    bind!(X::Session, [ctrl('r'), ctrl('y')], "Ctrl+R / Ctrl+Y", C::Redo, "redo", None),
+    bind!(X::Session, [ctrl('s')], "Ctrl+S", C::Save, "save now (saving also happens by itself)", None),
+    bind!(X::Session, [c('?'), k(K::F(1))], "? / F1", C::Help, "help: every key of this screen", Some("help")),
+    bind!(X::Session, [c('e')], "e", C::Export, "export the record, the family's copy or the decision letter", None),
+    bind!(X::Session, [c('q'), ctrl('c')], "q / Ctrl+C", C::Quit, "quit (everything is saved first)", Some("quit")),
+    bind!(X::List, [k(K::Up), c('k')], "↑ / k", C::Up, "previous item", None),
+    bind!(X::List, [k(K::Down), c('j')], "↓ / j", C::Down, "next item", None),
+    bind!(X::List, [k(K::Left), c('h')], "← / h", C::Left, "pane or column to the left", None),
+    bind!(X::List, [k(K::Right), c('l')], "→ / l", C::Right, "pane or column to the right", None),
+    bind!(X::List, [c('a')], "a", C::Add, "add an item here", Some("add")),
+    bind!(X::List, [k(K::Enter)], "Enter", C::Edit, "open the item to edit it", Some("edit")),
+    bind!(X::List, [c('d'), k(K::Delete)], "d / Delete", C::Delete, "delete the item (undoable)", Some("delete")),
+    bind!(X::Form, [k(K::Up), c('k')], "↑ / k", C::Up, "previous field", None),
+    bind!(X::Form, [k(K::Down), c('j')], "↓ / j", C::Down, "next field", None),
+    bind!(X::Form, [k(K::Enter)], "Enter", C::Edit, "edit the field, tick it or pick a value", Some("edit")),
+    bind!(X::Form, [c(' ')], "Space", C::Toggle, "tick / untick, or next choice", Some("tick")),
+    bind!(X::Form, [k(K::Left), c('h')], "← / h", C::Left, "previous choice", None),
+    bind!(X::Form, [k(K::Right), c('l')], "→ / l", C::Right, "next choice", None),
+    bind!(X::Grid, [k(K::Up), c('k')], "↑ / k", C::Up, "previous person", None),
+    bind!(X::Grid, [k(K::Down), c('j')], "↓ / j", C::Down, "next person", None),
+    bind!(X::Grid, [k(K::Left), c('h')], "← / h", C::Left, "previous child", None),
+    bind!(X::Grid, [k(K::Right), c('l')], "→ / l", C::Right, "next child", None),
+    bind!(X::Grid, [k(K::Enter)], "Enter", C::Edit, "score or recommend for this person and child", Some("edit")),
+    bind!(X::Grid, [c('d'), k(K::Delete)], "d / Delete", C::Delete, "clear this cell (undoable)", Some("clear")),
+    bind!(X::Decision, [c('F')], "F", C::Finalise, "finalise and lock the record (asks first)", Some("finalise")),
+    bind!(X::Record, [k(K::Up), c('k'), k(K::BackTab)], "↑ / k / Shift+Tab", C::Up, "previous field", None),
+    bind!(X::Record, [k(K::Down), c('j'), k(K::Tab)], "↓ / j / Tab", C::Down, "next field", None),
+    bind!(X::Record, [k(K::Enter)], "Enter", C::Edit, "edit the field, tick it or pick a value", Some("edit")),
+    bind!(X::Record, [c(' ')], "Space", C::Toggle, "tick / untick, or next choice", Some("tick")),
+    bind!(X::Record, [k(K::Left), c('h')], "← / h", C::Left, "previous choice", None),
+    bind!(X::Record, [k(K::Right), c('l')], "→ / l", C::Right, "next choice", None),
+    bind!(X::Record, [c('d'), k(K::Delete)], "d / Delete", C::Delete, "delete this item (undoable)", None),
+    bind!(X::Record, [k(K::Esc), c('q')], "Esc / q", C::Back, "close the form (everything is kept)", Some("close")),
+    bind!(X::Editor, [k(K::Esc)], "Esc", C::Back, "stop typing; the text is kept", Some("done (kept)")),
+    bind!(X::Editor, [k(K::Enter)], "Enter", C::Edit, "confirm a one-line field; new line in notes", Some("confirm / new line")),
+    bind!(X::Editor, [ctrl('s')], "Ctrl+S", C::Save, "keep the text and save now", Some("save")),
+    bind!(X::Editor, [ctrl('z')], "Ctrl+Z", C::Undo, "undo typing", None),
+    bind!(X::Editor, [ctrl('y'), ctrl('r')], "Ctrl+Y / Ctrl+R", C::Redo, "redo typing", None),
+    bind!(X::Picker, [k(K::Up), c('k')], "↑ / k", C::Up, "previous choice", None),
+    bind!(X::Picker, [k(K::Down), c('j')], "↓ / j", C::Down, "next choice", None),
+    bind!(X::Picker, [c(' ')], "Space", C::Toggle, "tick / untick (pick one: choose)", Some("tick")),
+    bind!(X::Picker, [k(K::Enter)], "Enter", C::Edit, "done", Some("done")),
+    bind!(X::Picker, [k(K::Esc)], "Esc", C::Back, "done (ticks are kept)", None),
     bind!(X::Confirm, [c('y')], "y", C::Yes, "yes", Some("yes")),
-    bind!(
-        X::Confirm,
-        [c('n'), k(K::Esc)],
-        "n / Esc",
-        C::No,
-        "no",
-        Some("no")
-    ),
-    bind!(
-        X::Browser,
-        [k(K::Up), c('k')],
-        "↑ / k",
-        C::Up,
-        "previous session",
-        None
-    ),
-    bind!(
-        X::Browser,
-        [k(K::Down), c('j')],
-        "↓ / j",
-        C::Down,
-        "next session",
-        None
-    ),
-    bind!(
-        X::Browser,
-        [k(K::Enter)],
-        "Enter",
-        C::Open,
-        "open the session to continue it",
-        Some("open")
-    ),
-    bind!(
-        X::Browser,
-        [c('v')],
-        "v",
-        C::View,
-        "view the session read-only",
-        Some("view")
-    ),
-    bind!(
-        X::Browser,
-        [c('n')],
-        "n",
-        C::New,
-        "start a new conference",
-        Some("new")
-    ),
-    bind!(
-        X::Browser,
-        [c('/')],
-        "/",
-        C::Filter,
-        "filter by reference, name, kind or date",
-        Some("filter")
-    ),
-    bind!(
-        X::Browser,
-        [k(K::Esc)],
-        "Esc",
-        C::Back,
-        "clear the filter",
-        None
-    ),
-    bind!(
-        X::Browser,
-        [c('?'), k(K::F(1))],
-        "? / F1",
-        C::Help,
-        "help",
-        Some("help")
-    ),
-    bind!(
-        X::Browser,
-        [c('q'), ctrl('c')],
-        "q / Ctrl+C",
-        C::Quit,
-        "quit",
-        Some("quit")
-    ),
+    bind!(X::Confirm, [c('n'), k(K::Esc)], "n / Esc", C::No, "no", Some("no")),
+    bind!(X::Browser, [k(K::Up), c('k')], "↑ / k", C::Up, "previous session", None),
+    bind!(X::Browser, [k(K::Down), c('j')], "↓ / j", C::Down, "next session", None),
+    bind!(X::Browser, [k(K::Enter)], "Enter", C::Open, "open the session to continue it", Some("open")),
+    bind!(X::Browser, [c('v')], "v", C::View, "view the session read-only", Some("view")),
+    bind!(X::Browser, [c('n')], "n", C::New, "start a new conference", Some("new")),
+    bind!(X::Browser, [c('/')], "/", C::Filter, "filter by reference, name, kind or date", Some("filter")),
+    bind!(X::Browser, [k(K::Esc)], "Esc", C::Back, "clear the filter", None),
+    bind!(X::Browser, [c('?'), k(K::F(1))], "? / F1", C::Help, "help", Some("help")),
+    bind!(X::Browser, [c('q'), ctrl('c')], "q / Ctrl+C", C::Quit, "quit", Some("quit")),
 ];
 
 /// The first binding in `contexts` (searched in order) that matches `ev`.

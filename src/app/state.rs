@@ -99,6 +99,37 @@ pub struct Confirm {
     pub action: ConfirmAction,
 }
 
+/// The choice of what to export: every copy in every format.
+#[derive(Clone, Debug)]
+pub struct ExportMenu {
+    pub selected: usize,
+}
+
+impl ExportMenu {
+    pub fn options() -> Vec<(crate::export::Copy, crate::export::Format)> {
+        use crate::export::{Copy, Format};
+        Copy::ALL
+            .iter()
+            .flat_map(|c| Format::ALL.iter().map(move |f| (*c, *f)))
+            .collect()
+    }
+
+    pub fn label(copy: crate::export::Copy, format: crate::export::Format) -> String {
+        use crate::export::{Copy, Format};
+        let what = match copy {
+            Copy::Record => "Full record (restricted items included)",
+            Copy::Family => "Family's copy (nothing restricted)",
+            Copy::DecisionLetter => "Decision letter to the parents",
+        };
+        let how = match format {
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML, prints on A4",
+            Format::Text => "plain text",
+        };
+        format!("{what} · {how}")
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum Overlay {
     Record(RecordForm),
@@ -106,6 +137,7 @@ pub enum Overlay {
     Editor(Box<Editor>),
     Picker(Picker),
     Confirm(Confirm),
+    Export(ExportMenu),
     /// Help for the contexts that were active when it was opened.
     Help(Vec<super::keymap::Context>),
 }
@@ -132,6 +164,8 @@ pub struct App {
     pub quit_requested: bool,
     /// Ctrl+S: the runtime saves at once rather than on its next beat.
     pub save_requested: bool,
+    /// An export the runtime is to write (it does the file work).
+    pub export_requested: Option<(crate::export::Copy, crate::export::Format)>,
 }
 
 /// How many changes can be undone.
@@ -163,6 +197,7 @@ impl App {
             now,
             quit_requested: false,
             save_requested: false,
+            export_requested: None,
         };
         app.open_stage_visit();
         app

@@ -53,6 +53,7 @@ impl App {
             Some(Overlay::Picker(_)) => vec![Context::Picker],
             Some(Overlay::Record(_)) => vec![Context::Record, Context::Session],
             Some(Overlay::Confirm(_)) => vec![Context::Confirm],
+            Some(Overlay::Export(_)) => vec![Context::Picker],
             Some(Overlay::Help(_)) => vec![Context::Session],
             None => {
                 let mut out = Vec::new();
@@ -96,6 +97,7 @@ impl App {
         match self.overlays.last() {
             Some(Overlay::Picker(_)) => self.picker_command(cmd),
             Some(Overlay::Confirm(_)) => self.confirm_command(cmd),
+            Some(Overlay::Export(_)) => self.export_command(cmd),
             Some(Overlay::Record(_)) => self.record_command(cmd),
             _ => self.stage_command(cmd),
         }
@@ -221,6 +223,10 @@ impl App {
             Command::Help => self.open_help(),
             Command::Quit => self.quit_requested = true,
             Command::Finalise => self.ask_finalise(),
+            // Exporting reads the session; it is allowed read-only too.
+            Command::Export => self
+                .overlays
+                .push(Overlay::Export(ExportMenu { selected: 0 })),
             _ => match content {
                 Some(PaneContent::List(kind)) => self.list_command(cmd, &kind, pane_count),
                 Some(PaneContent::Form(fields)) => self.form_command(cmd, &fields),
@@ -642,6 +648,25 @@ impl App {
                 set_picked(s, &field, &p.chosen);
                 Ok(())
             });
+        }
+    }
+
+    fn export_command(&mut self, cmd: Command) {
+        let Some(Overlay::Export(menu)) = self.overlays.last_mut() else {
+            return;
+        };
+        let options = ExportMenu::options();
+        match cmd {
+            Command::Up => menu.selected = step(menu.selected, -1, options.len()),
+            Command::Down => menu.selected = step(menu.selected, 1, options.len()),
+            Command::Edit | Command::Toggle => {
+                self.export_requested = options.get(menu.selected).copied();
+                self.overlays.pop();
+            }
+            Command::Back => {
+                self.overlays.pop();
+            }
+            _ => {}
         }
     }
 

@@ -98,6 +98,10 @@ impl Run<'_> {
                 self.save_now();
                 dirty = true;
             }
+            if let Some((copy, format)) = self.app.export_requested.take() {
+                self.export(copy, format);
+                dirty = true;
+            }
             if stop.load(Ordering::Relaxed) {
                 self.app.quit_requested = true;
             }
@@ -180,6 +184,50 @@ impl Run<'_> {
         self.collect_outcomes();
         if self.app.save_error.is_none() && !self.app.read_only() {
             self.app.say(Tone::Info, "saved");
+        }
+    }
+
+    /// Writes an export beside the session, owner-only, never over an
+    /// existing file, and says where it went.
+    fn export(&mut self, copy: crate::export::Copy, format: crate::export::Format) {
+        let Some(file) = self.app.file.clone() else {
+            return;
+        };
+        let text = crate::export::export_to_string(&self.app.session, copy, format);
+        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_else(|| "session".into());
+        let mut result = Err(std::io::Error::other("no free file name"));
+        for n in 1..100 {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let path = dir.join(format!(
+                "{stem}.{}{suffix}.{}",
+                copy.name(),
+                format.extension()
+            ));
+            match storage::write_new_file_exclusive(&path, text.as_bytes()) {
+                Ok(()) => {
+                    result = Ok(path);
+                    break;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        match result {
+            Ok(path) => self
+                .app
+                .say(Tone::Info, format!("exported to {}", path.display())),
+            Err(e) => self.app.say(Tone::Error, format!("export failed: {e}")),
         }
     }
 

@@ -154,6 +154,32 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                 f.render_widget(Paragraph::new(lines), inner);
             }
             Overlay::Help(contexts) => draw_help(f, full, contexts),
+            Overlay::Export(menu) => {
+                let options = crate::app::state::ExportMenu::options();
+                let rect = centred(area, 64, options.len() as u16 + 4);
+                clear_with_gutter(f, area, rect);
+                let block = pane_block("Export", true)
+                    .title_bottom(Line::styled(" Enter export · Esc cancel ", theme::muted()));
+                let inner = block.inner(rect);
+                f.render_widget(block, rect);
+                let w = inner.width as usize;
+                let lines: Vec<Line> = options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (c, fmt))| {
+                        let line = Line::from(truncate(
+                            &crate::app::state::ExportMenu::label(*c, *fmt),
+                            w,
+                        ));
+                        if i == menu.selected {
+                            line.style(theme::selected())
+                        } else {
+                            line
+                        }
+                    })
+                    .collect();
+                f.render_widget(Paragraph::new(lines), inner);
+            }
         }
     }
 }
