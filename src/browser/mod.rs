@@ -33,6 +33,8 @@ pub struct Browser {
     pub filtering: bool,
     pub selected: usize,
     pub help: bool,
+    /// The series view of one family, while it is open.
+    pub series: Option<(String, Vec<crate::model::series::ChildSeries>)>,
     pub message: Option<String>,
     incoming: Option<Receiver<Entry>>,
 }
@@ -60,6 +62,7 @@ impl Browser {
             filtering: false,
             selected: 0,
             help: false,
+            series: None,
             message: None,
             incoming: Some(rx),
         })
@@ -101,8 +104,9 @@ impl Browser {
         if ev.kind == KeyEventKind::Release {
             return None;
         }
-        if self.help {
+        if self.help || self.series.is_some() {
             self.help = false;
+            self.series = None;
             return None;
         }
         if self.filtering {
@@ -148,6 +152,7 @@ impl Browser {
                 }
             }
             Command::New => return Some(Request::New),
+            Command::Series => self.open_series(),
             Command::Filter => self.filtering = true,
             Command::Back => self.filter.clear(),
             Command::Help => self.help = true,
@@ -155,6 +160,32 @@ impl Browser {
             _ => {}
         }
         None
+    }
+}
+
+impl Browser {
+    /// Reads every readable session of the chosen one's family.
+    fn open_series(&mut self) {
+        let Some(family) = self
+            .visible()
+            .get(self.selected)
+            .and_then(|e| e.summary.as_ref().ok())
+            .map(|s| s.family_reference.clone())
+        else {
+            self.message = Some("choose a readable session first".into());
+            return;
+        };
+        let sessions: Vec<crate::model::Session> = self
+            .entries
+            .iter()
+            .filter(|e| {
+                e.summary
+                    .as_ref()
+                    .is_ok_and(|s| s.family_reference == family)
+            })
+            .filter_map(|e| storage::load(&e.path).ok().map(|l| l.session))
+            .collect();
+        self.series = Some((family, crate::model::series::family_series(&sessions)));
     }
 }
 

@@ -90,6 +90,9 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     if b.help {
         crate::ui::draw_help_popup(f, area, &[Context::Browser]);
     }
+    if let Some((family, children)) = &b.series {
+        draw_series(f, body, family, children);
+    }
 
     let key = Style::new().add_modifier(Modifier::BOLD);
     let mut hints: Vec<Span> = Vec::new();
@@ -119,4 +122,86 @@ pub fn draw(f: &mut Frame, b: &Browser) {
         Paragraph::new(vec![Line::from(hints), Line::raw(truncate(&second, w))]),
         status,
     );
+}
+
+/// One family over time: per child, a bar per conference for the median
+/// score (with the range), and the decision made.
+fn draw_series(
+    f: &mut Frame,
+    area: ratatui::layout::Rect,
+    family: &str,
+    children: &[crate::model::series::ChildSeries],
+) {
+    use ratatui::widgets::Clear;
+    f.render_widget(Clear, area);
+    let block = Block::bordered().title(format!(
+        " {family}: scaling and outcomes over time (any key closes) "
+    ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let bar_w = 20usize;
+    let mut lines: Vec<Line> = crate::ui::text::wrap(
+        "Bars: median score out of 10 (0 = cannot live safely at home · 10 = safe enough to close)",
+        w,
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, dim))
+    .collect();
+    for child in children {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(truncate(&child.name, w), bold));
+        for p in &child.points {
+            let when = format!(
+                "  {} {:<9}",
+                p.date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
+                p.kind.code().to_uppercase()
+            );
+            let (bar, figures) = match &p.scores {
+                Some(sp) => {
+                    let filled = ((sp.median / 10.0) * bar_w as f32).round() as usize;
+                    (
+                        format!(
+                            "{}{}",
+                            "█".repeat(filled.min(bar_w)),
+                            "·".repeat(bar_w - filled.min(bar_w))
+                        ),
+                        format!(
+                            " {:>4} ({}–{}, {} scores) ",
+                            sp.median, sp.lowest, sp.highest, sp.count
+                        ),
+                    )
+                }
+                None => ("·".repeat(bar_w), "  no scores            ".to_string()),
+            };
+            use unicode_width::UnicodeWidthStr;
+            let used = when.width() + bar_w + figures.width();
+            let room = w.saturating_sub(used);
+            // The decision goes on its own line rather than be cut short.
+            let (beside, below) = if p.outcome.width() <= room {
+                (p.outcome.clone(), None)
+            } else {
+                (String::new(), Some(p.outcome.clone()))
+            };
+            lines.push(Line::from(vec![
+                Span::raw(when),
+                Span::raw(bar),
+                Span::styled(figures, dim),
+                Span::raw(beside),
+            ]));
+            if let Some(text) = below {
+                for l in crate::ui::text::wrap(&text, w.saturating_sub(24)) {
+                    lines.push(Line::raw(format!("{:24}{l}", "")));
+                }
+            }
+        }
+    }
+    if children.is_empty() {
+        lines.push(Line::raw("No children recorded for this family yet."));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
 }

@@ -5,6 +5,7 @@ mod choices;
 mod ids;
 mod review;
 mod rules;
+pub mod series;
 mod session;
 mod signoff;
 mod stage;
