@@ -10,6 +10,7 @@ pub mod cli;
 pub mod dates;
 pub mod example;
 pub mod export;
+pub mod generate;
 pub mod model;
 pub mod runtime;
 pub mod storage;

@@ -6,4 +6,5 @@ mod field_meta;
 pub mod keymap;
 pub mod panes;
 pub mod state;
+mod undo;
 pub mod update;

@@ -151,8 +151,10 @@ pub struct App {
     pub pane: usize,
     pub cursors: HashMap<(Stage, usize), Cursor>,
     pub overlays: Vec<Overlay>,
-    pub(super) undo: Vec<Session>,
-    pub(super) redo: Vec<Session>,
+    /// Undo and redo hold patches (what each change altered), not whole
+    /// copies of the session: see `undo.rs`.
+    pub(super) undo: Vec<super::undo::Patch>,
+    pub(super) redo: Vec<super::undo::Patch>,
     /// Bumped on every change to the session; the saver compares it.
     pub revision: u64,
     pub saved_revision: u64,
@@ -170,6 +172,11 @@ pub struct App {
 
 /// How many changes can be undone.
 pub const UNDO_DEPTH: usize = 500;
+
+/// The most memory the undo history may hold; the oldest steps are dropped
+/// past it (always keeping the last one), so a long meeting on a large
+/// session stays small in memory.
+pub const UNDO_BYTES: usize = 8 << 20;
 
 impl App {
     pub fn new(mut session: Session, access: Access, now: Timestamp) -> Self {

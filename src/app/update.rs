@@ -10,6 +10,7 @@ use super::panes::{
     list_keys, recommendation_for, record_fields,
 };
 use super::state::*;
+use super::undo::Patch;
 use crate::model::*;
 
 /// Everything that can happen to the app.
@@ -133,32 +134,61 @@ impl App {
             self.say(Tone::Warning, why);
             return None;
         }
-        let before = self.session.clone();
-        match f(&mut self.session) {
-            Ok(r) => {
-                if self.session != before {
-                    self.session.refresh_derived();
-                    self.session.updated_at = self.now;
-                    self.session.audit.push(AuditEntry {
-                        at: self.now,
-                        stage: self.stage,
-                        what: what.into(),
-                    });
-                    self.undo.push(before);
-                    if self.undo.len() > UNDO_DEPTH {
-                        self.undo.remove(0);
-                    }
-                    self.redo.clear();
-                    self.revision += 1;
-                }
-                Some(r)
-            }
+        match self.apply_change(what, f) {
+            Ok(r) => Some(r),
             Err(why) => {
-                self.session = before;
                 self.say(Tone::Warning, why);
                 None
             }
         }
+    }
+
+    /// Applies `f` as one undoable step (the caller has checked it may);
+    /// on an error the session is left exactly as it was.
+    fn apply_change<R>(
+        &mut self,
+        what: impl Into<String>,
+        f: impl FnOnce(&mut Session) -> Result<R, String>,
+    ) -> Result<R, String> {
+        let mut before = self.session.clone();
+        let r = match f(&mut self.session) {
+            Ok(r) => r,
+            Err(why) => {
+                std::mem::swap(&mut self.session, &mut before);
+                return Err(why);
+            }
+        };
+        // Cheap when nothing changed: `between` compares as `!=` did.
+        if self.session != before {
+            self.session.refresh_derived();
+            self.session.updated_at = self.now;
+            self.session.audit.push(AuditEntry {
+                at: self.now,
+                stage: self.stage,
+                what: what.into(),
+            });
+            // Only what changed is kept for undo, not the whole session.
+            if let Some(patch) = Patch::between(before, &self.session) {
+                self.undo.push(patch);
+            }
+            self.trim_undo();
+            self.redo.clear();
+            self.revision += 1;
+        }
+        Ok(r)
+    }
+
+    /// Keeps the undo history within its depth and its memory budget.
+    fn trim_undo(&mut self) {
+        let mut bytes: usize = self.undo.iter().map(Patch::bytes).sum();
+        let mut drop = 0;
+        while self.undo.len() - drop > 1
+            && (self.undo.len() - drop > UNDO_DEPTH || bytes > UNDO_BYTES)
+        {
+            bytes -= self.undo[drop].bytes();
+            drop += 1;
+        }
+        self.undo.drain(..drop);
     }
 
     fn undo_redo(&mut self, undo: bool) {
@@ -171,7 +201,7 @@ impl App {
         } else {
             (&mut self.redo, &mut self.undo)
         };
-        let Some(mut restored) = from.pop() else {
+        let Some(patch) = from.pop() else {
             self.say(
                 Tone::Info,
                 if undo {
@@ -183,10 +213,10 @@ impl App {
             return;
         };
         // Time spent in stages and the audit trail are facts, not edits:
-        // undo never rewinds them, and is itself recorded.
-        restored.stage_visits = std::mem::take(&mut self.session.stage_visits);
-        restored.audit = std::mem::take(&mut self.session.audit);
-        restored.audit.push(AuditEntry {
+        // undo never rewinds them (the patch leaves them alone), and is
+        // itself recorded.
+        let inverse = patch.apply(&mut self.session);
+        self.session.audit.push(AuditEntry {
             at: self.now,
             stage: self.stage,
             what: if undo {
@@ -196,8 +226,8 @@ impl App {
             }
             .into(),
         });
-        restored.updated_at = self.now;
-        to.push(std::mem::replace(&mut self.session, restored));
+        self.session.updated_at = self.now;
+        to.push(inverse);
         self.revision += 1;
         self.clamp_cursors();
         self.say(Tone::Info, if undo { "undone" } else { "redone" });
@@ -779,18 +809,12 @@ impl App {
             self.edit_refusal()
         };
         if refusal.is_none() {
-            let before = self.session.clone();
-            match commit_text(&mut self.session, &field, &text) {
-                Ok(()) => {
-                    self.session = before;
-                    self.change_scoped(addendum, format!("edited {}", field.describe()), |s| {
-                        commit_text(s, &field, &text)
-                    });
-                }
-                Err(e) => {
-                    self.session = before;
-                    error = Some(e);
-                }
+            // One attempt (it used to be a trial run on a copy, then the
+            // change): `apply_change` leaves the session as it was on error.
+            if let Err(e) = self.apply_change(format!("edited {}", field.describe()), |s| {
+                commit_text(s, &field, &text)
+            }) {
+                error = Some(e);
             }
         }
         match error {

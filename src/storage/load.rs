@@ -218,6 +218,41 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(err(LoadErrorKind::Empty));
     }
+    // Fast path: a current file parses straight into `Session`, once. Any
+    // file that does not (an error, an older or newer version) takes the
+    // path below from the start, which gives every message and line and
+    // column exactly as before. When the typed parse succeeds and the
+    // version is current, the path below would reach the same typed parse.
+    let mut session = match serde_json::from_str::<Session>(text) {
+        Ok(s) if s.schema_version == SCHEMA_VERSION => Some(s),
+        _ => None,
+    };
+    let mut warnings = Vec::new();
+    if session.is_none() {
+        session = Some(parse_value(text, &err, &mut warnings)?);
+    }
+    let mut session = session.expect("parsed above");
+    // refresh_derived would silently drop per-child records whose child is
+    // missing; a file like that is broken, so say so instead.
+    let mut problems: Vec<String> = orphans(&session);
+    session.refresh_derived();
+    problems.extend(session.problems());
+    if let Some(first) = problems.first() {
+        return Err(err(LoadErrorKind::Inconsistent {
+            first: first.clone(),
+            more: problems.len() - 1,
+        }));
+    }
+    Ok(Loaded { session, warnings })
+}
+
+/// The careful path: any JSON value first, then the version checks and
+/// migration, then the typed parse.
+fn parse_value(
+    text: &str,
+    err: &dyn Fn(LoadErrorKind) -> LoadError,
+    warnings: &mut Vec<String>,
+) -> Result<Session, LoadError> {
     let mut doc: Value = serde_json::from_str(text).map_err(|e| err(json_error(&e, false)))?;
     let version = match doc.as_object().map(|o| o.get("schema_version")) {
         None => return Err(err(LoadErrorKind::NotAnObject)),
@@ -232,8 +267,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     if version < u64::from(OLDEST_SCHEMA_VERSION) {
         return Err(err(LoadErrorKind::OlderThanSupported { found: version }));
     }
-    let mut warnings = Vec::new();
-    let mut session: Session = if version == u64::from(SCHEMA_VERSION) {
+    let session: Session = if version == u64::from(SCHEMA_VERSION) {
         // Typed parse of the text itself so shape errors keep line/column.
         serde_json::from_str(text).map_err(|e| err(json_error(&e, true)))?
     } else {
@@ -251,18 +285,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             })
         })?
     };
-    // refresh_derived would silently drop per-child records whose child is
-    // missing; a file like that is broken, so say so instead.
-    let mut problems: Vec<String> = orphans(&session);
-    session.refresh_derived();
-    problems.extend(session.problems());
-    if let Some(first) = problems.first() {
-        return Err(err(LoadErrorKind::Inconsistent {
-            first: first.clone(),
-            more: problems.len() - 1,
-        }));
-    }
-    Ok(Loaded { session, warnings })
+    Ok(session)
 }
 
 fn orphans(s: &Session) -> Vec<String> {

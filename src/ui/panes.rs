@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::rows::record_lines;
-use super::text::{pad, truncate, wrap};
+use super::text::{pad, truncate, wrap, wrap_at_most};
 use super::theme;
 use crate::app::field::{Field, FieldKind};
 use crate::app::field_edit::display;
@@ -118,8 +118,9 @@ pub fn field_lines(
     } else {
         value
     };
-    let mut value_lines = wrap(&shown, value_width);
-    if value_lines.len() > max_lines {
+    // Only the lines shown are copied out of a long wrapped note.
+    let (mut value_lines, total) = wrap_at_most(&shown, value_width, max_lines);
+    if total > max_lines {
         value_lines.truncate(max_lines);
         if let Some(last) = value_lines.last_mut() {
             *last = truncate(&format!("{last} …"), value_width);

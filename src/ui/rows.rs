@@ -2,7 +2,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::text::{truncate, wrap};
+use super::text::{truncate, wrap, wrap_at_most};
 use super::theme;
 use crate::app::field::find;
 use crate::app::field_edit::show_date;
@@ -19,8 +19,8 @@ fn or_placeholder(text: &str, placeholder: &str) -> String {
 
 /// `max_lines` of 0 means the whole text.
 fn body(text: &str, width: usize, max_lines: usize) -> Vec<Line<'static>> {
-    let mut lines = wrap(text, width);
-    if max_lines > 0 && lines.len() > max_lines {
+    let (mut lines, total) = wrap_at_most(text, width, max_lines);
+    if max_lines > 0 && total > max_lines {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
             *last = truncate(&format!("{last} …"), width);

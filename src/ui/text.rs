@@ -5,6 +5,77 @@ use unicode_width::UnicodeWidthStr;
 /// Wraps text to `width` columns; blank lines are kept, control characters
 /// are shown as spaces so they can never move the cursor.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_at_most(text, width, 0).0
+}
+
+/// The first `max_lines` lines of `wrap(text, width)` (all when 0), and how
+/// many lines the whole text wraps to. Long texts are served from
+/// [`WrapCache`], so a 50 KB note is not wrapped again on every frame.
+pub fn wrap_at_most(text: &str, width: usize, max_lines: usize) -> (Vec<String>, usize) {
+    if text.len() < WrapCache::FROM_BYTES {
+        let lines = wrap_now(text, width);
+        let total = lines.len();
+        return (cut(lines, max_lines), total);
+    }
+    WRAP_CACHE.with(|c| {
+        let lines = c.borrow_mut().get(text, width);
+        let total = lines.len();
+        let take = if max_lines == 0 { total } else { max_lines };
+        (lines.iter().take(take).cloned().collect(), total)
+    })
+}
+
+fn cut(mut lines: Vec<String>, max_lines: usize) -> Vec<String> {
+    if max_lines > 0 {
+        lines.truncate(max_lines);
+    }
+    lines
+}
+
+thread_local! {
+    /// Lives with the drawing code, outside `App`: drawing never changes
+    /// the state it draws, it only remembers how it laid out long texts.
+    /// Entries are found by exact text and width, so a stale entry is never
+    /// used; the cache is bounded and thread-local (drawing happens on one
+    /// thread), so it needs no locking.
+    static WRAP_CACHE: std::cell::RefCell<WrapCache> = std::cell::RefCell::new(WrapCache::default());
+}
+
+/// Recently wrapped long texts, newest last.
+#[derive(Default)]
+struct WrapCache {
+    entries: Vec<(usize, String, std::rc::Rc<Vec<String>>)>,
+}
+
+impl WrapCache {
+    /// Shorter texts are cheaper to wrap than to look up.
+    const FROM_BYTES: usize = 2_048;
+    /// Enough for every long text on a screen at two widths (a form and
+    /// its record overlay), small enough to scan.
+    const ENTRIES: usize = 64;
+
+    fn get(&mut self, text: &str, width: usize) -> std::rc::Rc<Vec<String>> {
+        // Length and width first: the text comparison runs only on likely hits.
+        if let Some(i) = self
+            .entries
+            .iter()
+            .rposition(|(w, t, _)| *w == width && t.len() == text.len() && t == text)
+        {
+            let hit = self.entries.remove(i);
+            let lines = hit.2.clone();
+            self.entries.push(hit);
+            return lines;
+        }
+        let lines = std::rc::Rc::new(wrap_now(text, width));
+        if self.entries.len() >= Self::ENTRIES {
+            self.entries.remove(0);
+        }
+        self.entries.push((width, text.to_string(), lines.clone()));
+        lines
+    }
+}
+
+fn wrap_now(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let clean: String = text
         .chars()
@@ -83,6 +154,18 @@ mod tests {
     fn truncate_never_exceeds_width() {
         for w in 0..12 {
             assert!(truncate("👩‍👧 Zoë Ångström-Nkemelu", w).width() <= w.max(1));
+        }
+    }
+
+    #[test]
+    fn long_texts_wrap_the_same_from_the_cache() {
+        let text = "word ".repeat(2_000) + "\n\nend of a long note";
+        for width in [10, 37, 80] {
+            let fresh = wrap_now(&text, width);
+            assert_eq!(wrap(&text, width), fresh);
+            assert_eq!(wrap(&text, width), fresh, "second time, from the cache");
+            let (head, total) = wrap_at_most(&text, width, 3);
+            assert_eq!((head.as_slice(), total), (&fresh[..3], fresh.len()));
         }
     }
 
