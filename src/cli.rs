@@ -23,8 +23,31 @@ pub struct Cli {
     )]
     pub dir: PathBuf,
 
+    /// Screen style: default, high-contrast (for projectors) or mono. With
+    /// NO_COLOR set, mono is always used.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ThemeArg {
+    Default,
+    HighContrast,
+    Mono,
+}
+
+impl From<ThemeArg> for crate::ui::theme::ThemeName {
+    fn from(t: ThemeArg) -> Self {
+        use crate::ui::theme::ThemeName as T;
+        match t {
+            ThemeArg::Default => T::Default,
+            ThemeArg::HighContrast => T::HighContrast,
+            ThemeArg::Mono => T::Mono,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -18,6 +18,9 @@ use cpconf::storage::{self, LockError};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(theme) = cli.theme {
+        cpconf::runtime::session::set_theme(theme.into());
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -164,6 +164,8 @@ pub struct App {
     pub quit_requested: bool,
     /// Ctrl+S: the runtime saves at once rather than on its next beat.
     pub save_requested: bool,
+    /// How the screen is styled (the runtime applies NO_COLOR).
+    pub theme: crate::ui::theme::ThemeName,
     /// An export the runtime is to write (it does the file work).
     pub export_requested: Option<(crate::export::Copy, crate::export::Format)>,
 }
@@ -198,6 +200,7 @@ impl App {
             quit_requested: false,
             save_requested: false,
             export_requested: None,
+            theme: crate::ui::theme::ThemeName::Default,
         };
         app.open_stage_visit();
         app

@@ -310,5 +310,19 @@ pub fn offer_draft(app: &mut App, recovery: &Path) {
 pub fn session_app(session: Session, file: PathBuf, access: crate::app::state::Access) -> App {
     let mut app = App::new(session, access, now());
     app.file = Some(file);
+    app.theme = chosen_theme();
     app
+}
+
+static THEME: std::sync::OnceLock<crate::ui::theme::ThemeName> = std::sync::OnceLock::new();
+
+/// Chooses the theme for this run (from `--theme` or the local rules).
+pub fn set_theme(theme: crate::ui::theme::ThemeName) {
+    let _ = THEME.set(theme);
+}
+
+/// The theme for this run; NO_COLOR always wins.
+pub fn chosen_theme() -> crate::ui::theme::ThemeName {
+    let chosen = THEME.get().copied().unwrap_or_default();
+    crate::ui::theme::ThemeName::resolve(chosen, std::env::var("NO_COLOR").ok().as_deref())
 }

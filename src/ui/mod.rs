@@ -7,7 +7,7 @@ mod panes;
 mod rows;
 mod stages;
 pub mod text;
-mod theme;
+pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -48,6 +48,10 @@ pub fn draw_help_popup(f: &mut Frame, area: Rect, contexts: &[crate::app::keymap
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
+    theme::with(app.theme, || draw_session(f, app));
+}
+
+fn draw_session(f: &mut Frame, app: &App) {
     let area = f.area();
     if draw_too_small(f, area) {
         return;
