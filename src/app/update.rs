@@ -245,10 +245,45 @@ impl App {
         let Some(stage) = stage else {
             return;
         };
+        if self.ask_why_inquorate() {
+            return;
+        }
         self.close_stage_visit();
         self.stage = stage;
         self.pane = 0;
         self.open_stage_visit();
+    }
+
+    /// Leaving introductions while not quorate asks, once, why the
+    /// conference goes ahead: the answer is part of the record. Returns
+    /// true when it asked (and the chair stays to answer).
+    fn ask_why_inquorate(&mut self) -> bool {
+        let s = &self.session;
+        if self.stage != Stage::Introductions
+            || self.quorum_asked
+            || self.edit_refusal().is_some()
+            || s.attendees.is_empty()
+            || s.quorum().is_quorate()
+            || !s.inquorate_reason.trim().is_empty()
+        {
+            return false;
+        }
+        self.quorum_asked = true;
+        let Some(form) = self.panes().iter().position(
+            |p| matches!(&p.content, PaneContent::Form(f) if f.contains(&Field::InquorateReason)),
+        ) else {
+            return false;
+        };
+        self.pane = form;
+        self.open_editor(&Field::InquorateReason);
+        self.say(
+            Tone::Warning,
+            format!(
+                "{} — why does the conference go ahead? (Esc leaves it blank)",
+                self.session.quorum().summary()
+            ),
+        );
+        true
     }
 
     /// Jumps to a stage by number (used by mouse clicks and tests).

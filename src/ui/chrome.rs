@@ -63,6 +63,9 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
         } else {
             String::new()
         };
+        // Over its planned time: a mark as well as the warning style below.
+        let over = app.overrun_minutes(stage).is_some();
+        let time = if over { format!("{time}!") } else { time };
         let name_w = w.saturating_sub(time.width() + 5);
         let title = if name_w >= stage.title().width() {
             stage.title()
@@ -70,7 +73,11 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
             stage.short_title()
         };
         let text = format!("{mark} {} {} {time}", stage.number(), pad(title, name_w));
-        let line = Line::from(truncate(&text, w));
+        let line = if over {
+            Line::styled(truncate(&text, w), theme::warning())
+        } else {
+            Line::from(truncate(&text, w))
+        };
         lines.push(if current {
             line.style(theme::selected())
         } else {
@@ -142,7 +149,13 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     };
     let elapsed = s
         .meeting_time(app.now)
-        .map(|t| format!(" meeting {} ", minutes(t)))
+        .map(|t| {
+            if app.break_due() {
+                format!(" meeting {} · time for a break? ", minutes(t))
+            } else {
+                format!(" meeting {} ", minutes(t))
+            }
+        })
         .unwrap_or_default();
     let clock = format!(" {} ", app.now.format("%H:%M"));
     let right_w = save.content.width() + elapsed.width() + clock.width();

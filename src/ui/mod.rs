@@ -47,6 +47,35 @@ pub fn draw_help_popup(f: &mut Frame, area: Rect, contexts: &[crate::app::keymap
     overlays::draw_help(f, area, contexts);
 }
 
+/// The stage's name, and its time against the plan: a gentle signal when
+/// it runs over, never an alarm.
+fn stage_title_line(app: &App) -> Line<'static> {
+    use ratatui::text::Span;
+    let mut spans = vec![Span::styled(
+        format!(" {} · {} ", app.stage.number(), app.stage.title()),
+        theme::title(),
+    )];
+    if let Some(planned) = app
+        .pacing
+        .planned_minutes
+        .get(&app.stage)
+        .filter(|m| **m > 0)
+    {
+        let spent = app.session.time_in_stage(app.stage, app.now).num_minutes();
+        spans.push(Span::styled(
+            format!(" {spent} of {planned} min "),
+            theme::muted(),
+        ));
+        if let Some(over) = app.overrun_minutes(app.stage) {
+            spans.push(Span::styled(
+                format!("· {over} min over plan "),
+                theme::warning(),
+            ));
+        }
+    }
+    Line::from(spans)
+}
+
 pub fn draw(f: &mut Frame, app: &App) {
     theme::with(app.theme, || draw_session(f, app));
 }
@@ -61,12 +90,8 @@ fn draw_session(f: &mut Frame, app: &App) {
     let [sidebar, main] =
         Layout::horizontal([Constraint::Length(sidebar_w), Constraint::Min(0)]).areas(body);
     chrome::draw_sidebar(f, sidebar, app);
-    let stage_title = format!(" {} · {} ", app.stage.number(), app.stage.title());
     let [title, stage] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(main);
-    f.render_widget(
-        Paragraph::new(Line::styled(stage_title, theme::title())),
-        title,
-    );
+    f.render_widget(Paragraph::new(stage_title_line(app)), title);
     stages::draw_stage(f, stage, app);
     chrome::draw_status(f, status, app);
     // Last, so popups (the help uses the whole screen) sit on top.
