@@ -283,10 +283,8 @@ impl App {
             Command::Down => self.move_row(1, fields.len()),
             Command::Edit => self.activate(&field, false),
             Command::Toggle => self.activate(&field, true),
-            Command::Left | Command::Right => {
-                if field.kind() == FieldKind::Choice {
-                    self.cycle_field(&field, cmd == Command::Right);
-                }
+            Command::Left | Command::Right if field.kind() == FieldKind::Choice => {
+                self.cycle_field(&field, cmd == Command::Right);
             }
             _ => {}
         }

@@ -77,7 +77,7 @@ impl Browser {
         let chosen = self.visible().get(self.selected).map(|e| e.path.clone());
         self.pending = self.pending.saturating_sub(fresh.len());
         self.entries.extend(fresh);
-        self.entries.sort_by(|a, b| sort_key(b).cmp(&sort_key(a)));
+        self.entries.sort_by_key(|e| std::cmp::Reverse(sort_key(e)));
         if self.pending == 0 {
             self.incoming = None;
         }
