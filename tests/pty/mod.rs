@@ -604,3 +604,33 @@ impl Pty {
         self.wait_for(text);
     }
 }
+
+/// The agenda stage number in the header ("│ 4 · The map").
+pub fn stage_on(screen: &str) -> Option<u8> {
+    let first = screen.lines().next()?;
+    let (_, rest) = first.split_once("│ ")?;
+    let (n, _) = rest.split_once(" · ")?;
+    n.trim().parse().ok()
+}
+
+impl Pty {
+    /// Moves stage by stage to stage `n`, waiting for each to show.
+    pub fn go_to_stage(&mut self, n: u8) {
+        for _ in 0..20 {
+            let screen = self.screen_text();
+            let now =
+                stage_on(&screen).unwrap_or_else(|| panic!("no stage in the header:\n{screen}"));
+            if now == n {
+                return;
+            }
+            let (key, next) = if now < n {
+                ("]", now + 1)
+            } else {
+                ("[", now - 1)
+            };
+            self.keys(key);
+            self.wait_until(&format!("stage {next}"), |s| stage_on(s) == Some(next));
+        }
+        panic!("never reached stage {n}:\n{}", self.screen_text());
+    }
+}
