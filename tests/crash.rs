@@ -144,7 +144,7 @@ fn killed_at_random_moments_nothing_typed_is_lost() {
             Some(file) => sb.spawn(&["open", file.to_str().unwrap()], 100, 30),
             None => sb.spawn(&["new", "--dir", &dir_arg], 100, 30),
         };
-        p.wait_until("the session screen", |s| stage_on(s).is_some());
+        p.wait_ready();
 
         // A draft left by the last kill is offered back, in an open editor.
         if draft_expected {

@@ -22,7 +22,7 @@ fn example(sb: &Sandbox) -> PathBuf {
 fn fresh_session(sb: &Sandbox) -> PathBuf {
     let dir = sb.sessions();
     let mut p = sb.spawn(&["new", "--dir", dir.to_str().unwrap()], 100, 30);
-    p.wait_until("the session screen", |s| stage_on(s).is_some());
+    p.wait_ready();
     p.keys("jjjjjj");
     p.set_field("FAM5150");
     p.keys("q");
@@ -43,7 +43,7 @@ fn a_second_open_is_refused_view_still_works_and_the_lock_goes_with_the_first() 
     let f = file.to_str().unwrap();
 
     let mut first = sb.spawn(&["open", f], 100, 30);
-    first.wait_until("the session screen", |s| stage_on(s).is_some());
+    first.wait_ready();
     assert!(cpconf::storage::lock_path(&file).exists());
 
     let second = sb.run_plain(&["open", f]);
@@ -73,7 +73,7 @@ fn a_second_open_is_refused_view_still_works_and_the_lock_goes_with_the_first() 
     );
 
     let mut again = sb.spawn(&["open", f], 100, 30);
-    again.wait_until("the session screen", |s| stage_on(s).is_some());
+    again.wait_ready();
     again.keys("q");
     assert!(again.wait_exit().success());
 }
@@ -96,7 +96,7 @@ fn a_stale_lock_file_is_taken_over() {
     .unwrap();
 
     let mut p = sb.spawn(&["open", file.to_str().unwrap()], 100, 30);
-    p.wait_until("the session screen", |s| stage_on(s).is_some());
+    p.wait_ready();
     let info: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&lock).unwrap()).expect("lock file is JSON");
     assert_eq!(info["pid"], p.pid(), "the lock now names the new holder");
@@ -111,7 +111,7 @@ fn signal_saves_and_quits(signal: libc::c_int, marker: &str) {
     let sb = Sandbox::new();
     let file = fresh_session(&sb);
     let mut p = sb.spawn(&["open", file.to_str().unwrap()], 100, 30);
-    p.wait_until("the session screen", |s| stage_on(s).is_some());
+    p.wait_ready();
     // One edit kept with Esc, and one still in the editor.
     p.go_to_stage(4);
     p.keys("a");

@@ -634,3 +634,14 @@ impl Pty {
         panic!("never reached stage {n}:\n{}", self.screen_text());
     }
 }
+
+impl Pty {
+    /// Waits for the first whole frame of a session window: the bottom
+    /// rows (key hints, message) are drawn last, so seeing the normal hints
+    /// or a recovery message there means the frame is complete.
+    pub fn wait_ready(&mut self) {
+        self.wait_until("the first whole frame", |s| {
+            stage_on(s).is_some() && (s.contains("q quit") || s.contains("recovered"))
+        });
+    }
+}
