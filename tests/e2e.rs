@@ -147,8 +147,9 @@ fn view_refuses_every_edit_and_never_writes() {
 
     let mut p = sb.spawn(&["view", arg(&file)], 100, 30);
     p.wait_for("read-only");
-    // Every editing key, in several stages. The typed text avoids q (quit).
-    let battery = "a<Esc><Esc>d<Del><Enter>zebra crossing wins<Esc><Esc> <Esc>u<C-z><C-r>F<Esc><C-s><Tab>a<Esc><Esc>d<Del><Enter>text<Esc><Esc>";
+    // Every editing key, in several stages. The typed text avoids q (quit)
+    // and e (export, which is allowed read-only and checked below).
+    let battery = "a<Esc><Esc>d<Del><Enter>zany spring brawl<Esc><Esc> <Esc>u<C-z><C-r>F<Esc><C-s><Tab>a<Esc><Esc>d<Del><Enter>txt<Esc><Esc>";
     // It opens at the stage it was left on (the decision).
     for n in [0, 1, 3, 4, 8] {
         p.go_to_stage(n);
@@ -161,10 +162,24 @@ fn view_refuses_every_edit_and_never_writes() {
         );
     }
     p.wait_editor(false);
+    // Exporting reads the session: allowed read-only, and it writes only
+    // the export, owner-only, beside the session.
+    p.keys("e");
+    p.wait_for("Family's copy");
+    p.keys("<Enter>");
+    p.wait_for("exported to");
     p.keys("q");
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     assert_terminal_restored(&p);
+
+    let export = sb
+        .sessions()
+        .join("example-2026-11-09-icpc-FAM2041.record.md");
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&export).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o600, "exports are owner-only");
+    std::fs::remove_file(&export).unwrap();
 
     assert_eq!(std::fs::read(&file).unwrap(), before, "the file changed");
     assert_eq!(

@@ -95,5 +95,5 @@ fn draw_session(f: &mut Frame, app: &App) {
     stages::draw_stage(f, stage, app);
     chrome::draw_status(f, status, app);
     // Last, so popups (the help uses the whole screen) sit on top.
-    overlays::draw_overlays(f, main, area, app);
+    overlays::draw_overlays(f, stage, area, app);
 }
