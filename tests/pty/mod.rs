@@ -636,12 +636,24 @@ impl Pty {
 }
 
 impl Pty {
-    /// Waits for the first whole frame of a session window: the bottom
-    /// rows (key hints, message) are drawn last, so seeing the normal hints
-    /// or a recovery message there means the frame is complete.
+    /// Waits for the first whole frame of a session window: the clock at
+    /// the end of the bottom row is the last thing drawn, so seeing it (and
+    /// the stage header) means the frame is complete, whatever message the
+    /// status bar carries.
     pub fn wait_ready(&mut self) {
         self.wait_until("the first whole frame", |s| {
-            stage_on(s).is_some() && (s.contains("q quit") || s.contains("recovered"))
+            let clock = s
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .map(|l| {
+                    let t: Vec<char> = l.trim_end().chars().rev().take(5).collect();
+                    t.len() == 5
+                        && t[2] == ':'
+                        && [0, 1, 3, 4].iter().all(|i| t[*i].is_ascii_digit())
+                })
+                .unwrap_or(false);
+            stage_on(s).is_some() && clock
         });
     }
 }
