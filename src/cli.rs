@@ -28,6 +28,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub theme: Option<ThemeArg>,
 
+    /// Let mouse clicks choose a stage, a column or an item.
+    #[arg(long, global = true)]
+    pub mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

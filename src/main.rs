@@ -16,8 +16,12 @@ use cpconf::runtime::session::{Exit, now, offer_draft, run_session, session_app}
 use cpconf::runtime::terminal::{Term, TerminalGuard};
 use cpconf::storage::{self, LockError};
 
+/// `--mouse`, for every full-screen part of this run.
+static MOUSE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _ = MOUSE.set(cli.mouse);
     if let Some(theme) = cli.theme {
         cpconf::runtime::session::set_theme(theme.into());
     }
@@ -83,8 +87,8 @@ fn with_terminal(
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, stop.clone()).map_err(|e| e.to_string())?;
     }
-    let mut guard =
-        TerminalGuard::enter().map_err(|e| format!("cannot start the terminal: {e}"))?;
+    let mut guard = TerminalGuard::enter(MOUSE.get().copied().unwrap_or(false))
+        .map_err(|e| format!("cannot start the terminal: {e}"))?;
     let result = f(&mut guard.terminal, &stop);
     drop(guard);
     result.map_err(|e| e.to_string())

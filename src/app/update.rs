@@ -20,6 +20,20 @@ pub enum Msg {
     Paste(String),
     /// The clock moved on.
     Tick(Timestamp),
+    /// A mouse click, already found on screen by `ui::hit_test`.
+    Click(ClickTarget),
+}
+
+/// What a click landed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClickTarget {
+    Stage(Stage),
+    Pane(usize),
+    /// A row of a pane: an item, a field, or a person in a grid.
+    Row {
+        pane: usize,
+        row: usize,
+    },
 }
 
 /// How long an information message stays in the status bar.
@@ -37,6 +51,7 @@ impl App {
                 }
             }
             Msg::Paste(text) => self.paste(&text),
+            Msg::Click(target) => self.click(target),
             Msg::Key(ev) => {
                 if ev.kind == KeyEventKind::Release {
                     return;
@@ -252,6 +267,26 @@ impl App {
         self.stage = stage;
         self.pane = 0;
         self.open_stage_visit();
+    }
+
+    /// A click moves there; a click on what is already chosen opens it,
+    /// as Enter would.
+    fn click(&mut self, target: ClickTarget) {
+        if !self.overlays.is_empty() {
+            return;
+        }
+        match target {
+            ClickTarget::Stage(stage) => self.jump_to_stage(stage),
+            ClickTarget::Pane(pane) => self.pane = pane,
+            ClickTarget::Row { pane, row } => {
+                let again = self.pane == pane && self.cursor(pane).row == row;
+                self.pane = pane;
+                self.cursors.entry((self.stage, pane)).or_default().row = row;
+                if again {
+                    self.stage_command(Command::Edit);
+                }
+            }
+        }
     }
 
     /// Leaving introductions while not quorate asks, once, why the

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
 use super::emergency;
 use super::saver::{Job, Outcome, Saver};
@@ -81,6 +81,15 @@ impl Run<'_> {
                 match event::read()? {
                     Event::Key(k) => self.app.update(Msg::Key(k)),
                     Event::Paste(text) => self.app.update(Msg::Paste(text)),
+                    Event::Mouse(m)
+                        if matches!(m.kind, MouseEventKind::Down(MouseButton::Left)) =>
+                    {
+                        let size = self.term.size()?;
+                        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                        if let Some(target) = ui::hit_test(&self.app, area, m.column, m.row) {
+                            self.app.update(Msg::Click(target));
+                        }
+                    }
                     _ => {}
                 }
                 dirty = true;

@@ -12,6 +12,18 @@ use crate::app::keymap::bindings_for;
 use crate::app::state::{Access, App, Tone};
 use crate::model::*;
 
+/// The stage drawn on a sidebar row (see `draw_sidebar`: two heading
+/// lines and a blank, the agenda, a blank, then the record).
+pub fn stage_at_row(row: u16) -> Option<Stage> {
+    let row = usize::from(row);
+    let agenda = Stage::ALL.len();
+    match row {
+        r if (3..3 + agenda).contains(&r) => Some(Stage::ALL[r - 3]),
+        r if r == 4 + agenda => Some(Stage::Record),
+        _ => None,
+    }
+}
+
 pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
     let s = &app.session;
     let block = Block::new()

@@ -14,7 +14,26 @@ use crate::app::state::App;
 use crate::dates::{Timescales, WorkingCalendar, check_rules, key_dates};
 use crate::model::*;
 
-pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
+/// What a stage shows besides its panes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Extra {
+    KeyDates,
+    Quorum,
+    Signoff,
+    ScalingChart,
+    Tally,
+    DecisionInfo,
+}
+
+/// Where everything of a stage goes: one function for drawing and for
+/// finding what a mouse click landed on, so the two always agree.
+pub struct StageLayout {
+    pub panes: Vec<Rect>,
+    extras: Vec<(Extra, Rect)>,
+}
+
+pub fn stage_layout(app: &App, area: Rect) -> StageLayout {
+    let mut extras = Vec::new();
     let panes = app.panes();
     let s = &app.session;
     let rects: Vec<Rect> = match app.stage {
@@ -22,7 +41,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
             let [left, right] = split_h(area, 64);
             let [form, dates] =
                 Layout::vertical([Constraint::Min(6), Constraint::Length(7)]).areas(left);
-            draw_key_dates(f, dates, s);
+            extras.push((Extra::KeyDates, dates));
             vec![form, right]
         }
         Stage::PreMeeting => {
@@ -33,7 +52,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
         Stage::Introductions => {
             let [quorum, rest] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            draw_quorum(f, quorum, s);
+            extras.push((Extra::Quorum, quorum));
             let [a, b] = split_h(rest, 62);
             vec![a, b]
         }
@@ -41,7 +60,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
         Stage::Record => {
             let [signoff, rest] =
                 Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(area);
-            draw_signoff(f, signoff, s);
+            extras.push((Extra::Signoff, signoff));
             let [a, b] = split_h(rest, 45);
             vec![a, b]
         }
@@ -65,7 +84,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
                         .areas(top);
                 (g, c)
             };
-            draw_scaling_chart(f, chart, s);
+            extras.push((Extra::ScalingChart, chart));
             vec![grid, question]
         }
         Stage::SafetyGoals => {
@@ -86,14 +105,14 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
                 Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
                     .areas(area)
             };
-            draw_tally(f, tally, s);
+            extras.push((Extra::Tally, tally));
             vec![grid]
         }
         Stage::Decision => {
             let [left, right] = split_h(area, 30);
             let [list, info] =
                 Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(left);
-            draw_decision_info(f, info, app);
+            extras.push((Extra::DecisionInfo, info));
             if panes.len() == 3 {
                 let [form, dissent] =
                     Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)])
@@ -104,7 +123,27 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
             }
         }
     };
-    for (i, (pane, rect)) in panes.iter().zip(rects).enumerate() {
+    StageLayout {
+        panes: rects,
+        extras,
+    }
+}
+
+pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
+    let s = &app.session;
+    let layout = stage_layout(app, area);
+    for (extra, rect) in &layout.extras {
+        let rect = *rect;
+        match extra {
+            Extra::KeyDates => draw_key_dates(f, rect, s),
+            Extra::Quorum => draw_quorum(f, rect, s),
+            Extra::Signoff => draw_signoff(f, rect, s),
+            Extra::ScalingChart => draw_scaling_chart(f, rect, s),
+            Extra::Tally => draw_tally(f, rect, s),
+            Extra::DecisionInfo => draw_decision_info(f, rect, app),
+        }
+    }
+    for (i, (pane, rect)) in app.panes().iter().zip(layout.panes).enumerate() {
         draw_pane(f, rect, app, i, pane);
     }
 }
