@@ -65,6 +65,15 @@ impl Editor {
         text.set_wrap_mode(WrapMode::WordOrGlyph);
         text.move_cursor(CursorMove::Bottom);
         text.move_cursor(CursorMove::End);
+        // A date, time or score is usually replaced, not amended: it opens
+        // selected, so typing replaces it and an arrow key keeps it.
+        if matches!(
+            field.kind(),
+            FieldKind::Date | FieldKind::Time | FieldKind::Score
+        ) && !initial.is_empty()
+        {
+            text.select_all();
+        }
         Editor { field, title, text }
     }
 

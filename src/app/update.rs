@@ -881,8 +881,19 @@ impl App {
         }
         self.overlays.pop();
         if advance {
-            if let Some(Overlay::Record(f)) = self.overlays.last_mut() {
-                f.selected = (f.selected + 1).min(f.fields.len().saturating_sub(1));
+            match self.overlays.last_mut() {
+                Some(Overlay::Record(f)) => {
+                    f.selected = (f.selected + 1).min(f.fields.len().saturating_sub(1));
+                }
+                // Typed straight into a stage's form: on to its next field.
+                None => {
+                    if let Some(PaneContent::Form(fields)) =
+                        self.panes().get(self.pane).map(|p| p.content.clone())
+                    {
+                        self.move_row(1, fields.len());
+                    }
+                }
+                _ => {}
             }
         }
     }

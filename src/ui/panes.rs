@@ -83,14 +83,14 @@ pub fn first_visible(heights: impl Fn(usize) -> usize, selected: usize, room: us
 
 /// One field as label and value lines; multi-line values keep `max_lines`.
 /// The label column's width for a set of fields: the longest label, but
-/// never more than 45% of the width.
+/// never more than half the width.
 pub fn label_width(s: &Session, fields: &[Field], width: usize) -> usize {
     let longest = fields
         .iter()
         .map(|f| f.label_in(s).width())
         .max()
         .unwrap_or(10);
-    longest.min(width * 45 / 100).max(6)
+    longest.min(width / 2).max(6)
 }
 
 pub fn field_lines(
@@ -268,7 +268,11 @@ fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize
             ListKind::DecisionChildren => "No children yet: add them at setup (stage 0).",
             _ => "Nothing yet. Press a to add.",
         };
-        f.render_widget(Paragraph::new(Line::styled(hint, theme::muted())), area);
+        let lines: Vec<Line> = wrap(hint, area.width as usize)
+            .into_iter()
+            .map(|l| Line::styled(l, theme::muted()))
+            .collect();
+        f.render_widget(Paragraph::new(lines), area);
         return;
     }
     let row = row.min(list_keys(s, kind).len() - 1);
