@@ -156,6 +156,15 @@ mod tests {
     #[test]
     fn draft_names_are_safe() {
         let p = draft_path(Path::new("/d"), "../x/y");
-        assert_eq!(p, PathBuf::from("/d/___x_y.draft.json"));
+        assert_eq!(p, PathBuf::from("/d/___x_y-3d0f426952c81be2.draft.json"));
+        // Distinct from the id it would otherwise collide with.
+        assert_ne!(p, draft_path(Path::new("/d"), "___x_y"));
+        // A safe id is used as it is.
+        let id = "3f0c6c1e-8d7a-4a57-9d49-2b1c1f0e9a11";
+        let p = draft_path(Path::new("/d"), id);
+        assert_eq!(p, PathBuf::from(format!("/d/{id}.draft.json")));
+        // A huge id still makes a name the file system accepts.
+        let p = draft_path(Path::new("/d"), &"x".repeat(5000));
+        assert!(p.file_name().unwrap().len() < 100, "{p:?}");
     }
 }
