@@ -240,11 +240,11 @@ fn hostile_names_on_every_stage() {
         let text = format!("{} {}", odd[i % odd.len()], odd[(i + 7) % odd.len()]);
         i += 1;
         app.overlays
-            .push(Overlay::Editor(cpconf::app::state::Editor::new(
+            .push(Overlay::Editor(Box::new(cpconf::app::state::Editor::new(
                 field.clone(),
                 "odd".into(),
                 "",
-            )));
+            ))));
         app.update(Msg::Paste(text.clone()));
         press(&mut app, KeyCode::Esc);
         assert!(!app.editing(), "{field:?}: {:?}", app.message);

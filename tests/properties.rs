@@ -554,6 +554,7 @@ fn build(id: String, created: Timestamp, steps: &[Build]) -> Session {
                         who,
                         by_when,
                         how_we_will_know: how,
+                        progress: Default::default(),
                     })
                     .collect();
                 s.safety_goals.push(SafetyGoal {
@@ -640,8 +641,7 @@ fn build(id: String, created: Timestamp, steps: &[Build]) -> Session {
                 }
             }
             B::Finalise(at, by) => {
-                s.status = Status::Finalised;
-                s.finalised = Some(Finalisation { at, by });
+                s.finalise(at, by);
             }
             B::Addendum(at, by, what, why) => {
                 let id = s.new_item_id();
@@ -793,11 +793,11 @@ fn with_overlay(stage: Stage, name: &str) -> App {
     }
     let mut app = icpc_at(stage);
     let overlay = match name {
-        "editor" => Overlay::Editor(Editor::new(
+        "editor" => Overlay::Editor(Box::new(Editor::new(
             Field::ParentsViews,
             "Parents' first views".into(),
             "Two lines\nمرحبا 👩\u{200d}👧 e\u{301} \u{1b}[2J",
-        )),
+        ))),
         "picker" => Overlay::Picker(Picker {
             field: Field::DecisionCoreGroup(app.session.children[0].id.clone()),
             title: "Core group".into(),
