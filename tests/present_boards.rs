@@ -265,3 +265,23 @@ fn quit_keys() {
         Control::Continue
     );
 }
+
+#[test]
+fn a_long_board_says_how_far_it_scrolls() {
+    let mut s = on(Board::Dangers);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    let mut furthest = 0;
+    term.draw(|f| furthest = cpconf::present::draw_measured(f, &s))
+        .expect("draw");
+    assert!(furthest > 0, "the danger statements do not fit at 80x24");
+    s.scroll = u16::MAX;
+    let end = screen(&s, 80, 24);
+    s.scroll = furthest;
+    assert_eq!(
+        screen(&s, 80, 24),
+        end,
+        "scrolling past the end shows the end"
+    );
+    assert!(end.contains("more above"), "{end}");
+    assert!(!end.contains("more below"), "{end}");
+}

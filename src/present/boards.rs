@@ -29,23 +29,28 @@ fn quiet() -> Style {
     Style::new().add_modifier(Modifier::DIM)
 }
 
-pub fn draw_board(f: &mut Frame, area: Rect, state: &PresentState) {
+/// Draws the board showing; returns how far it can scroll at this size.
+pub fn draw_board(f: &mut Frame, area: Rect, state: &PresentState) -> u16 {
     let v = &state.view;
     match state.board {
         Board::Dangers => {
             let area = readable(area);
-            scrolled(f, area, dangers(v, area.width), state.scroll);
+            scrolled(f, area, dangers(v, area.width), state.scroll)
         }
         Board::Map => draw_map(f, area, v, state.scroll),
         Board::Goals => {
             let area = readable(area);
-            scrolled(f, area, goals(v, area.width), state.scroll);
+            scrolled(f, area, goals(v, area.width), state.scroll)
         }
         Board::Scaling => {
             let area = readable(area);
-            scrolled(f, area, scaling(v, area.width), state.scroll);
+            scrolled(f, area, scaling(v, area.width), state.scroll)
         }
     }
+}
+
+fn as_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// The middle of `area`, no wider than a comfortable line.
@@ -55,11 +60,11 @@ fn readable(area: Rect) -> Rect {
 }
 
 /// Shows `lines` from `scroll` (kept in range), saying when more is above
-/// or below rather than cutting silently.
-fn scrolled(f: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) {
+/// or below rather than cutting silently. Returns the furthest scroll.
+fn scrolled(f: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) -> u16 {
     let h = usize::from(area.height);
     if h == 0 {
-        return;
+        return 0;
     }
     let max = lines.len().saturating_sub(h);
     let top = usize::from(scroll).min(max);
@@ -73,6 +78,7 @@ fn scrolled(f: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) {
         }
     }
     f.render_widget(Paragraph::new(shown), area);
+    as_u16(max)
 }
 
 /// "Label: text", wrapped to `width` with the label in bold, indented.
@@ -218,7 +224,7 @@ fn voices(v: &FamilyView) -> Vec<(String, String)> {
         .collect()
 }
 
-fn draw_map(f: &mut Frame, area: Rect, v: &FamilyView, scroll: u16) {
+fn draw_map(f: &mut Frame, area: Rect, v: &FamilyView, scroll: u16) -> u16 {
     if area.width < SIDE_BY_SIDE {
         let area = readable(area);
         let mut lines = Vec::new();
@@ -233,8 +239,7 @@ fn draw_map(f: &mut Frame, area: Rect, v: &FamilyView, scroll: u16) {
                 lines.extend(labelled(&format!("{title}:"), &words, area.width, 0));
             }
         }
-        scrolled(f, area, lines, scroll);
-        return;
+        return scrolled(f, area, lines, scroll);
     }
     // The child's voice along the bottom, a box per child, as much as a
     // third of the height.
@@ -260,6 +265,7 @@ fn draw_map(f: &mut Frame, area: Rect, v: &FamilyView, scroll: u16) {
         Constraint::Length(voice_h),
     ])
     .areas(area);
+    let mut furthest = 0;
     let cols = Layout::horizontal([Constraint::Fill(1); 4])
         .spacing(1)
         .split(columns);
@@ -269,7 +275,14 @@ fn draw_map(f: &mut Frame, area: Rect, v: &FamilyView, scroll: u16) {
             .padding(Padding::horizontal(1));
         let inner = block.inner(*rect);
         let lines = column_lines(c, inner.width);
-        boxed(f, *rect, block, &column_title(c, rect.width), lines, scroll);
+        furthest = furthest.max(boxed(
+            f,
+            *rect,
+            block,
+            &column_title(c, rect.width),
+            lines,
+            scroll,
+        ));
     }
     if voice_h > 0 {
         let [label, boxes] =
@@ -288,9 +301,10 @@ fn draw_map(f: &mut Frame, area: Rect, v: &FamilyView, scroll: u16) {
             let block = Block::bordered()
                 .border_type(BorderType::Rounded)
                 .padding(Padding::horizontal(1));
-            boxed(f, *rect, block, &format!(" {title} "), lines, scroll);
+            furthest = furthest.max(boxed(f, *rect, block, &format!(" {title} "), lines, scroll));
         }
     }
+    furthest
 }
 
 /// A bordered box of lines, scrolled, with "↓ more" on its lower edge when
@@ -302,7 +316,7 @@ fn boxed(
     title: &str,
     lines: Vec<Line<'static>>,
     scroll: u16,
-) {
+) -> u16 {
     let inner = block.inner(area);
     let h = usize::from(inner.height);
     let max = lines.len().saturating_sub(h);
@@ -320,6 +334,7 @@ fn boxed(
     f.render_widget(block, area);
     let shown: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
     f.render_widget(Paragraph::new(shown), inner);
+    as_u16(max)
 }
 
 fn goals(v: &FamilyView, width: u16) -> Vec<Line<'static>> {

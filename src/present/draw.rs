@@ -19,10 +19,17 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn draw(f: &mut Frame, state: &PresentState) {
+    draw_measured(f, state);
+}
+
+/// Draws, and returns how far the board showing can scroll at this size
+/// (the runner keeps the scroll within it, so `k` answers at once after
+/// too many `j`s).
+pub fn draw_measured(f: &mut Frame, state: &PresentState) -> u16 {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(f, area);
-        return;
+        return 0;
     }
     let pad = side_padding(area.width);
     let inner = Rect::new(
@@ -43,11 +50,12 @@ pub fn draw(f: &mut Frame, state: &PresentState) {
     .areas(inner);
     draw_header(f, header, state);
     draw_tabs(f, tabs, state);
-    boards::draw_board(f, body, state);
+    let furthest = boards::draw_board(f, body, state);
     draw_footer(f, footer, state);
     if state.help {
         draw_help(f, area, state);
     }
+    furthest
 }
 
 /// Generous margins on a big screen, thin ones on a small one.

@@ -10,7 +10,7 @@ mod runner;
 pub mod state;
 pub mod view;
 
-pub use draw::{MIN_HEIGHT, MIN_WIDTH, draw};
+pub use draw::{MIN_HEIGHT, MIN_WIDTH, draw, draw_measured};
 pub use runner::run;
 pub use state::{Board, Control, KEYS, PresentState};
 pub use view::FamilyView;

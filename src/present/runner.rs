@@ -12,7 +12,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use ratatui::crossterm::event::{self, Event};
 
-use super::draw::draw;
+use super::draw::draw_measured;
 use super::state::{Control, PresentState};
 use crate::runtime::session::now;
 use crate::runtime::terminal::{Term, TerminalGuard};
@@ -69,7 +69,9 @@ fn watch(
 ) -> io::Result<()> {
     let mut last_look = Instant::now();
     loop {
-        term.draw(|f| draw(f, state))?;
+        let mut furthest = 0;
+        term.draw(|f| furthest = draw_measured(f, state))?;
+        state.scroll = state.scroll.min(furthest);
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
