@@ -40,6 +40,20 @@ fn wait_for(screen: &Arc<Mutex<Screen>>, text: &str) {
     }
 }
 
+fn wait_until_gone(screen: &Arc<Mutex<Screen>>, text: &str) {
+    let start = Instant::now();
+    while contents(screen).contains(text) {
+        assert!(start.elapsed() < GUARD, "{text:?} stayed on screen");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn replace_atomically(path: &Path, bytes: &[u8]) {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes).expect("write");
+    std::fs::rename(&tmp, path).expect("rename");
+}
+
 fn add_item(s: &mut Session, text: &str, restricted: bool) {
     let id = s.new_item_id();
     s.map_items.insert(
@@ -153,6 +167,14 @@ fn present_follows_saves_hides_restricted_items_and_never_writes() {
         !raw.contains("Qzxv"),
         "restricted text was written to the terminal"
     );
+
+    // A version that cannot be read (put in place atomically, as the
+    // chair's window does): the last good board stays, with a quiet note.
+    replace_atomically(&path, b"{\"schema_version\": 1, \"id\": ");
+    wait_for(&screen, "latest save unreadable");
+    assert!(contents(&screen).contains("Secondmark-B2"));
+    replace_atomically(&path, &last);
+    wait_until_gone(&screen, "latest save unreadable");
 
     keys.write_all(b"q").expect("key");
     keys.flush().expect("flush");
