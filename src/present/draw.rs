@@ -106,7 +106,8 @@ fn draw_header(f: &mut Frame, area: Rect, state: &PresentState) {
         Paragraph::new(Line::styled(
             truncate(&text, usize::from(area.width)),
             Style::new().add_modifier(Modifier::BOLD),
-        )),
+        ))
+        .centered(),
         area,
     );
 }
@@ -133,7 +134,8 @@ fn draw_tabs(f: &mut Frame, area: Rect, state: &PresentState) {
         }
         spans.push(Span::raw(if short { " " } else { "   " }));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    spans.pop();
+    f.render_widget(Paragraph::new(Line::from(spans)).centered(), area);
 }
 
 /// One quiet line: when the board last changed, and little else.
@@ -150,7 +152,7 @@ fn draw_footer(f: &mut Frame, area: Rect, state: &PresentState) {
     bits.push("? keys".into());
     let text = truncate(&bits.join("  ·  "), usize::from(area.width));
     f.render_widget(
-        Paragraph::new(Line::styled(text, Style::new().add_modifier(Modifier::DIM))),
+        Paragraph::new(Line::styled(text, Style::new().add_modifier(Modifier::DIM))).centered(),
         area,
     );
 }
