@@ -68,6 +68,9 @@ pub enum Command {
     Open { file: PathBuf },
     /// Read a saved session; nothing can be changed and the file is never written.
     View { file: PathBuf },
+    /// Projector view: a read-only window that follows the session as the
+    /// chair's window saves it; never shows a restricted item.
+    Present { file: PathBuf },
     /// Print a table of the saved sessions: file, date, kind, family, children, status.
     List,
     /// Open private copies of the fictional example sessions.

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod example;
 pub mod export;
 pub mod model;
+pub mod present;
 pub mod runtime;
 pub mod storage;
 pub mod ui;

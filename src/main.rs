@@ -54,6 +54,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let app = open_read_only(&file, "opened with cpconf view")?;
             with_terminal(|term, stop| run_session(term, app, None, stop).map(|_| ()))
         }
+        Some(Command::Present { file }) => cpconf::present::run(&file),
         Some(Command::List) => list(&cli.dir),
         Some(Command::Demo) => {
             let dir = demo_dir()?;

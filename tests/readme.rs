@@ -34,6 +34,7 @@ fn readme_names_every_command() {
         "cpconf view",
         "cpconf list",
         "cpconf demo",
+        "cpconf present",
         "cpconf dates",
         "--dir",
         "CPCONF_SESSIONS",
