@@ -23,6 +23,12 @@ pub struct Cli {
     )]
     pub dir: PathBuf,
 
+    /// The local rules file (TOML). Without it,
+    /// $XDG_CONFIG_HOME/cpconf/config.toml (else ~/.config/cpconf/config.toml)
+    /// is used if present, else the built-in England defaults.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -59,6 +65,8 @@ pub enum Command {
     },
     /// Export a session: the full record, the family's copy or the decision letter.
     Export(ExportArgs),
+    /// Print the local rules in force, as TOML, and the file they came from.
+    Config,
 }
 
 #[derive(Args, Debug)]

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -166,6 +167,8 @@ pub struct App {
     pub save_requested: bool,
     /// An export the runtime is to write (it does the file work).
     pub export_requested: Option<(crate::export::Copy, crate::export::Format)>,
+    /// The local rules in force (defaults unless given by `with_config`).
+    pub config: Arc<crate::config::Config>,
 }
 
 /// How many changes can be undone.
@@ -198,9 +201,16 @@ impl App {
             quit_requested: false,
             save_requested: false,
             export_requested: None,
+            config: Arc::default(),
         };
         app.open_stage_visit();
         app
+    }
+
+    /// The same app under local rules (`App::new` uses the defaults).
+    pub fn with_config(mut self, config: Arc<crate::config::Config>) -> Self {
+        self.config = config;
+        self
     }
 
     pub fn read_only(&self) -> bool {
