@@ -84,38 +84,49 @@ fn read_text(path: &Path) -> io::Result<String> {
     Ok(text)
 }
 
-fn load_file(path: &Path) -> Result<Config, ConfigError> {
-    let text = read_text(path).map_err(|error| ConfigError::Read {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    parse(&text).map_err(|error| ConfigError::Invalid {
-        path: path.to_path_buf(),
-        error,
-    })
+fn load_file(path: &Path, must_exist: bool) -> Result<Option<Config>, ConfigError> {
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && must_exist => {
+            return Err(ConfigError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                error,
+            });
+        }
+    };
+    parse(&text)
+        .map(Some)
+        .map_err(|error| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            error,
+        })
 }
 
 /// The config in force and the file it came from (`None`: the compiled-in
 /// defaults). With `explicit` (`--config FILE`) the file must exist;
 /// otherwise the usual place is read if there is a file there.
 pub fn load(explicit: Option<&Path>) -> Result<(Config, Option<PathBuf>), ConfigError> {
-    let path = match explicit {
-        Some(p) => {
-            if !p.exists() {
-                return Err(ConfigError::Missing {
-                    path: p.to_path_buf(),
-                });
-            }
-            p.to_path_buf()
-        }
+    let (path, must_exist) = match explicit {
+        Some(p) => (p.to_path_buf(), true),
         None => match default_path() {
-            // `symlink_metadata` so a dangling link is refused, not ignored.
-            Some(p) if std::fs::symlink_metadata(&p).is_ok() => p,
-            _ => return Ok((Config::default(), None)),
+            // A dangling link there is a mistake to report, not "no file".
+            Some(p) => {
+                let must_exist = std::fs::symlink_metadata(&p).is_ok();
+                (p, must_exist)
+            }
+            None => return Ok((Config::default(), None)),
         },
     };
-    let config = load_file(&path)?;
-    Ok((config, Some(path)))
+    Ok(match load_file(&path, must_exist)? {
+        Some(config) => (config, Some(path)),
+        None => (Config::default(), None),
+    })
 }
 
 #[cfg(test)]
