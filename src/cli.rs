@@ -32,6 +32,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub mouse: bool,
 
+    /// The local rules file (TOML). Without it,
+    /// $XDG_CONFIG_HOME/cpconf/config.toml (else ~/.config/cpconf/config.toml)
+    /// is used if present, else the built-in England defaults.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -89,6 +95,8 @@ pub enum Command {
     },
     /// Export a session: the full record, the family's copy or the decision letter.
     Export(ExportArgs),
+    /// Print the local rules in force, as TOML, and the file they came from.
+    Config,
 }
 
 #[derive(Args, Debug)]

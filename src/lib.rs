@@ -7,6 +7,7 @@
 pub mod app;
 pub mod browser;
 pub mod cli;
+pub mod config;
 pub mod dates;
 pub mod example;
 pub mod export;

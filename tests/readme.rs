@@ -38,6 +38,9 @@ fn readme_names_every_command() {
         "cpconf dates",
         "--dir",
         "CPCONF_SESSIONS",
+        "cpconf config",
+        "--config",
+        "config.example.toml",
     ] {
         assert!(readme.contains(cmd), "README.md does not mention `{cmd}`");
     }

@@ -54,7 +54,7 @@ pub fn run(file: &Path) -> Result<(), String> {
         signal_hook::flag::register(signal, stop.clone()).map_err(|e| e.to_string())?;
     }
     let mut guard =
-        TerminalGuard::enter().map_err(|e| format!("cannot start the terminal: {e}"))?;
+        TerminalGuard::enter(false).map_err(|e| format!("cannot start the terminal: {e}"))?;
     let result = watch(&mut guard.terminal, file, &mut state, &mut seen, &stop);
     drop(guard);
     result.map_err(|e| e.to_string())
