@@ -7,10 +7,12 @@
 pub mod app;
 pub mod browser;
 pub mod cli;
+pub mod config;
 pub mod dates;
 pub mod example;
 pub mod export;
 pub mod model;
+pub mod present;
 pub mod runtime;
 pub mod storage;
 pub mod ui;

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -173,48 +174,27 @@ pub struct App {
     pub quit_requested: bool,
     /// Ctrl+S: the runtime saves at once rather than on its next beat.
     pub save_requested: bool,
-    /// Planned minutes per stage and when to suggest a break (local rules).
-    pub pacing: Pacing,
     /// The chair has been asked why an inquorate conference goes ahead.
     pub(super) quorum_asked: bool,
     /// How the screen is styled (the runtime applies NO_COLOR).
     pub theme: crate::ui::theme::ThemeName,
     /// An export the runtime is to write (it does the file work).
     pub export_requested: Option<(crate::export::Copy, crate::export::Format)>,
-}
-
-/// How long each stage is planned to take, and when a break is due.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Pacing {
-    pub planned_minutes: std::collections::BTreeMap<Stage, u32>,
-    pub break_after_minutes: u32,
-}
-
-impl Default for Pacing {
-    fn default() -> Self {
-        let planned = [
-            (Stage::PreMeeting, 15),
-            (Stage::Introductions, 10),
-            (Stage::DangerStatements, 15),
-            (Stage::Map, 40),
-            (Stage::Scaling, 10),
-            (Stage::SafetyGoals, 20),
-            (Stage::Recommendations, 15),
-            (Stage::Decision, 10),
-        ];
-        Pacing {
-            planned_minutes: planned.into_iter().collect(),
-            break_after_minutes: 90,
-        }
-    }
+    /// The local rules in force (defaults unless given by `with_config`).
+    pub config: Arc<crate::config::Config>,
 }
 
 impl App {
     /// Minutes over the plan for a stage, if it has a plan and is over.
     pub fn overrun_minutes(&self, stage: Stage) -> Option<i64> {
-        let planned = i64::from(*self.pacing.planned_minutes.get(&stage)?);
+        let planned = i64::from(self.config.planned(stage));
         let spent = self.session.time_in_stage(stage, self.now).num_minutes();
         (planned > 0 && spent > planned).then_some(spent - planned)
+    }
+
+    /// Quorum under the local rule.
+    pub fn quorum(&self) -> crate::model::Quorum {
+        self.session.quorum_with(&self.config.quorum)
     }
 
     /// True for ten minutes once the meeting has run the break interval.
@@ -222,7 +202,7 @@ impl App {
         let Some(t) = self.session.meeting_time(self.now) else {
             return false;
         };
-        let at = i64::from(self.pacing.break_after_minutes);
+        let at = i64::from(self.config.break_reminder_minutes);
         at > 0 && (at..at + 10).contains(&t.num_minutes()) && !self.session.is_finalised()
     }
 }
@@ -258,11 +238,17 @@ impl App {
             save_requested: false,
             export_requested: None,
             theme: crate::ui::theme::ThemeName::Default,
-            pacing: Pacing::default(),
             quorum_asked: false,
+            config: Arc::default(),
         };
         app.open_stage_visit();
         app
+    }
+
+    /// The same app under local rules (`App::new` uses the defaults).
+    pub fn with_config(mut self, config: Arc<crate::config::Config>) -> Self {
+        self.config = config;
+        self
     }
 
     pub fn read_only(&self) -> bool {

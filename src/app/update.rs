@@ -298,7 +298,7 @@ impl App {
             || self.quorum_asked
             || self.edit_refusal().is_some()
             || s.attendees.is_empty()
-            || s.quorum().is_quorate()
+            || self.quorum().is_quorate()
             || !s.inquorate_reason.trim().is_empty()
         {
             return false;
@@ -315,7 +315,7 @@ impl App {
             Tone::Warning,
             format!(
                 "{} — why does the conference go ahead? (Esc leaves it blank)",
-                self.session.quorum().summary()
+                self.quorum().summary()
             ),
         );
         true
@@ -496,7 +496,7 @@ impl App {
                     self.say(Tone::Warning, why);
                     return;
                 }
-                let options = pick_options(&self.session, field);
+                let options = pick_options(&self.session, field, &self.config.categories);
                 if options.is_empty() {
                     self.say(Tone::Info, "nothing to choose from yet");
                     return;
@@ -524,10 +524,11 @@ impl App {
     /// first core group and review dates from the timescales, for the chair
     /// to change if the meeting agrees other dates.
     fn cycle_field(&mut self, field: &Field, forward: bool) {
+        let rules = self.config.clone();
         self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
-                fill_plan_dates(s, child);
+                fill_plan_dates(s, child, &rules);
             }
             Ok(())
         });
@@ -964,14 +965,13 @@ impl App {
     }
 }
 
-fn fill_plan_dates(s: &mut Session, child: &ChildId) {
-    use crate::dates::{Timescales, WorkingCalendar, key_dates};
+fn fill_plan_dates(s: &mut Session, child: &ChildId, rules: &crate::config::Config) {
     let Some(date) = s.setup.date else {
         return;
     };
-    let k = key_dates(
-        &WorkingCalendar::default(),
-        &Timescales::default(),
+    let k = crate::dates::key_dates(
+        &rules.calendar(),
+        &rules.timescales,
         s.setup.kind,
         date,
         s.setup.strategy_discussion_date,

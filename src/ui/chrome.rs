@@ -97,7 +97,7 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
         });
     }
     lines.push(Line::raw(""));
-    let q = s.quorum();
+    let q = app.quorum();
     lines.push(if q.is_quorate() {
         Line::styled("✓ quorate", theme::good())
     } else {

@@ -8,6 +8,7 @@ mod rows;
 mod stages;
 pub mod text;
 pub mod theme;
+pub mod words;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -55,12 +56,8 @@ fn stage_title_line(app: &App) -> Line<'static> {
         format!(" {} · {} ", app.stage.number(), app.stage.title()),
         theme::title(),
     )];
-    if let Some(planned) = app
-        .pacing
-        .planned_minutes
-        .get(&app.stage)
-        .filter(|m| **m > 0)
-    {
+    let planned = app.config.planned(app.stage);
+    if planned > 0 {
         let spent = app.session.time_in_stage(app.stage, app.now).num_minutes();
         spans.push(Span::styled(
             format!(" {spent} of {planned} min "),
@@ -77,7 +74,9 @@ fn stage_title_line(app: &App) -> Line<'static> {
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
-    theme::with(app.theme, || draw_session(f, app));
+    theme::with(app.theme, || {
+        words::with(&app.config.categories, || draw_session(f, app))
+    });
 }
 
 /// Where the parts of a session's screen go.

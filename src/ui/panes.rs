@@ -1,6 +1,7 @@
 //! Drawing the three kinds of pane: forms, lists and grids. Only the rows
 //! that fit are built, so long sessions draw as fast as short ones.
 
+use crate::ui::words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -101,7 +102,7 @@ pub fn field_lines(
     max_lines: usize,
     selected: bool,
 ) -> Vec<Line<'static>> {
-    let value = display(s, field);
+    let value = display(s, field, &words::categories());
     let label = field.label_in(s);
     // A label that would be cut goes on its own line, with the value
     // indented below it: a cut label can stop meaning anything.
@@ -405,14 +406,13 @@ fn draw_grid(
                 .find(|x| &x.person == person && x.child == child.id)
                 .map(|x| format!("{}: {}", x.score, x.reason)),
             GridKind::Recommendations => recommendation_for(s, person, &child.id).map(|r| {
-                let cats: Vec<&str> = r.categories.iter().map(|c| c.label()).collect();
                 format!(
                     "{} {} — {}",
                     r.outcome.label(),
-                    if cats.is_empty() {
+                    if r.categories.is_empty() {
                         String::new()
                     } else {
-                        format!("({})", cats.join(", "))
+                        format!("({})", words::category_list(&r.categories))
                     },
                     r.reason
                 )

@@ -1,6 +1,8 @@
 //! Where each stage's panes go, and what each stage shows beside them:
 //! key dates, the quorum signal, the scaling chart, the tally.
 
+use crate::config::ScalingWording;
+use crate::ui::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -11,7 +13,7 @@ use super::text::{truncate, wrap};
 use super::theme;
 use crate::app::field_edit::show_date;
 use crate::app::state::App;
-use crate::dates::{Timescales, WorkingCalendar, check_rules, key_dates};
+use crate::dates::{check_rules, key_dates};
 use crate::model::*;
 
 /// What a stage shows besides its panes.
@@ -135,10 +137,10 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
     for (extra, rect) in &layout.extras {
         let rect = *rect;
         match extra {
-            Extra::KeyDates => draw_key_dates(f, rect, s),
-            Extra::Quorum => draw_quorum(f, rect, s),
+            Extra::KeyDates => draw_key_dates(f, rect, app),
+            Extra::Quorum => draw_quorum(f, rect, app),
             Extra::Signoff => draw_signoff(f, rect, s),
-            Extra::ScalingChart => draw_scaling_chart(f, rect, s),
+            Extra::ScalingChart => draw_scaling_chart(f, rect, s, &app.config.scaling),
             Extra::Tally => draw_tally(f, rect, s),
             Extra::DecisionInfo => draw_decision_info(f, rect, app),
         }
@@ -175,8 +177,9 @@ fn map_columns(area: Rect) -> Vec<Rect> {
     }
 }
 
-fn draw_quorum(f: &mut Frame, area: Rect, s: &Session) {
-    let q = s.quorum();
+fn draw_quorum(f: &mut Frame, area: Rect, app: &App) {
+    let s = &app.session;
+    let q = app.quorum();
     let (mark, style) = if q.is_quorate() {
         ("✓ ", theme::good())
     } else {
@@ -192,17 +195,18 @@ fn draw_quorum(f: &mut Frame, area: Rect, s: &Session) {
     );
 }
 
-fn draw_key_dates(f: &mut Frame, area: Rect, s: &Session) {
+fn draw_key_dates(f: &mut Frame, area: Rect, app: &App) {
+    let s = &app.session;
     let block = pane_block("Key dates", false);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let cal = WorkingCalendar::default();
-    let ts = Timescales::default();
+    let cal = app.config.calendar();
+    let ts = &app.config.timescales;
     let mut lines = Vec::new();
     if let Some(date) = s.setup.date {
         let k = key_dates(
             &cal,
-            &ts,
+            ts,
             s.setup.kind,
             date,
             s.setup.strategy_discussion_date,
@@ -226,7 +230,7 @@ fn draw_key_dates(f: &mut Frame, area: Rect, s: &Session) {
     }
     let warnings = check_rules(
         &cal,
-        &ts,
+        ts,
         s.setup.kind,
         s.setup.date,
         s.setup.strategy_discussion_date,
@@ -248,8 +252,17 @@ fn draw_key_dates(f: &mut Frame, area: Rect, s: &Session) {
 /// Every person's score per child as a dot plot on 0..10, with the last
 /// conference's scores beside them at a review. When the full plot does not
 /// fit, each child gets one line of counts under a shared axis.
-fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session) {
-    let block = pane_block("Spread: 0 unsafe at home · 10 safe to close", false);
+fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingWording) {
+    let title = if *wording == ScalingWording::default() {
+        "Spread: 0 unsafe at home · 10 safe to close".to_string()
+    } else {
+        format!(
+            "Spread: 0 {} · 10 {}",
+            wording.zero_means.trim(),
+            wording.ten_means.trim()
+        )
+    };
+    let block = pane_block(&title, false);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let name_w = 14usize;
@@ -423,15 +436,14 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
         ));
         detailed.push(Line::from(truncate(&tally_line(s, &child.id), w)));
         for r in s.recommendations.iter().filter(|r| r.child == child.id) {
-            let cats: Vec<&str> = r.categories.iter().map(|c| c.label()).collect();
             let text = format!(
                 "  {} {}{}",
                 outcome_short(r.outcome),
                 s.attendee_name(&r.professional),
-                if cats.is_empty() {
+                if r.categories.is_empty() {
                     String::new()
                 } else {
-                    format!(" ({})", cats.join(", "))
+                    format!(" ({})", words::category_list(&r.categories))
                 }
             );
             detailed.push(Line::styled(truncate(&text, w), theme::muted()));
@@ -471,14 +483,13 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
     let mut lines = vec![Line::from(truncate(&tally_line(s, &child.id), w))];
     if let Some(d) = s.decisions.iter().find(|d| d.child == child.id) {
         if let Some(p) = &d.previous {
-            let cats: Vec<&str> = p.categories.iter().map(|c| c.label()).collect();
             let text = format!(
                 "Last time: {}{}",
                 p.outcome.label(),
-                if cats.is_empty() {
+                if p.categories.is_empty() {
                     String::new()
                 } else {
-                    format!(" ({})", cats.join(", "))
+                    format!(" ({})", words::category_list(&p.categories))
                 }
             );
             lines.extend(
@@ -493,12 +504,12 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
                 theme::warning(),
             ));
         }
-        let cal = WorkingCalendar::default();
-        let ts = Timescales::default();
+        let cal = app.config.calendar();
+        let ts = &app.config.timescales;
         if let Some(date) = s.setup.date {
             let k = key_dates(
                 &cal,
-                &ts,
+                ts,
                 s.setup.kind,
                 date,
                 s.setup.strategy_discussion_date,
@@ -516,7 +527,7 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
         }
         for warning in check_rules(
             &cal,
-            &ts,
+            ts,
             s.setup.kind,
             s.setup.date,
             None,

@@ -9,27 +9,8 @@
 use std::cell::Cell;
 
 use ratatui::style::{Color, Modifier, Style};
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeName {
-    #[default]
-    Default,
-    HighContrast,
-    /// Modifiers only, no colour: used whenever NO_COLOR is set.
-    Mono,
-}
-
-impl ThemeName {
-    /// The theme to use: NO_COLOR (any non-empty value) always means mono.
-    pub fn resolve(chosen: ThemeName, no_color: Option<&str>) -> ThemeName {
-        match no_color {
-            Some(v) if !v.is_empty() => ThemeName::Mono,
-            _ => chosen,
-        }
-    }
-}
+pub use crate::config::ThemeName;
 
 thread_local! {
     static CURRENT: Cell<ThemeName> = const { Cell::new(ThemeName::Default) };
