@@ -23,8 +23,41 @@ pub struct Cli {
     )]
     pub dir: PathBuf,
 
+    /// Screen style: default, high-contrast (for projectors) or mono. With
+    /// NO_COLOR set, mono is always used.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
+
+    /// Let mouse clicks choose a stage, a column or an item.
+    #[arg(long, global = true)]
+    pub mouse: bool,
+
+    /// The local rules file (TOML). Without it,
+    /// $XDG_CONFIG_HOME/cpconf/config.toml (else ~/.config/cpconf/config.toml)
+    /// is used if present, else the built-in England defaults.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ThemeArg {
+    Default,
+    HighContrast,
+    Mono,
+}
+
+impl From<ThemeArg> for crate::ui::theme::ThemeName {
+    fn from(t: ThemeArg) -> Self {
+        use crate::ui::theme::ThemeName as T;
+        match t {
+            ThemeArg::Default => T::Default,
+            ThemeArg::HighContrast => T::HighContrast,
+            ThemeArg::Mono => T::Mono,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -41,6 +74,9 @@ pub enum Command {
     Open { file: PathBuf },
     /// Read a saved session; nothing can be changed and the file is never written.
     View { file: PathBuf },
+    /// Projector view: a read-only window that follows the session as the
+    /// chair's window saves it; never shows a restricted item.
+    Present { file: PathBuf },
     /// Print a table of the saved sessions: file, date, kind, family, children, status.
     List,
     /// Open private copies of the fictional example sessions.
@@ -59,6 +95,8 @@ pub enum Command {
     },
     /// Export a session: the full record, the family's copy or the decision letter.
     Export(ExportArgs),
+    /// Print the local rules in force, as TOML, and the file they came from.
+    Config,
 }
 
 #[derive(Args, Debug)]

@@ -502,6 +502,7 @@ pub fn example_icpc() -> Session {
         equality: true,
         professional_difference: true,
         complaints: true,
+        local: Vec::new(),
     };
 
     // 3. Danger statements.
@@ -1037,6 +1038,7 @@ pub fn example_review() -> Session {
         equality: true,
         professional_difference: true,
         complaints: true,
+        local: Vec::new(),
     };
 
     // The danger statements agreed last time, still the reason for the plans.

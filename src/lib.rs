@@ -7,11 +7,13 @@
 pub mod app;
 pub mod browser;
 pub mod cli;
+pub mod config;
 pub mod dates;
 pub mod example;
 pub mod export;
 pub mod generate;
 pub mod model;
+pub mod present;
 pub mod runtime;
 pub mod storage;
 pub mod ui;

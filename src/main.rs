@@ -11,10 +11,15 @@ use ratatui::crossterm::event::{self, Event};
 use cpconf::app::state::Access;
 use cpconf::browser::{self, Browser, Request};
 use cpconf::cli::{Cli, Command};
+use cpconf::config::Config;
 use cpconf::model::{Choice, Session};
 use cpconf::runtime::session::{Exit, now, offer_draft, run_session, session_app};
 use cpconf::runtime::terminal::{Term, TerminalGuard};
 use cpconf::storage::{self, LockError};
+
+/// `--mouse` (or `mouse = true` in the local rules), for every
+/// full-screen part of this run.
+static MOUSE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -28,29 +33,39 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    // First, before any folder is made or the terminal is touched: a bad
+    // config stops the program with its one-line message.
+    let (config, source) =
+        cpconf::config::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
+    // The command line wins over the local rules.
+    let _ = MOUSE.set(cli.mouse || config.mouse);
+    cpconf::runtime::session::set_theme(cli.theme.map(Into::into).unwrap_or(config.theme));
+    let config = Arc::new(config);
+    let cfg = &config;
     match cli.command {
-        None => browse(&cli.dir),
+        None => browse(&cli.dir, cfg),
         Some(Command::New { review_of }) => {
             storage::ensure_dir(&cli.dir)
                 .map_err(|e| format!("cannot use {}: {e}", cli.dir.display()))?;
             let (app, lock) = match review_of {
-                Some(previous) => new_review(&cli.dir, &previous)?,
-                None => new_session(&cli.dir)?,
+                Some(previous) => new_review(&cli.dir, &previous, cfg)?,
+                None => new_session(&cli.dir, cfg)?,
             };
             with_terminal(|term, stop| run_session(term, app, Some(lock), stop).map(|_| ()))
         }
         Some(Command::Open { file }) => {
-            let (app, lock) = open_for_editing(&file)?;
+            let (app, lock) = open_for_editing(&file, cfg)?;
             with_terminal(|term, stop| run_session(term, app, Some(lock), stop).map(|_| ()))
         }
         Some(Command::View { file }) => {
-            let app = open_read_only(&file, "opened with cpconf view")?;
+            let app = open_read_only(&file, "opened with cpconf view", cfg)?;
             with_terminal(|term, stop| run_session(term, app, None, stop).map(|_| ()))
         }
+        Some(Command::Present { file }) => cpconf::present::run(&file),
         Some(Command::List) => list(&cli.dir),
         Some(Command::Demo) => {
             let dir = demo_dir()?;
-            browse(&dir)
+            browse(&dir, cfg)
         }
         Some(Command::Dates {
             conference,
@@ -59,7 +74,9 @@ fn run(cli: Cli) -> Result<(), String> {
         }) => {
             print!(
                 "{}",
-                cpconf::dates::report::report(
+                cpconf::dates::report::report_with(
+                    &config.calendar(),
+                    &config.timescales,
                     conference.as_deref(),
                     kind.into(),
                     strategy_discussion.as_deref()
@@ -68,7 +85,22 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Some(Command::Export(args)) => cpconf::export::cli::run_export(&args),
+        Some(Command::Config) => print_config(&config, source.as_deref()),
     }
+}
+
+/// `cpconf config`: where the rules came from, then the rules as TOML.
+fn print_config(config: &Config, source: Option<&Path>) -> Result<(), String> {
+    let origin = match (source, cpconf::config::default_path()) {
+        (Some(file), _) => format!("# Local rules from {}", file.display()),
+        (None, Some(usual)) => format!(
+            "# Built-in defaults (England): no file at {}",
+            usual.display()
+        ),
+        (None, None) => "# Built-in defaults (England): no config folder known".to_string(),
+    };
+    print!("{origin}\n\n{}", config.to_toml()?);
+    Ok(())
 }
 
 /// Runs full-screen work; SIGTERM and SIGHUP (terminal closed) ask it to
@@ -80,8 +112,8 @@ fn with_terminal(
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, stop.clone()).map_err(|e| e.to_string())?;
     }
-    let mut guard =
-        TerminalGuard::enter().map_err(|e| format!("cannot start the terminal: {e}"))?;
+    let mut guard = TerminalGuard::enter(MOUSE.get().copied().unwrap_or(false))
+        .map_err(|e| format!("cannot start the terminal: {e}"))?;
     let result = f(&mut guard.terminal, &stop);
     drop(guard);
     result.map_err(|e| e.to_string())
@@ -90,13 +122,14 @@ fn with_terminal(
 fn new_review(
     dir: &Path,
     previous: &Path,
+    cfg: &Arc<Config>,
 ) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
     let last = storage::load(previous).map_err(|e| e.to_string())?.session;
     let file_name = previous
         .file_name()
         .map(|f| f.to_string_lossy().to_string())
         .unwrap_or_default();
-    let session = Session::review_of(
+    let mut session = Session::review_of(
         cpconf::model::PreviousRef {
             session: &last,
             file_name: &file_name,
@@ -104,24 +137,36 @@ fn new_review(
         uuid::Uuid::new_v4().to_string(),
         now(),
     );
+    cfg.prepare_new(&mut session);
     let path =
         storage::save_new(&storage::DurableWriter, dir, &session).map_err(|e| e.to_string())?;
     let lock = storage::acquire(&path).map_err(|e| e.to_string())?;
-    Ok((session_app(session, path, Access::Edit), lock))
+    Ok((
+        session_app(session, path, Access::Edit).with_config(cfg.clone()),
+        lock,
+    ))
 }
 
-fn new_session(dir: &Path) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
-    let session = Session::new(uuid::Uuid::new_v4().to_string(), now());
+fn new_session(
+    dir: &Path,
+    cfg: &Arc<Config>,
+) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
+    let mut session = Session::new(uuid::Uuid::new_v4().to_string(), now());
+    cfg.prepare_new(&mut session);
     // Claim a file name at once (created exclusively), so two new
     // conferences started together can never share a file.
     let path =
         storage::save_new(&storage::DurableWriter, dir, &session).map_err(|e| e.to_string())?;
     let lock = storage::acquire(&path).map_err(|e| e.to_string())?;
-    Ok((session_app(session, path, Access::Edit), lock))
+    Ok((
+        session_app(session, path, Access::Edit).with_config(cfg.clone()),
+        lock,
+    ))
 }
 
 fn open_for_editing(
     file: &Path,
+    cfg: &Arc<Config>,
 ) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
     let lock = match storage::acquire(file) {
@@ -129,7 +174,8 @@ fn open_for_editing(
         Err(e @ LockError::HeldElsewhere { .. }) => return Err(e.to_string()),
         Err(e) => return Err(e.to_string()),
     };
-    let mut app = session_app(loaded.session, file.to_path_buf(), Access::Edit);
+    let mut app =
+        session_app(loaded.session, file.to_path_buf(), Access::Edit).with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
         app.say(cpconf::app::state::Tone::Warning, w.clone());
     }
@@ -137,13 +183,18 @@ fn open_for_editing(
     Ok((app, lock))
 }
 
-fn open_read_only(file: &Path, why: &str) -> Result<cpconf::app::state::App, String> {
+fn open_read_only(
+    file: &Path,
+    why: &str,
+    cfg: &Arc<Config>,
+) -> Result<cpconf::app::state::App, String> {
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
     let mut app = session_app(
         loaded.session,
         file.to_path_buf(),
         Access::ReadOnly(why.into()),
-    );
+    )
+    .with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
         app.say(cpconf::app::state::Tone::Warning, w.clone());
     }
@@ -212,7 +263,7 @@ fn demo_dir() -> Result<PathBuf, String> {
 }
 
 /// The session list; quitting a session opened from it comes back to it.
-fn browse(dir: &Path) -> Result<(), String> {
+fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
     use std::sync::atomic::Ordering;
     storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
     with_terminal(|term, stop| {
@@ -237,10 +288,11 @@ fn browse(dir: &Path) -> Result<(), String> {
             };
             let opened = match request {
                 Request::Quit => return Ok(()),
-                Request::New => new_session(dir).map(|(a, l)| (a, Some(l))),
-                Request::Open(path) => open_for_editing(&path).map(|(a, l)| (a, Some(l))),
+                Request::New => new_session(dir, cfg).map(|(a, l)| (a, Some(l))),
+                Request::Open(path) => open_for_editing(&path, cfg).map(|(a, l)| (a, Some(l))),
                 Request::View(path) => {
-                    open_read_only(&path, "opened from the session list with v").map(|a| (a, None))
+                    open_read_only(&path, "opened from the session list with v", cfg)
+                        .map(|a| (a, None))
                 }
             };
             match opened {

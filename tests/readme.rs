@@ -34,9 +34,13 @@ fn readme_names_every_command() {
         "cpconf view",
         "cpconf list",
         "cpconf demo",
+        "cpconf present",
         "cpconf dates",
         "--dir",
         "CPCONF_SESSIONS",
+        "cpconf config",
+        "--config",
+        "config.example.toml",
     ] {
         assert!(readme.contains(cmd), "README.md does not mention `{cmd}`");
     }

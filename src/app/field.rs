@@ -50,6 +50,7 @@ pub enum Field {
     OpeningEquality,
     OpeningProfessionalDifference,
     OpeningComplaints,
+    OpeningLocal(ItemId),
     InquorateReason,
     DangerWhoIsWorried(ItemId),
     DangerWorry(ItemId),
@@ -142,6 +143,7 @@ keyed! {
     Child => ChildId, id;
     Attendee => AttendeeId, id;
     Exclusion => ItemId, id;
+    LocalStatement => ItemId, id;
     DangerStatement => ItemId, id;
     MapItem => ItemId, id;
     ChildVoice => ChildId, child;
@@ -205,6 +207,7 @@ macro_rules! slots {
             F::OpeningEquality => flag = Some(&$($m)? $s.opening_statements.equality),
             F::OpeningProfessionalDifference => flag = Some(&$($m)? $s.opening_statements.professional_difference),
             F::OpeningComplaints => flag = Some(&$($m)? $s.opening_statements.complaints),
+            F::OpeningLocal(id) => flag = $find(&$($m)? $s.opening_statements.local, id).map(|o| &$($m)? o.given),
             F::InquorateReason => text = Some(&$($m)? $s.inquorate_reason),
             F::DangerWhoIsWorried(id) => text = $find(&$($m)? $s.danger_statements, id).map(|d| &$($m)? d.who_is_worried),
             F::DangerWorry(id) => text = $find(&$($m)? $s.danger_statements, id).map(|d| &$($m)? d.worry),

@@ -1,6 +1,7 @@
 //! Reading, parsing and writing field values. Invalid input is refused with
 //! a message and never stored.
 
+use crate::config::CategoryNames;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::field::{Field, FieldKind, find, find_mut, slots, slots_mut};
@@ -89,7 +90,8 @@ pub fn edit_text(s: &Session, f: &Field) -> String {
 }
 
 /// The value as shown in a form or list; empty when not set.
-pub fn display(s: &Session, f: &Field) -> String {
+/// `names`: the local names of the categories.
+pub fn display(s: &Session, f: &Field, names: &CategoryNames) -> String {
     use Field as F;
     let slot = slots(s, f);
     if let Some(t) = slot.text {
@@ -105,7 +107,12 @@ pub fn display(s: &Session, f: &Field) -> String {
         return if *b { "[x] yes" } else { "[ ] no" }.into();
     }
     let person = |p: Option<&AttendeeId>| p.map(|p| s.attendee_name(p)).unwrap_or_default();
-    let categories = |c: &[Category]| c.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ");
+    let categories = |c: &[Category]| {
+        c.iter()
+            .map(|c| names.name(*c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match f {
         F::SetupKind => s.setup.kind.label().into(),
         F::SetupVenueKind => s.setup.venue_kind.label().into(),
@@ -322,18 +329,19 @@ fn child_options(s: &Session) -> Vec<PickOption> {
         .collect()
 }
 
-fn category_options() -> Vec<PickOption> {
+fn category_options(names: &CategoryNames) -> Vec<PickOption> {
     Category::ALL
         .iter()
         .map(|c| PickOption {
             key: format!("{c:?}"),
-            label: c.label().into(),
+            label: names.name(*c).into(),
         })
         .collect()
 }
 
 /// The choices a picker offers for a field.
-pub fn pick_options(s: &Session, f: &Field) -> Vec<PickOption> {
+/// `names`: the local names of the categories (labels only; keys stay).
+pub fn pick_options(s: &Session, f: &Field, names: &CategoryNames) -> Vec<PickOption> {
     use Field as F;
     match f {
         F::ExclusionPerson(_) | F::MapSaidBy(_) | F::DecisionLead(_) | F::DissentWho(..) => {
@@ -341,7 +349,7 @@ pub fn pick_options(s: &Session, f: &Field) -> Vec<PickOption> {
         }
         F::DecisionCoreGroup(_) => person_options(s, false),
         F::DangerChildren(_) | F::MapChildren(_) => child_options(s),
-        F::RecCategories(_) | F::DecisionCategories(_) => category_options(),
+        F::RecCategories(_) | F::DecisionCategories(_) => category_options(names),
         F::GoalDangers(_) => s
             .danger_statements
             .iter()
@@ -411,7 +419,7 @@ pub fn picked(s: &Session, f: &Field) -> Vec<String> {
 pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
     use Field as F;
     let valid: Vec<String> = {
-        let options = pick_options(s, f);
+        let options = pick_options(s, f, &CategoryNames::default());
         chosen
             .iter()
             .filter(|k| !k.is_empty() && options.iter().any(|o| &o.key == *k))

@@ -12,6 +12,13 @@ impl Field {
                 let first = name.split_whitespace().next().unwrap_or("").to_string();
                 format!("{first}: {}", self.label())
             }
+            Field::OpeningLocal(id) => s
+                .opening_statements
+                .local
+                .iter()
+                .find(|o| &o.id == id)
+                .map(|o| o.text.clone())
+                .unwrap_or_else(|| self.label().to_string()),
             _ => self.label().to_string(),
         }
     }
@@ -86,6 +93,7 @@ impl Field {
             F::OpeningEquality => "Equality and diversity",
             F::OpeningProfessionalDifference => "Professional difference",
             F::OpeningComplaints => "Complaints",
+            F::OpeningLocal(_) => "Opening statement",
             F::InquorateReason => "Why it went ahead inquorate",
             F::DangerWhoIsWorried(_) => "Who is worried",
             F::DangerWorry(_) => "What about",
@@ -168,6 +176,7 @@ impl Field {
             | F::OpeningEquality
             | F::OpeningProfessionalDifference
             | F::OpeningComplaints
+            | F::OpeningLocal(_)
             | F::MapRestricted(_) => K::Toggle,
             F::ExclusionPerson(_) | F::MapSaidBy(_) | F::DecisionLead(_) | F::DissentWho(..) => {
                 K::PickOne

@@ -132,16 +132,18 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
         ],
         Stage::Introductions => vec![
             Pane::list("Attendance register", ListKind::Attendees),
-            Pane::form(
-                "Opening statements",
-                vec![
+            Pane::form("Opening statements", {
+                let mut fields = vec![
                     F::OpeningConfidentiality,
                     F::OpeningEquality,
                     F::OpeningProfessionalDifference,
                     F::OpeningComplaints,
-                    F::InquorateReason,
-                ],
-            ),
+                ];
+                let local = s.opening_statements.local.iter();
+                fields.extend(local.map(|o| F::OpeningLocal(o.id.clone())));
+                fields.push(F::InquorateReason);
+                fields
+            }),
         ],
         Stage::DangerStatements => vec![Pane::list("Danger statements", ListKind::Dangers)],
         Stage::Map => {

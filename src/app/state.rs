@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -65,6 +66,15 @@ impl Editor {
         text.set_wrap_mode(WrapMode::WordOrGlyph);
         text.move_cursor(CursorMove::Bottom);
         text.move_cursor(CursorMove::End);
+        // A date, time or score is usually replaced, not amended: it opens
+        // selected, so typing replaces it and an arrow key keeps it.
+        if matches!(
+            field.kind(),
+            FieldKind::Date | FieldKind::Time | FieldKind::Score
+        ) && !initial.is_empty()
+        {
+            text.select_all();
+        }
         Editor { field, title, text }
     }
 
@@ -166,8 +176,37 @@ pub struct App {
     pub quit_requested: bool,
     /// Ctrl+S: the runtime saves at once rather than on its next beat.
     pub save_requested: bool,
+    /// The chair has been asked why an inquorate conference goes ahead.
+    pub(super) quorum_asked: bool,
+    /// How the screen is styled (the runtime applies NO_COLOR).
+    pub theme: crate::ui::theme::ThemeName,
     /// An export the runtime is to write (it does the file work).
     pub export_requested: Option<(crate::export::Copy, crate::export::Format)>,
+    /// The local rules in force (defaults unless given by `with_config`).
+    pub config: Arc<crate::config::Config>,
+}
+
+impl App {
+    /// Minutes over the plan for a stage, if it has a plan and is over.
+    pub fn overrun_minutes(&self, stage: Stage) -> Option<i64> {
+        let planned = i64::from(self.config.planned(stage));
+        let spent = self.session.time_in_stage(stage, self.now).num_minutes();
+        (planned > 0 && spent > planned).then_some(spent - planned)
+    }
+
+    /// Quorum under the local rule.
+    pub fn quorum(&self) -> crate::model::Quorum {
+        self.session.quorum_with(&self.config.quorum)
+    }
+
+    /// True for ten minutes once the meeting has run the break interval.
+    pub fn break_due(&self) -> bool {
+        let Some(t) = self.session.meeting_time(self.now) else {
+            return false;
+        };
+        let at = i64::from(self.config.break_reminder_minutes);
+        at > 0 && (at..at + 10).contains(&t.num_minutes()) && !self.session.is_finalised()
+    }
 }
 
 /// How many changes can be undone.
@@ -205,9 +244,18 @@ impl App {
             quit_requested: false,
             save_requested: false,
             export_requested: None,
+            theme: crate::ui::theme::ThemeName::Default,
+            quorum_asked: false,
+            config: Arc::default(),
         };
         app.open_stage_visit();
         app
+    }
+
+    /// The same app under local rules (`App::new` uses the defaults).
+    pub fn with_config(mut self, config: Arc<crate::config::Config>) -> Self {
+        self.config = config;
+        self
     }
 
     pub fn read_only(&self) -> bool {

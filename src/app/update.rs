@@ -21,6 +21,20 @@ pub enum Msg {
     Paste(String),
     /// The clock moved on.
     Tick(Timestamp),
+    /// A mouse click, already found on screen by `ui::hit_test`.
+    Click(ClickTarget),
+}
+
+/// What a click landed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClickTarget {
+    Stage(Stage),
+    Pane(usize),
+    /// A row of a pane: an item, a field, or a person in a grid.
+    Row {
+        pane: usize,
+        row: usize,
+    },
 }
 
 /// How long an information message stays in the status bar.
@@ -38,6 +52,7 @@ impl App {
                 }
             }
             Msg::Paste(text) => self.paste(&text),
+            Msg::Click(target) => self.click(target),
             Msg::Key(ev) => {
                 if ev.kind == KeyEventKind::Release {
                     return;
@@ -275,10 +290,65 @@ impl App {
         let Some(stage) = stage else {
             return;
         };
+        if self.ask_why_inquorate() {
+            return;
+        }
         self.close_stage_visit();
         self.stage = stage;
         self.pane = 0;
         self.open_stage_visit();
+    }
+
+    /// A click moves there; a click on what is already chosen opens it,
+    /// as Enter would.
+    fn click(&mut self, target: ClickTarget) {
+        if !self.overlays.is_empty() {
+            return;
+        }
+        match target {
+            ClickTarget::Stage(stage) => self.jump_to_stage(stage),
+            ClickTarget::Pane(pane) => self.pane = pane,
+            ClickTarget::Row { pane, row } => {
+                let again = self.pane == pane && self.cursor(pane).row == row;
+                self.pane = pane;
+                self.cursors.entry((self.stage, pane)).or_default().row = row;
+                if again {
+                    self.stage_command(Command::Edit);
+                }
+            }
+        }
+    }
+
+    /// Leaving introductions while not quorate asks, once, why the
+    /// conference goes ahead: the answer is part of the record. Returns
+    /// true when it asked (and the chair stays to answer).
+    fn ask_why_inquorate(&mut self) -> bool {
+        let s = &self.session;
+        if self.stage != Stage::Introductions
+            || self.quorum_asked
+            || self.edit_refusal().is_some()
+            || s.attendees.is_empty()
+            || self.quorum().is_quorate()
+            || !s.inquorate_reason.trim().is_empty()
+        {
+            return false;
+        }
+        self.quorum_asked = true;
+        let Some(form) = self.panes().iter().position(
+            |p| matches!(&p.content, PaneContent::Form(f) if f.contains(&Field::InquorateReason)),
+        ) else {
+            return false;
+        };
+        self.pane = form;
+        self.open_editor(&Field::InquorateReason);
+        self.say(
+            Tone::Warning,
+            format!(
+                "{} — why does the conference go ahead? (Esc leaves it blank)",
+                self.quorum().summary()
+            ),
+        );
+        true
     }
 
     /// Jumps to a stage by number (used by mouse clicks and tests).
@@ -456,7 +526,7 @@ impl App {
                     self.say(Tone::Warning, why);
                     return;
                 }
-                let options = pick_options(&self.session, field);
+                let options = pick_options(&self.session, field, &self.config.categories);
                 if options.is_empty() {
                     self.say(Tone::Info, "nothing to choose from yet");
                     return;
@@ -484,10 +554,11 @@ impl App {
     /// first core group and review dates from the timescales, for the chair
     /// to change if the meeting agrees other dates.
     fn cycle_field(&mut self, field: &Field, forward: bool) {
+        let rules = self.config.clone();
         self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
-                fill_plan_dates(s, child);
+                fill_plan_dates(s, child, &rules);
             }
             Ok(())
         });
@@ -835,8 +906,19 @@ impl App {
         }
         self.overlays.pop();
         if advance {
-            if let Some(Overlay::Record(f)) = self.overlays.last_mut() {
-                f.selected = (f.selected + 1).min(f.fields.len().saturating_sub(1));
+            match self.overlays.last_mut() {
+                Some(Overlay::Record(f)) => {
+                    f.selected = (f.selected + 1).min(f.fields.len().saturating_sub(1));
+                }
+                // Typed straight into a stage's form: on to its next field.
+                None => {
+                    if let Some(PaneContent::Form(fields)) =
+                        self.panes().get(self.pane).map(|p| p.content.clone())
+                    {
+                        self.move_row(1, fields.len());
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -907,14 +989,13 @@ impl App {
     }
 }
 
-fn fill_plan_dates(s: &mut Session, child: &ChildId) {
-    use crate::dates::{Timescales, WorkingCalendar, key_dates};
+fn fill_plan_dates(s: &mut Session, child: &ChildId, rules: &crate::config::Config) {
     let Some(date) = s.setup.date else {
         return;
     };
-    let k = key_dates(
-        &WorkingCalendar::default(),
-        &Timescales::default(),
+    let k = crate::dates::key_dates(
+        &rules.calendar(),
+        &rules.timescales,
         s.setup.kind,
         date,
         s.setup.strategy_discussion_date,

@@ -42,9 +42,9 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     f.render_widget(block, body);
     let w = inner.width as usize;
     let cols = [12usize, 16, 14];
-    let rest = w.saturating_sub(cols.iter().sum::<usize>() + 14);
+    let rest = w.saturating_sub(cols.iter().sum::<usize>() + 16);
     let header = format!(
-        "{}{}{}{}{}",
+        "  {}{}{}{}{}",
         pad("Date", cols[0]),
         pad("Kind", cols[1]),
         pad("Family ref", cols[2]),
@@ -72,9 +72,12 @@ pub fn draw(f: &mut Frame, b: &Browser) {
             ),
             Err(msg) => format!("⚠ unreadable: {msg}"),
         };
-        let mut line = Line::from(truncate(&text, w));
+        // A marker as well as reverse video: the choice must show without
+        // colour or reverse (NO_COLOR terminals).
+        let marker = if i == b.selected { "▶ " } else { "  " };
+        let mut line = Line::from(truncate(&format!("{marker}{text}"), w));
         if i == b.selected {
-            line = line.style(Style::new().add_modifier(Modifier::REVERSED));
+            line = line.style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
         }
         lines.push(line);
     }

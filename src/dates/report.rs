@@ -10,6 +10,7 @@ fn parse(what: &str, text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("{what} \"{text}\" is not a date: use YYYY-MM-DD"))
 }
 
+/// The report under England's defaults.
 pub fn report(
     conference: Option<&str>,
     kind: ConferenceKind,
@@ -17,6 +18,17 @@ pub fn report(
 ) -> Result<String, String> {
     let cal = WorkingCalendar::default();
     let ts = Timescales::default();
+    report_with(&cal, &ts, conference, kind, strategy_discussion)
+}
+
+/// The report under local rules (the config's timescales and holidays).
+pub fn report_with(
+    cal: &WorkingCalendar,
+    ts: &Timescales,
+    conference: Option<&str>,
+    kind: ConferenceKind,
+    strategy_discussion: Option<&str>,
+) -> Result<String, String> {
     let sd = strategy_discussion
         .map(|t| parse("--strategy-discussion", t))
         .transpose()?;
@@ -24,7 +36,7 @@ pub fn report(
     match conference {
         Some(c) => {
             let c = parse("--conference", c)?;
-            let k = key_dates(&cal, &ts, kind, c, sd);
+            let k = key_dates(cal, ts, kind, c, sd);
             if let Some(d) = k.icpc_deadline {
                 out.push_str(&format!("icpc_deadline: {d}\n"));
             }
@@ -35,10 +47,7 @@ pub fn report(
         }
         None => {
             let sd = sd.ok_or("give --conference DATE or --strategy-discussion DATE")?;
-            out.push_str(&format!(
-                "icpc_deadline: {}\n",
-                icpc_deadline(&cal, &ts, sd)
-            ));
+            out.push_str(&format!("icpc_deadline: {}\n", icpc_deadline(cal, ts, sd)));
         }
     }
     Ok(out)

@@ -2,12 +2,15 @@
 //! sets in motion, and plain-words warnings when a date set breaks them.
 
 use chrono::{Days, Months, NaiveDate, NaiveDateTime, TimeDelta};
+use serde::{Deserialize, Serialize};
 
 use super::calendar::WorkingCalendar;
 use crate::model::ConferenceKind;
 
-/// The limits in force. `Default` is England; local rules may differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The limits in force. `Default` is England; local rules may differ
+/// (read from the `[timescales]` table of the config file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Timescales {
     /// Initial conference within this many working days of the strategy discussion.
     pub icpc_working_days: u32,

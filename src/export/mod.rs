@@ -20,6 +20,8 @@ mod shared;
 pub mod text;
 pub mod words;
 
+pub use record::DEFAULT_SCALING_QUESTION;
+
 use crate::model::Session;
 
 /// Which copy to produce.

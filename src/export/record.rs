@@ -11,10 +11,7 @@ use super::words::{
     stamp, time, yes_no,
 };
 
-/// The default scaling question (DESIGN.md, "Scaling").
-pub const DEFAULT_SCALING_QUESTION: &str = "On a scale of 0 to 10, where 10 means everyone is \
-    confident the child is safe enough for the plan to end and the case to close, and 0 means \
-    things are so bad the child cannot safely live at home, where are things today?";
+pub use crate::config::DEFAULT_SCALING_QUESTION;
 
 pub fn build(s: &Session) -> Document {
     let mut doc = Document::new(format!(
@@ -188,12 +185,18 @@ fn attendance(s: &Session, sec: &mut Section) {
     sec.sub("Apologies").list_or(apologies, "No apologies.");
     let os = &s.opening_statements;
     let given = |b: bool| if b { "given" } else { "not recorded as given" };
-    sec.sub("Opening statements").fields(vec![
+    let mut statements = vec![
         field("Confidentiality", given(os.confidentiality)),
         field("Equality", given(os.equality)),
         field("Professional difference", given(os.professional_difference)),
         field("Complaints", given(os.complaints)),
-    ]);
+    ];
+    statements.extend(
+        os.local
+            .iter()
+            .map(|o| field(o.text.clone(), given(o.given))),
+    );
+    sec.sub("Opening statements").fields(statements);
 }
 
 fn exclusions(s: &Session, sec: &mut Section) {

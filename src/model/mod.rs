@@ -72,6 +72,25 @@ impl Session {
         n
     }
 
+    /// Adds the local rules' opening statements beyond the standard four
+    /// (which always have their own place), once each.
+    pub fn add_local_statements(&mut self, texts: &[String]) {
+        for text in texts.iter().map(|t| t.trim()) {
+            let same = |known: &str| known.eq_ignore_ascii_case(text);
+            let known = STANDARD_OPENING_STATEMENTS.into_iter().any(same)
+                || self.opening_statements.local.iter().any(|o| same(&o.text));
+            if text.is_empty() || known {
+                continue;
+            }
+            let id = self.new_item_id();
+            self.opening_statements.local.push(LocalStatement {
+                id,
+                text: text.to_string(),
+                given: false,
+            });
+        }
+    }
+
     pub fn new_item_id(&mut self) -> ItemId {
         ItemId::numbered(self.take_number())
     }

@@ -4,45 +4,81 @@
 use std::collections::HashSet;
 
 use chrono::Duration;
+use serde::{Deserialize, Serialize};
 
-use super::choices::{AgencyKind, Outcome};
+use super::choices::{AgencyKind, Attendance, Outcome};
 use super::ids::ChildId;
 use super::session::{Session, Timestamp};
 use super::stage::Stage;
 
-/// The live quorum signal: children's social care plus at least two other
+/// The quorum rule in force (a local rule; DESIGN.md, "Quorum"). `Default`
+/// is the usual one: children's social care plus at least two other
 /// agencies present.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuorumRule {
+    /// Children's social care must be present.
+    pub social_care_required: bool,
+    /// Distinct agencies other than children's social care that must be present.
+    pub other_agencies: usize,
+    /// An agency that sent a report but did not attend counts as there.
+    pub count_report_only: bool,
+}
+
+impl Default for QuorumRule {
+    fn default() -> Self {
+        QuorumRule {
+            social_care_required: true,
+            other_agencies: Quorum::OTHER_AGENCIES_NEEDED,
+            count_report_only: false,
+        }
+    }
+}
+
+/// The live quorum signal, measured against a [`QuorumRule`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quorum {
     pub social_care_present: bool,
     /// Distinct other agencies present (by agency name).
     pub other_agencies: Vec<String>,
+    /// The rule this was measured against.
+    pub rule: QuorumRule,
 }
 
 impl Quorum {
+    /// The default rule's number of other agencies.
     pub const OTHER_AGENCIES_NEEDED: usize = 2;
 
     pub fn is_quorate(&self) -> bool {
-        self.social_care_present && self.other_agencies.len() >= Self::OTHER_AGENCIES_NEEDED
+        (self.social_care_present || !self.rule.social_care_required)
+            && self.other_agencies.len() >= self.rule.other_agencies
     }
 
     /// One line for the chair: what is there and what is missing.
     pub fn summary(&self) -> String {
         let mut missing = Vec::new();
-        if !self.social_care_present {
+        if self.rule.social_care_required && !self.social_care_present {
             missing.push("children's social care".to_string());
         }
-        let short = Self::OTHER_AGENCIES_NEEDED.saturating_sub(self.other_agencies.len());
+        let short = self
+            .rule
+            .other_agencies
+            .saturating_sub(self.other_agencies.len());
         if short > 0 {
             missing.push(format!(
                 "{short} more agenc{}",
                 if short == 1 { "y" } else { "ies" }
             ));
         }
-        if missing.is_empty() {
-            format!("QUORATE: social care + {}", self.other_agencies.join(", "))
-        } else {
-            format!("NOT QUORATE: needs {}", missing.join(" and "))
+        if !missing.is_empty() {
+            return format!("NOT QUORATE: needs {}", missing.join(" and "));
+        }
+        let others = self.other_agencies.join(", ");
+        match (self.social_care_present, others.is_empty()) {
+            (true, false) => format!("QUORATE: social care + {others}"),
+            (true, true) => "QUORATE: social care".to_string(),
+            (false, false) => format!("QUORATE: {others}"),
+            (false, true) => "QUORATE: no agency required".to_string(),
         }
     }
 }
@@ -105,11 +141,19 @@ impl Tally {
 }
 
 impl Session {
+    /// Quorum under the default rule.
     pub fn quorum(&self) -> Quorum {
+        self.quorum_with(&QuorumRule::default())
+    }
+
+    /// Quorum under a local rule.
+    pub fn quorum_with(&self, rule: &QuorumRule) -> Quorum {
         let mut social_care_present = false;
         let mut other: Vec<String> = Vec::new();
         for a in &self.attendees {
-            if !a.attendance.is_present() || !a.agency_kind.is_agency() {
+            let counts = a.attendance.is_present()
+                || (rule.count_report_only && a.attendance == Attendance::ReportOnly);
+            if !counts || !a.agency_kind.is_agency() {
                 continue;
             }
             if a.agency_kind == AgencyKind::ChildrensSocialCare {
@@ -128,6 +172,7 @@ impl Session {
         Quorum {
             social_care_present,
             other_agencies: other,
+            rule: *rule,
         }
     }
 

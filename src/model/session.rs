@@ -174,12 +174,33 @@ pub struct Exclusion {
     pub separate_attendance: bool,
 }
 
+/// The four statements every conference opens with, as a checklist names
+/// them.
+pub const STANDARD_OPENING_STATEMENTS: [&str; 4] = [
+    "Confidentiality",
+    "Equality and diversity",
+    "Professional difference",
+    "Complaints",
+];
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OpeningStatements {
     pub confidentiality: bool,
     pub equality: bool,
     pub professional_difference: bool,
     pub complaints: bool,
+    /// Statements the local rules add to the four above, fixed when the
+    /// session was created so the record says what was on the checklist.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local: Vec<LocalStatement>,
+}
+
+/// One locally added opening statement, and whether it was given.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocalStatement {
+    pub id: ItemId,
+    pub text: String,
+    pub given: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -85,6 +85,47 @@ fn quorum_needs_social_care_and_two_other_agencies() {
 }
 
 #[test]
+fn quorum_follows_a_local_rule() {
+    let mut s = family();
+    s.add_attendee();
+    let a = s.attendees.last_mut().unwrap();
+    a.agency_kind = AgencyKind::Police;
+    a.agency = "Police".into();
+    s.add_attendee();
+    let a = s.attendees.last_mut().unwrap();
+    a.agency_kind = AgencyKind::Health;
+    a.agency = "NHS".into();
+    a.attendance = Attendance::ReportOnly;
+
+    // Report only does not count under the default rule.
+    let strict = QuorumRule {
+        social_care_required: false,
+        other_agencies: 2,
+        count_report_only: false,
+    };
+    assert!(!s.quorum_with(&strict).is_quorate());
+    let lenient = QuorumRule {
+        count_report_only: true,
+        ..strict
+    };
+    let q = s.quorum_with(&lenient);
+    assert!(q.is_quorate(), "{}", q.summary());
+    assert_eq!(q.rule, lenient);
+    let one = QuorumRule {
+        social_care_required: false,
+        other_agencies: 1,
+        count_report_only: false,
+    };
+    assert!(s.quorum_with(&one).is_quorate());
+    // Without social care: refused by the default rule, fine by `one`.
+    s.attendees[0].attendance = Attendance::Apologies;
+    assert!(s.quorum().summary().contains("children's social care"));
+    let q = s.quorum_with(&one);
+    assert!(q.is_quorate());
+    assert_eq!(q.summary(), "QUORATE: Police");
+}
+
+#[test]
 fn ids_are_never_reused() {
     let mut s = family();
     let first = s.new_item_id();

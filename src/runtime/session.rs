@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
 use super::emergency;
 use super::saver::{Job, Outcome, Saver};
@@ -81,6 +81,15 @@ impl Run<'_> {
                 match event::read()? {
                     Event::Key(k) => self.app.update(Msg::Key(k)),
                     Event::Paste(text) => self.app.update(Msg::Paste(text)),
+                    Event::Mouse(m)
+                        if matches!(m.kind, MouseEventKind::Down(MouseButton::Left)) =>
+                    {
+                        let size = self.term.size()?;
+                        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                        if let Some(target) = ui::hit_test(&self.app, area, m.column, m.row) {
+                            self.app.update(Msg::Click(target));
+                        }
+                    }
                     _ => {}
                 }
                 dirty = true;
@@ -310,5 +319,19 @@ pub fn offer_draft(app: &mut App, recovery: &Path) {
 pub fn session_app(session: Session, file: PathBuf, access: crate::app::state::Access) -> App {
     let mut app = App::new(session, access, now());
     app.file = Some(file);
+    app.theme = chosen_theme();
     app
+}
+
+static THEME: std::sync::OnceLock<crate::ui::theme::ThemeName> = std::sync::OnceLock::new();
+
+/// Chooses the theme for this run (from `--theme` or the local rules).
+pub fn set_theme(theme: crate::ui::theme::ThemeName) {
+    let _ = THEME.set(theme);
+}
+
+/// The theme for this run; NO_COLOR always wins.
+pub fn chosen_theme() -> crate::ui::theme::ThemeName {
+    let chosen = THEME.get().copied().unwrap_or_default();
+    crate::ui::theme::ThemeName::resolve(chosen, std::env::var("NO_COLOR").ok().as_deref())
 }

@@ -6,7 +6,9 @@ use std::io::{self, Stdout, stdout};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -17,7 +19,13 @@ pub type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 /// Holds the full-screen terminal; dropping it restores the terminal.
@@ -26,12 +34,20 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    pub fn enter() -> io::Result<Self> {
+    /// `mouse`: report clicks (off by default, so the terminal's own
+    /// text selection keeps working).
+    pub fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
         enable_raw_mode()?;
         if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste) {
             restore();
             return Err(e);
+        }
+        if mouse {
+            if let Err(e) = execute!(stdout(), EnableMouseCapture) {
+                restore();
+                return Err(e);
+            }
         }
         match Terminal::new(CrosstermBackend::new(stdout())) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),

@@ -71,7 +71,26 @@ pub fn draft_path(dir: &Path, session_id: &str) -> PathBuf {
             }
         })
         .collect();
-    dir.join(format!("{safe}.draft.json"))
+    // A hand-edited file can carry any id: a very long one made a name the
+    // file system refuses ("File name too long"), so its drafts could not be
+    // saved, and "a/b" and "a_b" shared one draft. Such ids keep a short safe
+    // prefix plus a stable hash of the whole id (found by tests/properties.rs).
+    if safe == session_id && safe.len() <= MAX_SAFE_ID {
+        return dir.join(format!("{safe}.draft.json"));
+    }
+    let prefix: String = safe.chars().take(MAX_SAFE_ID).collect();
+    dir.join(format!("{prefix}-{:016x}.draft.json", fnv1a(session_id)))
+}
+
+/// Longest id used as it is in a draft's file name (a UUID is 36).
+const MAX_SAFE_ID: usize = 64;
+
+/// FNV-1a: stable across Rust versions, unlike `DefaultHasher`, so a draft
+/// written by one build is found by the next.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Writes the draft durably and atomically, owner-only.
@@ -137,6 +156,15 @@ mod tests {
     #[test]
     fn draft_names_are_safe() {
         let p = draft_path(Path::new("/d"), "../x/y");
-        assert_eq!(p, PathBuf::from("/d/___x_y.draft.json"));
+        assert_eq!(p, PathBuf::from("/d/___x_y-3d0f426952c81be2.draft.json"));
+        // Distinct from the id it would otherwise collide with.
+        assert_ne!(p, draft_path(Path::new("/d"), "___x_y"));
+        // A safe id is used as it is.
+        let id = "3f0c6c1e-8d7a-4a57-9d49-2b1c1f0e9a11";
+        let p = draft_path(Path::new("/d"), id);
+        assert_eq!(p, PathBuf::from(format!("/d/{id}.draft.json")));
+        // A huge id still makes a name the file system accepts.
+        let p = draft_path(Path::new("/d"), &"x".repeat(5000));
+        assert!(p.file_name().unwrap().len() < 100, "{p:?}");
     }
 }

@@ -12,6 +12,18 @@ use crate::app::keymap::bindings_for;
 use crate::app::state::{Access, App, Tone};
 use crate::model::*;
 
+/// The stage drawn on a sidebar row (see `draw_sidebar`: two heading
+/// lines and a blank, the agenda, a blank, then the record).
+pub fn stage_at_row(row: u16) -> Option<Stage> {
+    let row = usize::from(row);
+    let agenda = Stage::ALL.len();
+    match row {
+        r if (3..3 + agenda).contains(&r) => Some(Stage::ALL[r - 3]),
+        r if r == 4 + agenda => Some(Stage::Record),
+        _ => None,
+    }
+}
+
 pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
     let s = &app.session;
     let block = Block::new()
@@ -63,6 +75,9 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
         } else {
             String::new()
         };
+        // Over its planned time: a mark as well as the warning style below.
+        let over = app.overrun_minutes(stage).is_some();
+        let time = if over { format!("{time}!") } else { time };
         let name_w = w.saturating_sub(time.width() + 5);
         let title = if name_w >= stage.title().width() {
             stage.title()
@@ -70,7 +85,11 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
             stage.short_title()
         };
         let text = format!("{mark} {} {} {time}", stage.number(), pad(title, name_w));
-        let line = Line::from(truncate(&text, w));
+        let line = if over {
+            Line::styled(truncate(&text, w), theme::warning())
+        } else {
+            Line::from(truncate(&text, w))
+        };
         lines.push(if current {
             line.style(theme::selected())
         } else {
@@ -78,7 +97,7 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
         });
     }
     lines.push(Line::raw(""));
-    let q = s.quorum();
+    let q = app.quorum();
     lines.push(if q.is_quorate() {
         Line::styled("✓ quorate", theme::good())
     } else {
@@ -142,7 +161,13 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     };
     let elapsed = s
         .meeting_time(app.now)
-        .map(|t| format!(" meeting {} ", minutes(t)))
+        .map(|t| {
+            if app.break_due() {
+                format!(" meeting {} · time for a break? ", minutes(t))
+            } else {
+                format!(" meeting {} ", minutes(t))
+            }
+        })
         .unwrap_or_default();
     let clock = format!(" {} ", app.now.format("%H:%M"));
     let right_w = save.content.width() + elapsed.width() + clock.width();

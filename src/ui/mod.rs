@@ -7,7 +7,8 @@ mod panes;
 mod rows;
 mod stages;
 pub mod text;
-mod theme;
+pub mod theme;
+pub mod words;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -47,24 +48,99 @@ pub fn draw_help_popup(f: &mut Frame, area: Rect, contexts: &[crate::app::keymap
     overlays::draw_help(f, area, contexts);
 }
 
-pub fn draw(f: &mut Frame, app: &App) {
-    let area = f.area();
-    if draw_too_small(f, area) {
-        return;
+/// The stage's name, and its time against the plan: a gentle signal when
+/// it runs over, never an alarm.
+fn stage_title_line(app: &App) -> Line<'static> {
+    use ratatui::text::Span;
+    let mut spans = vec![Span::styled(
+        format!(" {} · {} ", app.stage.number(), app.stage.title()),
+        theme::title(),
+    )];
+    let planned = app.config.planned(app.stage);
+    if planned > 0 {
+        let spent = app.session.time_in_stage(app.stage, app.now).num_minutes();
+        spans.push(Span::styled(
+            format!(" {spent} of {planned} min "),
+            theme::muted(),
+        ));
+        if let Some(over) = app.overrun_minutes(app.stage) {
+            spans.push(Span::styled(
+                format!("· {over} min over plan "),
+                theme::warning(),
+            ));
+        }
     }
+    Line::from(spans)
+}
+
+pub fn draw(f: &mut Frame, app: &App) {
+    theme::with(app.theme, || {
+        words::with(&app.config.categories, || draw_session(f, app))
+    });
+}
+
+/// Where the parts of a session's screen go.
+struct FrameAreas {
+    sidebar: Rect,
+    title: Rect,
+    stage: Rect,
+    status: Rect,
+}
+
+fn frame_areas(area: Rect) -> FrameAreas {
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(area);
     let sidebar_w = if body.width >= 120 { 30 } else { 21 };
     let [sidebar, main] =
         Layout::horizontal([Constraint::Length(sidebar_w), Constraint::Min(0)]).areas(body);
-    chrome::draw_sidebar(f, sidebar, app);
-    let stage_title = format!(" {} · {} ", app.stage.number(), app.stage.title());
     let [title, stage] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(main);
-    f.render_widget(
-        Paragraph::new(Line::styled(stage_title, theme::title())),
+    FrameAreas {
+        sidebar,
         title,
-    );
-    stages::draw_stage(f, stage, app);
-    chrome::draw_status(f, status, app);
+        stage,
+        status,
+    }
+}
+
+fn draw_session(f: &mut Frame, app: &App) {
+    let area = f.area();
+    if draw_too_small(f, area) {
+        return;
+    }
+    let a = frame_areas(area);
+    chrome::draw_sidebar(f, a.sidebar, app);
+    f.render_widget(Paragraph::new(stage_title_line(app)), a.title);
+    stages::draw_stage(f, a.stage, app);
+    chrome::draw_status(f, a.status, app);
     // Last, so popups (the help uses the whole screen) sit on top.
-    overlays::draw_overlays(f, main, area, app);
+    overlays::draw_overlays(f, a.stage, area, app);
+}
+
+/// What a mouse click at (x, y) on a screen of `area` lands on, using the
+/// same layout as drawing. Nothing while a popup is open.
+pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<crate::app::update::ClickTarget> {
+    use crate::app::panes::PaneContent;
+    use crate::app::update::ClickTarget;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || !app.overlays.is_empty() {
+        return None;
+    }
+    let a = frame_areas(area);
+    let inside = |r: Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+    if inside(a.sidebar) {
+        return chrome::stage_at_row(y - a.sidebar.y).map(ClickTarget::Stage);
+    }
+    let layout = stages::stage_layout(app, a.stage);
+    let panes = app.panes();
+    let (index, rect) = layout.panes.iter().enumerate().find(|(_, r)| inside(**r))?;
+    let inner = panes::pane_block("", false).inner(*rect);
+    let cursor = app.cursor(index);
+    let row = match &panes.get(index)?.content {
+        PaneContent::List(kind) => panes::list_row_at(&app.session, kind, inner, cursor.row, y),
+        PaneContent::Form(fields) => panes::form_row_at(&app.session, fields, inner, cursor.row, y),
+        // Row 0 is the children's names; people start below.
+        PaneContent::Grid(_) => (y > inner.y).then(|| (y - inner.y - 1) as usize),
+    };
+    Some(match row {
+        Some(row) => ClickTarget::Row { pane: index, row },
+        None => ClickTarget::Pane(index),
+    })
 }

@@ -1,6 +1,7 @@
 //! Drawing the three kinds of pane: forms, lists and grids. Only the rows
 //! that fit are built, so long sessions draw as fast as short ones.
 
+use crate::ui::words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -83,14 +84,14 @@ pub fn first_visible(heights: impl Fn(usize) -> usize, selected: usize, room: us
 
 /// One field as label and value lines; multi-line values keep `max_lines`.
 /// The label column's width for a set of fields: the longest label, but
-/// never more than 45% of the width.
+/// never more than half the width.
 pub fn label_width(s: &Session, fields: &[Field], width: usize) -> usize {
     let longest = fields
         .iter()
         .map(|f| f.label_in(s).width())
         .max()
         .unwrap_or(10);
-    longest.min(width * 45 / 100).max(6)
+    longest.min(width / 2).max(6)
 }
 
 pub fn field_lines(
@@ -101,7 +102,7 @@ pub fn field_lines(
     max_lines: usize,
     selected: bool,
 ) -> Vec<Line<'static>> {
-    let value = display(s, field);
+    let value = display(s, field, &words::categories());
     let label = field.label_in(s);
     // A label that would be cut goes on its own line, with the value
     // indented below it: a cut label can stop meaning anything.
@@ -155,48 +156,78 @@ pub fn field_lines(
     out
 }
 
-fn draw_form(f: &mut Frame, area: Rect, s: &Session, fields: &[Field], row: usize, focused: bool) {
+/// The fields of a form that fit, from the first shown, with their lines.
+fn visible_fields(
+    s: &Session,
+    fields: &[Field],
+    area: Rect,
+    row: usize,
+    focused: bool,
+) -> Vec<(usize, Vec<Line<'static>>)> {
     let width = area.width as usize;
     let max_lines = 3;
     let lw = label_width(s, fields, width);
-    let height = |i: usize| {
+    let lines_of = |i: usize, selected: bool| {
         fields
             .get(i)
-            .map(|fl| field_lines(s, fl, width, lw, max_lines, false).len())
-            .unwrap_or(1)
+            .map(|fl| field_lines(s, fl, width, lw, max_lines, selected))
+            .unwrap_or_default()
     };
     let row = row.min(fields.len().saturating_sub(1));
-    let first = first_visible(height, row, area.height as usize);
-    let mut lines = Vec::new();
-    for (i, field) in fields.iter().enumerate().skip(first) {
-        if lines.len() >= area.height as usize {
+    let first = first_visible(
+        |i| lines_of(i, false).len().max(1),
+        row,
+        area.height as usize,
+    );
+    let mut out = Vec::new();
+    let mut used = 0;
+    for i in first..fields.len() {
+        if used >= area.height as usize {
             break;
         }
-        lines.extend(field_lines(
-            s,
-            field,
-            width,
-            lw,
-            max_lines,
-            focused && i == row,
-        ));
+        let lines = lines_of(i, focused && i == row);
+        used += lines.len();
+        out.push((i, lines));
     }
+    out
+}
+
+/// Which field of a form pane's inner `area` is at screen row `y`.
+pub fn form_row_at(s: &Session, fields: &[Field], area: Rect, row: usize, y: u16) -> Option<usize> {
+    let mut top = area.y;
+    for (i, lines) in visible_fields(s, fields, area, row, false) {
+        let bottom = top + lines.len() as u16;
+        if (top..bottom).contains(&y) {
+            return Some(i);
+        }
+        top = bottom;
+    }
+    None
+}
+
+fn draw_form(f: &mut Frame, area: Rect, s: &Session, fields: &[Field], row: usize, focused: bool) {
+    let lines: Vec<Line> = visible_fields(s, fields, area, row, focused)
+        .into_iter()
+        .flat_map(|(_, l)| l)
+        .collect();
     f.render_widget(Paragraph::new(lines), area);
 }
 
-fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize, focused: bool) {
+/// The items of a list that fit in `area`, from the first shown, each
+/// with its lines (one blank line follows each item). Drawing and mouse
+/// clicks both use this, so a click lands on what is shown.
+fn visible_items(
+    s: &Session,
+    kind: &ListKind,
+    area: Rect,
+    row: usize,
+) -> Vec<(usize, Vec<Line<'static>>)> {
     let keys = list_keys(s, kind);
     if keys.is_empty() {
-        let hint = match kind {
-            ListKind::DecisionChildren => "No children yet: add them at setup (stage 0).",
-            _ => "Nothing yet. Press a to add.",
-        };
-        f.render_widget(Paragraph::new(Line::styled(hint, theme::muted())), area);
-        return;
+        return Vec::new();
     }
     let width = area.width.saturating_sub(2) as usize;
     let row = row.min(keys.len() - 1);
-    // One blank line between items keeps a column calm to read.
     // Whole texts when everything fits; a few lines each when it does not.
     let room = area.height as usize;
     let mut total = 0;
@@ -205,13 +236,50 @@ fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize
         total <= room
     });
     let item = |i: usize| record_lines(s, kind, &keys[i], width, i, !fits);
-    let height = |i: usize| item(i).len() + 1;
-    let first = first_visible(height, row, area.height as usize);
-    let mut lines: Vec<Line> = Vec::new();
+    let first = first_visible(|i| item(i).len() + 1, row, room);
+    let mut out = Vec::new();
+    let mut used = 0;
     for i in first..keys.len() {
-        if lines.len() >= area.height as usize {
+        if used >= room {
             break;
         }
+        let lines = item(i);
+        used += lines.len() + 1;
+        out.push((i, lines));
+    }
+    out
+}
+
+/// Which row of a list pane's inner `area` is at screen row `y`.
+pub fn list_row_at(s: &Session, kind: &ListKind, area: Rect, row: usize, y: u16) -> Option<usize> {
+    let mut top = area.y;
+    for (i, lines) in visible_items(s, kind, area, row) {
+        let bottom = top + lines.len() as u16;
+        if (top..bottom).contains(&y) {
+            return Some(i);
+        }
+        top = bottom + 1;
+    }
+    None
+}
+
+fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize, focused: bool) {
+    let items = visible_items(s, kind, area, row);
+    if items.is_empty() {
+        let hint = match kind {
+            ListKind::DecisionChildren => "No children yet: add them at setup (stage 0).",
+            _ => "Nothing yet. Press a to add.",
+        };
+        let lines: Vec<Line> = wrap(hint, area.width as usize)
+            .into_iter()
+            .map(|l| Line::styled(l, theme::muted()))
+            .collect();
+        f.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let row = row.min(list_keys(s, kind).len() - 1);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, item) in items {
         let chosen = i == row;
         let marker = if chosen && focused {
             "▌ "
@@ -220,7 +288,7 @@ fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize
         } else {
             "  "
         };
-        for l in item(i) {
+        for l in item {
             let mut spans = vec![Span::styled(marker, theme::key())];
             spans.extend(l.spans);
             let line = Line::from(spans).style(l.style);
@@ -230,6 +298,7 @@ fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize
                 line
             });
         }
+        // One blank line between items keeps a column calm to read.
         lines.push(Line::raw(""));
     }
     f.render_widget(Paragraph::new(lines), area);
@@ -338,14 +407,13 @@ fn draw_grid(
                 .find(|x| &x.person == person && x.child == child.id)
                 .map(|x| format!("{}: {}", x.score, x.reason)),
             GridKind::Recommendations => recommendation_for(s, person, &child.id).map(|r| {
-                let cats: Vec<&str> = r.categories.iter().map(|c| c.label()).collect();
                 format!(
                     "{} {} — {}",
                     r.outcome.label(),
-                    if cats.is_empty() {
+                    if r.categories.is_empty() {
                         String::new()
                     } else {
-                        format!("({})", cats.join(", "))
+                        format!("({})", words::category_list(&r.categories))
                     },
                     r.reason
                 )

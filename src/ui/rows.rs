@@ -1,5 +1,6 @@
 //! How one record reads in a list: a few wrapped lines.
 
+use crate::ui::words;
 use ratatui::text::{Line, Span};
 
 use super::text::{truncate, wrap, wrap_at_most};
@@ -65,8 +66,7 @@ pub fn record_lines(
                 if let Some(d) = find(&s.decisions, &cid) {
                     let mut outcome = d.outcome.label().to_string();
                     if !d.categories.is_empty() {
-                        let cats: Vec<&str> = d.categories.iter().map(|c| c.label()).collect();
-                        outcome.push_str(&format!(" ({})", cats.join(", ")));
+                        outcome.push_str(&format!(" ({})", words::category_list(&d.categories)));
                     }
                     lines.push(Line::from(truncate(&outcome, width)));
                     if d.differs_from_recommendations {

@@ -1,6 +1,8 @@
 //! Where each stage's panes go, and what each stage shows beside them:
 //! key dates, the quorum signal, the scaling chart, the tally.
 
+use crate::config::ScalingWording;
+use crate::ui::words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -11,10 +13,29 @@ use super::text::{truncate, wrap};
 use super::theme;
 use crate::app::field_edit::show_date;
 use crate::app::state::App;
-use crate::dates::{Timescales, WorkingCalendar, check_rules, key_dates};
+use crate::dates::{check_rules, key_dates};
 use crate::model::*;
 
-pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
+/// What a stage shows besides its panes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Extra {
+    KeyDates,
+    Quorum,
+    Signoff,
+    ScalingChart,
+    Tally,
+    DecisionInfo,
+}
+
+/// Where everything of a stage goes: one function for drawing and for
+/// finding what a mouse click landed on, so the two always agree.
+pub struct StageLayout {
+    pub panes: Vec<Rect>,
+    extras: Vec<(Extra, Rect)>,
+}
+
+pub fn stage_layout(app: &App, area: Rect) -> StageLayout {
+    let mut extras = Vec::new();
     let panes = app.panes();
     let s = &app.session;
     let rects: Vec<Rect> = match app.stage {
@@ -22,7 +43,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
             let [left, right] = split_h(area, 64);
             let [form, dates] =
                 Layout::vertical([Constraint::Min(6), Constraint::Length(7)]).areas(left);
-            draw_key_dates(f, dates, s);
+            extras.push((Extra::KeyDates, dates));
             vec![form, right]
         }
         Stage::PreMeeting => {
@@ -33,7 +54,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
         Stage::Introductions => {
             let [quorum, rest] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            draw_quorum(f, quorum, s);
+            extras.push((Extra::Quorum, quorum));
             let [a, b] = split_h(rest, 62);
             vec![a, b]
         }
@@ -41,7 +62,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
         Stage::Record => {
             let [signoff, rest] =
                 Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(area);
-            draw_signoff(f, signoff, s);
+            extras.push((Extra::Signoff, signoff));
             let [a, b] = split_h(rest, 45);
             vec![a, b]
         }
@@ -65,7 +86,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
                         .areas(top);
                 (g, c)
             };
-            draw_scaling_chart(f, chart, s);
+            extras.push((Extra::ScalingChart, chart));
             vec![grid, question]
         }
         Stage::SafetyGoals => {
@@ -86,14 +107,14 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
                 Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
                     .areas(area)
             };
-            draw_tally(f, tally, s);
+            extras.push((Extra::Tally, tally));
             vec![grid]
         }
         Stage::Decision => {
             let [left, right] = split_h(area, 30);
             let [list, info] =
                 Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(left);
-            draw_decision_info(f, info, app);
+            extras.push((Extra::DecisionInfo, info));
             if panes.len() == 3 {
                 let [form, dissent] =
                     Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)])
@@ -104,7 +125,27 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
             }
         }
     };
-    for (i, (pane, rect)) in panes.iter().zip(rects).enumerate() {
+    StageLayout {
+        panes: rects,
+        extras,
+    }
+}
+
+pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
+    let s = &app.session;
+    let layout = stage_layout(app, area);
+    for (extra, rect) in &layout.extras {
+        let rect = *rect;
+        match extra {
+            Extra::KeyDates => draw_key_dates(f, rect, app),
+            Extra::Quorum => draw_quorum(f, rect, app),
+            Extra::Signoff => draw_signoff(f, rect, s),
+            Extra::ScalingChart => draw_scaling_chart(f, rect, s, &app.config.scaling),
+            Extra::Tally => draw_tally(f, rect, s),
+            Extra::DecisionInfo => draw_decision_info(f, rect, app),
+        }
+    }
+    for (i, (pane, rect)) in app.panes().iter().zip(layout.panes).enumerate() {
         draw_pane(f, rect, app, i, pane);
     }
 }
@@ -136,8 +177,9 @@ fn map_columns(area: Rect) -> Vec<Rect> {
     }
 }
 
-fn draw_quorum(f: &mut Frame, area: Rect, s: &Session) {
-    let q = s.quorum();
+fn draw_quorum(f: &mut Frame, area: Rect, app: &App) {
+    let s = &app.session;
+    let q = app.quorum();
     let (mark, style) = if q.is_quorate() {
         ("✓ ", theme::good())
     } else {
@@ -153,17 +195,18 @@ fn draw_quorum(f: &mut Frame, area: Rect, s: &Session) {
     );
 }
 
-fn draw_key_dates(f: &mut Frame, area: Rect, s: &Session) {
+fn draw_key_dates(f: &mut Frame, area: Rect, app: &App) {
+    let s = &app.session;
     let block = pane_block("Key dates", false);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let cal = WorkingCalendar::default();
-    let ts = Timescales::default();
+    let cal = app.config.calendar();
+    let ts = &app.config.timescales;
     let mut lines = Vec::new();
     if let Some(date) = s.setup.date {
         let k = key_dates(
             &cal,
-            &ts,
+            ts,
             s.setup.kind,
             date,
             s.setup.strategy_discussion_date,
@@ -187,7 +230,7 @@ fn draw_key_dates(f: &mut Frame, area: Rect, s: &Session) {
     }
     let warnings = check_rules(
         &cal,
-        &ts,
+        ts,
         s.setup.kind,
         s.setup.date,
         s.setup.strategy_discussion_date,
@@ -209,8 +252,17 @@ fn draw_key_dates(f: &mut Frame, area: Rect, s: &Session) {
 /// Every person's score per child as a dot plot on 0..10, with the last
 /// conference's scores beside them at a review. When the full plot does not
 /// fit, each child gets one line of counts under a shared axis.
-fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session) {
-    let block = pane_block("Spread: 0 unsafe at home · 10 safe to close", false);
+fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingWording) {
+    let title = if *wording == ScalingWording::default() {
+        "Spread: 0 unsafe at home · 10 safe to close".to_string()
+    } else {
+        format!(
+            "Spread: 0 {} · 10 {}",
+            wording.zero_means.trim(),
+            wording.ten_means.trim()
+        )
+    };
+    let block = pane_block(&title, false);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let name_w = 14usize;
@@ -384,15 +436,14 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
         ));
         detailed.push(Line::from(truncate(&tally_line(s, &child.id), w)));
         for r in s.recommendations.iter().filter(|r| r.child == child.id) {
-            let cats: Vec<&str> = r.categories.iter().map(|c| c.label()).collect();
             let text = format!(
                 "  {} {}{}",
                 outcome_short(r.outcome),
                 s.attendee_name(&r.professional),
-                if cats.is_empty() {
+                if r.categories.is_empty() {
                     String::new()
                 } else {
-                    format!(" ({})", cats.join(", "))
+                    format!(" ({})", words::category_list(&r.categories))
                 }
             );
             detailed.push(Line::styled(truncate(&text, w), theme::muted()));
@@ -432,14 +483,13 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
     let mut lines = vec![Line::from(truncate(&tally_line(s, &child.id), w))];
     if let Some(d) = s.decisions.iter().find(|d| d.child == child.id) {
         if let Some(p) = &d.previous {
-            let cats: Vec<&str> = p.categories.iter().map(|c| c.label()).collect();
             let text = format!(
                 "Last time: {}{}",
                 p.outcome.label(),
-                if cats.is_empty() {
+                if p.categories.is_empty() {
                     String::new()
                 } else {
-                    format!(" ({})", cats.join(", "))
+                    format!(" ({})", words::category_list(&p.categories))
                 }
             );
             lines.extend(
@@ -454,12 +504,12 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
                 theme::warning(),
             ));
         }
-        let cal = WorkingCalendar::default();
-        let ts = Timescales::default();
+        let cal = app.config.calendar();
+        let ts = &app.config.timescales;
         if let Some(date) = s.setup.date {
             let k = key_dates(
                 &cal,
-                &ts,
+                ts,
                 s.setup.kind,
                 date,
                 s.setup.strategy_discussion_date,
@@ -477,7 +527,7 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
         }
         for warning in check_rules(
             &cal,
-            &ts,
+            ts,
             s.setup.kind,
             s.setup.date,
             None,

@@ -1,0 +1,97 @@
+//! Local rules: the config file (`$XDG_CONFIG_HOME/cpconf/config.toml` or
+//! `--config FILE`) over compiled-in England defaults. See
+//! `config.example.toml` for every key in plain words.
+//!
+//! `parse` is pure (text to `Config`); `load` finds and reads the file.
+//! A file is used whole or refused: never half-read.
+
+mod load;
+mod parse;
+mod position;
+mod render;
+mod sections;
+mod toml_dates;
+mod validate;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::dates::{Timescales, WorkingCalendar};
+use crate::model::Stage;
+
+pub use crate::model::QuorumRule;
+pub use load::{ConfigError, default_path, default_path_from, load};
+pub use parse::{ParseError, parse};
+pub use sections::{
+    CategoryNames, DEFAULT_SCALING_QUESTION, ScaleDirection, ScalingWording, ThemeName,
+    default_opening_statements, default_planned_minutes,
+};
+pub use validate::{MAX_MINUTES, MAX_OPENING_STATEMENTS, MAX_OTHER_AGENCIES, stage_key};
+
+/// The local rules in force. `Default` is England, and today's behaviour.
+///
+/// Plain keys come before the tables so the TOML written back is valid
+/// and reads in the same order as `config.example.toml`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The opening statements checklist at introductions.
+    pub opening_statements: Vec<String>,
+    /// Minutes after which the chair is reminded to offer a break; 0 for never.
+    pub break_reminder_minutes: u32,
+    /// Days the local authority is closed besides England's bank holidays.
+    #[serde(with = "toml_dates")]
+    pub extra_bank_holidays: Vec<NaiveDate>,
+    pub theme: ThemeName,
+    /// Let the mouse select and scroll.
+    pub mouse: bool,
+    pub quorum: QuorumRule,
+    pub timescales: Timescales,
+    pub scaling: ScalingWording,
+    pub categories: CategoryNames,
+    /// Planned minutes per agenda stage; stages left out keep the default.
+    #[serde(deserialize_with = "sections::planned_minutes_over_defaults")]
+    pub planned_minutes: BTreeMap<Stage, u32>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            opening_statements: default_opening_statements(),
+            break_reminder_minutes: 90,
+            extra_bank_holidays: Vec::new(),
+            theme: ThemeName::default(),
+            mouse: false,
+            quorum: QuorumRule::default(),
+            timescales: Timescales::default(),
+            scaling: ScalingWording::default(),
+            categories: CategoryNames::default(),
+            planned_minutes: default_planned_minutes(),
+        }
+    }
+}
+
+impl Config {
+    /// Working days: England and Wales plus the local extra holidays.
+    pub fn calendar(&self) -> WorkingCalendar {
+        WorkingCalendar::with_extra_holidays(self.extra_bank_holidays.iter().copied())
+    }
+
+    /// What a new session takes from the local rules: the scaling wording
+    /// (recorded only when local; empty means the default) and the extra
+    /// opening statements.
+    pub fn prepare_new(&self, session: &mut crate::model::Session) {
+        if self.scaling.question != DEFAULT_SCALING_QUESTION && session.scaling.question.is_empty()
+        {
+            session.scaling.question = self.scaling.question.clone();
+        }
+        session.add_local_statements(&self.opening_statements);
+    }
+
+    /// Planned minutes for a stage (0 when none is planned).
+    pub fn planned(&self, stage: Stage) -> u32 {
+        self.planned_minutes.get(&stage).copied().unwrap_or(0)
+    }
+}

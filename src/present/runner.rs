@@ -1,0 +1,104 @@
+//! The projector window's loop: draw, read keys, and every quarter second
+//! look at the file's metadata, reloading when it changed. It only ever
+//! reads the session file and takes no lock, so it runs beside the chair's
+//! window (which holds the lock and saves by atomic rename: a read sees the
+//! old file or the new one, never half of one).
+
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::draw::draw_measured;
+use super::state::{Control, PresentState};
+use crate::runtime::session::now;
+use crate::runtime::terminal::{Term, TerminalGuard};
+use crate::storage;
+
+const POLL: Duration = Duration::from_millis(250);
+
+/// What identifies one version of the file without reading it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    /// A rename puts a new file in place, so its inode changes even when
+    /// the time and length do not.
+    inode: u64,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Stamp {
+        modified: m.modified().ok(),
+        len: m.len(),
+        inode,
+    })
+}
+
+/// `cpconf present FILE`: opens the file (a bad file is refused before the
+/// screen changes), then shows it until `q`, Ctrl+C, SIGTERM or SIGHUP.
+pub fn run(file: &Path) -> Result<(), String> {
+    let mut seen = stamp(file);
+    let loaded = storage::load(file).map_err(|e| e.to_string())?;
+    let mut state = PresentState::new(&loaded.session, now());
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, stop.clone()).map_err(|e| e.to_string())?;
+    }
+    let mut guard =
+        TerminalGuard::enter(false).map_err(|e| format!("cannot start the terminal: {e}"))?;
+    let result = watch(&mut guard.terminal, file, &mut state, &mut seen, &stop);
+    drop(guard);
+    result.map_err(|e| e.to_string())
+}
+
+fn watch(
+    term: &mut Term,
+    file: &Path,
+    state: &mut PresentState,
+    seen: &mut Option<Stamp>,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let mut last_look = Instant::now();
+    loop {
+        let mut furthest = 0;
+        term.draw(|f| furthest = draw_measured(f, state))?;
+        state.scroll = state.scroll.min(furthest);
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if event::poll(POLL)? {
+            if let Event::Key(k) = event::read()? {
+                if state.handle_key(k) == Control::Quit {
+                    return Ok(());
+                }
+            }
+        }
+        if last_look.elapsed() >= POLL {
+            last_look = Instant::now();
+            refresh(file, state, seen);
+        }
+    }
+}
+
+/// Reloads when the file's metadata changed; on failure the last good
+/// board stays up with a quiet note.
+fn refresh(file: &Path, state: &mut PresentState, seen: &mut Option<Stamp>) {
+    let current = stamp(file);
+    if current == *seen {
+        return;
+    }
+    *seen = current;
+    match storage::load(file) {
+        Ok(loaded) => state.absorb(&loaded.session, now()),
+        Err(e) => state.load_failed(e.to_string()),
+    }
+}
