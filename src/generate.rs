@@ -256,7 +256,8 @@ fn sentence(r: &mut Rng, words: usize) -> String {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(*r.pick(WORDS));
+        let word = *r.pick::<&str>(WORDS);
+        out.push_str(word);
     }
     if let Some(first) = out.get(0..1) {
         let upper = first.to_ascii_uppercase();

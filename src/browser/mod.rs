@@ -45,15 +45,27 @@ impl Browser {
         let files = storage::list_session_files(dir)?;
         let pending = files.len();
         let (tx, rx) = channel();
-        thread::Builder::new()
-            .name("cpconf-scan".into())
-            .spawn(move || {
-                for f in files {
-                    if tx.send(storage::summarise(&f)).is_err() {
-                        break;
+        // Several readers share the files (each file is read and validated
+        // in full, so an unreadable one is flagged with its exact reason):
+        // with 1,000 sessions one reader alone took seconds to finish the
+        // list. The list is sorted as entries arrive, so order is unchanged.
+        let files = std::sync::Arc::new(files);
+        let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let readers = thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
+        for _ in 0..readers {
+            let (tx, files, next) = (tx.clone(), files.clone(), next.clone());
+            thread::Builder::new()
+                .name("cpconf-scan".into())
+                .spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break };
+                        if tx.send(storage::summarise(f)).is_err() {
+                            break;
+                        }
                     }
-                }
-            })?;
+                })?;
+        }
         Ok(Browser {
             dir: dir.to_path_buf(),
             entries: Vec::new(),
@@ -80,7 +92,13 @@ impl Browser {
         let chosen = self.visible().get(self.selected).map(|e| e.path.clone());
         self.pending = self.pending.saturating_sub(fresh.len());
         self.entries.extend(fresh);
-        self.entries.sort_by_key(|e| std::cmp::Reverse(sort_key(e)));
+        // Ties (same date and time) keep the folder's name order, whichever
+        // reader finished first.
+        self.entries.sort_by(|a, b| {
+            sort_key(b)
+                .cmp(&sort_key(a))
+                .then_with(|| a.path.cmp(&b.path))
+        });
         if self.pending == 0 {
             self.incoming = None;
         }

@@ -231,11 +231,29 @@ fn visible_items(
     // Whole texts when everything fits; a few lines each when it does not.
     let room = area.height as usize;
     let mut total = 0;
+    // Each item's lines are built at most once a frame (they were built up
+    // to three times: to see if all fit, to place the selection, to draw);
+    // the memo is local to this call, so drawing stays a pure function.
+    let mut whole: Vec<Vec<Line<'static>>> = Vec::new();
     let fits = keys.iter().enumerate().all(|(i, k)| {
-        total += record_lines(s, kind, k, width, i, false).len() + 1;
+        let lines = record_lines(s, kind, k, width, i, false);
+        total += lines.len() + 1;
+        whole.push(lines);
         total <= room
     });
-    let item = |i: usize| record_lines(s, kind, &keys[i], width, i, !fits);
+    let memo: std::cell::RefCell<std::collections::HashMap<usize, Vec<Line<'static>>>> =
+        Default::default();
+    let item = |i: usize| -> Vec<Line<'static>> {
+        if fits {
+            return whole[i].clone();
+        }
+        if let Some(lines) = memo.borrow().get(&i) {
+            return lines.clone();
+        }
+        let lines = record_lines(s, kind, &keys[i], width, i, true);
+        memo.borrow_mut().insert(i, lines.clone());
+        lines
+    };
     let first = first_visible(|i| item(i).len() + 1, row, room);
     let mut out = Vec::new();
     let mut used = 0;
