@@ -211,35 +211,63 @@ fn ms(d: Duration) -> String {
     format!("{:.3}", d.as_secs_f64() * 1e3)
 }
 
-/// Every key of a cycle, update plus render at 200x60, each timed.
-fn time_keys(app: &mut App, cycle: &[Msg], rounds: usize) -> Vec<Duration> {
+/// CPU time this thread has used: beside wall time it shows how much of a
+/// slow key was work and how much was waiting for a shared machine's CPU.
+fn thread_cpu() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: a valid clock id and a pointer to a live timespec.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+/// Every key of a cycle, update plus render at 200x60, each timed: wall
+/// time and this thread's CPU time.
+fn time_keys(app: &mut App, cycle: &[Msg], rounds: usize) -> (Vec<Duration>, Vec<Duration>) {
     let mut t = term(200, 60);
     t.draw(|f| cpconf::ui::draw(f, app)).unwrap();
-    let mut out = Vec::new();
+    let (mut wall, mut cpu) = (Vec::new(), Vec::new());
     for _ in 0..rounds {
         for k in cycle {
-            let start = Instant::now();
+            let (start, start_cpu) = (Instant::now(), thread_cpu());
             app.update(k.clone());
             t.draw(|f| cpconf::ui::draw(f, app)).unwrap();
-            out.push(start.elapsed());
+            wall.push(start.elapsed());
+            cpu.push(thread_cpu().saturating_sub(start_cpu));
         }
     }
-    out
+    (wall, cpu)
+}
+
+fn key_row(name: &str, (wall, cpu): (Vec<Duration>, Vec<Duration>)) {
+    let (m, p, x) = summary(wall);
+    let (cm, cp, _) = summary(cpu);
+    println!(
+        "{name:<34} {:>8} {:>8} {:>8} {:>9} {:>8}",
+        ms(m),
+        ms(p),
+        ms(x),
+        ms(cm),
+        ms(cp)
+    );
 }
 
 fn keys_table(quick: bool) {
     let rounds = if quick { 10 } else { 200 };
     println!("\n== one key with L at 200x60 (update + render), ms");
     println!(
-        "{:<34} {:>8} {:>8} {:>8}",
-        "stage / keys", "median", "p99", "max"
+        "{:<34} {:>8} {:>8} {:>8} {:>9} {:>8}",
+        "stage / keys", "median", "p99", "max", "cpu med", "cpu p99"
     );
     for stage in Stage::SCREENS {
         let mut app = app(Size::L, stage);
         let times = time_keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Up)], rounds);
-        let (m, p, x) = summary(times);
-        let name = format!("{}-{} j/k", stage.number(), stage.short_title());
-        println!("{name:<34} {:>8} {:>8} {:>8}", ms(m), ms(p), ms(x));
+        key_row(
+            &format!("{}-{} j/k", stage.number(), stage.short_title()),
+            times,
+        );
     }
     // An edit that goes through the undo history: open a map item, edit its
     // text, type, keep it (Esc), close the form.
@@ -251,25 +279,15 @@ fn keys_table(quick: bool) {
         key(KeyCode::Esc),
         key(KeyCode::Esc),
     ];
-    let times = time_keys(&mut app, &cycle, rounds / 2);
-    let (m, p, x) = summary(times);
-    println!(
-        "{:<34} {:>8} {:>8} {:>8}",
+    key_row(
         "4-Map edit item (5 keys)",
-        ms(m),
-        ms(p),
-        ms(x)
+        time_keys(&mut app, &cycle, rounds / 2),
     );
     // Typing into a 50 KB note.
     let mut app = app_typing_note();
-    let times = time_keys(&mut app, &[key(KeyCode::Char('x'))], rounds);
-    let (m, p, x) = summary(times);
-    println!(
-        "{:<34} {:>8} {:>8} {:>8}",
+    key_row(
         "6-Goals typing in 50 KB note",
-        ms(m),
-        ms(p),
-        ms(x)
+        time_keys(&mut app, &[key(KeyCode::Char('x'))], rounds),
     );
 }
 
@@ -284,22 +302,48 @@ fn app_typing_note() -> App {
         }
     }
     app.update(key(KeyCode::Enter));
+    let typing = app.draft().map_or(0, |(_, text)| text.len());
+    assert!(
+        typing > 40_000,
+        "the editor is open on a long note ({typing} bytes)"
+    );
     app
 }
 
 fn autosave_table(quick: bool) {
     let rounds = if quick { 10 } else { 300 };
-    println!("\n== update (one key, no render) with L, with and without a save of L running, ms");
+    println!("\n== autosave of L and the keys, ms");
     let (path, _) = session_file(Size::L);
     let session = Arc::new(storage::load(&path).unwrap().session);
+    // Handing the session to the saver copies it on the input thread; the
+    // runtime does this only after the frame is drawn and the keyboard has
+    // been quiet for 100 ms, never between a key and its frame.
+    let copies: Vec<Duration> = (0..rounds.min(50))
+        .map(|_| {
+            let start = Instant::now();
+            black_box(Arc::new((*session).clone()));
+            start.elapsed()
+        })
+        .collect();
+    let (cm, cp, _) = summary(copies);
+    println!(
+        "{:<34} {:>8} {:>8}   (done when idle, off the key-to-frame path)",
+        "hand-off copy of L",
+        ms(cm),
+        ms(cp)
+    );
+    // The write itself runs on the saver thread: keys (update + render at
+    // 200x60) with and without a save of L being written meanwhile.
     let mut app = app(Size::L, Stage::Map);
+    let mut t = term(200, 60);
     let cycle = [key(KeyCode::Down), key(KeyCode::Up)];
-    let time = |app: &mut App| {
+    let mut time = |app: &mut App| {
         let mut out = Vec::new();
         for _ in 0..rounds {
             for k in &cycle {
                 let start = Instant::now();
                 app.update(k.clone());
+                t.draw(|f| cpconf::ui::draw(f, app)).unwrap();
                 out.push(start.elapsed());
                 std::thread::sleep(Duration::from_micros(300));
             }
@@ -325,15 +369,50 @@ fn autosave_table(quick: bool) {
     let (m1, p1, _) = time(&mut app);
     stop.store(true, Ordering::Relaxed);
     saver.join().unwrap();
-    println!("{:<34} {:>8} {:>8}", "", "median", "p99");
-    println!("{:<34} {:>8} {:>8}", "no save running", ms(m0), ms(p0));
+    println!(
+        "{:<34} {:>8} {:>8}",
+        "key (update + render)", "median", "p99"
+    );
+    println!("{:<34} {:>8} {:>8}", "  no save running", ms(m0), ms(p0));
     println!(
         "{:<34} {:>8} {:>8}   ({} saves of L meanwhile)",
-        "save of L running",
+        "  saves of L running",
         ms(m1),
         ms(p1),
         saves.load(Ordering::Relaxed)
     );
+}
+
+/// Opening L: the same bytes parsed by serde_json into `Session`, against
+/// cpconf's own load (checks included) through to the first frame.
+fn open_table(quick: bool) {
+    let rounds = if quick { 3 } else { 30 };
+    println!("\n== opening a session from disk, ms (medians)");
+    for size in [Size::S, Size::L] {
+        let (path, _) = session_file(size);
+        let mut parse = Vec::new();
+        let mut open = Vec::new();
+        for _ in 0..rounds {
+            let start = Instant::now();
+            let bytes = std::fs::read(&path).unwrap();
+            black_box(serde_json::from_slice::<Session>(&bytes).unwrap());
+            parse.push(start.elapsed());
+            let start = Instant::now();
+            let loaded = storage::load(&path).unwrap();
+            let app = App::new(loaded.session, Access::Edit, now());
+            let mut t = term(200, 60);
+            t.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
+            open.push(start.elapsed());
+        }
+        let (p, o) = (summary(parse).0, summary(open).0);
+        println!(
+            "{}: read + serde_json parse {}   open to first frame {}   ratio {:.2}",
+            size.name(),
+            ms(p),
+            ms(o),
+            o.as_secs_f64() / p.as_secs_f64()
+        );
+    }
 }
 
 fn browser_table(quick: bool) {
@@ -385,6 +464,7 @@ fn main() {
     if !filtered {
         keys_table(quick);
         autosave_table(quick);
+        open_table(quick);
         browser_table(quick);
     }
     let _ = std::fs::remove_dir_all(data_dir(""));

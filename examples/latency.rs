@@ -7,6 +7,11 @@
 //! same harness then times `cat` in the same pty, where the terminal's own
 //! echo shows the key: that is the floor, and the ratio is the figure.
 //!
+//! Then, on the same session, keys that change it (ticking a pre-meeting
+//! box on and off) at a human pace, so autosaves of the whole session run
+//! between them: their latency shows whether saving ever delays a key.
+//! Last, cpconf's resident memory (VmRSS, VmHWM) with the session open.
+//!
 //! `cargo build --release && cargo run --release --example latency [-- --trials N] [--size S|M|L]`
 
 use std::io::{Read, Write};
@@ -25,6 +30,9 @@ struct Args {
     trials: usize,
     #[arg(long, default_value = "L")]
     size: Size,
+    /// Ticks timed while autosaves run (each followed by a pause).
+    #[arg(long, default_value_t = 100)]
+    ticks: usize,
 }
 
 const ROWS: u16 = 60;
@@ -71,6 +79,61 @@ impl Pty {
 
     fn count_x(&self) -> usize {
         self.parser.screen().contents().matches('x').count()
+    }
+
+    fn count_ticks(&self) -> usize {
+        self.parser.screen().contents().matches("[x]").count()
+    }
+
+    /// Resident memory of the program, from /proc: (VmRSS, VmHWM) in MB.
+    fn memory_mb(&self) -> Option<(f64, f64)> {
+        let pid = self.child.process_id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let kb = |field: &str| -> Option<f64> {
+            let rest = status.lines().find_map(|l| l.strip_prefix(field))?;
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<f64>()
+                .ok()
+        };
+        Some((kb("VmRSS:")? / 1024.0, kb("VmHWM:")? / 1024.0))
+    }
+
+    /// Times `trials` presses of Space on a tick box, each waiting for the
+    /// screen, then pausing a human moment (0-300 ms) before the next.
+    fn time_ticks(&mut self, trials: usize) -> Vec<Duration> {
+        let mut ticks = self.count_ticks();
+        let mut out = Vec::with_capacity(trials);
+        let mut pause = 7u64;
+        for i in 0..trials {
+            let start = Instant::now();
+            self.send(b" ");
+            let before = ticks;
+            if !self.wait(Duration::from_secs(5), |p| p.count_ticks() != before) {
+                eprintln!(
+                    "tick {i} did not show within 5 s; screen:\n{}",
+                    self.parser.screen().contents()
+                );
+                std::process::exit(1);
+            }
+            out.push(start.elapsed());
+            ticks = self.count_ticks();
+            // A fixed sequence of pauses (no randomness from the machine).
+            pause = (pause * 7919 + 13) % 301;
+            self.settle_for(Duration::from_millis(pause));
+        }
+        out
+    }
+
+    /// Takes in output for `d`, whatever arrives.
+    fn settle_for(&mut self, d: Duration) {
+        let end = Instant::now() + d;
+        while let Some(left) = end.checked_duration_since(Instant::now()) {
+            if let Ok(bytes) = self.output.recv_timeout(left) {
+                self.parser.process(&bytes);
+            }
+        }
     }
 
     /// Feeds output to the emulator until `done` holds or `limit` passes.
@@ -196,9 +259,21 @@ fn main() {
     let warm = app.time_keys(20);
     drop(warm);
     let cpconf = app.time_keys(args.trials);
-    // Leave the editor and quit so the session is saved and unlocked.
+    // Leave the editor (the text is kept: a change, saved in the
+    // background), go to the pre-meeting (stage 1) and tick its first box.
     app.send(b"\x1b");
-    app.settle(Duration::from_millis(200));
+    app.settle(Duration::from_millis(300));
+    for _ in 0..3 {
+        app.send(b"[");
+        app.settle(Duration::from_millis(150));
+    }
+    let counter = SaveCounter::start(&file);
+    let ticks = app.time_ticks(args.ticks);
+    app.settle(Duration::from_millis(1500));
+    let saves = counter.finish();
+    let memory = app.memory_mb();
+    app.send(b"q");
+    app.settle(Duration::from_millis(300));
     drop(app);
 
     let mut cat = Pty::start(CommandBuilder::new("cat"));
@@ -209,6 +284,7 @@ fn main() {
 
     let (cm, cp) = summary(cpconf);
     let (bm, bp) = summary(baseline);
+    let (tm, tp) = summary(ticks);
     println!(
         "keystroke to screen, {} keys each, {COLS}x{ROWS} pty, session size {}",
         args.trials,
@@ -222,5 +298,50 @@ fn main() {
         cm / bm.max(1e-9),
         cp / bp.max(1e-9)
     );
+    println!(
+        "ticks    {:>10.3} {:>10.3}   ({} keys that change the session, {} autosaves of it meanwhile)",
+        tm, tp, args.ticks, saves
+    );
+    match memory {
+        Some((rss, hwm)) => {
+            println!("memory   VmRSS {rss:.1} MB, VmHWM {hwm:.1} MB (cpconf with the session open)")
+        }
+        None => println!("memory   not available (no /proc)"),
+    }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Counts saves of a file while it runs: a save writes a new file and
+/// renames it over the old one, so each save shows as a new inode.
+struct SaveCounter {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<usize>,
+}
+
+impl SaveCounter {
+    fn start(file: &Path) -> SaveCounter {
+        use std::os::unix::fs::MetadataExt;
+        use std::sync::atomic::Ordering;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (flag, file) = (stop.clone(), file.to_path_buf());
+        let thread = std::thread::spawn(move || {
+            let inode = || std::fs::metadata(&file).map(|m| m.ino()).ok();
+            let (mut last, mut saves) = (inode(), 0);
+            while !flag.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(5));
+                let now = inode();
+                if now.is_some() && now != last {
+                    saves += 1;
+                    last = now;
+                }
+            }
+            saves
+        });
+        SaveCounter { stop, thread }
+    }
+
+    fn finish(self) -> usize {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.thread.join().unwrap_or(0)
+    }
 }

@@ -204,30 +204,59 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
 
 /// The keys of a list's rows, in order.
 pub fn list_keys(s: &Session, kind: &ListKind) -> Vec<String> {
-    fn ids<T, K: AsRef<str>>(items: &[T], key: impl Fn(&T) -> K) -> Vec<String> {
-        items.iter().map(|i| key(i).as_ref().to_string()).collect()
+    list_key_refs(s, kind)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
+/// The keys of a list's rows, in order, borrowed where they can be (drawing
+/// needs them every frame, and a map column of a large session has hundreds).
+pub fn list_key_refs<'a>(s: &'a Session, kind: &ListKind) -> Vec<std::borrow::Cow<'a, str>> {
+    use std::borrow::Cow;
+    fn ids<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> Vec<Cow<'a, str>> {
+        items.iter().map(|i| Cow::Borrowed(key(i))).collect()
     }
     match kind {
-        ListKind::Children | ListKind::DecisionChildren => ids(&s.children, |c| c.id.0.clone()),
-        ListKind::Attendees => ids(&s.attendees, |a| a.id.0.clone()),
-        ListKind::Exclusions => ids(&s.pre_meeting.exclusions, |e| e.id.0.clone()),
-        ListKind::Dangers => ids(&s.danger_statements, |d| d.id.0.clone()),
+        ListKind::Children | ListKind::DecisionChildren => ids(&s.children, |c| &c.id.0),
+        ListKind::Attendees => ids(&s.attendees, |a| &a.id.0),
+        ListKind::Exclusions => ids(&s.pre_meeting.exclusions, |e| &e.id.0),
+        ListKind::Dangers => ids(&s.danger_statements, |d| &d.id.0),
         ListKind::Map(col) => s
             .map_items
             .iter()
             .filter(|m| m.column == *col)
-            .map(|m| m.id.0.clone())
+            .map(|m| Cow::Borrowed(m.id.0.as_str()))
             .collect(),
-        ListKind::Goals => ids(&s.safety_goals, |g| g.id.0.clone()),
+        ListKind::Goals => ids(&s.safety_goals, |g| &g.id.0),
         ListKind::Actions(goal) => find(&s.safety_goals, goal)
-            .map(|g| ids(&g.actions, |a| a.id.0.clone()))
+            .map(|g| ids(&g.actions, |a| &a.id.0))
             .unwrap_or_default(),
         ListKind::Dissents(child) => find(&s.decisions, child)
-            .map(|d| ids(&d.dissents, |x| x.id.0.clone()))
+            .map(|d| ids(&d.dissents, |x| &x.id.0))
             .unwrap_or_default(),
-        ListKind::Addenda => ids(&s.addenda, |a| a.id.0.clone()),
+        ListKind::Addenda => ids(&s.addenda, |a| &a.id.0),
         // Audit entries have no ids: their position is their key.
-        ListKind::Audit => (0..s.audit.len()).map(|i| i.to_string()).collect(),
+        ListKind::Audit => (0..s.audit.len())
+            .map(|i| Cow::Owned(i.to_string()))
+            .collect(),
+    }
+}
+
+/// How many rows a list has: `list_keys(s, kind).len()` without building
+/// the keys (a map column of a large session has hundreds).
+pub fn list_len(s: &Session, kind: &ListKind) -> usize {
+    match kind {
+        ListKind::Children | ListKind::DecisionChildren => s.children.len(),
+        ListKind::Attendees => s.attendees.len(),
+        ListKind::Exclusions => s.pre_meeting.exclusions.len(),
+        ListKind::Dangers => s.danger_statements.len(),
+        ListKind::Map(col) => s.map_items.iter().filter(|m| m.column == *col).count(),
+        ListKind::Goals => s.safety_goals.len(),
+        ListKind::Actions(goal) => find(&s.safety_goals, goal).map_or(0, |g| g.actions.len()),
+        ListKind::Dissents(child) => find(&s.decisions, child).map_or(0, |d| d.dissents.len()),
+        ListKind::Addenda => s.addenda.len(),
+        ListKind::Audit => s.audit.len(),
     }
 }
 

@@ -165,6 +165,8 @@ pub struct App {
     /// copies of the session: see `undo.rs`.
     pub(super) undo: Vec<super::undo::Patch>,
     pub(super) redo: Vec<super::undo::Patch>,
+    /// Makes each change's patch (see `undo.rs`).
+    pub(super) recorder: super::undo::Recorder,
     /// Bumped on every change to the session; the saver compares it.
     pub revision: u64,
     pub saved_revision: u64,
@@ -235,6 +237,7 @@ impl App {
             overlays: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
+            recorder: Default::default(),
             revision: 0,
             saved_revision: 0,
             last_saved_at: None,

@@ -13,6 +13,11 @@
 //! apply in strict stack order (a new change clears redo), and nothing else
 //! changes the patched fields between a change and its undo, so positions
 //! recorded in a patch still point at the same records when it is applied.
+//!
+//! Making a patch: the [`Recorder`] keeps one copy of the session as the
+//! last step left it; after a change it compares field by field and copies
+//! out only what differs (the old values into the patch, the new into its
+//! copy). Nothing copies the whole session per change.
 
 use serde::Serialize;
 
@@ -118,58 +123,36 @@ fn approx_bytes<T: Serialize>(items: &[T]) -> usize {
     c.0 + std::mem::size_of_val(items)
 }
 
-fn whole<T: PartialEq + Send + 'static>(
-    parts: &mut Vec<Box<dyn Part>>,
-    get: fn(&mut Session) -> &mut T,
-    before: T,
-    after: &T,
-) {
-    if before != *after {
-        parts.push(Box::new(Whole { get, value: before }));
+/// Brings `dst` to `src`, copying only the run of records that differs.
+/// Returns where that run starts, how long it is now, and the records of
+/// `dst` it replaced; None when the lists were equal.
+fn sync_list<T: Clone + PartialEq>(dst: &mut Vec<T>, src: &[T]) -> Option<(usize, usize, Vec<T>)> {
+    let prefix = dst.iter().zip(src).take_while(|(a, b)| a == b).count();
+    if prefix == dst.len() && prefix == src.len() {
+        return None;
     }
-}
-
-fn splice<T: PartialEq + Serialize + Send + 'static>(
-    parts: &mut Vec<Box<dyn Part>>,
-    get: fn(&mut Session) -> &mut Vec<T>,
-    mut before: Vec<T>,
-    after: &[T],
-) {
-    let prefix = before.iter().zip(after).take_while(|(a, b)| a == b).count();
-    if prefix == before.len() && prefix == after.len() {
-        return;
-    }
-    let room = before.len().min(after.len()) - prefix;
-    let suffix = before
+    let room = dst.len().min(src.len()) - prefix;
+    let suffix = dst
         .iter()
         .rev()
-        .zip(after.iter().rev())
+        .zip(src.iter().rev())
         .take(room)
         .take_while(|(a, b)| a == b)
         .count();
-    before.truncate(before.len() - suffix);
-    let items = before.split_off(prefix);
-    parts.push(Box::new(Splice {
-        get,
-        at: prefix,
-        len: after.len() - prefix - suffix,
-        bytes: approx_bytes(&items),
-        items,
-    }));
+    let new = &src[prefix..src.len() - suffix];
+    let end = dst.len() - suffix;
+    let old: Vec<T> = dst.splice(prefix..end, new.iter().cloned()).collect();
+    Some((prefix, new.len(), old))
 }
 
-fn text(
-    parts: &mut Vec<Box<dyn Part>>,
-    get: fn(&mut Session) -> &mut String,
-    before: String,
-    after: &str,
-) {
-    if before == after {
-        return;
+/// The same for a text: the changed span only (on character boundaries).
+fn sync_text(dst: &mut String, src: &str) -> Option<(usize, usize, String)> {
+    if dst.as_str() == src {
+        return None;
     }
-    let (b, a) = (before.as_bytes(), after.as_bytes());
+    let (b, a) = (dst.as_bytes(), src.as_bytes());
     let mut prefix = b.iter().zip(a).take_while(|(x, y)| x == y).count();
-    while !before.is_char_boundary(prefix) || !after.is_char_boundary(prefix) {
+    while !dst.is_char_boundary(prefix) || !src.is_char_boundary(prefix) {
         prefix -= 1;
     }
     let room = b.len().min(a.len()) - prefix;
@@ -180,15 +163,217 @@ fn text(
         .take(room)
         .take_while(|(x, y)| x == y)
         .count();
-    while !before.is_char_boundary(b.len() - suffix) || !after.is_char_boundary(a.len() - suffix) {
+    while !dst.is_char_boundary(b.len() - suffix) || !src.is_char_boundary(a.len() - suffix) {
         suffix -= 1;
     }
-    parts.push(Box::new(TextSplice {
-        get,
-        at: prefix,
-        len: a.len() - prefix - suffix,
-        text: before[prefix..b.len() - suffix].to_string(),
-    }));
+    let (end, new) = (b.len() - suffix, &src[prefix..a.len() - suffix]);
+    let old = dst[prefix..end].to_string();
+    dst.replace_range(prefix..end, new);
+    Some((prefix, new.len(), old))
+}
+
+/// The same for any other value: a copy when it differs.
+fn sync_whole<T: Clone + PartialEq>(dst: &mut T, src: &T) -> Option<T> {
+    (dst != src).then(|| std::mem::replace(dst, src.clone()))
+}
+
+/// Brings `dst` to `src` field by field, copying only what differs. With
+/// `parts`, each field's old value in `dst` is kept there as a part that
+/// puts it back. Stage times, the audit trail and `updated_at` are brought
+/// over too but never kept (undo does not rewind facts). Returns whether
+/// anything differed at all, facts included.
+fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Part>>>) -> bool {
+    // Destructured so that a new field in `Session` (or in the pre-meeting
+    // or the scaling) fails to compile here until it has its place.
+    let Session {
+        schema_version: _,
+        id: _,
+        created_at: _,
+        updated_at: _,
+        status: _,
+        finalised: _,
+        setup: _,
+        children: _,
+        attendees: _,
+        pre_meeting:
+            crate::model::PreMeeting {
+                explained_purpose: _,
+                explained_how_it_runs: _,
+                explained_how_to_contribute: _,
+                explained_reports_shared: _,
+                explained_supporter_advocate_solicitor: _,
+                explained_complaints: _,
+                interpreter_needed: _,
+                language: _,
+                advocate: _,
+                parents_views: _,
+                exclusions: _,
+            },
+        opening_statements: _,
+        inquorate_reason: _,
+        danger_statements: _,
+        map_items: _,
+        child_voices: _,
+        scaling:
+            crate::model::Scaling {
+                question: _,
+                scores: _,
+                previous_scores: _,
+            },
+        safety_goals: _,
+        bottom_lines: _,
+        contingency_plan: _,
+        recommendations: _,
+        decisions: _,
+        stage_visits: _,
+        addenda: _,
+        audit: _,
+        next_id: _,
+    } = src;
+    let mut changed = false;
+    macro_rules! whole {
+        ($($f:ident).+) => {
+            if let Some(value) = sync_whole(&mut dst.$($f).+, &src.$($f).+) {
+                changed = true;
+                if let Some(p) = parts.as_deref_mut() {
+                    p.push(Box::new(Whole {
+                        get: |s| &mut s.$($f).+,
+                        value,
+                    }));
+                }
+            }
+        };
+    }
+    macro_rules! list {
+        ($($f:ident).+) => {
+            if let Some((at, len, items)) = sync_list(&mut dst.$($f).+, &src.$($f).+) {
+                changed = true;
+                if let Some(p) = parts.as_deref_mut() {
+                    p.push(Box::new(Splice {
+                        get: |s| &mut s.$($f).+,
+                        at,
+                        len,
+                        bytes: approx_bytes(&items),
+                        items,
+                    }));
+                }
+            }
+        };
+    }
+    macro_rules! text {
+        ($($f:ident).+) => {
+            if let Some((at, len, text)) = sync_text(&mut dst.$($f).+, &src.$($f).+) {
+                changed = true;
+                if let Some(p) = parts.as_deref_mut() {
+                    p.push(Box::new(TextSplice {
+                        get: |s| &mut s.$($f).+,
+                        at,
+                        len,
+                        text,
+                    }));
+                }
+            }
+        };
+    }
+    macro_rules! fact {
+        ($f:ident, $how:ident) => {
+            if $how(&mut dst.$f, &src.$f).is_some() {
+                changed = true;
+            }
+        };
+    }
+    whole!(schema_version);
+    text!(id);
+    whole!(created_at);
+    whole!(status);
+    whole!(finalised);
+    whole!(setup);
+    list!(children);
+    list!(attendees);
+    whole!(pre_meeting.explained_purpose);
+    whole!(pre_meeting.explained_how_it_runs);
+    whole!(pre_meeting.explained_how_to_contribute);
+    whole!(pre_meeting.explained_reports_shared);
+    whole!(pre_meeting.explained_supporter_advocate_solicitor);
+    whole!(pre_meeting.explained_complaints);
+    whole!(pre_meeting.interpreter_needed);
+    text!(pre_meeting.language);
+    text!(pre_meeting.advocate);
+    text!(pre_meeting.parents_views);
+    list!(pre_meeting.exclusions);
+    whole!(opening_statements);
+    text!(inquorate_reason);
+    list!(danger_statements);
+    list!(map_items);
+    list!(child_voices);
+    text!(scaling.question);
+    list!(scaling.scores);
+    list!(scaling.previous_scores);
+    list!(safety_goals);
+    text!(bottom_lines);
+    text!(contingency_plan);
+    list!(recommendations);
+    list!(decisions);
+    list!(addenda);
+    whole!(next_id);
+    // Facts: kept in step, never rewound.
+    fact!(updated_at, sync_whole);
+    fact!(stage_visits, sync_list);
+    fact!(audit, sync_list);
+    changed
+}
+
+/// Keeps a copy of the session as it was after the last step (change,
+/// undo or redo), and from it makes each step's patch by copying only what
+/// the step altered. This replaces a whole copy of the session before
+/// every change, which on a large session cost milliseconds a key.
+///
+/// The copy is made when first needed (the first change), not when the
+/// session opens, so opening stays as fast as reading the file.
+#[derive(Default)]
+pub struct Recorder {
+    shadow: Option<Session>,
+}
+
+impl Recorder {
+    /// The copy, made now from `live` if there is none yet.
+    fn shadow(&mut self, live: &Session) -> &mut Session {
+        self.shadow.get_or_insert_with(|| live.clone())
+    }
+
+    /// Before a change: takes in the facts that moved on since the last
+    /// step without being a step (stage times, mostly), so the copy is
+    /// exactly the session the change starts from. Everything else in the
+    /// session changes only through steps, which keep the copy in step.
+    pub fn begin(&mut self, live: &Session) {
+        let shadow = self.shadow(live);
+        sync_whole(&mut shadow.updated_at, &live.updated_at);
+        sync_list(&mut shadow.stage_visits, &live.stage_visits);
+        sync_list(&mut shadow.audit, &live.audit);
+    }
+
+    /// Puts `live` back as it was when the change began (the change
+    /// failed), copying only what the change had altered.
+    pub fn restore(&mut self, live: &mut Session) {
+        if let Some(shadow) = &self.shadow {
+            sync(live, shadow, None);
+        }
+    }
+
+    /// After a change: the patch that takes `live` back to how the change
+    /// began, or None when nothing at all changed (facts included). The
+    /// copy then matches `live` again.
+    pub fn record(&mut self, live: &Session) -> Option<Patch> {
+        let mut parts = Vec::new();
+        sync(self.shadow(live), live, Some(&mut parts)).then_some(Patch { parts })
+    }
+
+    /// After an undo or redo: the copy follows `live` (nothing is kept).
+    pub fn follow(&mut self, live: &Session) {
+        if let Some(shadow) = &mut self.shadow {
+            sync(shadow, live, None);
+        }
+    }
 }
 
 /// What one change altered, and how to put it back.
@@ -197,185 +382,6 @@ pub struct Patch {
 }
 
 impl Patch {
-    /// The patch that takes `after` back to `before`, or None when the
-    /// change altered nothing at all (stage times and audit included).
-    pub fn between(before: Session, after: &Session) -> Option<Patch> {
-        // Destructured so that a new field in `Session` fails to compile
-        // here until it is given its place in the history.
-        let Session {
-            schema_version,
-            id,
-            created_at,
-            updated_at,
-            status,
-            finalised,
-            setup,
-            children,
-            attendees,
-            pre_meeting,
-            opening_statements,
-            inquorate_reason,
-            danger_statements,
-            map_items,
-            child_voices,
-            scaling,
-            safety_goals,
-            bottom_lines,
-            contingency_plan,
-            recommendations,
-            decisions,
-            stage_visits,
-            addenda,
-            audit,
-            next_id,
-        } = before;
-        let p = &mut Vec::new();
-        whole(
-            p,
-            |s| &mut s.schema_version,
-            schema_version,
-            &after.schema_version,
-        );
-        text(p, |s| &mut s.id, id, &after.id);
-        whole(p, |s| &mut s.created_at, created_at, &after.created_at);
-        whole(p, |s| &mut s.status, status, &after.status);
-        whole(p, |s| &mut s.finalised, finalised, &after.finalised);
-        whole(p, |s| &mut s.setup, setup, &after.setup);
-        splice(p, |s| &mut s.children, children, &after.children);
-        splice(p, |s| &mut s.attendees, attendees, &after.attendees);
-        {
-            // Field by field: the parents' views can be a long note.
-            let crate::model::PreMeeting {
-                explained_purpose,
-                explained_how_it_runs,
-                explained_how_to_contribute,
-                explained_reports_shared,
-                explained_supporter_advocate_solicitor,
-                explained_complaints,
-                interpreter_needed,
-                language,
-                advocate,
-                parents_views,
-                exclusions,
-            } = pre_meeting;
-            let a = &after.pre_meeting;
-            let flags = [
-                explained_purpose,
-                explained_how_it_runs,
-                explained_how_to_contribute,
-                explained_reports_shared,
-                explained_supporter_advocate_solicitor,
-                explained_complaints,
-                interpreter_needed,
-            ];
-            let after_flags = [
-                a.explained_purpose,
-                a.explained_how_it_runs,
-                a.explained_how_to_contribute,
-                a.explained_reports_shared,
-                a.explained_supporter_advocate_solicitor,
-                a.explained_complaints,
-                a.interpreter_needed,
-            ];
-            if flags != after_flags {
-                p.push(Box::new(Flags(flags)));
-            }
-            text(p, |s| &mut s.pre_meeting.language, language, &a.language);
-            text(p, |s| &mut s.pre_meeting.advocate, advocate, &a.advocate);
-            text(
-                p,
-                |s| &mut s.pre_meeting.parents_views,
-                parents_views,
-                &a.parents_views,
-            );
-            splice(
-                p,
-                |s| &mut s.pre_meeting.exclusions,
-                exclusions,
-                &a.exclusions,
-            );
-        }
-        whole(
-            p,
-            |s| &mut s.opening_statements,
-            opening_statements,
-            &after.opening_statements,
-        );
-        text(
-            p,
-            |s| &mut s.inquorate_reason,
-            inquorate_reason,
-            &after.inquorate_reason,
-        );
-        splice(
-            p,
-            |s| &mut s.danger_statements,
-            danger_statements,
-            &after.danger_statements,
-        );
-        splice(p, |s| &mut s.map_items, map_items, &after.map_items);
-        splice(
-            p,
-            |s| &mut s.child_voices,
-            child_voices,
-            &after.child_voices,
-        );
-        {
-            let crate::model::Scaling {
-                question,
-                scores,
-                previous_scores,
-            } = scaling;
-            let a = &after.scaling;
-            text(p, |s| &mut s.scaling.question, question, &a.question);
-            splice(p, |s| &mut s.scaling.scores, scores, &a.scores);
-            splice(
-                p,
-                |s| &mut s.scaling.previous_scores,
-                previous_scores,
-                &a.previous_scores,
-            );
-        }
-        splice(
-            p,
-            |s| &mut s.safety_goals,
-            safety_goals,
-            &after.safety_goals,
-        );
-        text(
-            p,
-            |s| &mut s.bottom_lines,
-            bottom_lines,
-            &after.bottom_lines,
-        );
-        text(
-            p,
-            |s| &mut s.contingency_plan,
-            contingency_plan,
-            &after.contingency_plan,
-        );
-        splice(
-            p,
-            |s| &mut s.recommendations,
-            recommendations,
-            &after.recommendations,
-        );
-        splice(p, |s| &mut s.decisions, decisions, &after.decisions);
-        splice(p, |s| &mut s.addenda, addenda, &after.addenda);
-        whole(p, |s| &mut s.next_id, next_id, &after.next_id);
-        // Never rewound by undo (see the module comment), so not kept; but
-        // a change to them alone is still a change.
-        let facts_changed = updated_at != after.updated_at
-            || stage_visits != after.stage_visits
-            || audit != after.audit;
-        if p.is_empty() && !facts_changed {
-            return None;
-        }
-        Some(Patch {
-            parts: std::mem::take(p),
-        })
-    }
-
     /// Puts the old values back into `s`; returns the patch that redoes it.
     pub fn apply(self, s: &mut Session) -> Patch {
         // Parts touch distinct fields, but apply in reverse for clarity.
@@ -389,28 +395,100 @@ impl Patch {
     }
 }
 
-/// The pre-meeting's ticks, as one value.
-struct Flags([bool; 7]);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{self, Size};
 
-impl Part for Flags {
-    fn apply(self: Box<Self>, s: &mut Session) -> Box<dyn Part> {
-        let m = &mut s.pre_meeting;
-        let fields = [
-            &mut m.explained_purpose,
-            &mut m.explained_how_it_runs,
-            &mut m.explained_how_to_contribute,
-            &mut m.explained_reports_shared,
-            &mut m.explained_supporter_advocate_solicitor,
-            &mut m.explained_complaints,
-            &mut m.interpreter_needed,
-        ];
-        let mut old = [false; 7];
-        for (i, f) in fields.into_iter().enumerate() {
-            old[i] = std::mem::replace(f, self.0[i]);
-        }
-        Box::new(Flags(old))
+    /// The session without the facts undo leaves alone.
+    fn edits(s: &Session) -> Session {
+        let mut s = s.clone();
+        s.updated_at = s.created_at;
+        s.stage_visits.clear();
+        s.audit.clear();
+        s
     }
-    fn bytes(&self) -> usize {
-        8
+
+    /// A small deterministic generator of changes, touching lists (insert,
+    /// remove, edit, move), texts (with multi-byte characters) and values.
+    fn change(s: &mut Session, n: u64) {
+        let pick = |len: usize, k: u64| (k as usize).checked_rem(len).unwrap_or(0);
+        match n % 9 {
+            0 => {
+                let i = pick(s.map_items.len(), n / 9);
+                s.map_items[i].text.push_str(" — ü");
+            }
+            1 => {
+                let i = pick(s.map_items.len() - 1, n / 9);
+                s.map_items.swap(i, i + 1);
+            }
+            2 => {
+                let i = pick(s.map_items.len(), n / 7);
+                s.map_items.remove(i);
+            }
+            3 => s
+                .bottom_lines
+                .insert_str(s.bottom_lines.len() / 2, "Zoë's 子供 "),
+            4 => {
+                let cut = s.contingency_plan.char_indices().nth(10).map_or(0, |c| c.0);
+                s.contingency_plan.replace_range(..cut, "");
+            }
+            5 => s.pre_meeting.interpreter_needed = !s.pre_meeting.interpreter_needed,
+            6 => s.next_id += 1,
+            7 => {
+                let i = pick(s.attendees.len(), n);
+                s.attendees[i].role = format!("role {n}");
+                s.pre_meeting.parents_views.push('é');
+            }
+            _ => {
+                // A fact moves on alone: still a step, nothing to rewind.
+                s.updated_at += chrono::Duration::seconds(1);
+            }
+        }
+    }
+
+    #[test]
+    fn undo_and_redo_by_patches_match_whole_copies() {
+        let mut live = generate::session(Size::S, 7);
+        let mut rec = Recorder::default();
+        let mut copies = vec![edits(&live)];
+        let mut undo = Vec::new();
+        for n in 0..60u64 {
+            rec.begin(&live);
+            change(&mut live, n * 31 + 5);
+            let patch = rec.record(&live).expect("every change changes something");
+            undo.push(patch);
+            copies.push(edits(&live));
+            // A fact moving on between steps is not part of the next one.
+            live.stage_visits.clear();
+        }
+        // Undo everything, then redo everything, checking each step.
+        let mut redo = Vec::new();
+        for expected in copies.iter().rev().skip(1) {
+            let inverse = undo.pop().unwrap().apply(&mut live);
+            rec.follow(&live);
+            assert!(edits(&live) == *expected, "undo matches the whole copy");
+            redo.push(inverse);
+        }
+        for expected in copies.iter().skip(1) {
+            let inverse = redo.pop().unwrap().apply(&mut live);
+            rec.follow(&live);
+            assert!(edits(&live) == *expected, "redo matches the whole copy");
+            undo.push(inverse);
+        }
+    }
+
+    #[test]
+    fn a_failed_change_is_put_back_exactly() {
+        let mut live = generate::session(Size::S, 3);
+        let mut rec = Recorder::default();
+        rec.begin(&live);
+        let before = live.clone();
+        change(&mut live, 3);
+        change(&mut live, 11);
+        change(&mut live, 20);
+        rec.restore(&mut live);
+        assert!(live == before);
+        assert!(rec.record(&live).is_none(), "nothing changed");
     }
 }

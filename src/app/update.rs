@@ -7,7 +7,7 @@ use super::field_edit::{commit_text, cycle, edit_text, pick_options, picked, set
 use super::keymap::{Command, Context, command_for};
 use super::panes::{
     GridKind, ListKind, PaneContent, add_record, delete_record, ensure_recommendation, grid_people,
-    list_keys, recommendation_for, record_fields,
+    list_keys, list_len, recommendation_for, record_fields,
 };
 use super::state::*;
 use super::undo::Patch;
@@ -165,27 +165,29 @@ impl App {
         what: impl Into<String>,
         f: impl FnOnce(&mut Session) -> Result<R, String>,
     ) -> Result<R, String> {
-        let mut before = self.session.clone();
+        // The recorder keeps a copy of the session as the last step left
+        // it, and copies out only what a change alters: no whole copy of
+        // the session per change (milliseconds on a large one).
+        self.recorder.begin(&self.session);
         let r = match f(&mut self.session) {
             Ok(r) => r,
             Err(why) => {
-                std::mem::swap(&mut self.session, &mut before);
+                self.recorder.restore(&mut self.session);
                 return Err(why);
             }
         };
-        // Cheap when nothing changed: `between` compares as `!=` did.
-        if self.session != before {
-            self.session.refresh_derived();
+        // The derived records follow the change (refreshing an unchanged
+        // session changes nothing), then one comparison finds what
+        // changed: None is nothing at all, as `session != before` was.
+        self.session.refresh_derived();
+        if let Some(patch) = self.recorder.record(&self.session) {
             self.session.updated_at = self.now;
             self.session.audit.push(AuditEntry {
                 at: self.now,
                 stage: self.stage,
                 what: what.into(),
             });
-            // Only what changed is kept for undo, not the whole session.
-            if let Some(patch) = Patch::between(before, &self.session) {
-                self.undo.push(patch);
-            }
+            self.undo.push(patch);
             self.trim_undo();
             self.redo.clear();
             self.revision += 1;
@@ -242,6 +244,7 @@ impl App {
             .into(),
         });
         self.session.updated_at = self.now;
+        self.recorder.follow(&self.session);
         to.push(inverse);
         self.revision += 1;
         self.clamp_cursors();
@@ -381,7 +384,7 @@ impl App {
                     })
                 };
                 if let Some(key) = added {
-                    let len = list_keys(&self.session, kind).len();
+                    let len = list_len(&self.session, kind);
                     self.cursors.insert(
                         (self.stage, self.pane),
                         Cursor {
@@ -976,7 +979,7 @@ impl App {
         let panes = self.panes();
         for (i, pane) in panes.iter().enumerate() {
             let len = match &pane.content {
-                PaneContent::List(kind) => list_keys(&self.session, kind).len(),
+                PaneContent::List(kind) => list_len(&self.session, kind),
                 PaneContent::Form(fields) => fields.len(),
                 PaneContent::Grid(kind) => grid_people(&self.session, *kind).len(),
             };

@@ -27,6 +27,13 @@ pub enum Exit {
 const BEAT: Duration = Duration::from_millis(250);
 /// How long to wait before retrying a failed save.
 const RETRY: Duration = Duration::from_secs(2);
+/// A change is handed to the saver once the keyboard has been quiet this
+/// long (or, however busy it is, once the change is `SAVE_WITHIN` old).
+/// Handing it over copies the session on this thread, which takes
+/// milliseconds for a large one: done then, it never stands between a key
+/// and the frame that shows it.
+const QUIET: Duration = Duration::from_millis(100);
+const SAVE_WITHIN: Duration = Duration::from_secs(1);
 
 pub fn now() -> crate::model::Timestamp {
     chrono::Local::now().fixed_offset()
@@ -71,13 +78,31 @@ impl Run<'_> {
     fn event_loop(&mut self, stop: &Arc<AtomicBool>) -> io::Result<Exit> {
         let mut dirty = true;
         let mut last_beat = Instant::now() - BEAT;
+        let mut last_input = Instant::now();
+        // When the change not yet handed to the saver was first seen.
+        let mut unsaved_since: Option<Instant> = None;
         loop {
             if dirty {
                 self.term.draw(|f| ui::draw(f, &self.app))?;
                 dirty = false;
             }
-            let wait = BEAT.saturating_sub(last_beat.elapsed());
+            if self.app.revision != self.submitted {
+                let since = *unsaved_since.get_or_insert_with(Instant::now);
+                let quiet = last_input.elapsed() >= QUIET && !event::poll(Duration::ZERO)?;
+                if quiet || since.elapsed() >= SAVE_WITHIN {
+                    self.submit_if_changed();
+                }
+            }
+            if self.app.revision == self.submitted {
+                unsaved_since = None;
+            }
+            let mut wait = BEAT.saturating_sub(last_beat.elapsed());
+            if unsaved_since.is_some() && last_input.elapsed() < QUIET {
+                // Wake when the keyboard has been quiet long enough.
+                wait = wait.min(QUIET - last_input.elapsed());
+            }
             if event::poll(wait)? {
+                last_input = Instant::now();
                 match event::read()? {
                     Event::Key(k) => self.app.update(Msg::Key(k)),
                     Event::Paste(text) => self.app.update(Msg::Paste(text)),
@@ -101,7 +126,6 @@ impl Run<'_> {
                 dirty = true;
             }
             dirty |= self.collect_outcomes();
-            self.submit_if_changed();
             if self.app.save_requested {
                 self.app.save_requested = false;
                 self.save_now();

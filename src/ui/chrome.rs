@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{minutes, pad, truncate};
@@ -110,7 +110,7 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
     if let Access::ReadOnly(_) = app.access {
         lines.push(Line::styled("◉ READ-ONLY", theme::warning()));
     }
-    f.render_widget(Paragraph::new(lines), inner);
+    super::panes::draw_lines(f, inner, &lines);
 }
 
 /// Two lines: the keys that work here, then messages, save state and time.
@@ -204,5 +204,5 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
             Span::styled(clock, theme::title()),
         ]),
     ];
-    f.render_widget(Paragraph::new(lines), area);
+    super::panes::draw_lines(f, area, &lines);
 }

@@ -1,6 +1,8 @@
 //! Drawing the three kinds of pane: forms, lists and grids. Only the rows
 //! that fit are built, so long sessions draw as fast as short ones.
 
+use std::collections::HashMap;
+
 use crate::ui::words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,12 +11,12 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::rows::record_lines;
-use super::text::{pad, truncate, wrap, wrap_at_most};
+use super::text::{pad, pad_owned, truncate, wrap, wrap_at_most};
 use super::theme;
 use crate::app::field::{Field, FieldKind};
 use crate::app::field_edit::display;
 use crate::app::panes::{
-    GridKind, ListKind, Pane, PaneContent, grid_people, list_keys, recommendation_for,
+    GridKind, ListKind, Pane, PaneContent, grid_people, list_key_refs, list_len, recommendation_for,
 };
 use crate::app::state::App;
 use crate::model::*;
@@ -30,11 +32,43 @@ pub fn pane_block(title: &str, focused: bool) -> Block<'static> {
         })
 }
 
+/// Draws lines from the top of `area`, each cut at the area's width: what
+/// `Paragraph::new(lines)` draws (left-aligned, unwrapped) and what
+/// `Buffer::set_line` draws, without their per-character work for plain
+/// ASCII text. Painting text was the largest share of a full screen.
+pub fn draw_lines(f: &mut Frame, area: Rect, lines: &[Line]) {
+    let area = area.intersection(f.area());
+    let buf = f.buffer_mut();
+    for (y, line) in (area.y..area.bottom()).zip(lines) {
+        debug_assert!(line.alignment.is_none(), "draw_lines is left-aligned only");
+        let mut x = area.x;
+        for span in &line.spans {
+            let room = area.right().saturating_sub(x);
+            if room == 0 {
+                break;
+            }
+            let style = line.style.patch(span.style);
+            let text = span.content.as_ref();
+            if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+                // One byte, one character, one column: no segmentation.
+                let n = text.len().min(usize::from(room));
+                let at = buf.index_of(x, y);
+                for (cell, b) in buf.content[at..at + n].iter_mut().zip(text.bytes()) {
+                    cell.set_char(char::from(b)).set_style(style);
+                }
+                x += n as u16;
+            } else {
+                x = buf.set_stringn(x, y, text, usize::from(room), style).0;
+            }
+        }
+    }
+}
+
 pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane) {
     let focused = app.pane == index && app.overlays.is_empty();
     let count = match &pane.content {
         PaneContent::List(kind) if *kind != ListKind::DecisionChildren => {
-            format!(" ({})", list_keys(&app.session, kind).len())
+            format!(" ({})", list_len(&app.session, kind))
         }
         _ => String::new(),
     };
@@ -210,7 +244,7 @@ fn draw_form(f: &mut Frame, area: Rect, s: &Session, fields: &[Field], row: usiz
         .into_iter()
         .flat_map(|(_, l)| l)
         .collect();
-    f.render_widget(Paragraph::new(lines), area);
+    draw_lines(f, area, &lines);
 }
 
 /// The items of a list that fit in `area`, from the first shown, each
@@ -222,7 +256,7 @@ fn visible_items(
     area: Rect,
     row: usize,
 ) -> Vec<(usize, Vec<Line<'static>>)> {
-    let keys = list_keys(s, kind);
+    let keys = list_key_refs(s, kind);
     if keys.is_empty() {
         return Vec::new();
     }
@@ -235,12 +269,15 @@ fn visible_items(
     // to three times: to see if all fit, to place the selection, to draw);
     // the memo is local to this call, so drawing stays a pure function.
     let mut whole: Vec<Vec<Line<'static>>> = Vec::new();
-    let fits = keys.iter().enumerate().all(|(i, k)| {
-        let lines = record_lines(s, kind, k, width, i, false);
-        total += lines.len() + 1;
-        whole.push(lines);
-        total <= room
-    });
+    // Each item takes at least one line and its blank line, so a list
+    // longer than the pane cannot fit and is not laid out to find that out.
+    let fits = keys.len() <= room
+        && keys.iter().enumerate().all(|(i, k)| {
+            let lines = record_lines(s, kind, k, width, i, false);
+            total += lines.len() + 1;
+            whole.push(lines);
+            total <= room
+        });
     let memo: std::cell::RefCell<std::collections::HashMap<usize, Vec<Line<'static>>>> =
         Default::default();
     let item = |i: usize| -> Vec<Line<'static>> {
@@ -295,7 +332,7 @@ fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize
         f.render_widget(Paragraph::new(lines), area);
         return;
     }
-    let row = row.min(list_keys(s, kind).len() - 1);
+    let row = row.min(list_len(s, kind) - 1);
     let mut lines: Vec<Line> = Vec::new();
     for (i, item) in items {
         let chosen = i == row;
@@ -319,21 +356,33 @@ fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize
         // One blank line between items keeps a column calm to read.
         lines.push(Line::raw(""));
     }
-    f.render_widget(Paragraph::new(lines), area);
+    draw_lines(f, area, &lines);
 }
 
-fn grid_cell(s: &Session, kind: GridKind, person: &AttendeeId, child: &ChildId) -> String {
+/// Every filled cell of a grid, found by (person, child): one pass over
+/// the scores or recommendations a frame, rather than a search of them for
+/// each cell (60 people by 10 children searched 600 records 600 times).
+fn grid_cells(s: &Session, kind: GridKind) -> HashMap<(&str, &str), String> {
     match kind {
-        GridKind::Scaling => s
-            .scaling
-            .scores
-            .iter()
-            .find(|x| &x.person == person && &x.child == child)
-            .map(|x| x.score.to_string())
-            .unwrap_or_else(|| "·".into()),
-        GridKind::Recommendations => recommendation_for(s, person, child)
-            .map(|r| outcome_short(r.outcome).to_string())
-            .unwrap_or_else(|| "·".into()),
+        GridKind::Scaling => {
+            let mut cells = HashMap::with_capacity(s.scaling.scores.len());
+            for x in &s.scaling.scores {
+                // The first record wins, as a search from the start found it.
+                cells
+                    .entry((x.person.0.as_str(), x.child.0.as_str()))
+                    .or_insert_with(|| x.score.to_string());
+            }
+            cells
+        }
+        GridKind::Recommendations => {
+            let mut cells = HashMap::with_capacity(s.recommendations.len());
+            for r in &s.recommendations {
+                cells
+                    .entry((r.professional.0.as_str(), r.child.0.as_str()))
+                    .or_insert_with(|| outcome_short(r.outcome).to_string());
+            }
+            cells
+        }
     }
 }
 
@@ -399,19 +448,25 @@ fn draw_grid(
     let detail_h = if area.height >= 8 { 3 } else { 0 };
     let room = (area.height as usize).saturating_sub(1 + detail_h);
     let first = first_visible(|_| 1, row, room);
+    let cells = grid_cells(s, kind);
     for (r, person) in people.iter().enumerate().skip(first).take(room) {
         let mut spans = vec![Span::styled(
             pad(&s.attendee_name(person), name_w),
             theme::label(),
         )];
         for (c, child) in s.children.iter().enumerate() {
-            let text = format!(" {}", grid_cell(s, kind, person, &child.id));
+            let cell = cells
+                .get(&(person.0.as_str(), child.id.0.as_str()))
+                .map_or("·", String::as_str);
+            let mut text = String::with_capacity(cell_w + 4);
+            text.push(' ');
+            text.push_str(cell);
             let style = if focused && r == row && c == col {
                 theme::selected()
             } else {
                 ratatui::style::Style::new()
             };
-            spans.push(Span::styled(pad(&text, cell_w), style));
+            spans.push(Span::styled(pad_owned(text, cell_w), style));
         }
         lines.push(Line::from(spans));
     }
@@ -454,5 +509,5 @@ fn draw_grid(
                 .map(|l| Line::styled(l, theme::muted())),
         );
     }
-    f.render_widget(Paragraph::new(lines), area);
+    draw_lines(f, area, &lines);
 }

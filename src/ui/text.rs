@@ -9,27 +9,58 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The first `max_lines` lines of `wrap(text, width)` (all when 0), and how
-/// many lines the whole text wraps to. Long texts are served from
-/// [`WrapCache`], so a 50 KB note is not wrapped again on every frame.
+/// many lines the whole text wraps to. Texts are wrapped once per width and
+/// then served from a cache ([`WrapCache`] for long ones, [`ShortWraps`]
+/// for the rest), so a frame does not wrap again what the last one did:
+/// wrapping (an optimal fit) was most of the cost of drawing a long list.
 pub fn wrap_at_most(text: &str, width: usize, max_lines: usize) -> (Vec<String>, usize) {
-    if text.len() < WrapCache::FROM_BYTES {
-        let lines = wrap_now(text, width);
-        let total = lines.len();
-        return (cut(lines, max_lines), total);
-    }
-    WRAP_CACHE.with(|c| {
-        let lines = c.borrow_mut().get(text, width);
-        let total = lines.len();
-        let take = if max_lines == 0 { total } else { max_lines };
-        (lines.iter().take(take).cloned().collect(), total)
-    })
+    let lines = if text.len() < WrapCache::FROM_BYTES {
+        SHORT_WRAPS.with(|c| c.borrow_mut().get(text, width))
+    } else {
+        WRAP_CACHE.with(|c| c.borrow_mut().get(text, width))
+    };
+    let total = lines.len();
+    let take = if max_lines == 0 { total } else { max_lines };
+    (lines.iter().take(take).cloned().collect(), total)
 }
 
-fn cut(mut lines: Vec<String>, max_lines: usize) -> Vec<String> {
-    if max_lines > 0 {
-        lines.truncate(max_lines);
+thread_local! {
+    /// See [`ShortWraps`].
+    static SHORT_WRAPS: std::cell::RefCell<ShortWraps> = std::cell::RefCell::new(ShortWraps::default());
+}
+
+/// Recently wrapped short texts, found by width and exact text (a hash
+/// lookup is far cheaper than wrapping). Bounded: when full it is emptied
+/// and refills with what the next frames draw.
+#[derive(Default)]
+struct ShortWraps {
+    by_width: std::collections::HashMap<
+        usize,
+        std::collections::HashMap<String, std::rc::Rc<Vec<String>>>,
+    >,
+    entries: usize,
+}
+
+impl ShortWraps {
+    /// Several screens of list items at a few widths.
+    const ENTRIES: usize = 4_096;
+
+    fn get(&mut self, text: &str, width: usize) -> std::rc::Rc<Vec<String>> {
+        if let Some(lines) = self.by_width.get(&width).and_then(|m| m.get(text)) {
+            return lines.clone();
+        }
+        if self.entries >= Self::ENTRIES {
+            self.by_width.clear();
+            self.entries = 0;
+        }
+        let lines = std::rc::Rc::new(wrap_now(text, width));
+        self.by_width
+            .entry(width)
+            .or_default()
+            .insert(text.to_string(), lines.clone());
+        self.entries += 1;
+        lines
     }
-    lines
 }
 
 thread_local! {
@@ -41,10 +72,12 @@ thread_local! {
     static WRAP_CACHE: std::cell::RefCell<WrapCache> = std::cell::RefCell::new(WrapCache::default());
 }
 
-/// Recently wrapped long texts, newest last.
+/// Recently wrapped long texts, newest last, within a memory budget.
 #[derive(Default)]
 struct WrapCache {
     entries: Vec<(usize, String, std::rc::Rc<Vec<String>>)>,
+    /// About how many bytes the entries hold (text and lines).
+    bytes: usize,
 }
 
 impl WrapCache {
@@ -53,6 +86,9 @@ impl WrapCache {
     /// Enough for every long text on a screen at two widths (a form and
     /// its record overlay), small enough to scan.
     const ENTRIES: usize = 64;
+    /// Each edit of a 50 KB note is a new text; old ones go once this is
+    /// reached rather than piling up to `ENTRIES` of them (several MB).
+    const BYTES: usize = 1 << 20;
 
     fn get(&mut self, text: &str, width: usize) -> std::rc::Rc<Vec<String>> {
         // Length and width first: the text comparison runs only on likely hits.
@@ -67,11 +103,20 @@ impl WrapCache {
             return lines;
         }
         let lines = std::rc::Rc::new(wrap_now(text, width));
-        if self.entries.len() >= Self::ENTRIES {
-            self.entries.remove(0);
+        let size = Self::size(text, &lines);
+        while !self.entries.is_empty()
+            && (self.entries.len() >= Self::ENTRIES || self.bytes + size > Self::BYTES)
+        {
+            let (_, t, l) = self.entries.remove(0);
+            self.bytes -= Self::size(&t, &l);
         }
+        self.bytes += size;
         self.entries.push((width, text.to_string(), lines.clone()));
         lines
+    }
+
+    fn size(text: &str, lines: &[String]) -> usize {
+        text.len() + lines.iter().map(|l| l.len() + 24).sum::<usize>()
     }
 }
 
@@ -99,6 +144,20 @@ fn wrap_now(text: &str, width: usize) -> Vec<String> {
 
 /// Cuts text to at most `width` columns, with an ellipsis when cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    // Plain ASCII (most names, numbers and labels): one byte is one column
+    // and one grapheme, so the cut needs no segmentation. Same result.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        if text.len() <= width {
+            return text.to_string();
+        }
+        if width == 0 {
+            return String::new();
+        }
+        let mut out = String::with_capacity(width + 2);
+        out.push_str(&text[..width - 1]);
+        out.push('…');
+        return out;
+    }
     let one_line: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -122,11 +181,21 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `pad` for a text already owned: short plain text is padded in place.
+pub fn pad_owned(mut text: String, width: usize) -> String {
+    if text.len() <= width && text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.extend(std::iter::repeat_n(' ', width - text.len()));
+        return text;
+    }
+    pad(&text, width)
+}
+
 /// Pads text with spaces to exactly `width` columns (cutting if longer).
 pub fn pad(text: &str, width: usize) -> String {
-    let t = truncate(text, width);
+    let mut t = truncate(text, width);
     let w = t.width();
-    format!("{t}{}", " ".repeat(width.saturating_sub(w)))
+    t.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    t
 }
 
 /// "1h 05m" / "12m" for durations shown to the chair.
@@ -148,6 +217,40 @@ mod tests {
         let lines = wrap("子供の安全が最優先です", 10);
         assert!(lines.iter().all(|l| l.width() <= 10), "{lines:?}");
         assert_eq!(lines.concat(), "子供の安全が最優先です");
+    }
+
+    #[test]
+    fn plain_text_cuts_as_any_text_does() {
+        // The ASCII shortcut gives what the grapheme walk gives.
+        let slow = |text: &str, width: usize| {
+            if text.width() <= width {
+                return text.to_string();
+            }
+            let mut out = String::new();
+            let mut used = 0;
+            for g in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
+                if used + g.width() + 1 > width {
+                    break;
+                }
+                out.push_str(g);
+                used += g.width();
+            }
+            if width > 0 {
+                out.push('…');
+            }
+            out
+        };
+        for text in ["", "a", "Nell Quarry", "0123456789", " spaced  out "] {
+            for width in 0..14 {
+                assert_eq!(
+                    truncate(text, width),
+                    slow(text, width),
+                    "{text:?} at {width}"
+                );
+                assert_eq!(pad(text, width).width(), width);
+                assert_eq!(pad_owned(text.to_string(), width), pad(text, width));
+            }
+        }
     }
 
     #[test]
