@@ -15,7 +15,7 @@ use cpconf::config::Config;
 use cpconf::model::{Choice, Session};
 use cpconf::runtime::session::{Exit, now, offer_draft, run_session, session_app};
 use cpconf::runtime::terminal::{Term, TerminalGuard};
-use cpconf::storage::{self, LockError};
+use cpconf::storage;
 
 /// `--mouse` (or `mouse = true` in the local rules), for every
 /// full-screen part of this run.
@@ -169,11 +169,8 @@ fn open_for_editing(
     cfg: &Arc<Config>,
 ) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
-    let lock = match storage::acquire(file) {
-        Ok(lock) => lock,
-        Err(e @ LockError::HeldElsewhere { .. }) => return Err(e.to_string()),
-        Err(e) => return Err(e.to_string()),
-    };
+    // Refused with who holds it and how to view it read-only instead.
+    let lock = storage::acquire(file).map_err(|e| e.to_string())?;
     let mut app =
         session_app(loaded.session, file.to_path_buf(), Access::Edit).with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
