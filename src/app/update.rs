@@ -101,10 +101,12 @@ impl App {
                 if !ev.modifiers.contains(KeyModifiers::CONTROL) && self.overlays.is_empty() {
                     // Someone started typing without opening a field: say so
                     // at once, before more keys are taken as commands.
-                    self.say(
-                        Tone::Warning,
-                        "not typing: press Enter to edit the selection, or a to add",
-                    );
+                    let hint = if self.read_only() {
+                        "read-only: Enter reads the selection, ] and [ change stage, ? lists the keys"
+                    } else {
+                        "not typing: press Enter to edit the selection, or a to add"
+                    };
+                    self.say(Tone::Warning, hint);
                 }
             }
             return;

@@ -164,8 +164,8 @@ fn visible_fields(
     focused: bool,
 ) -> Vec<(usize, Vec<Line<'static>>)> {
     let width = area.width as usize;
-    let max_lines = 3;
     let lw = label_width(s, fields, width);
+    let max_lines = lines_per_value(s, fields, width, lw, area.height as usize);
     let lines_of = |i: usize, selected: bool| {
         fields
             .get(i)
@@ -189,6 +189,26 @@ fn visible_fields(
         out.push((i, lines));
     }
     out
+}
+
+/// A long value shows three lines, so the fields after it stay in view;
+/// when the whole form fits in full (a rationale on a big screen), it all
+/// shows. The cheap length check spares wrapping long notes that cannot fit.
+fn lines_per_value(s: &Session, fields: &[Field], width: usize, lw: usize, height: usize) -> usize {
+    const SHORT: usize = 3;
+    let room = width.saturating_sub(lw + 1).max(1) * height;
+    let total: usize = fields
+        .iter()
+        .map(|f| display(s, f, &words::categories()).len())
+        .sum();
+    if total > room {
+        return SHORT;
+    }
+    let full: usize = fields
+        .iter()
+        .map(|f| field_lines(s, f, width, lw, usize::MAX, false).len())
+        .sum();
+    if full <= height { usize::MAX } else { SHORT }
 }
 
 /// Which field of a form pane's inner `area` is at screen row `y`.
