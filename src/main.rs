@@ -84,7 +84,7 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
-        Some(Command::Export(args)) => cpconf::export::cli::run_export(&args),
+        Some(Command::Export(args)) => cpconf::export::cli::run_export(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
     }
 }
