@@ -805,6 +805,14 @@ fn the_thirty_first_of_february_is_refused_and_not_stored() {
     keys(&mut app, "<Esc>");
     assert_refused(&app, "31/02/2026", "not a date");
     assert_eq!(app.session.setup.date, before);
+    // The refused text is selected: typing the date again replaces it.
+    type_text(&mut app, "28/02/2026");
+    keys(&mut app, "<Enter>");
+    assert!(!app.editing(), "{:?}", app.message);
+    assert_eq!(
+        app.session.setup.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 2, 28)
+    );
 }
 
 #[test]

@@ -868,8 +868,12 @@ impl App {
         }
         match error {
             Some(e) => {
-                // Not stored, and the editor stays open: nothing typed is lost.
-                self.say(Tone::Error, format!("not stored: {e}"));
+                // Not stored, and the editor stays open: nothing typed is
+                // lost. Selected, so typing the value again replaces it.
+                if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
+                    editor.text.select_all();
+                }
+                self.say(Tone::Error, format!("not stored: {e} (type it again)"));
                 false
             }
             None => true,
