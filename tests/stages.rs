@@ -813,6 +813,10 @@ fn the_thirty_first_of_february_is_refused_and_not_stored() {
         app.session.setup.date,
         chrono::NaiveDate::from_ymd_opt(2026, 2, 28)
     );
+    assert!(
+        app.message.is_none(),
+        "the refusal goes once the date is kept"
+    );
 }
 
 #[test]
@@ -1105,6 +1109,10 @@ fn stray_typing_outside_a_field_says_so_and_changes_nothing() {
     keys(&mut app, "x");
     assert_eq!(app.session, before);
     assert!(message(&app).contains("not typing"));
+    // The hint is about the slip: it goes once a field is opened.
+    keys(&mut app, "a");
+    assert!(app.editing());
+    assert!(app.message.is_none(), "{:?}", app.message);
 }
 
 // ----- help ----------------------------------------------------------------------

@@ -106,7 +106,7 @@ impl App {
                     } else {
                         "not typing: press Enter to edit the selection, or a to add"
                     };
-                    self.say(Tone::Warning, hint);
+                    self.say_until_edit(Tone::Warning, hint);
                 }
             }
             return;
@@ -546,6 +546,7 @@ impl App {
             self.say(Tone::Warning, why);
             return;
         }
+        self.forget_slips();
         let initial = edit_text(&self.session, field);
         let title = format!("{} › {}", self.stage.title(), field.label());
         self.overlays.push(Overlay::Editor(Box::new(Editor::new(
@@ -842,6 +843,7 @@ impl App {
         let (field, text) = (editor.field.clone(), editor.value());
         let current = edit_text(&self.session, &field);
         if current == text {
+            self.forget_slips();
             return true;
         }
         let mut error = None;
@@ -873,10 +875,13 @@ impl App {
                 if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
                     editor.text.select_all();
                 }
-                self.say(Tone::Error, format!("not stored: {e} (type it again)"));
+                self.say_until_edit(Tone::Error, format!("not stored: {e} (type it again)"));
                 false
             }
-            None => true,
+            None => {
+                self.forget_slips();
+                true
+            }
         }
     }
 
