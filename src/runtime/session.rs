@@ -4,12 +4,12 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::emergency;
+use super::outside::Outside;
 use super::saver::{Job, Outcome, Saver};
 use super::terminal::Term;
 use crate::app::state::{App, Tone};
@@ -46,7 +46,7 @@ pub fn run_session(
     term: &mut Term,
     app: App,
     lock: Option<SessionLock>,
-    stop: &Arc<AtomicBool>,
+    outside: &Outside,
 ) -> io::Result<Exit> {
     let recovery = storage::recovery_dir();
     let saver = Saver::start(Arc::new(DurableWriter), recovery);
@@ -60,7 +60,7 @@ pub fn run_session(
         draft_sent: None,
         term,
     };
-    let result = run.event_loop(stop);
+    let result = run.event_loop(outside);
     // Whatever happened, write what we have.
     run.finish();
     emergency::forget();
@@ -68,7 +68,7 @@ pub fn run_session(
 }
 
 impl Run<'_> {
-    fn event_loop(&mut self, stop: &Arc<AtomicBool>) -> io::Result<Exit> {
+    fn event_loop(&mut self, outside: &Outside) -> io::Result<Exit> {
         let mut dirty = true;
         let mut last_beat = Instant::now() - BEAT;
         loop {
@@ -77,8 +77,8 @@ impl Run<'_> {
                 dirty = false;
             }
             let wait = BEAT.saturating_sub(last_beat.elapsed());
-            if event::poll(wait)? {
-                match event::read()? {
+            if let Some(event) = outside.next_event(wait) {
+                match event {
                     Event::Key(k) => self.app.update(Msg::Key(k)),
                     Event::Paste(text) => self.app.update(Msg::Paste(text)),
                     Event::Mouse(m)
@@ -111,7 +111,7 @@ impl Run<'_> {
                 self.export(copy, format);
                 dirty = true;
             }
-            if stop.load(Ordering::Relaxed) {
+            if outside.should_stop() {
                 self.app.quit_requested = true;
             }
             if self.app.quit_requested {
