@@ -1355,3 +1355,25 @@ fn the_same_keys_do_change_an_editable_session() {
     assert_ne!(app.session, before);
     assert!(app.revision > revision + 10, "many edits: {}", app.revision);
 }
+
+#[test]
+fn empty_lists_offer_a_only_where_it_works() {
+    let session = cpconf::example::example_icpc();
+    let mut viewing = App::new(
+        session.clone(),
+        Access::ReadOnly("a test".into()),
+        at("12:00:00"),
+    );
+    viewing.jump_to_stage(Stage::Record);
+    let shown = screen(&viewing, 120, 30);
+    assert!(shown.contains("No changes recorded yet."), "{shown}");
+    assert!(shown.contains("Nothing recorded."), "{shown}");
+    assert!(!shown.contains("Press a"), "{shown}");
+
+    let mut fresh = new_app();
+    fresh.jump_to_stage(Stage::Record);
+    let shown = screen(&fresh, 120, 30);
+    assert!(shown.contains("once the record is finalised"), "{shown}");
+    fresh.jump_to_stage(Stage::DangerStatements);
+    assert!(screen(&fresh, 120, 30).contains("Press a to add."));
+}

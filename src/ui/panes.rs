@@ -51,7 +51,7 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane
     let cursor = app.cursor(index);
     match &pane.content {
         PaneContent::Form(fields) => draw_form(f, inner, &app.session, fields, cursor.row, focused),
-        PaneContent::List(kind) => draw_list(f, inner, &app.session, kind, cursor.row, focused),
+        PaneContent::List(kind) => draw_list(f, inner, app, kind, cursor.row, focused),
         PaneContent::Grid(kind) => draw_grid(
             f,
             inner,
@@ -282,11 +282,18 @@ pub fn list_row_at(s: &Session, kind: &ListKind, area: Rect, row: usize, y: u16)
     None
 }
 
-fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize, focused: bool) {
+fn draw_list(f: &mut Frame, area: Rect, app: &App, kind: &ListKind, row: usize, focused: bool) {
+    let s = &app.session;
     let items = visible_items(s, kind, area, row);
     if items.is_empty() {
+        // Only offer `a` where it works.
         let hint = match kind {
             ListKind::DecisionChildren => "No children yet: add them at setup (stage 0).",
+            ListKind::Audit => "No changes recorded yet.",
+            _ if app.read_only() => "Nothing recorded.",
+            ListKind::Addenda if !s.is_finalised() => {
+                "None yet: once the record is finalised, changes are added here as dated addenda."
+            }
             _ => "Nothing yet. Press a to add.",
         };
         let lines: Vec<Line> = wrap(hint, area.width as usize)
