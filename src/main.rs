@@ -3,19 +3,20 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 use clap::Parser;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 
 use cpconf::app::state::Access;
 use cpconf::browser::{self, Browser, Request};
 use cpconf::cli::{Cli, Command};
 use cpconf::config::Config;
 use cpconf::model::{Choice, Session};
+use cpconf::runtime::outside::Outside;
 use cpconf::runtime::session::{Exit, now, offer_draft, run_session, session_app};
 use cpconf::runtime::terminal::{Term, TerminalGuard};
-use cpconf::storage::{self, LockError};
+use cpconf::storage;
 
 /// `--mouse` (or `mouse = true` in the local rules), for every
 /// full-screen part of this run.
@@ -51,15 +52,15 @@ fn run(cli: Cli) -> Result<(), String> {
                 Some(previous) => new_review(&cli.dir, &previous, cfg)?,
                 None => new_session(&cli.dir, cfg)?,
             };
-            with_terminal(|term, stop| run_session(term, app, Some(lock), stop).map(|_| ()))
+            with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
         }
         Some(Command::Open { file }) => {
             let (app, lock) = open_for_editing(&file, cfg)?;
-            with_terminal(|term, stop| run_session(term, app, Some(lock), stop).map(|_| ()))
+            with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
         }
         Some(Command::View { file }) => {
             let app = open_read_only(&file, "opened with cpconf view", cfg)?;
-            with_terminal(|term, stop| run_session(term, app, None, stop).map(|_| ()))
+            with_terminal(|term, outside| run_session(term, app, None, outside).map(|_| ()))
         }
         Some(Command::Present { file }) => cpconf::present::run(&file),
         Some(Command::List) => list(&cli.dir),
@@ -84,7 +85,7 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
-        Some(Command::Export(args)) => cpconf::export::cli::run_export(&args),
+        Some(Command::Export(args)) => cpconf::export::cli::run_export(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
     }
 }
@@ -103,18 +104,13 @@ fn print_config(config: &Config, source: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs full-screen work; SIGTERM and SIGHUP (terminal closed) ask it to
+/// Runs full-screen work; SIGTERM, SIGHUP and a closed terminal ask it to
 /// save and stop.
-fn with_terminal(
-    f: impl FnOnce(&mut Term, &Arc<AtomicBool>) -> std::io::Result<()>,
-) -> Result<(), String> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, stop.clone()).map_err(|e| e.to_string())?;
-    }
+fn with_terminal(f: impl FnOnce(&mut Term, &Outside) -> std::io::Result<()>) -> Result<(), String> {
     let mut guard = TerminalGuard::enter(MOUSE.get().copied().unwrap_or(false))
         .map_err(|e| format!("cannot start the terminal: {e}"))?;
-    let result = f(&mut guard.terminal, &stop);
+    let outside = Outside::start().map_err(|e| format!("cannot read the terminal: {e}"))?;
+    let result = f(&mut guard.terminal, &outside);
     drop(guard);
     result.map_err(|e| e.to_string())
 }
@@ -169,11 +165,8 @@ fn open_for_editing(
     cfg: &Arc<Config>,
 ) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
-    let lock = match storage::acquire(file) {
-        Ok(lock) => lock,
-        Err(e @ LockError::HeldElsewhere { .. }) => return Err(e.to_string()),
-        Err(e) => return Err(e.to_string()),
-    };
+    // Refused with who holds it and how to view it read-only instead.
+    let lock = storage::acquire(file).map_err(|e| e.to_string())?;
     let mut app =
         session_app(loaded.session, file.to_path_buf(), Access::Edit).with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
@@ -264,9 +257,8 @@ fn demo_dir() -> Result<PathBuf, String> {
 
 /// The session list; quitting a session opened from it comes back to it.
 fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
-    use std::sync::atomic::Ordering;
     storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
-    with_terminal(|term, stop| {
+    with_terminal(|term, outside| {
         let mut message = None;
         loop {
             let mut b = Browser::open(dir)?;
@@ -274,15 +266,13 @@ fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
             let request = loop {
                 b.absorb();
                 term.draw(|f| browser::draw(f, &b))?;
-                if stop.load(Ordering::Relaxed) {
+                if outside.should_stop() {
                     break Request::Quit;
                 }
-                if event::poll(std::time::Duration::from_millis(100))? {
-                    if let Event::Key(k) = event::read()? {
-                        b.message = None;
-                        if let Some(r) = b.update(k) {
-                            break r;
-                        }
+                if let Some(Event::Key(k)) = outside.next_event(Duration::from_millis(100)) {
+                    b.message = None;
+                    if let Some(r) = b.update(k) {
+                        break r;
                     }
                 }
             };
@@ -297,8 +287,8 @@ fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
             };
             match opened {
                 Ok((app, lock)) => {
-                    let Exit::Quit = run_session(term, app, lock, stop)?;
-                    if stop.load(Ordering::Relaxed) {
+                    let Exit::Quit = run_session(term, app, lock, outside)?;
+                    if outside.should_stop() {
                         return Ok(());
                     }
                 }

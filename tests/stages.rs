@@ -805,6 +805,18 @@ fn the_thirty_first_of_february_is_refused_and_not_stored() {
     keys(&mut app, "<Esc>");
     assert_refused(&app, "31/02/2026", "not a date");
     assert_eq!(app.session.setup.date, before);
+    // The refused text is selected: typing the date again replaces it.
+    type_text(&mut app, "28/02/2026");
+    keys(&mut app, "<Enter>");
+    assert!(!app.editing(), "{:?}", app.message);
+    assert_eq!(
+        app.session.setup.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 2, 28)
+    );
+    assert!(
+        app.message.is_none(),
+        "the refusal goes once the date is kept"
+    );
 }
 
 #[test]
@@ -1097,6 +1109,10 @@ fn stray_typing_outside_a_field_says_so_and_changes_nothing() {
     keys(&mut app, "x");
     assert_eq!(app.session, before);
     assert!(message(&app).contains("not typing"));
+    // The hint is about the slip: it goes once a field is opened.
+    keys(&mut app, "a");
+    assert!(app.editing());
+    assert!(app.message.is_none(), "{:?}", app.message);
 }
 
 // ----- help ----------------------------------------------------------------------
@@ -1338,4 +1354,26 @@ fn the_same_keys_do_change_an_editable_session() {
     press_every_editing_key(&mut app);
     assert_ne!(app.session, before);
     assert!(app.revision > revision + 10, "many edits: {}", app.revision);
+}
+
+#[test]
+fn empty_lists_offer_a_only_where_it_works() {
+    let session = cpconf::example::example_icpc();
+    let mut viewing = App::new(
+        session.clone(),
+        Access::ReadOnly("a test".into()),
+        at("12:00:00"),
+    );
+    viewing.jump_to_stage(Stage::Record);
+    let shown = screen(&viewing, 120, 30);
+    assert!(shown.contains("No changes recorded yet."), "{shown}");
+    assert!(shown.contains("Nothing recorded."), "{shown}");
+    assert!(!shown.contains("Press a"), "{shown}");
+
+    let mut fresh = new_app();
+    fresh.jump_to_stage(Stage::Record);
+    let shown = screen(&fresh, 120, 30);
+    assert!(shown.contains("once the record is finalised"), "{shown}");
+    fresh.jump_to_stage(Stage::DangerStatements);
+    assert!(screen(&fresh, 120, 30).contains("Press a to add."));
 }

@@ -31,6 +31,9 @@ pub struct Message {
     pub text: String,
     pub tone: Tone,
     pub at: Timestamp,
+    /// About a slip at the keyboard: gone once a field is opened or a
+    /// value is kept, so it never outlives the mistake.
+    pub until_edit: bool,
 }
 
 /// The chosen row (and column, in a grid) of a pane.
@@ -343,6 +346,22 @@ impl App {
             text: text.into(),
             tone,
             at: self.now,
+            until_edit: false,
         });
+    }
+
+    /// Says something about a slip at the keyboard (see `Message::until_edit`).
+    pub fn say_until_edit(&mut self, tone: Tone, text: impl Into<String>) {
+        self.say(tone, text);
+        if let Some(m) = &mut self.message {
+            m.until_edit = true;
+        }
+    }
+
+    /// A field was opened or a value kept: slips mentioned before are past.
+    pub fn forget_slips(&mut self) {
+        if self.message.as_ref().is_some_and(|m| m.until_edit) {
+            self.message = None;
+        }
     }
 }

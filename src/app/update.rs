@@ -102,10 +102,12 @@ impl App {
                 if !ev.modifiers.contains(KeyModifiers::CONTROL) && self.overlays.is_empty() {
                     // Someone started typing without opening a field: say so
                     // at once, before more keys are taken as commands.
-                    self.say(
-                        Tone::Warning,
-                        "not typing: press Enter to edit the selection, or a to add",
-                    );
+                    let hint = if self.read_only() {
+                        "read-only: Enter reads the selection, ] and [ change stage, ? lists the keys"
+                    } else {
+                        "not typing: press Enter to edit the selection, or a to add"
+                    };
+                    self.say_until_edit(Tone::Warning, hint);
                 }
             }
             return;
@@ -577,6 +579,7 @@ impl App {
             self.say(Tone::Warning, why);
             return;
         }
+        self.forget_slips();
         let initial = edit_text(&self.session, field);
         let title = format!("{} › {}", self.stage.title(), field.label());
         self.overlays.push(Overlay::Editor(Box::new(Editor::new(
@@ -873,6 +876,7 @@ impl App {
         let (field, text) = (editor.field.clone(), editor.value());
         let current = edit_text(&self.session, &field);
         if current == text {
+            self.forget_slips();
             return true;
         }
         let mut error = None;
@@ -893,11 +897,18 @@ impl App {
         }
         match error {
             Some(e) => {
-                // Not stored, and the editor stays open: nothing typed is lost.
-                self.say(Tone::Error, format!("not stored: {e}"));
+                // Not stored, and the editor stays open: nothing typed is
+                // lost. Selected, so typing the value again replaces it.
+                if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
+                    editor.text.select_all();
+                }
+                self.say_until_edit(Tone::Error, format!("not stored: {e} (type it again)"));
                 false
             }
-            None => true,
+            None => {
+                self.forget_slips();
+                true
+            }
         }
     }
 

@@ -67,7 +67,8 @@ pub fn draw(f: &mut Frame, b: &Browser) {
                 ),
                 pad(s.kind.label(), cols[1]),
                 pad(&s.family_reference, cols[2]),
-                pad(&s.children.join(", "), rest),
+                // A cut list of names still ends before the status.
+                pad(&s.children.join(", "), rest.saturating_sub(1)) + " ",
                 pad(s.status.label(), 14)
             ),
             Err(msg) => format!("⚠ unreadable: {msg}"),

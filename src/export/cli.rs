@@ -7,10 +7,12 @@ use std::path::Path;
 use crate::cli::ExportArgs;
 use crate::storage::{self, DurableWriter, FileWriter};
 
-use super::{Format, render};
+use super::{Format, render_under};
+use crate::config::Config;
 
-/// Runs `cpconf export`. Errors are one line for the caller to print.
-pub fn run_export(args: &ExportArgs) -> Result<(), String> {
+/// Runs `cpconf export` under the local rules in force. Errors are one
+/// line for the caller to print.
+pub fn run_export(args: &ExportArgs, rules: &Config) -> Result<(), String> {
     let loaded = storage::load(&args.file).map_err(|e| e.to_string())?;
     for w in &loaded.warnings {
         eprintln!("cpconf: warning: {w}");
@@ -25,7 +27,7 @@ pub fn run_export(args: &ExportArgs) -> Result<(), String> {
                 .and_then(|e| Format::from_extension(&e.to_string_lossy()))
         })
         .unwrap_or(Format::Markdown);
-    let text = render(&loaded.session, args.copy.into(), format);
+    let text = render_under(&loaded.session, args.copy.into(), format, rules);
     match &args.output {
         None => {
             let mut out = io::stdout().lock();

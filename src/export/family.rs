@@ -17,6 +17,7 @@
 //!   and the reasons behind each professional's recommendation; the copy
 //!   gives the count of recommendations instead.
 
+use crate::config::Config;
 use crate::model::{Attendance, Choice, Column, Outcome, Session};
 
 use super::doc::{Document, MapColumn, MapEntry, Section, Table, field};
@@ -27,7 +28,7 @@ use super::words::{
     outcome_sentence, time,
 };
 
-pub fn build(s: &Session) -> Document {
+pub fn build(s: &Session, rules: &Config) -> Document {
     let kids = first_names(s);
     let mut doc = Document::new(format!("Your copy of the conference about {kids}"));
     let when = s
@@ -64,11 +65,11 @@ pub fn build(s: &Session) -> Document {
     doc.section("If the plan is not working")
         .para(words::or(&s.contingency_plan, "Nothing was written down."));
     decided(s, doc.major("What was decided"));
-    let steps = shared::next_steps(s);
+    let steps = shared::next_steps(s, rules);
     doc.section("What happens next")
         .list_or(steps, shared::no_next_steps(s));
     doc.section("If you disagree or want to complain")
-        .list_or(shared::complaints(s), "");
+        .list_or(shared::complaints(s, rules), "");
     doc
 }
 

@@ -3,6 +3,7 @@
 //! Like the family copy it never reads a restricted item; it does not use
 //! the map at all.
 
+use crate::config::Config;
 use crate::model::{Outcome, Session};
 
 use super::doc::{Block, Document, field};
@@ -12,7 +13,7 @@ use super::words::{
     self, conference_phrase, date_or, first_name, first_names, outcome_meaning, outcome_sentence,
 };
 
-pub fn build(s: &Session) -> Document {
+pub fn build(s: &Session, rules: &Config) -> Document {
     let mut doc = Document::new(format!(
         "Child protection conference: the decision for {}",
         first_names(s)
@@ -111,10 +112,10 @@ pub fn build(s: &Session) -> Document {
     }
 
     doc.section("What happens next")
-        .list_or(shared::next_steps(s), shared::no_next_steps(s));
+        .list_or(shared::next_steps(s, rules), shared::no_next_steps(s));
     let chair = words::or(&s.setup.chair, "The chair");
     doc.section("If you disagree")
-        .list_or(shared::complaints(s), "")
+        .list_or(shared::complaints(s, rules), "")
         .para("Yours sincerely,")
         .para(format!("{chair}\nIndependent Chair"));
     doc

@@ -22,6 +22,7 @@ pub mod words;
 
 pub use record::DEFAULT_SCALING_QUESTION;
 
+use crate::config::Config;
 use crate::model::Session;
 
 /// Which copy to produce.
@@ -79,18 +80,24 @@ impl Format {
     }
 }
 
-/// The document for a copy, before it is given a format.
-pub fn document(session: &Session, copy: Copy) -> doc::Document {
+/// The document for a copy under the local rules in force (the quorum
+/// rule, the working calendar and timescales), before it is given a format.
+pub fn document(session: &Session, copy: Copy, rules: &Config) -> doc::Document {
     match copy {
-        Copy::Record => record::build(session),
-        Copy::Family => family::build(session),
-        Copy::DecisionLetter => letter::build(session),
+        Copy::Record => record::build(session, rules),
+        Copy::Family => family::build(session, rules),
+        Copy::DecisionLetter => letter::build(session, rules),
     }
 }
 
-/// One copy of a session in one format. Never panics, whatever the session.
+/// One copy of a session in one format, under the built-in rules.
 pub fn render(session: &Session, copy: Copy, format: Format) -> String {
-    let doc = document(session, copy);
+    render_under(session, copy, format, &Config::default())
+}
+
+/// One copy of a session in one format. Never panics, whatever the session.
+pub fn render_under(session: &Session, copy: Copy, format: Format, rules: &Config) -> String {
+    let doc = document(session, copy, rules);
     match format {
         Format::Markdown => markdown::render(&doc),
         Format::Html => html::render(&doc),
@@ -98,7 +105,7 @@ pub fn render(session: &Session, copy: Copy, format: Format) -> String {
     }
 }
 
-/// The same as [`render`], under the name the TUI calls.
-pub fn export_to_string(session: &Session, copy: Copy, format: Format) -> String {
-    render(session, copy, format)
+/// The same as [`render_under`], under the name the TUI calls.
+pub fn export_to_string(session: &Session, copy: Copy, format: Format, rules: &Config) -> String {
+    render_under(session, copy, format, rules)
 }

@@ -1,6 +1,7 @@
 //! The full conference record, in the order a conference runs. Everything
 //! is here, restricted map items included and marked RESTRICTED.
 
+use crate::config::{Config, QuorumRule};
 use crate::model::{
     Attendance, Attendee, ChildId, Choice, Column, Decision, Outcome, Session, Stage, Tag,
 };
@@ -13,7 +14,7 @@ use super::words::{
 
 pub use crate::config::DEFAULT_SCALING_QUESTION;
 
-pub fn build(s: &Session) -> Document {
+pub fn build(s: &Session, rules: &Config) -> Document {
     let mut doc = Document::new(format!(
         "Child protection conference record: {}",
         words::or(&s.setup.family_reference, "no family reference")
@@ -32,7 +33,7 @@ pub fn build(s: &Session) -> Document {
     attendance(s, doc.major("Attendance and apologies"));
     exclusions(s, doc.section("Exclusions and separate attendance"));
     reports(s, doc.section("Reports"));
-    quorum(s, doc.section("Quorum"));
+    quorum(s, &rules.quorum, doc.section("Quorum"));
     voices(s, doc.major("The child's voice"));
     dangers(s, doc.section("Danger statements"));
     map(s, doc.major("The map"));
@@ -246,8 +247,8 @@ fn reports(s: &Session, sec: &mut Section) {
     );
 }
 
-fn quorum(s: &Session, sec: &mut Section) {
-    let q = s.quorum();
+fn quorum(s: &Session, rule: &QuorumRule, sec: &mut Section) {
+    let q = s.quorum_with(rule);
     sec.para(q.summary());
     if !q.is_quorate() {
         sec.fields(vec![field(

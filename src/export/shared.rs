@@ -2,7 +2,8 @@
 //! are, the items that may be shown to them, what happens next and how to
 //! complain.
 
-use crate::dates::{self, Timescales, WorkingCalendar};
+use crate::config::Config;
+use crate::dates;
 use crate::model::{AgencyKind, MapItem, Outcome, Session};
 
 use super::words::{self, join_and, long_date};
@@ -35,11 +36,11 @@ pub fn greeting(session: &Session) -> String {
 
 /// The dates that follow from the conference date by the rules, used where
 /// the chair has not set a date.
-fn key_dates(session: &Session) -> Option<dates::KeyDates> {
+fn key_dates(session: &Session, rules: &Config) -> Option<dates::KeyDates> {
     let day = session.setup.date?;
     Some(dates::key_dates(
-        &WorkingCalendar::default(),
-        &Timescales::default(),
+        &rules.calendar(),
+        &rules.timescales,
         session.setup.kind,
         day,
         session.setup.strategy_discussion_date,
@@ -47,18 +48,18 @@ fn key_dates(session: &Session) -> Option<dates::KeyDates> {
 }
 
 /// The last day for a complaint, when the conference date is known.
-pub fn complaint_deadline(session: &Session) -> Option<chrono::NaiveDate> {
+pub fn complaint_deadline(session: &Session, rules: &Config) -> Option<chrono::NaiveDate> {
     session
         .setup
         .date
-        .map(|d| dates::complaint_deadline(&Timescales::default(), d))
+        .map(|d| dates::complaint_deadline(&rules.timescales, d))
 }
 
 /// What happens next, as list items in plain words: for each group of
 /// children on a plan with the same arrangements, the social worker, the
 /// first core group and the review conference.
-pub fn next_steps(session: &Session) -> Vec<String> {
-    let computed = key_dates(session);
+pub fn next_steps(session: &Session, rules: &Config) -> Vec<String> {
+    let computed = key_dates(session, rules);
     // (children, social worker, core group date, review date)
     let mut groups: Vec<(Vec<String>, String, String, String)> = Vec::new();
     for d in &session.decisions {
@@ -141,9 +142,9 @@ fn capitalise(s: String) -> String {
 }
 
 /// How to disagree or complain, in plain words, with the 28-day date.
-pub fn complaints(session: &Session) -> Vec<String> {
-    let days = Timescales::default().complaint_days;
-    let by = match complaint_deadline(session) {
+pub fn complaints(session: &Session, rules: &Config) -> Vec<String> {
+    let days = rules.timescales.complaint_days;
+    let by = match complaint_deadline(session, rules) {
         Some(d) => format!(
             "within {days} days of the conference, that is by {}",
             long_date(d)

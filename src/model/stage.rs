@@ -79,7 +79,7 @@ impl Stage {
             Stage::DangerStatements => "Dangers",
             Stage::Map => "The map",
             Stage::Scaling => "Scaling",
-            Stage::SafetyGoals => "Safety goals",
+            Stage::SafetyGoals => "Goals",
             Stage::Recommendations => "Recommend",
             Stage::Decision => "Decision",
             Stage::Record => "Record",

@@ -6,14 +6,13 @@
 
 use std::io;
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 
 use super::draw::draw_measured;
 use super::state::{Control, PresentState};
+use crate::runtime::outside::Outside;
 use crate::runtime::session::now;
 use crate::runtime::terminal::{Term, TerminalGuard};
 use crate::storage;
@@ -49,13 +48,10 @@ pub fn run(file: &Path) -> Result<(), String> {
     let mut seen = stamp(file);
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
     let mut state = PresentState::new(&loaded.session, now());
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, stop.clone()).map_err(|e| e.to_string())?;
-    }
     let mut guard =
         TerminalGuard::enter(false).map_err(|e| format!("cannot start the terminal: {e}"))?;
-    let result = watch(&mut guard.terminal, file, &mut state, &mut seen, &stop);
+    let outside = Outside::start().map_err(|e| format!("cannot read the terminal: {e}"))?;
+    let result = watch(&mut guard.terminal, file, &mut state, &mut seen, &outside);
     drop(guard);
     result.map_err(|e| e.to_string())
 }
@@ -65,21 +61,19 @@ fn watch(
     file: &Path,
     state: &mut PresentState,
     seen: &mut Option<Stamp>,
-    stop: &AtomicBool,
+    outside: &Outside,
 ) -> io::Result<()> {
     let mut last_look = Instant::now();
     loop {
         let mut furthest = 0;
         term.draw(|f| furthest = draw_measured(f, state))?;
         state.scroll = state.scroll.min(furthest);
-        if stop.load(Ordering::Relaxed) {
+        if outside.should_stop() {
             return Ok(());
         }
-        if event::poll(POLL)? {
-            if let Event::Key(k) = event::read()? {
-                if state.handle_key(k) == Control::Quit {
-                    return Ok(());
-                }
+        if let Some(Event::Key(k)) = outside.next_event(POLL) {
+            if state.handle_key(k) == Control::Quit {
+                return Ok(());
             }
         }
         if last_look.elapsed() >= POLL {

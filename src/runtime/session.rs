@@ -4,12 +4,12 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::emergency;
+use super::outside::Outside;
 use super::saver::{Job, Outcome, Saver};
 use super::terminal::Term;
 use crate::app::state::{App, Tone};
@@ -53,7 +53,7 @@ pub fn run_session(
     term: &mut Term,
     app: App,
     lock: Option<SessionLock>,
-    stop: &Arc<AtomicBool>,
+    outside: &Outside,
 ) -> io::Result<Exit> {
     let recovery = storage::recovery_dir();
     let saver = Saver::start(Arc::new(DurableWriter), recovery);
@@ -67,7 +67,7 @@ pub fn run_session(
         draft_sent: None,
         term,
     };
-    let result = run.event_loop(stop);
+    let result = run.event_loop(outside);
     // Whatever happened, write what we have.
     run.finish();
     emergency::forget();
@@ -75,7 +75,7 @@ pub fn run_session(
 }
 
 impl Run<'_> {
-    fn event_loop(&mut self, stop: &Arc<AtomicBool>) -> io::Result<Exit> {
+    fn event_loop(&mut self, outside: &Outside) -> io::Result<Exit> {
         let mut dirty = true;
         let mut last_beat = Instant::now() - BEAT;
         let mut last_input = Instant::now();
@@ -88,7 +88,7 @@ impl Run<'_> {
             }
             if self.app.revision != self.submitted {
                 let since = *unsaved_since.get_or_insert_with(Instant::now);
-                let quiet = last_input.elapsed() >= QUIET && !event::poll(Duration::ZERO)?;
+                let quiet = last_input.elapsed() >= QUIET && !outside.event_waiting();
                 if quiet || since.elapsed() >= SAVE_WITHIN {
                     self.submit_if_changed();
                 }
@@ -101,9 +101,9 @@ impl Run<'_> {
                 // Wake when the keyboard has been quiet long enough.
                 wait = wait.min(QUIET - last_input.elapsed());
             }
-            if event::poll(wait)? {
+            if let Some(event) = outside.next_event(wait) {
                 last_input = Instant::now();
-                match event::read()? {
+                match event {
                     Event::Key(k) => self.app.update(Msg::Key(k)),
                     Event::Paste(text) => self.app.update(Msg::Paste(text)),
                     Event::Mouse(m)
@@ -135,7 +135,7 @@ impl Run<'_> {
                 self.export(copy, format);
                 dirty = true;
             }
-            if stop.load(Ordering::Relaxed) {
+            if outside.should_stop() {
                 self.app.quit_requested = true;
             }
             if self.app.quit_requested {
@@ -226,7 +226,8 @@ impl Run<'_> {
         let Some(file) = self.app.file.clone() else {
             return;
         };
-        let text = crate::export::export_to_string(&self.app.session, copy, format);
+        let text =
+            crate::export::export_to_string(&self.app.session, copy, format, &self.app.config);
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = file
             .file_stem()

@@ -85,7 +85,7 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane
     let cursor = app.cursor(index);
     match &pane.content {
         PaneContent::Form(fields) => draw_form(f, inner, &app.session, fields, cursor.row, focused),
-        PaneContent::List(kind) => draw_list(f, inner, &app.session, kind, cursor.row, focused),
+        PaneContent::List(kind) => draw_list(f, inner, app, kind, cursor.row, focused),
         PaneContent::Grid(kind) => draw_grid(
             f,
             inner,
@@ -199,8 +199,8 @@ fn visible_fields(
     focused: bool,
 ) -> Vec<(usize, Vec<Line<'static>>)> {
     let width = area.width as usize;
-    let max_lines = 3;
     let lw = label_width(s, fields, width);
+    let max_lines = lines_per_value(s, fields, width, lw, area.height as usize);
     let lines_of = |i: usize, selected: bool| {
         fields
             .get(i)
@@ -224,6 +224,26 @@ fn visible_fields(
         out.push((i, lines));
     }
     out
+}
+
+/// A long value shows three lines, so the fields after it stay in view;
+/// when the whole form fits in full (a rationale on a big screen), it all
+/// shows. The cheap length check spares wrapping long notes that cannot fit.
+fn lines_per_value(s: &Session, fields: &[Field], width: usize, lw: usize, height: usize) -> usize {
+    const SHORT: usize = 3;
+    let room = width.saturating_sub(lw + 1).max(1) * height;
+    let total: usize = fields
+        .iter()
+        .map(|f| display(s, f, &words::categories()).len())
+        .sum();
+    if total > room {
+        return SHORT;
+    }
+    let full: usize = fields
+        .iter()
+        .map(|f| field_lines(s, f, width, lw, usize::MAX, false).len())
+        .sum();
+    if full <= height { usize::MAX } else { SHORT }
 }
 
 /// Which field of a form pane's inner `area` is at screen row `y`.
@@ -318,11 +338,18 @@ pub fn list_row_at(s: &Session, kind: &ListKind, area: Rect, row: usize, y: u16)
     None
 }
 
-fn draw_list(f: &mut Frame, area: Rect, s: &Session, kind: &ListKind, row: usize, focused: bool) {
+fn draw_list(f: &mut Frame, area: Rect, app: &App, kind: &ListKind, row: usize, focused: bool) {
+    let s = &app.session;
     let items = visible_items(s, kind, area, row);
     if items.is_empty() {
+        // Only offer `a` where it works.
         let hint = match kind {
             ListKind::DecisionChildren => "No children yet: add them at setup (stage 0).",
+            ListKind::Audit => "No changes recorded yet.",
+            _ if app.read_only() => "Nothing recorded.",
+            ListKind::Addenda if !s.is_finalised() => {
+                "None yet: once the record is finalised, changes are added here as dated addenda."
+            }
             _ => "Nothing yet. Press a to add.",
         };
         let lines: Vec<Line> = wrap(hint, area.width as usize)

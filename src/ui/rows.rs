@@ -178,9 +178,18 @@ pub fn record_lines(
                 width,
                 cap(3),
             ));
-            if !d.if_nothing_changes.trim().is_empty() {
+            let future = d.if_nothing_changes.trim();
+            if !future.is_empty() {
+                // Often written as a whole sentence starting the same way.
+                let said = future
+                    .get(..18)
+                    .is_some_and(|head| head.eq_ignore_ascii_case("if nothing changes"));
                 lines.extend(body(
-                    &format!("If nothing changes: {}", d.if_nothing_changes),
+                    &if said {
+                        future.to_string()
+                    } else {
+                        format!("If nothing changes: {future}")
+                    },
                     width,
                     cap(2),
                 ));

@@ -580,17 +580,23 @@ fn draw_signoff(f: &mut Frame, area: Rect, s: &Session) {
                     theme::warning(),
                 ),
             };
-            lines.push(Line::styled(truncate(text, w), style));
+            // Wrapped, not cut: whether the record still matches matters
+            // more than the fingerprint's digits below it.
+            lines.extend(wrap(text, w).into_iter().map(|l| Line::styled(l, style)));
             lines.push(Line::styled(
                 truncate(&format!("SHA-256 {}", fin.content_sha256), w),
                 theme::muted(),
             ));
         }
         (None, _) => {
-            lines.push(Line::from(truncate(
-                "In progress: not finalised. Finalise with F at the chair's decision (stage 8).",
-                w,
-            )));
+            lines.extend(
+                wrap(
+                    "In progress: not finalised. Finalise with F at the chair's decision (stage 8).",
+                    w,
+                )
+                .into_iter()
+                .map(Line::from),
+            );
             lines.push(Line::styled(
                 truncate("Every change is kept in the audit trail below.", w),
                 theme::muted(),

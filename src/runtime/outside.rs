@@ -1,0 +1,113 @@
+//! What reaches a full-screen loop from outside: the terminal's events, and
+//! requests to stop (SIGTERM, SIGHUP, or a terminal that has hung up).
+//!
+//! Events are read on their own thread. Once the terminal is gone (its
+//! window closed, an ssh link dropped), crossterm 0.29 never returns from
+//! `event::poll`: reading the tty gives 0 bytes and it retries at once
+//! (crossterm-rs/crossterm#793). Read here, that can only stall the reading
+//! thread; the loop that draws, saves and quits keeps running, sees the
+//! hang-up, and shuts down in order: saved, lock released, process gone.
+
+use std::cell::RefCell;
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+pub struct Outside {
+    stop: Arc<AtomicBool>,
+    events: Receiver<io::Result<Event>>,
+    /// An event taken off the channel by `event_waiting`, not yet handled.
+    waiting: RefCell<Option<io::Result<Event>>>,
+    /// Standard input is the terminal, so its hang-up can be seen there.
+    stdin_is_terminal: bool,
+}
+
+impl Outside {
+    /// Starts listening: SIGTERM and SIGHUP ask to stop, and a thread reads
+    /// the terminal. Call it once the terminal is in raw mode.
+    pub fn start() -> io::Result<Outside> {
+        let stop = Arc::new(AtomicBool::new(false));
+        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+            signal_hook::flag::register(signal, stop.clone())?;
+        }
+        let (tx, events) = mpsc::channel();
+        thread::Builder::new()
+            .name("cpconf-input".into())
+            .spawn(move || {
+                loop {
+                    let read = event::read();
+                    let failed = read.is_err();
+                    if tx.send(read).is_err() || failed {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Outside {
+            stop,
+            events,
+            waiting: RefCell::new(None),
+            stdin_is_terminal: io::IsTerminal::is_terminal(&io::stdin()),
+        })
+    }
+
+    /// The next event, waiting at most `timeout`. A terminal that can no
+    /// longer be read counts as a request to stop.
+    pub fn next_event(&self, timeout: Duration) -> Option<Event> {
+        let next = match self.waiting.borrow_mut().take() {
+            Some(event) => Ok(event),
+            None => self.events.recv_timeout(timeout),
+        };
+        match next {
+            Ok(Ok(event)) => Some(event),
+            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
+                self.stop.store(true, Ordering::Relaxed);
+                // Not a busy loop while the caller winds down.
+                thread::sleep(timeout);
+                None
+            }
+            Err(RecvTimeoutError::Timeout) => None,
+        }
+    }
+
+    /// An event is already waiting (the keyboard is not quiet), without
+    /// waiting for one.
+    pub fn event_waiting(&self) -> bool {
+        let mut waiting = self.waiting.borrow_mut();
+        if waiting.is_none() {
+            *waiting = self.events.try_recv().ok();
+        }
+        waiting.is_some()
+    }
+
+    /// True once the program should save and end.
+    pub fn should_stop(&self) -> bool {
+        if self.stdin_is_terminal && terminal_hung_up() {
+            self.stop.store(true, Ordering::Relaxed);
+        }
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
+/// The terminal on standard input has hung up (its window was closed).
+#[cfg(unix)]
+fn terminal_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, zero timeout; `events: 0` asks only for the
+    // conditions always reported (hang-up, error), so no input is taken.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+fn terminal_hung_up() -> bool {
+    false
+}
