@@ -85,6 +85,20 @@ impl Pty {
         self.parser.screen().contents().matches("[x]").count()
     }
 
+    /// CPU time the program has used so far (user + system), from /proc.
+    fn cpu_time(&self) -> Option<Duration> {
+        let pid = self.child.process_id()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // Fields after the command name (which is in parentheses).
+        let rest = stat.rsplit_once(')')?.1;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let ticks: u64 =
+            fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        // SAFETY: sysconf has no preconditions.
+        let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
+        Some(Duration::from_secs_f64(ticks as f64 / hz as f64))
+    }
+
     /// Resident memory of the program, from /proc: (VmRSS, VmHWM) in MB.
     fn memory_mb(&self) -> Option<(f64, f64)> {
         let pid = self.child.process_id()?;
@@ -126,7 +140,8 @@ impl Pty {
         out
     }
 
-    /// Takes in output for `d`, whatever arrives.
+    /// Takes in output for `d`, whatever arrives (cpconf redraws its clock
+    /// every quarter second, so waiting for quiet would wait for ever).
     fn settle_for(&mut self, d: Duration) {
         let end = Instant::now() + d;
         while let Some(left) = end.checked_duration_since(Instant::now()) {
@@ -154,13 +169,6 @@ impl Pty {
                     self.parser.process(&more);
                 }
             }
-        }
-    }
-
-    /// Lets output settle: nothing new for `quiet`.
-    fn settle(&mut self, quiet: Duration) {
-        while let Ok(bytes) = self.output.recv_timeout(quiet) {
-            self.parser.process(&bytes);
         }
     }
 
@@ -249,35 +257,42 @@ fn main() {
         eprintln!("cpconf did not draw within 20 s");
         std::process::exit(1);
     }
-    app.settle(Duration::from_millis(300));
+    app.settle_for(Duration::from_millis(300));
     for _ in 0..4 {
         app.send(b"[");
-        app.settle(Duration::from_millis(150));
+        app.settle_for(Duration::from_millis(150));
     }
     app.send(b"a");
-    app.settle(Duration::from_millis(500));
+    app.settle_for(Duration::from_millis(500));
+    eprintln!("latency: typing into a new map item");
     let warm = app.time_keys(20);
     drop(warm);
+    let cpu_before = app.cpu_time();
     let cpconf = app.time_keys(args.trials);
+    let cpu_per_key = app.cpu_time().zip(cpu_before).map(|(after, before)| {
+        (after.saturating_sub(before)).as_secs_f64() * 1e3 / args.trials as f64
+    });
     // Leave the editor (the text is kept: a change, saved in the
     // background), go to the pre-meeting (stage 1) and tick its first box.
     app.send(b"\x1b");
-    app.settle(Duration::from_millis(300));
+    app.settle_for(Duration::from_millis(300));
     for _ in 0..3 {
         app.send(b"[");
-        app.settle(Duration::from_millis(150));
+        app.settle_for(Duration::from_millis(150));
     }
+    eprintln!("latency: ticking a box while autosaves run");
     let counter = SaveCounter::start(&file);
     let ticks = app.time_ticks(args.ticks);
-    app.settle(Duration::from_millis(1500));
+    app.settle_for(Duration::from_millis(1500));
     let saves = counter.finish();
     let memory = app.memory_mb();
     app.send(b"q");
-    app.settle(Duration::from_millis(300));
+    app.settle_for(Duration::from_millis(300));
     drop(app);
 
+    eprintln!("latency: the same harness on cat");
     let mut cat = Pty::start(CommandBuilder::new("cat"));
-    cat.settle(Duration::from_millis(200));
+    cat.settle_for(Duration::from_millis(200));
     let _ = cat.time_keys(20);
     let baseline = cat.time_keys(args.trials);
     drop(cat);
@@ -302,6 +317,9 @@ fn main() {
         "ticks    {:>10.3} {:>10.3}   ({} keys that change the session, {} autosaves of it meanwhile)",
         tm, tp, args.ticks, saves
     );
+    if let Some(cpu) = cpu_per_key {
+        println!("cpu      {cpu:>10.3}              (cpconf's own CPU time per key typed, mean)");
+    }
     match memory {
         Some((rss, hwm)) => {
             println!("memory   VmRSS {rss:.1} MB, VmHWM {hwm:.1} MB (cpconf with the session open)")
