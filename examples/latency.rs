@@ -5,7 +5,8 @@
 //! then Backspace, alternately) and waits until the screen, as a vt100
 //! emulator sees it, shows the change (the count of 'x' on screen). The
 //! same harness then times `cat` in the same pty, where the terminal's own
-//! echo shows the key: that is the floor, and the ratio is the figure.
+//! echo shows the key, and `cat` in raw mode, which reads each key and
+//! writes it back: those are the floor, and the ratio is the figure.
 //!
 //! Then, on the same session, keys that change it (ticking a pre-meeting
 //! box on and off) at a human pace, so autosaves of the whole session run
@@ -34,6 +35,9 @@ struct Args {
     #[arg(long, default_value_t = 100)]
     ticks: usize,
 }
+
+/// Backspace as a terminal sends it.
+const BACKSPACE: &[u8] = b"\x7f";
 
 const ROWS: u16 = 60;
 const COLS: u16 = 200;
@@ -145,8 +149,11 @@ impl Pty {
     fn settle_for(&mut self, d: Duration) {
         let end = Instant::now() + d;
         while let Some(left) = end.checked_duration_since(Instant::now()) {
-            if let Ok(bytes) = self.output.recv_timeout(left) {
-                self.parser.process(&bytes);
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                // The program has ended: nothing more will come.
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             }
         }
     }
@@ -177,15 +184,15 @@ impl Pty {
         self.writer.flush().unwrap();
     }
 
-    /// Times `trials` keys: 'x' then Backspace, waiting for each to show.
-    fn time_keys(&mut self, trials: usize) -> Vec<Duration> {
+    /// Times `trials` keys: 'x' then `erase`, waiting for each to show.
+    fn time_keys(&mut self, trials: usize, erase: &[u8]) -> Vec<Duration> {
         let mut expected = self.count_x();
         let mut out = Vec::with_capacity(trials);
         for i in 0..trials {
             let (key, next): (&[u8], usize) = if i % 2 == 0 {
                 (b"x", expected + 1)
             } else {
-                (b"\x7f", expected - 1)
+                (erase, expected - 1)
             };
             let start = Instant::now();
             self.send(key);
@@ -265,10 +272,10 @@ fn main() {
     app.send(b"a");
     app.settle_for(Duration::from_millis(500));
     eprintln!("latency: typing into a new map item");
-    let warm = app.time_keys(20);
+    let warm = app.time_keys(20, BACKSPACE);
     drop(warm);
     let cpu_before = app.cpu_time();
-    let cpconf = app.time_keys(args.trials);
+    let cpconf = app.time_keys(args.trials, BACKSPACE);
     let cpu_per_key = app.cpu_time().zip(cpu_before).map(|(after, before)| {
         (after.saturating_sub(before)).as_secs_f64() * 1e3 / args.trials as f64
     });
@@ -293,12 +300,25 @@ fn main() {
     eprintln!("latency: the same harness on cat");
     let mut cat = Pty::start(CommandBuilder::new("cat"));
     cat.settle_for(Duration::from_millis(200));
-    let _ = cat.time_keys(20);
-    let baseline = cat.time_keys(args.trials);
+    let _ = cat.time_keys(20, BACKSPACE);
+    let baseline = cat.time_keys(args.trials, BACKSPACE);
     drop(cat);
+
+    // The same, with cat itself echoing: the terminal in raw mode without
+    // echo, so each key makes the round trip through a program, which
+    // reads it and writes it back (Backspace is written as BS space BS).
+    eprintln!("latency: the same harness on cat echoing in raw mode");
+    let mut raw = CommandBuilder::new("sh");
+    raw.args(["-c", "stty raw -echo && exec cat"]);
+    let mut raw = Pty::start(raw);
+    raw.settle_for(Duration::from_millis(200));
+    let _ = raw.time_keys(20, b"\x08 \x08");
+    let raw_cat = raw.time_keys(args.trials, b"\x08 \x08");
+    drop(raw);
 
     let (cm, cp) = summary(cpconf);
     let (bm, bp) = summary(baseline);
+    let (rm, rp) = summary(raw_cat);
     let (tm, tp) = summary(ticks);
     println!(
         "keystroke to screen, {} keys each, {COLS}x{ROWS} pty, session size {}",
@@ -307,11 +327,23 @@ fn main() {
     );
     println!("{:<8} {:>10} {:>10}", "", "median ms", "p99 ms");
     println!("{:<8} {:>10.3} {:>10.3}", "cpconf", cm, cp);
-    println!("{:<8} {:>10.3} {:>10.3}", "cat", bm, bp);
+    println!(
+        "{:<8} {:>10.3} {:>10.3}   (the terminal's own echo)",
+        "cat", bm, bp
+    );
+    println!(
+        "{:<8} {:>10.3} {:>10.3}   (raw mode: cat reads the key and writes it back)",
+        "cat raw", rm, rp
+    );
     println!(
         "ratio    {:>10.2} {:>10.2}   (cpconf / cat)",
         cm / bm.max(1e-9),
         cp / bp.max(1e-9)
+    );
+    println!(
+        "ratio    {:>10.2} {:>10.2}   (cpconf / cat raw)",
+        cm / rm.max(1e-9),
+        cp / rp.max(1e-9)
     );
     println!(
         "ticks    {:>10.3} {:>10.3}   ({} keys that change the session, {} autosaves of it meanwhile)",
