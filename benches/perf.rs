@@ -283,6 +283,15 @@ fn keys_table(quick: bool) {
         "4-Map edit item (5 keys)",
         time_keys(&mut app, &cycle, rounds / 2),
     );
+    // Moving through the agenda: each stage's first frame after the last.
+    let mut agenda = self::app(Size::L, Stage::Setup);
+    let cycle: Vec<Msg> = std::iter::repeat_n(key(KeyCode::Char(']')), 9)
+        .chain(std::iter::repeat_n(key(KeyCode::Char('[')), 9))
+        .collect();
+    key_row(
+        "0-9 ] and [ through every stage",
+        time_keys(&mut agenda, &cycle, rounds / 4),
+    );
     // Typing into a 50 KB note.
     let mut app = app_typing_note();
     key_row(
