@@ -155,6 +155,9 @@ pub fn field_lines(
     };
     // Only the lines shown are copied out of a long wrapped note.
     let (mut value_lines, total) = wrap_at_most(&shown, value_width, max_lines);
+    if field.kind() == FieldKind::Choice {
+        keep_closing_mark_with_word(&mut value_lines, value_width);
+    }
     if total > max_lines {
         value_lines.truncate(max_lines);
         if let Some(last) = value_lines.last_mut() {
@@ -188,6 +191,24 @@ pub fn field_lines(
         ])));
     }
     out
+}
+
+/// A choice wrapped in a narrow column can leave its closing `›` alone on
+/// the last line, where it reads as stray punctuation: the last word of the
+/// line before moves down to keep it company.
+fn keep_closing_mark_with_word(lines: &mut [String], width: usize) {
+    let n = lines.len();
+    if n < 2 || lines[n - 1].trim() != "›" {
+        return;
+    }
+    let Some((head, word)) = lines[n - 2].trim_end().rsplit_once(' ') else {
+        return;
+    };
+    if !head.trim().is_empty() && head.trim() != "‹" && word.width() + 2 <= width {
+        let (head, last) = (head.to_string(), format!("{word} ›"));
+        lines[n - 2] = head;
+        lines[n - 1] = last;
+    }
 }
 
 /// The fields of a form that fit, from the first shown, with their lines.
@@ -537,4 +558,36 @@ fn draw_grid(
         );
     }
     draw_lines(f, area, &lines);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_closing_mark_with_word;
+
+    fn kept(lines: &[&str], width: usize) -> Vec<String> {
+        let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        keep_closing_mark_with_word(&mut lines, width);
+        lines
+    }
+
+    #[test]
+    fn a_lone_closing_mark_takes_the_last_word_down() {
+        assert_eq!(
+            kept(&["‹ Initial (ICPC)", "›"], 17),
+            ["‹ Initial", "(ICPC) ›"]
+        );
+    }
+
+    #[test]
+    fn other_wraps_are_left_as_they_are() {
+        assert_eq!(kept(&["‹ Initial (ICPC) ›"], 30), ["‹ Initial (ICPC) ›"]);
+        assert_eq!(
+            kept(&["‹ Review", "(RCPC) ›"], 10),
+            ["‹ Review", "(RCPC) ›"]
+        );
+        // One long word: nothing to move without leaving the mark alone.
+        assert_eq!(kept(&["‹ Verylongword", "›"], 14), ["‹ Verylongword", "›"]);
+        // A word that would not fit beside the mark stays where it is.
+        assert_eq!(kept(&["‹ a abcdefgh", "›"], 9), ["‹ a abcdefgh", "›"]);
+    }
 }
