@@ -62,7 +62,13 @@ fn leaving_introductions_inquorate_asks_why_and_records_it() {
         &mut app,
         "Police sent a report; the family had travelled far.",
     );
-    keys(&mut app, "<Esc>]");
+    keys(&mut app, "<Esc>");
+    assert!(
+        app.message.is_none(),
+        "the question goes once answered: {:?}",
+        app.message
+    );
+    keys(&mut app, "]");
     assert_eq!(
         app.session.inquorate_reason,
         "Police sent a report; the family had travelled far."
@@ -73,7 +79,9 @@ fn leaving_introductions_inquorate_asks_why_and_records_it() {
 #[test]
 fn the_question_is_asked_once_and_can_be_left() {
     let mut app = one_professional();
-    keys(&mut app, "]<Esc>]");
+    keys(&mut app, "]<Esc>");
+    assert!(app.message.is_none(), "left blank, the question goes");
+    keys(&mut app, "]");
     assert_eq!(app.stage, Stage::DangerStatements);
     assert_eq!(app.session.inquorate_reason, "");
 }

@@ -31,8 +31,9 @@ pub struct Message {
     pub text: String,
     pub tone: Tone,
     pub at: Timestamp,
-    /// About a slip at the keyboard: gone once a field is opened or a
-    /// value is kept, so it never outlives the mistake.
+    /// About a slip at the keyboard, or a question the open field answers:
+    /// gone once a field is opened or a value is kept, so it never outlives
+    /// the mistake or the answer.
     pub until_edit: bool,
 }
 
@@ -350,7 +351,7 @@ impl App {
         });
     }
 
-    /// Says something about a slip at the keyboard (see `Message::until_edit`).
+    /// Says something that lasts until the next edit (see `Message::until_edit`).
     pub fn say_until_edit(&mut self, tone: Tone, text: impl Into<String>) {
         self.say(tone, text);
         if let Some(m) = &mut self.message {

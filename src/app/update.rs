@@ -346,7 +346,8 @@ impl App {
         };
         self.pane = form;
         self.open_editor(&Field::InquorateReason);
-        self.say(
+        // The question goes once it is answered (or left blank).
+        self.say_until_edit(
             Tone::Warning,
             format!(
                 "{} — why does the conference go ahead? (Esc leaves it blank)",
