@@ -1109,10 +1109,59 @@ fn stray_typing_outside_a_field_says_so_and_changes_nothing() {
     keys(&mut app, "x");
     assert_eq!(app.session, before);
     assert!(message(&app).contains("not typing"));
+    // After a pause, letters are commands again.
+    pause(&mut app);
     // The hint is about the slip: it goes once a field is opened.
     keys(&mut app, "a");
     assert!(app.editing());
     assert!(app.message.is_none(), "{:?}", app.message);
+}
+
+fn pause(app: &mut App) {
+    let later = app.now + chrono::Duration::seconds(2);
+    app.update(Msg::Tick(later));
+}
+
+#[test]
+fn a_sentence_typed_outside_a_field_deletes_ticks_and_quits_nothing() {
+    // In a record form, Enter kept the first field and moved on; the chair
+    // goes on typing the next answer without opening the field. Its
+    // letters include d (delete), Space (tick), q (close) and u (undo).
+    let mut app = family();
+    to_stage(&mut app, Stage::DangerStatements);
+    keys(&mut app, "a");
+    type_text(&mut app, "The school");
+    keys(&mut app, "<Enter>");
+    let before = app.session.clone();
+    type_text(
+        &mut app,
+        "Maya and Noor have seen adults hit each other; quiet now",
+    );
+    assert_eq!(app.session, before, "nothing changed");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Record(_))));
+    assert!(!app.quit_requested);
+    assert!(message(&app).contains("not typing"));
+    // A key that is not a letter ends it at once: Enter opens the field.
+    keys(&mut app, "<Enter>");
+    assert!(app.editing());
+    type_text(&mut app, "Maya and Noor have seen adults hit each other");
+    keys(&mut app, "<Esc><Esc>");
+    assert_eq!(
+        app.session.danger_statements[0].who_is_worried,
+        "The school"
+    );
+    assert_eq!(
+        app.session.danger_statements[0].worry,
+        "Maya and Noor have seen adults hit each other"
+    );
+}
+
+#[test]
+fn outside_a_field_a_command_letter_first_is_still_a_command() {
+    let mut app = family();
+    to_stage(&mut app, Stage::DangerStatements);
+    keys(&mut app, "a");
+    assert!(app.editing(), "a adds at once when nothing was mistyped");
 }
 
 // ----- help ----------------------------------------------------------------------

@@ -184,6 +184,11 @@ pub struct App {
     pub save_requested: bool,
     /// The chair has been asked why an inquorate conference goes ahead.
     pub(super) quorum_asked: bool,
+    /// When (by the last tick) a letter was typed outside any field. Until
+    /// the keyboard pauses or a non-letter key comes, letters are taken as
+    /// more of that typing, never as commands: a sentence typed into the
+    /// wrong place must not delete, tick or quit through its letters.
+    pub(super) stray_typing_since: Option<Timestamp>,
     /// How the screen is styled (the runtime applies NO_COLOR).
     pub theme: crate::ui::theme::ThemeName,
     /// An export the runtime is to write (it does the file work).
@@ -253,6 +258,7 @@ impl App {
             export_requested: None,
             theme: crate::ui::theme::ThemeName::Default,
             quorum_asked: false,
+            stray_typing_since: None,
             config: Arc::default(),
         };
         app.open_stage_visit();

@@ -40,11 +40,21 @@ pub enum ClickTarget {
 /// How long an information message stays in the status bar.
 const MESSAGE_SECONDS: i64 = 6;
 
+/// A pause this long ends typing outside a field: letters are commands
+/// again. Ticks come four times a second, so the pause is felt as 1-1.25 s.
+const STRAY_PAUSE_MS: i64 = 1000;
+
 impl App {
     pub fn update(&mut self, msg: Msg) {
         match msg {
             Msg::Tick(now) => {
                 self.now = now;
+                if self
+                    .stray_typing_since
+                    .is_some_and(|at| (now - at).num_milliseconds() >= STRAY_PAUSE_MS)
+                {
+                    self.stray_typing_since = None;
+                }
                 if let Some(m) = &self.message {
                     if m.tone == Tone::Info && (now - m.at).num_seconds() >= MESSAGE_SECONDS {
                         self.message = None;
@@ -97,19 +107,10 @@ impl App {
             self.editor_key(ev);
             return;
         }
+        if self.stray_typing(&ev) {
+            return;
+        }
         let Some(cmd) = command_for(&ev, &self.contexts()) else {
-            if let KeyCode::Char(_) = ev.code {
-                if !ev.modifiers.contains(KeyModifiers::CONTROL) && self.overlays.is_empty() {
-                    // Someone started typing without opening a field: say so
-                    // at once, before more keys are taken as commands.
-                    let hint = if self.read_only() {
-                        "read-only: Enter reads the selection, ] and [ change stage, ? lists the keys"
-                    } else {
-                        "not typing: press Enter to edit the selection, or a to add"
-                    };
-                    self.say_until_edit(Tone::Warning, hint);
-                }
-            }
             return;
         };
         match self.overlays.last() {
@@ -119,6 +120,38 @@ impl App {
             Some(Overlay::Record(_)) => self.record_command(cmd),
             _ => self.stage_command(cmd),
         }
+    }
+
+    /// Typing outside a field: a letter no command takes starts it, and
+    /// every letter after it is taken as more of it (not as `d`, Space or
+    /// `q`) until the keyboard pauses or a key that is not a letter comes.
+    /// Says so at once. True when the key was taken as stray typing.
+    fn stray_typing(&mut self, ev: &KeyEvent) -> bool {
+        let letter = matches!(ev.code, KeyCode::Char(_))
+            && !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if !letter {
+            self.stray_typing_since = None;
+            return false;
+        }
+        let overlay = self.overlays.last();
+        if !matches!(overlay, None | Some(Overlay::Record(_))) {
+            return false;
+        }
+        if self.stray_typing_since.is_none() && command_for(ev, &self.contexts()).is_some() {
+            return false;
+        }
+        self.stray_typing_since = Some(self.now);
+        let hint = if self.read_only() {
+            "read-only: Enter reads the selection, ] and [ change stage, ? lists the keys"
+        } else if overlay.is_some() {
+            "not typing: letters are ignored until you pause; Enter edits the field"
+        } else {
+            "not typing: letters are ignored until you pause; Enter edits, a adds"
+        };
+        self.say_until_edit(Tone::Warning, hint);
+        true
     }
 
     // ----- changing the session -------------------------------------------------
