@@ -83,3 +83,41 @@ fn clicks_are_ignored_while_a_popup_is_open() {
     app.update(Msg::Click(ClickTarget::Stage(Stage::Setup)));
     assert_ne!(app.stage, Stage::Setup);
 }
+
+#[test]
+fn clicking_a_person_in_a_scrolled_grid_selects_that_person() {
+    // Sixty people: the scaling grid scrolls to keep the 51st in view.
+    let session = cpconf::generate::session(cpconf::generate::Size::L, 1);
+    let mut app = App::new(session, Access::Edit, at("12:00:00"));
+    app.jump_to_stage(Stage::Scaling);
+    for _ in 0..50 {
+        keys(&mut app, "j");
+    }
+    let grid = app.pane;
+    assert_eq!(app.cursor(grid).row, 50);
+    let shown = screen(&app, AREA.width, AREA.height);
+    let detail = |shown: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains(" → "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // Someone shown a few rows above the chosen person, named once.
+    let target = app
+        .session
+        .attendees
+        .iter()
+        .map(|a| a.name.clone())
+        .find(|name| shown.matches(name.as_str()).count() == 1 && !detail(&shown).contains(name))
+        .expect("another person on screen");
+    click_on(&mut app, &target);
+    assert_eq!(app.pane, grid);
+    assert_ne!(app.cursor(grid).row, 50);
+    let shown = screen(&app, AREA.width, AREA.height);
+    assert!(
+        detail(&shown).contains(&format!("{target} → ")),
+        "the clicked person is chosen: {}",
+        detail(&shown)
+    );
+}

@@ -136,8 +136,7 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<crate::app::upd
     let row = match &panes.get(index)?.content {
         PaneContent::List(kind) => panes::list_row_at(&app.session, kind, inner, cursor.row, y),
         PaneContent::Form(fields) => panes::form_row_at(&app.session, fields, inner, cursor.row, y),
-        // Row 0 is the children's names; people start below.
-        PaneContent::Grid(_) => (y > inner.y).then(|| (y - inner.y - 1) as usize),
+        PaneContent::Grid(kind) => panes::grid_row_at(&app.session, *kind, inner, cursor.row, y),
     };
     Some(match row {
         Some(row) => ClickTarget::Row { pane: index, row },

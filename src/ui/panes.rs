@@ -444,6 +444,27 @@ pub fn outcome_short(o: Outcome) -> &'static str {
     }
 }
 
+/// How a grid fills its inner `area` with the person `row` chosen: the
+/// height of the chosen cell's reason under the grid, the first person
+/// shown, and how many people fit (row 0 holds the children's names).
+fn grid_window(area: Rect, row: usize) -> (usize, usize, usize) {
+    let detail_h = if area.height >= 8 { 3 } else { 0 };
+    let room = (area.height as usize).saturating_sub(1 + detail_h);
+    (detail_h, first_visible(|_| 1, row, room), room)
+}
+
+/// Which person of a grid in the pane's inner `area` is at screen row `y`,
+/// with the grid scrolled as drawn.
+pub fn grid_row_at(s: &Session, kind: GridKind, area: Rect, row: usize, y: u16) -> Option<usize> {
+    let people = grid_people(s, kind).len();
+    if people == 0 || s.children.is_empty() || y <= area.y {
+        return None;
+    }
+    let (_, first, room) = grid_window(area, row.min(people - 1));
+    let offset = (y - area.y - 1) as usize;
+    (offset < room && first + offset < people).then_some(first + offset)
+}
+
 fn draw_grid(
     f: &mut Frame,
     area: Rect,
@@ -492,10 +513,7 @@ fn draw_grid(
     )];
     let row = row.min(people.len() - 1);
     let col = col.min(s.children.len() - 1);
-    // The chosen cell's reason is written out in full under the grid.
-    let detail_h = if area.height >= 8 { 3 } else { 0 };
-    let room = (area.height as usize).saturating_sub(1 + detail_h);
-    let first = first_visible(|_| 1, row, room);
+    let (detail_h, first, room) = grid_window(area, row);
     let cells = grid_cells(s, kind);
     for (r, person) in people.iter().enumerate().skip(first).take(room) {
         let mut spans = vec![Span::styled(
