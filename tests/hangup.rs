@@ -2,12 +2,13 @@
 //! and end cpconf, releasing the session for the next window. crossterm
 //! alone would spin forever on the dead terminal (crossterm-rs/crossterm#793).
 //!
-//! The terminal's output is deliberately never read here: when the window
-//! closes, nothing reads it either.
+//! The terminal's output is read only until the first screen is up, so
+//! the keys land where they are meant to; after that it is deliberately
+//! left unread: when the window closes, nothing reads it either.
 
 mod pty;
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -43,6 +44,27 @@ fn closing_the_window_saves_what_was_typed_and_ends_cpconf() {
     let mut child = pair.slave.spawn_command(cmd).expect("spawn cpconf");
     drop(pair.slave);
     let mut keyboard = pair.master.take_writer().expect("pty writer");
+    // Keys sent before cpconf reads the keyboard can be lost or land in the
+    // wrong place: wait for the setup form, then stop reading.
+    let mut screen = pair.master.try_clone_reader().expect("pty reader");
+    let (up, screen_is_up) = std::sync::mpsc::channel();
+    thread::spawn(move || {
+        let mut parser = vt100::Parser::new(pty::nonzero(24), pty::nonzero(80), 0);
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = screen.read(&mut buf) {
+            if n == 0 {
+                return;
+            }
+            parser.process(&buf[..n]);
+            if parser.screen().contents().contains("Family reference") {
+                let _ = up.send(());
+                return;
+            }
+        }
+    });
+    screen_is_up
+        .recv_timeout(PATIENCE)
+        .expect("the setup screen never showed");
 
     let sessions = sb.sessions();
     let session_file = || {
@@ -57,27 +79,25 @@ fn closing_the_window_saves_what_was_typed_and_ends_cpconf() {
     let lock = cpconf::storage::lock_path(&file);
 
     // Down to the chair's name, open it and type; the draft file shows the
-    // keys have arrived.
+    // keys have arrived in that field.
+    keyboard.write_all(b"jjjjj\r").unwrap();
+    keyboard.flush().unwrap();
+    thread::sleep(Duration::from_millis(200));
+    keyboard.write_all(b"Window closer").unwrap();
+    keyboard.flush().unwrap();
     let drafts = sb.drafts();
-    let typed = || {
+    wait_for("the typing, in the chair's field", || {
         std::fs::read_dir(&drafts).ok().is_some_and(|d| {
             d.flatten().any(|e| {
-                std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("Window closer"))
+                let draft = std::fs::read_to_string(e.path()).unwrap_or_default();
+                let draft: serde_json::Value = serde_json::from_str(&draft).unwrap_or_default();
+                draft["text"] == "Window closer"
+                    && draft["field"]
+                        .as_str()
+                        .is_some_and(|f| f.ends_with("Chair"))
             })
         })
-    };
-    let start = Instant::now();
-    while !typed() {
-        assert!(start.elapsed() < PATIENCE, "the typing never arrived");
-        // Until the screen is up, keys may be lost: Esc and try again.
-        keyboard.write_all(b"\x1b").unwrap();
-        thread::sleep(Duration::from_millis(300));
-        keyboard.write_all(b"jjjjj\r").unwrap();
-        thread::sleep(Duration::from_millis(200));
-        keyboard.write_all(b"\x01\x0bWindow closer").unwrap();
-        keyboard.flush().unwrap();
-        thread::sleep(Duration::from_millis(700));
-    }
+    });
 
     // The window closes: every handle on the terminal's other end goes.
     drop(keyboard);

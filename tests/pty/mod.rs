@@ -479,7 +479,7 @@ impl Drop for Pty {
     }
 }
 
-fn nonzero(n: u16) -> std::num::NonZeroU16 {
+pub fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("terminal size is not zero")
 }
 
