@@ -75,7 +75,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }) => {
             print!(
                 "{}",
-                cpconf::dates::report::report_with(
+                cpconf::dates::report::report(
                     &config.calendar(),
                     &config.timescales,
                     conference.as_deref(),

@@ -107,12 +107,6 @@ pub fn display(s: &Session, f: &Field, names: &CategoryNames) -> String {
         return if *b { "[x] yes" } else { "[ ] no" }.into();
     }
     let person = |p: Option<&AttendeeId>| p.map(|p| s.attendee_name(p)).unwrap_or_default();
-    let categories = |c: &[Category]| {
-        c.iter()
-            .map(|c| names.name(*c))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     match f {
         F::SetupKind => s.setup.kind.label().into(),
         F::SetupVenueKind => s.setup.venue_kind.label().into(),
@@ -159,7 +153,7 @@ pub fn display(s: &Session, f: &Field, names: &CategoryNames) -> String {
             .map(|r| r.outcome.label().into())
             .unwrap_or_default(),
         F::RecCategories(id) => find(&s.recommendations, id)
-            .map(|r| categories(&r.categories))
+            .map(|r| names.list(&r.categories))
             .unwrap_or_default(),
         F::DecisionOutcome(id) => find(&s.decisions, id)
             .map(|d| d.outcome.label().into())
@@ -169,7 +163,7 @@ pub fn display(s: &Session, f: &Field, names: &CategoryNames) -> String {
             .map(|a| a.progress.label().into())
             .unwrap_or_default(),
         F::DecisionCategories(id) => find(&s.decisions, id)
-            .map(|d| categories(&d.categories))
+            .map(|d| names.list(&d.categories))
             .unwrap_or_default(),
         F::DecisionLead(id) => {
             person(find(&s.decisions, id).and_then(|d| d.plan.lead_social_worker.as_ref()))

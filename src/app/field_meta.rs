@@ -12,13 +12,8 @@ impl Field {
                 let first = name.split_whitespace().next().unwrap_or("").to_string();
                 format!("{first}: {}", self.label())
             }
-            Field::OpeningLocal(id) => s
-                .opening_statements
-                .local
-                .iter()
-                .find(|o| &o.id == id)
-                .map(|o| o.text.clone())
-                .unwrap_or_else(|| self.label().to_string()),
+            Field::OpeningLocal(id) => super::field::find(&s.opening_statements.local, id)
+                .map_or_else(|| self.label().to_string(), |o| o.text.clone()),
             _ => self.label().to_string(),
         }
     }

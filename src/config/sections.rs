@@ -79,6 +79,14 @@ impl CategoryNames {
             Category::EmotionalAbuse => &self.emotional_abuse,
         }
     }
+
+    /// Categories by these names, joined with commas.
+    pub fn list(&self, cats: &[Category]) -> String {
+        cats.iter()
+            .map(|c| self.name(*c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// The colour scheme. Nothing is shown by colour alone in any of them.

@@ -10,19 +10,8 @@ fn parse(what: &str, text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("{what} \"{text}\" is not a date: use YYYY-MM-DD"))
 }
 
-/// The report under England's defaults.
-pub fn report(
-    conference: Option<&str>,
-    kind: ConferenceKind,
-    strategy_discussion: Option<&str>,
-) -> Result<String, String> {
-    let cal = WorkingCalendar::default();
-    let ts = Timescales::default();
-    report_with(&cal, &ts, conference, kind, strategy_discussion)
-}
-
 /// The report under local rules (the config's timescales and holidays).
-pub fn report_with(
+pub fn report(
     cal: &WorkingCalendar,
     ts: &Timescales,
     conference: Option<&str>,

@@ -104,8 +104,3 @@ pub fn render_under(session: &Session, copy: Copy, format: Format, rules: &Confi
         Format::Text => text::render(&doc),
     }
 }
-
-/// The same as [`render_under`], under the name the TUI calls.
-pub fn export_to_string(session: &Session, copy: Copy, format: Format, rules: &Config) -> String {
-    render_under(session, copy, format, rules)
-}

@@ -12,7 +12,7 @@ use super::state::{Board, PresentState};
 use super::view::{ColumnView, Counts, FamilyView, SpreadView};
 use crate::export::words::short_date;
 use crate::model::Choice;
-use crate::ui::text::{truncate, wrap};
+use crate::ui::text::{starts_with_words, truncate, wrap};
 
 /// Text lines longer than this are hard to follow from the back of a room.
 const READABLE: u16 = 110;
@@ -93,9 +93,7 @@ fn labelled(label: &str, text: &str, width: u16, indent: usize) -> Vec<Line<'sta
     // "If nothing changes: If nothing changes, ..." reads badly: when the
     // text already starts with the label's words, the label is left out.
     let words = label.trim_end_matches(':');
-    let repeats = text
-        .get(..words.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(words));
+    let repeats = starts_with_words(text, words);
     let label = if repeats { "" } else { label };
     let full = if label.is_empty() {
         text.to_string()

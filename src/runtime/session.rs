@@ -226,8 +226,7 @@ impl Run<'_> {
         let Some(file) = self.app.file.clone() else {
             return;
         };
-        let text =
-            crate::export::export_to_string(&self.app.session, copy, format, &self.app.config);
+        let text = crate::export::render_under(&self.app.session, copy, format, &self.app.config);
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = file
             .file_stem()

@@ -39,23 +39,18 @@ impl TerminalGuard {
     pub fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
         enable_raw_mode()?;
-        if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste) {
-            restore();
-            return Err(e);
-        }
-        if mouse {
-            if let Err(e) = execute!(stdout(), EnableMouseCapture) {
-                restore();
-                return Err(e);
-            }
-        }
-        match Terminal::new(CrosstermBackend::new(stdout())) {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
-            Err(e) => {
-                restore();
-                Err(e)
-            }
-        }
+        // Whichever step fails, the terminal is put back before saying so.
+        execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+            .and_then(|()| {
+                if mouse {
+                    execute!(stdout(), EnableMouseCapture)
+                } else {
+                    Ok(())
+                }
+            })
+            .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())))
+            .map(|terminal| TerminalGuard { terminal })
+            .inspect_err(|_| restore())
     }
 }
 

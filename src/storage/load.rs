@@ -223,15 +223,11 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     // path below from the start, which gives every message and line and
     // column exactly as before. When the typed parse succeeds and the
     // version is current, the path below would reach the same typed parse.
-    let mut session = match serde_json::from_str::<Session>(text) {
-        Ok(s) if s.schema_version == SCHEMA_VERSION => Some(s),
-        _ => None,
-    };
     let mut warnings = Vec::new();
-    if session.is_none() {
-        session = Some(parse_value(text, &err, &mut warnings)?);
-    }
-    let mut session = session.expect("parsed above");
+    let mut session = match serde_json::from_str::<Session>(text) {
+        Ok(s) if s.schema_version == SCHEMA_VERSION => s,
+        _ => parse_value(text, &err, &mut warnings)?,
+    };
     // refresh_derived would silently drop per-child records whose child is
     // missing; a file like that is broken, so say so instead.
     let mut problems: Vec<String> = orphans(&session);

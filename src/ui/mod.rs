@@ -124,13 +124,17 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<crate::app::upd
         return None;
     }
     let a = frame_areas(area);
-    let inside = |r: Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
-    if inside(a.sidebar) {
+    let at = ratatui::layout::Position::new(x, y);
+    if a.sidebar.contains(at) {
         return chrome::stage_at_row(y - a.sidebar.y).map(ClickTarget::Stage);
     }
-    let layout = stages::stage_layout(app, a.stage);
     let panes = app.panes();
-    let (index, rect) = layout.panes.iter().enumerate().find(|(_, r)| inside(**r))?;
+    let layout = stages::stage_layout(app, &panes, a.stage);
+    let (index, rect) = layout
+        .panes
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.contains(at))?;
     let inner = panes::pane_block("", false).inner(*rect);
     let cursor = app.cursor(index);
     let row = match &panes.get(index)?.content {

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::rows::record_lines;
-use super::text::{pad, pad_owned, truncate, wrap, wrap_at_most};
+use super::text::{pad, pad_owned, plain_ascii, truncate, wrap, wrap_at_most};
 use super::theme;
 use crate::app::field::{Field, FieldKind};
 use crate::app::field_edit::display;
@@ -49,7 +49,7 @@ pub fn draw_lines(f: &mut Frame, area: Rect, lines: &[Line]) {
             }
             let style = line.style.patch(span.style);
             let text = span.content.as_ref();
-            if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            if plain_ascii(text) {
                 // One byte, one character, one column: no segmentation.
                 let n = text.len().min(usize::from(room));
                 let at = buf.index_of(x, y);
@@ -319,27 +319,29 @@ fn visible_items(
             whole.push(lines);
             total <= room
         });
-    let memo: std::cell::RefCell<std::collections::HashMap<usize, Vec<Line<'static>>>> =
-        Default::default();
-    let item = |i: usize| -> Vec<Line<'static>> {
-        if fits {
-            return whole[i].clone();
-        }
-        if let Some(lines) = memo.borrow().get(&i) {
-            return lines.clone();
-        }
-        let lines = record_lines(s, kind, &keys[i], width, i, true);
-        memo.borrow_mut().insert(i, lines.clone());
-        lines
+    if fits {
+        // Everything shows, from the first item.
+        return whole.into_iter().enumerate().collect();
+    }
+    let compact = |i: usize| record_lines(s, kind, &keys[i], width, i, true);
+    let memo = std::cell::RefCell::new(HashMap::new());
+    let height = |i: usize| {
+        memo.borrow_mut()
+            .entry(i)
+            .or_insert_with(|| compact(i))
+            .len()
+            + 1
     };
-    let first = first_visible(|i| item(i).len() + 1, row, room);
+    let first = first_visible(height, row, room);
+    let mut memo = memo.into_inner();
     let mut out = Vec::new();
     let mut used = 0;
     for i in first..keys.len() {
         if used >= room {
             break;
         }
-        let lines = item(i);
+        // Built once: taken from the memo when placing the selection did.
+        let lines = memo.remove(&i).unwrap_or_else(|| compact(i));
         used += lines.len() + 1;
         out.push((i, lines));
     }

@@ -3,7 +3,7 @@
 use crate::ui::words;
 use ratatui::text::{Line, Span};
 
-use super::text::{truncate, wrap, wrap_at_most};
+use super::text::{starts_with_words, truncate, wrap, wrap_at_most};
 use super::theme;
 use crate::app::field::find;
 use crate::app::field_edit::show_date;
@@ -181,9 +181,7 @@ pub fn record_lines(
             let future = d.if_nothing_changes.trim();
             if !future.is_empty() {
                 // Often written as a whole sentence starting the same way.
-                let said = future
-                    .get(..18)
-                    .is_some_and(|head| head.eq_ignore_ascii_case("if nothing changes"));
+                let said = starts_with_words(future, "If nothing changes");
                 lines.extend(body(
                     &if said {
                         future.to_string()

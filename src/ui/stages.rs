@@ -12,6 +12,7 @@ use super::panes::{draw_pane, outcome_short, pane_block};
 use super::text::{truncate, wrap};
 use super::theme;
 use crate::app::field_edit::show_date;
+use crate::app::panes::Pane;
 use crate::app::state::App;
 use crate::dates::{check_rules, key_dates};
 use crate::model::*;
@@ -34,9 +35,9 @@ pub struct StageLayout {
     extras: Vec<(Extra, Rect)>,
 }
 
-pub fn stage_layout(app: &App, area: Rect) -> StageLayout {
+/// `panes` are the stage's panes (`app.panes()`), built once by the caller.
+pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
     let mut extras = Vec::new();
-    let panes = app.panes();
     let s = &app.session;
     let rects: Vec<Rect> = match app.stage {
         Stage::Setup => {
@@ -133,7 +134,8 @@ pub fn stage_layout(app: &App, area: Rect) -> StageLayout {
 
 pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
     let s = &app.session;
-    let layout = stage_layout(app, area);
+    let panes = app.panes();
+    let layout = stage_layout(app, &panes, area);
     for (extra, rect) in &layout.extras {
         let rect = *rect;
         match extra {
@@ -145,7 +147,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
             Extra::DecisionInfo => draw_decision_info(f, rect, app),
         }
     }
-    for (i, (pane, rect)) in app.panes().iter().zip(layout.panes).enumerate() {
+    for (i, (pane, rect)) in panes.iter().zip(layout.panes).enumerate() {
         draw_pane(f, rect, app, i, pane);
     }
 }

@@ -81,7 +81,7 @@ struct WrapCache {
 }
 
 impl WrapCache {
-    /// Shorter texts are cheaper to wrap than to look up.
+    /// Texts from this size up are kept here; shorter ones in [`ShortWraps`].
     const FROM_BYTES: usize = 2_048;
     /// Enough for every long text on a screen at two widths (a form and
     /// its record overlay), small enough to scan.
@@ -142,11 +142,24 @@ fn wrap_now(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// `text` opens with `words` (letters in either case): a label before it
+/// would say the same thing twice ("If nothing changes: If nothing changes").
+pub fn starts_with_words(text: &str, words: &str) -> bool {
+    text.get(..words.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(words))
+}
+
+/// Printable ASCII only: one byte is one character, one grapheme and one
+/// column, so laying it out needs no segmentation.
+pub fn plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 /// Cuts text to at most `width` columns, with an ellipsis when cut.
 pub fn truncate(text: &str, width: usize) -> String {
     // Plain ASCII (most names, numbers and labels): one byte is one column
     // and one grapheme, so the cut needs no segmentation. Same result.
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if plain_ascii(text) {
         if text.len() <= width {
             return text.to_string();
         }
@@ -183,7 +196,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// `pad` for a text already owned: short plain text is padded in place.
 pub fn pad_owned(mut text: String, width: usize) -> String {
-    if text.len() <= width && text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if text.len() <= width && plain_ascii(&text) {
         text.extend(std::iter::repeat_n(' ', width - text.len()));
         return text;
     }

@@ -4,32 +4,30 @@
 //! uses these.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::config::CategoryNames;
 use crate::model::Category;
 
 thread_local! {
-    static CATEGORIES: RefCell<Option<CategoryNames>> = const { RefCell::new(None) };
+    static CATEGORIES: RefCell<Option<Rc<CategoryNames>>> = const { RefCell::new(None) };
 }
 
 /// Draws with these category names for the duration of `f`.
 pub fn with<R>(names: &CategoryNames, f: impl FnOnce() -> R) -> R {
-    let before = CATEGORIES.with(|c| c.replace(Some(names.clone())));
+    let before = CATEGORIES.with(|c| c.replace(Some(Rc::new(names.clone()))));
     let out = f();
     CATEGORIES.with(|c| *c.borrow_mut() = before);
     out
 }
 
-/// The names in force (the England defaults outside a frame).
-pub fn categories() -> CategoryNames {
+/// The names in force (the England defaults outside a frame). Shared, not
+/// copied: forms ask for them for every field of every frame.
+pub fn categories() -> Rc<CategoryNames> {
     CATEGORIES.with(|c| c.borrow().clone().unwrap_or_default())
 }
 
 /// Categories as the local rules name them, joined with commas.
 pub fn category_list(cats: &[Category]) -> String {
-    let names = categories();
-    cats.iter()
-        .map(|c| names.name(*c))
-        .collect::<Vec<_>>()
-        .join(", ")
+    categories().list(cats)
 }

@@ -454,22 +454,6 @@ impl Pty {
         self.status = Some(status.clone());
         status
     }
-
-    /// Resizes the terminal.
-    pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize");
-        self.parser
-            .lock()
-            .unwrap()
-            .set_size(nonzero(rows), nonzero(cols));
-    }
 }
 
 impl Drop for Pty {
@@ -573,10 +557,6 @@ pub fn strip_escapes(raw: &[u8]) -> Vec<u8> {
 pub const EDITOR_HINT: &str = "Esc done (kept)";
 
 impl Pty {
-    pub fn editor_open(&self) -> bool {
-        self.screen_text().contains(EDITOR_HINT)
-    }
-
     /// Waits until the editor is open (`true`) or closed (`false`).
     pub fn wait_editor(&mut self, open: bool) {
         let what = if open {
