@@ -55,10 +55,16 @@ impl Sandbox {
         self.root.path().join("home")
     }
 
-    /// The environment every cpconf of this sandbox runs with.
+    /// The environment every cpconf of this sandbox runs with. Local rules
+    /// are looked for inside the sandbox only, never in the developer's own
+    /// `$XDG_CONFIG_HOME`.
     pub fn env(&self) -> Vec<(String, OsString)> {
         vec![
             ("XDG_STATE_HOME".into(), self.state().into()),
+            (
+                "XDG_CONFIG_HOME".into(),
+                self.root.path().join("config").into(),
+            ),
             ("HOME".into(), self.home().into()),
             ("TERM".into(), "xterm-256color".into()),
         ]
