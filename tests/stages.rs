@@ -1157,6 +1157,19 @@ fn a_sentence_typed_outside_a_field_deletes_ticks_and_quits_nothing() {
 }
 
 #[test]
+fn the_stray_typing_hint_offers_a_only_where_it_adds() {
+    let mut app = family();
+    to_stage(&mut app, Stage::DangerStatements);
+    keys(&mut app, "x");
+    assert!(message(&app).contains("a adds"), "{}", message(&app));
+    pause(&mut app);
+    to_stage(&mut app, Stage::Scaling);
+    keys(&mut app, "x");
+    assert!(message(&app).contains("not typing"), "{}", message(&app));
+    assert!(!message(&app).contains("a adds"), "no adding in a grid");
+}
+
+#[test]
 fn outside_a_field_a_command_letter_first_is_still_a_command() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);

@@ -147,8 +147,10 @@ impl App {
             "read-only: Enter reads the selection, ] and [ change stage, ? lists the keys"
         } else if overlay.is_some() {
             "not typing: letters are ignored until you pause; Enter edits the field"
-        } else {
+        } else if self.contexts().first() == Some(&Context::List) {
             "not typing: letters are ignored until you pause; Enter edits, a adds"
+        } else {
+            "not typing: letters are ignored until you pause; Enter edits the selection"
         };
         self.say_until_edit(Tone::Warning, hint);
         true
