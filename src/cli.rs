@@ -70,8 +70,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         review_of: Option<PathBuf>,
     },
-    /// Continue a saved session.
-    Open { file: PathBuf },
+    /// Continue a saved session. A backup (`FILE.prev`) or an emergency copy
+    /// opens read-only; `--as-new` carries on from it.
+    Open {
+        file: PathBuf,
+        /// Copy FILE into the sessions folder as a new session (a new file
+        /// and id) and continue that; FILE itself is never changed or moved.
+        #[arg(long)]
+        as_new: bool,
+    },
     /// Read a saved session; nothing can be changed and the file is never written.
     View { file: PathBuf },
     /// Projector view: a read-only window that follows the session as the

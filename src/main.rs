@@ -23,6 +23,7 @@ use cpconf::storage;
 static MOUSE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 fn main() -> ExitCode {
+    cpconf::runtime::outside::ignore_file_size_limit_signal();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -46,6 +47,9 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         None => browse(&cli.dir, cfg),
         Some(Command::New { review_of }) => {
+            // Before any file is made: a new session without a terminal
+            // would be an empty file nobody can fill in.
+            cpconf::runtime::terminal::require_terminal()?;
             storage::ensure_dir(&cli.dir)
                 .map_err(|e| format!("cannot use {}: {e}", cli.dir.display()))?;
             let (app, lock) = match review_of {
@@ -54,7 +58,27 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
         }
-        Some(Command::Open { file }) => {
+        Some(Command::Open { file, as_new }) => {
+            let file = if as_new {
+                cpconf::runtime::terminal::require_terminal()?;
+                storage::ensure_dir(&cli.dir)
+                    .map_err(|e| format!("cannot use {}: {e}", cli.dir.display()))?;
+                let id = uuid::Uuid::new_v4().to_string();
+                storage::save_copy_as_new(&storage::DurableWriter, &cli.dir, &file, id)?
+            } else {
+                file
+            };
+            if let Some(what) = storage::copy_kind(&file) {
+                let why = format!(
+                    "{} is {what}; to carry on from it: cpconf open --as-new {}",
+                    file.display(),
+                    file.display()
+                );
+                let app = open_read_only(&file, &why, cfg)?;
+                return with_terminal(|term, outside| {
+                    run_session(term, app, None, outside).map(|_| ())
+                });
+            }
             let (app, lock) = open_for_editing(&file, cfg)?;
             with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
         }
@@ -65,6 +89,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Present { file }) => cpconf::present::run(&file),
         Some(Command::List) => list(&cli.dir),
         Some(Command::Demo) => {
+            cpconf::runtime::terminal::require_terminal()?;
             let dir = demo_dir()?;
             browse(&dir, cfg)
         }
@@ -107,6 +132,7 @@ fn print_config(config: &Config, source: Option<&Path>) -> Result<(), String> {
 /// Runs full-screen work; SIGTERM, SIGHUP and a closed terminal ask it to
 /// save and stop.
 fn with_terminal(f: impl FnOnce(&mut Term, &Outside) -> std::io::Result<()>) -> Result<(), String> {
+    cpconf::runtime::terminal::require_terminal()?;
     let mut guard = TerminalGuard::enter(MOUSE.get().copied().unwrap_or(false))
         .map_err(|e| format!("cannot start the terminal: {e}"))?;
     let outside = Outside::start().map_err(|e| format!("cannot read the terminal: {e}"))?;
@@ -165,12 +191,27 @@ fn open_for_editing(
     cfg: &Arc<Config>,
 ) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
-    // Refused with who holds it and how to view it read-only instead.
+    // Refused with who holds it (under any of its names) and how to view
+    // it read-only instead.
     let lock = storage::acquire(file).map_err(|e| e.to_string())?;
-    let mut app =
-        session_app(loaded.session, file.to_path_buf(), Access::Edit).with_config(cfg.clone());
-    if let Some(w) = loaded.warnings.first() {
-        app.say(cpconf::app::state::Tone::Warning, w.clone());
+    // A link is written through, deliberately: the file it names is saved
+    // (and keeps its `.prev`), and the link stays a link.
+    let (path, link_note) = match std::fs::symlink_metadata(file) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let real = std::fs::canonicalize(file)
+                .map_err(|e| format!("cannot open {}: {e}", file.display()))?;
+            let note = format!(
+                "{} is a link: saving writes to {}",
+                file.display(),
+                real.display()
+            );
+            (real, Some(note))
+        }
+        _ => (file.to_path_buf(), None),
+    };
+    let mut app = session_app(loaded.session, path, Access::Edit).with_config(cfg.clone());
+    if let Some(w) = link_note.or_else(|| loaded.warnings.first().cloned()) {
+        app.say(cpconf::app::state::Tone::Warning, w);
     }
     offer_draft(&mut app, &storage::recovery_dir());
     Ok((app, lock))
@@ -200,6 +241,8 @@ fn list(dir: &Path) -> Result<(), String> {
         println!("No sessions folder at {}.", dir.display());
         return Ok(());
     }
+    // An unreadable folder is an error, never an empty table.
+    let entries = storage::try_scan(dir).map_err(|e| e.to_string())?;
     let row = |cells: [&str; 6]| {
         let widths = [44, 10, 16, 12, 32];
         let mut line: String = cells
@@ -211,7 +254,7 @@ fn list(dir: &Path) -> Result<(), String> {
         println!("{line}");
     };
     row(["FILE", "DATE", "KIND", "FAMILY", "CHILDREN", "STATUS"]);
-    for e in storage::scan(dir) {
+    for e in entries {
         let file = e
             .path
             .file_name()
@@ -257,6 +300,7 @@ fn demo_dir() -> Result<PathBuf, String> {
 
 /// The session list; quitting a session opened from it comes back to it.
 fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
+    cpconf::runtime::terminal::require_terminal()?;
     storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
     with_terminal(|term, outside| {
         let mut message = None;

@@ -49,7 +49,6 @@ fn a_failed_save_is_reported_and_never_replaces_the_last_good_file() {
             session: session(reference),
             revision,
             path: path.clone(),
-            remove_old: None,
         });
         saver.flush();
         saver.outcomes.try_iter().last().expect("an outcome")
@@ -85,7 +84,6 @@ fn only_the_newest_of_queued_saves_is_written() {
             session: session(reference),
             revision: i as u64 + 1,
             path: path.clone(),
-            remove_old: None,
         });
     }
     saver.flush();

@@ -229,6 +229,8 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
         addenda: _,
         audit: _,
         next_id: _,
+        drafting: _,
+        extra: _,
     } = src;
     let mut changed = false;
     macro_rules! whole {
@@ -320,6 +322,9 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
     fact!(updated_at, sync_whole);
     fact!(stage_visits, sync_list);
     fact!(audit, sync_list);
+    // Not undone either: which form is open, and keys kept for other tools.
+    fact!(drafting, sync_whole);
+    fact!(extra, sync_whole);
     changed
 }
 

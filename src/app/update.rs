@@ -70,6 +70,7 @@ impl App {
                 self.key(ev);
             }
         }
+        self.sync_drafting();
     }
 
     /// The contexts whose keys apply now, most specific first.
@@ -985,6 +986,7 @@ impl App {
             self.overlays.pop();
         }
         self.close_stage_visit();
+        self.sync_drafting();
     }
 
     /// Reopens the editor on a field with text recovered from a draft.

@@ -40,11 +40,18 @@ pub fn run_export(args: &ExportArgs, rules: &Config) -> Result<(), String> {
 }
 
 /// Writes a new file (0600), refusing to replace one unless `force`, and
-/// never the session file itself.
+/// never the session file itself or its `.prev` (not even with `force`,
+/// nor through another name for them).
 fn write_output(session: &Path, path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
     if same_file(session, path) {
         return Err(format!(
             "{} is the session file itself; choose another output file",
+            path.display()
+        ));
+    }
+    if same_file(&storage::prev_path(session), path) {
+        return Err(format!(
+            "{} is the session's previous version (its backup); choose another output file",
             path.display()
         ));
     }
@@ -63,7 +70,16 @@ fn write_output(session: &Path, path: &Path, bytes: &[u8], force: bool) -> Resul
     })
 }
 
+/// The same file, whatever the names: by device and inode where there are
+/// such things (a hard link is the same file), else by canonical path.
 fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return ma.dev() == mb.dev() && ma.ino() == mb.ino();
+        }
+    }
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

@@ -59,6 +59,8 @@ impl Session {
             addenda: Vec::new(),
             audit: Vec::new(),
             next_id: 1,
+            drafting: None,
+            extra: Default::default(),
         }
     }
 

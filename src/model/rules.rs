@@ -256,18 +256,26 @@ impl Session {
         }
 
         let child_ok = |id: &ChildId| self.child(id).is_some();
-        let mut dangling = |what: &str, ok: bool| {
+        // Each message names the record (by id) and what in it is wrong, so
+        // the file can be mended by hand.
+        let mut dangling = |what: String, ok: bool| {
             if !ok {
-                out.push(format!("{what}: broken reference or value"));
+                out.push(what);
             }
         };
         for d in &self.danger_statements {
-            dangling("danger statement", d.children.iter().all(child_ok));
+            dangling(
+                format!("danger statement {} names a child not in the file", d.id),
+                d.children.iter().all(child_ok),
+            );
         }
         for m in &self.map_items {
-            dangling("map item child", m.children.iter().all(child_ok));
             dangling(
-                "map item author",
+                format!("map item {} names a child not in the file", m.id),
+                m.children.iter().all(child_ok),
+            );
+            dangling(
+                format!("map item {}: who said it is not on the register", m.id),
                 m.said_by
                     .as_ref()
                     .is_none_or(|a| self.attendee(a).is_some()),
@@ -275,23 +283,32 @@ impl Session {
         }
         for e in &self.pre_meeting.exclusions {
             dangling(
-                "exclusion",
+                format!("exclusion {}: its person is not on the register", e.id),
                 e.person.as_ref().is_none_or(|a| self.attendee(a).is_some()),
             );
         }
         for s in &self.scaling.scores {
             dangling(
-                "score",
+                format!(
+                    "score {}: child {} or person {} is not in the file",
+                    s.id, s.child, s.person
+                ),
                 child_ok(&s.child) && self.attendee(&s.person).is_some(),
             );
-            dangling("score above 10", s.score <= 10);
+            dangling(
+                format!("score {} is {}, above 10", s.id, s.score),
+                s.score <= 10,
+            );
         }
         for s in &self.scaling.previous_scores {
-            dangling("previous score", child_ok(&s.child));
+            dangling(
+                format!("previous score for unknown child {}", s.child),
+                child_ok(&s.child),
+            );
         }
         for g in &self.safety_goals {
             dangling(
-                "safety goal",
+                format!("safety goal {} answers a danger statement not in the file", g.id),
                 g.danger_statements
                     .iter()
                     .all(|d| self.danger_statements.iter().any(|x| &x.id == d)),
@@ -299,27 +316,51 @@ impl Session {
         }
         for r in &self.recommendations {
             dangling(
-                "recommendation",
+                format!(
+                    "recommendation {}: child {} or professional {} is not in the file",
+                    r.id, r.child, r.professional
+                ),
                 child_ok(&r.child) && self.attendee(&r.professional).is_some(),
             );
         }
         for v in &self.child_voices {
-            dangling("child's voice", child_ok(&v.child));
+            dangling(
+                format!("child's voice for unknown child {}", v.child),
+                child_ok(&v.child),
+            );
         }
         for d in &self.decisions {
-            dangling("decision", child_ok(&d.child));
-            let people_ok = d
+            dangling(
+                format!("decision for unknown child {}", d.child),
+                child_ok(&d.child),
+            );
+            let missing = d
                 .dissents
                 .iter()
                 .filter_map(|x| x.who.as_ref())
                 .chain(d.plan.lead_social_worker.as_ref())
                 .chain(d.plan.core_group.iter())
-                .all(|a| self.attendee(a).is_some());
-            dangling("decision person", people_ok);
+                .find(|a| self.attendee(a).is_none());
+            dangling(
+                format!(
+                    "decision for {} names person {}, who is not on the register",
+                    d.child,
+                    missing.map(|a| a.0.as_str()).unwrap_or_default()
+                ),
+                missing.is_none(),
+            );
+        }
+        for c in &self.children {
+            let n = self.decisions.iter().filter(|d| d.child == c.id).count();
+            dangling(
+                format!("child {} has {n} decisions (there must be one)", c.id),
+                n == 1,
+            );
         }
         dangling(
-            "one decision per child",
-            self.decisions.len() == self.children.len(),
+            "status is finalised but there is no \"finalised\" record (when and by whom)"
+                .to_string(),
+            self.status != super::choices::Status::Finalised || self.finalised.is_some(),
         );
         out
     }

@@ -67,6 +67,15 @@ pub struct Session {
     pub audit: Vec<AuditEntry>,
     /// The next number to use for a new id; ids are never reused.
     pub next_id: u64,
+    /// The item whose record form the chair has open: still being written,
+    /// its restricted flag perhaps not yet decided, so the projector leaves
+    /// it out. Written only while a form is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafting: Option<ItemId>,
+    /// Top-level keys this build does not know (from another tool or a
+    /// newer minor edit), kept as they were through every save.
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

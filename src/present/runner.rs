@@ -48,6 +48,7 @@ pub fn run(file: &Path) -> Result<(), String> {
     let mut seen = stamp(file);
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
     let mut state = PresentState::new(&loaded.session, now());
+    crate::runtime::terminal::require_terminal()?;
     let mut guard =
         TerminalGuard::enter(false).map_err(|e| format!("cannot start the terminal: {e}"))?;
     let outside = Outside::start().map_err(|e| format!("cannot read the terminal: {e}"))?;

@@ -104,6 +104,8 @@ impl FamilyView {
                     // The one place map items are read: restricted ones never
                     // get further than this line.
                     .filter(|m| !m.restricted && m.column == column)
+                    // Still being written: maybe restricted in a moment.
+                    .filter(|m| s.drafting.as_ref() != Some(&m.id))
                     .map(|m| ItemView {
                         text: m.text.clone(),
                         tag: (m.tag != Tag::None).then(|| m.tag.label()),

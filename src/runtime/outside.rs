@@ -1,5 +1,6 @@
 //! What reaches a full-screen loop from outside: the terminal's events, and
-//! requests to stop (SIGTERM, SIGHUP, or a terminal that has hung up).
+//! requests to stop (SIGTERM, SIGHUP, SIGINT or SIGQUIT sent from outside,
+//! or a terminal that has hung up). Each of them saves before the end.
 //!
 //! Events are read on their own thread. Once the terminal is gone (its
 //! window closed, an ssh link dropped), crossterm 0.29 never returns from
@@ -28,11 +29,13 @@ pub struct Outside {
 }
 
 impl Outside {
-    /// Starts listening: SIGTERM and SIGHUP ask to stop, and a thread reads
-    /// the terminal. Call it once the terminal is in raw mode.
+    /// Starts listening: SIGTERM, SIGHUP, SIGINT and SIGQUIT ask to stop
+    /// (in raw mode Ctrl+C is a key, so SIGINT only comes from outside), and
+    /// a thread reads the terminal. Call it once the terminal is in raw mode.
     pub fn start() -> io::Result<Outside> {
         let stop = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             signal_hook::flag::register(signal, stop.clone())?;
         }
         let (tx, events) = mpsc::channel();
@@ -90,6 +93,19 @@ impl Outside {
             self.stop.store(true, Ordering::Relaxed);
         }
         self.stop.load(Ordering::Relaxed)
+    }
+}
+
+/// A file-size limit (`ulimit -f`) makes the kernel kill a process whose
+/// write crosses it (SIGXFSZ), leaving half-written temp files and no
+/// emergency copy. Ignored, the write fails with EFBIG instead, and that
+/// failure is handled like a full disk. Call it first thing.
+pub fn ignore_file_size_limit_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN, before any other
+    // thread exists; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }
 

@@ -14,8 +14,6 @@ pub enum Job {
         session: Arc<Session>,
         revision: u64,
         path: PathBuf,
-        /// A file the session was saved under before a rename.
-        remove_old: Option<PathBuf>,
     },
     Draft(Draft),
     ClearDraft(String),
@@ -79,7 +77,6 @@ fn run(
                     session,
                     revision,
                     path,
-                    remove_old,
                 } => {
                     if Some(i) != newest_save {
                         continue;
@@ -87,12 +84,6 @@ fn run(
                     let result = storage::save(writer.as_ref(), &path, &session)
                         .map(|_| now())
                         .map_err(|e| e.to_string());
-                    if result.is_ok() {
-                        if let Some(old) = remove_old.filter(|old| *old != path) {
-                            let _ = std::fs::remove_file(&old);
-                            let _ = std::fs::remove_file(storage::prev_path(&old));
-                        }
-                    }
                     let _ = outcomes.send(Outcome { revision, result });
                 }
                 Job::Draft(draft) => {

@@ -14,7 +14,7 @@ use super::saver::{Job, Outcome, Saver};
 use super::terminal::Term;
 use crate::app::state::{App, Tone};
 use crate::app::update::Msg;
-use crate::model::{Session, Status};
+use crate::model::Session;
 use crate::storage::{self, Draft, DurableWriter, SessionLock};
 use crate::ui;
 
@@ -68,10 +68,12 @@ pub fn run_session(
         term,
     };
     let result = run.event_loop(outside);
-    // Whatever happened, write what we have.
-    run.finish();
+    // Whatever happened, write what we have; words that could not reach
+    // the session file make this run fail, saying where they went.
+    let kept = run.finish();
     emergency::forget();
-    result
+    let exit = result?;
+    kept.map(|()| exit).map_err(io::Error::other)
 }
 
 impl Run<'_> {
@@ -144,28 +146,6 @@ impl Run<'_> {
         }
     }
 
-    /// Where the session should live now: its name follows the date, kind
-    /// and family reference until it is finalised.
-    fn target_path(&mut self) -> Option<(PathBuf, Option<PathBuf>)> {
-        let current = self.app.file.clone()?;
-        if self.app.session.status == Status::Finalised {
-            return Some((current, None));
-        }
-        let dir = current.parent().map(Path::to_path_buf).unwrap_or_default();
-        let wanted = storage::unique_path(&dir, &self.app.session, Some(&current));
-        if wanted == current {
-            return Some((current, None));
-        }
-        match storage::acquire(&wanted) {
-            Ok(lock) => {
-                self.lock = Some(lock);
-                self.app.file = Some(wanted.clone());
-                Some((wanted, Some(current)))
-            }
-            Err(_) => Some((current, None)),
-        }
-    }
-
     fn submit_if_changed(&mut self) {
         if self.app.revision == self.submitted || self.app.read_only() {
             return;
@@ -173,7 +153,8 @@ impl Run<'_> {
         if self.retry_at.is_some_and(|t| Instant::now() < t) {
             return;
         }
-        let Some((path, remove_old)) = self.target_path() else {
+        // A file keeps its name: always the one it was opened or created with.
+        let Some(path) = self.app.file.clone() else {
             return;
         };
         let session = Arc::new(self.app.session.clone());
@@ -182,7 +163,6 @@ impl Run<'_> {
             session,
             revision: self.app.revision,
             path,
-            remove_old,
         });
         self.submitted = self.app.revision;
     }
@@ -291,10 +271,11 @@ impl Run<'_> {
     }
 
     /// Keeps what is being typed, ends the stage's timing, and saves. If the
-    /// disk refuses, an emergency copy is written and its path printed.
-    fn finish(&mut self) {
+    /// session file refuses, the words go to an emergency copy (see
+    /// `emergency`) and the error says where.
+    fn finish(&mut self) -> Result<(), String> {
         if self.app.read_only() {
-            return;
+            return Ok(());
         }
         self.app.prepare_to_leave(now());
         self.send_draft();
@@ -302,22 +283,26 @@ impl Run<'_> {
         self.submit_if_changed();
         self.saver.flush();
         self.collect_outcomes();
-        if self.app.has_unsaved_changes() {
-            emergency::remember(Arc::new(self.app.session.clone()));
-            if let Some(path) = emergency::write_emergency_copy() {
-                eprintln!(
-                    "cpconf could not save {}: {}. Everything is in an emergency copy: {}",
-                    self.app
-                        .file
-                        .as_deref()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default(),
-                    self.app.save_error.clone().unwrap_or_default(),
-                    path.display()
-                );
-            }
-        }
+        let outcome = if self.app.has_unsaved_changes() {
+            let kept = emergency::keep_somewhere(&self.app.session);
+            Err(format!(
+                "could not save {}: {}. {}",
+                self.app
+                    .file
+                    .as_deref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                self.app
+                    .save_error
+                    .clone()
+                    .unwrap_or_else(|| "the save did not finish".into()),
+                kept.describe()
+            ))
+        } else {
+            Ok(())
+        };
         drop(self.lock.take());
+        outcome
     }
 }
 

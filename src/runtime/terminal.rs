@@ -16,6 +16,22 @@ use ratatui::crossterm::terminal::{
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// Refuses to start the full-screen window without a terminal to draw on
+/// and read from: drawn into a file or a pipe, the screen would be garbage
+/// there and no key could reach it.
+pub fn require_terminal() -> Result<(), String> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return Err("standard output is not a terminal, so the screen cannot be shown;              run cpconf in a terminal (to save a session as text, use cpconf export)"
+            .into());
+    }
+    if !io::stdin().is_terminal() {
+        return Err("standard input is not a terminal, so no key can reach cpconf;              run it in a terminal"
+            .into());
+    }
+    Ok(())
+}
+
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
@@ -66,11 +82,8 @@ fn install_panic_hook() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
-            if let Some(path) = super::emergency::write_emergency_copy() {
-                eprintln!(
-                    "cpconf stopped unexpectedly. Everything typed is in an emergency copy: {}",
-                    path.display()
-                );
+            if let Some(kept) = super::emergency::write_emergency_copy() {
+                eprintln!("cpconf stopped unexpectedly. {}", kept.describe());
             }
             previous(info);
         }));

@@ -230,6 +230,27 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     };
     // refresh_derived would silently drop per-child records whose child is
     // missing; a file like that is broken, so say so instead.
+    // Ids are issued as one more than the largest in use, whatever
+    // `next_id` says: a counter left behind would hand out an id twice.
+    let largest = largest_id_number(text);
+    if let Some(n) = largest.filter(|n| *n >= LARGEST_ID_NUMBER) {
+        return Err(err(LoadErrorKind::Inconsistent {
+            first: format!("an id numbered {n} is beyond the largest cpconf issues ({LARGEST_ID_NUMBER})"),
+            more: 0,
+        }));
+    }
+    if session.next_id > LARGEST_ID_NUMBER {
+        return Err(err(LoadErrorKind::Inconsistent {
+            first: format!(
+                "next_id {} is beyond the largest id cpconf issues ({LARGEST_ID_NUMBER})",
+                session.next_id
+            ),
+            more: 0,
+        }));
+    }
+    if let Some(n) = largest {
+        session.next_id = session.next_id.max(n + 1);
+    }
     let mut problems: Vec<String> = orphans(&session);
     session.refresh_derived();
     problems.extend(session.problems());
@@ -288,12 +309,50 @@ fn orphans(s: &Session) -> Vec<String> {
     let known = |c| s.child(c).is_some();
     let voices = s.child_voices.iter().map(|v| ("child's voice", &v.child));
     let decisions = s.decisions.iter().map(|d| ("decision", &d.child));
-    voices
+    let mut out: Vec<String> = voices
         .chain(decisions)
         .filter(|(_, c)| !known(c))
         .map(|(what, c)| format!("{what} for unknown child {c}"))
-        .collect()
+        .collect();
+    // The format has one decision per child; a missing one would be made
+    // up silently as "undecided" by refresh_derived.
+    out.extend(
+        s.children
+            .iter()
+            .filter(|c| !s.decisions.iter().any(|d| d.child == c.id))
+            .map(|c| format!("child {} has no decision (the \"decisions\" array must hold one per child)", c.id)),
+    );
+    out
 }
+
+/// The largest number in a `child-N`, `att-N` or `item-N` string anywhere
+/// in the file: every id in use, and every reference to one.
+fn largest_id_number(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let mut largest = None;
+    for prefix in ["\"child-", "\"att-", "\"item-"] {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(prefix) {
+            let digits_at = from + at + prefix.len();
+            let end = bytes[digits_at..]
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .map_or(bytes.len(), |n| digits_at + n);
+            if end > digits_at && bytes.get(end) == Some(&b'"') {
+                // Too many digits for a u64 counts as the largest possible.
+                let n = text[digits_at..end].parse::<u64>().unwrap_or(u64::MAX);
+                largest = largest.max(Some(n));
+            }
+            from = end.max(digits_at);
+        }
+    }
+    largest
+}
+
+/// Ids above this are refused: JSON readers such as `jq` hold numbers as
+/// doubles and cannot tell larger ones apart, and the counter must never
+/// wrap round to reuse `item-0`.
+pub const LARGEST_ID_NUMBER: u64 = 1 << 53;
 
 fn io_kind(e: &io::Error) -> LoadErrorKind {
     match e.kind() {

@@ -2,6 +2,13 @@
 //! session, holding who has it open; an OS advisory lock (flock) on that
 //! file is the real guard, so a crashed or killed program's lock vanishes
 //! with it and a leftover file is simply taken over.
+//!
+//! The lock belongs to the file, not to the name used for it: a symbolic
+//! link is followed to the real file before the lock is placed, and a file
+//! with more than one name (a hard link) is also locked by its device and
+//! inode in the state folder, so every name of it is "in use". Lock files
+//! are opened without following links: a lock file that is a link is
+//! refused, never written through.
 
 use std::fmt;
 use std::fs::File;
@@ -25,6 +32,14 @@ pub struct LockInfo {
 /// file and releases the OS lock.
 #[derive(Debug)]
 pub struct SessionLock {
+    main: Held,
+    /// For a file with several names: the lock on its identity.
+    identity: Option<Held>,
+}
+
+/// One lock file we hold.
+#[derive(Debug)]
+struct Held {
     // Kept open: closing it would release the OS lock.
     file: File,
     path: PathBuf,
@@ -33,20 +48,22 @@ pub struct SessionLock {
 
 impl SessionLock {
     pub fn lock_file(&self) -> &Path {
-        &self.path
+        &self.main.path
     }
 
     pub fn info(&self) -> &LockInfo {
-        &self.info
+        &self.main.info
     }
 }
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
-        // Remove first, then release: a program that opened the old file
-        // in between finds it is no longer at the path and retries.
-        let _ = std::fs::remove_file(&self.path);
-        let _ = fs4::FileExt::unlock(&self.file);
+        for held in std::iter::once(&self.main).chain(&self.identity) {
+            // Remove first, then release: a program that opened the old
+            // file in between finds it is no longer at the path and retries.
+            let _ = std::fs::remove_file(&held.path);
+            let _ = fs4::FileExt::unlock(&held.file);
+        }
     }
 }
 
@@ -123,20 +140,65 @@ pub fn lock_path(session_path: &Path) -> PathBuf {
     session_path.with_file_name(format!(".{name}.lock"))
 }
 
-/// Takes the session for editing, or says who has it.
+/// Takes the session for editing, or says who has it. `session_path` may
+/// be a link: the lock is placed on the file it names.
 pub fn acquire(session_path: &Path) -> Result<SessionLock, LockError> {
+    acquire_with_identity_dir(session_path, &super::recovery::recovery_dir().join("locks"))
+}
+
+/// [`acquire`], with the folder for identity locks given (for tests).
+pub fn acquire_with_identity_dir(
+    session_path: &Path,
+    identity_dir: &Path,
+) -> Result<SessionLock, LockError> {
     let io_err = |error| LockError::Io {
         session: session_path.to_path_buf(),
         error,
     };
-    let path = lock_path(session_path);
+    let real = std::fs::canonicalize(session_path).map_err(io_err)?;
+    let mut lock = SessionLock {
+        main: lock_file_at(session_path, &lock_path(&real))?,
+        identity: None,
+    };
+    if let Some(key) = shared_identity(&real) {
+        // On failure `lock` is dropped, releasing the first lock too.
+        super::perms::ensure_dir(identity_dir).map_err(io_err)?;
+        lock.identity = Some(lock_file_at(
+            session_path,
+            &identity_dir.join(format!("{key}.lock")),
+        )?);
+    }
+    Ok(lock)
+}
+
+/// "dev-ino" of a file that has more than one name, else `None`.
+fn shared_identity(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(path).ok()?;
+        (m.nlink() > 1).then(|| format!("{}-{}", m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Takes the OS lock on `path`, naming `session_path` in any message.
+fn lock_file_at(session_path: &Path, path: &Path) -> Result<Held, LockError> {
+    let io_err = |error| LockError::Io {
+        session: session_path.to_path_buf(),
+        error,
+    };
     // A few tries: the holder may remove its lock file while we open it.
     for _ in 0..5 {
-        let mut file = open_lock_file(&path).map_err(io_err)?;
+        let mut file = open_lock_file(path).map_err(io_err)?;
         match fs4::FileExt::try_lock(&file) {
             Ok(()) => {}
             Err(fs4::TryLockError::WouldBlock) => {
-                let info = read_info(&path);
+                let info = read_info(path);
                 return Err(LockError::HeldElsewhere {
                     session: session_path.to_path_buf(),
                     pid: info.as_ref().map(|i| i.pid),
@@ -146,7 +208,7 @@ pub fn acquire(session_path: &Path) -> Result<SessionLock, LockError> {
             }
             Err(fs4::TryLockError::Error(e)) => return Err(io_err(e)),
         }
-        if !still_at_path(&file, &path) {
+        if !still_at_path(&file, path) {
             continue;
         }
         let info = LockInfo {
@@ -155,27 +217,53 @@ pub fn acquire(session_path: &Path) -> Result<SessionLock, LockError> {
             since: chrono::Local::now().fixed_offset(),
         };
         write_info(&mut file, &info).map_err(io_err)?;
-        return Ok(SessionLock { file, path, info });
+        return Ok(Held {
+            file,
+            path: path.to_path_buf(),
+            info,
+        });
     }
     Err(io_err(io::Error::other(
         "the lock file keeps changing; try again",
     )))
 }
 
+/// Opens (creating) a lock file, never through a link: a lock file that is
+/// a symbolic link would make us overwrite whatever it points at.
 fn open_lock_file(path: &Path) -> io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
-    options.open(path)
+    options.open(path).map_err(|e| {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            io::Error::new(
+                e.kind(),
+                format!(
+                    "its lock file {} is a symbolic link; remove it (cpconf never follows one)",
+                    path.display()
+                ),
+            )
+        } else {
+            e
+        }
+    })
 }
 
 fn read_info(path: &Path) -> Option<LockInfo> {
     let mut text = String::new();
-    File::open(path)
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options
+        .open(path)
         .ok()?
         .take(4096)
         .read_to_string(&mut text)

@@ -20,16 +20,17 @@ mod save;
 mod scan;
 
 pub use load::{LoadError, LoadErrorKind, Loaded, load, parse};
-pub use lock::{LockError, LockInfo, SessionLock, acquire, lock_path};
+pub use lock::{LockError, LockInfo, SessionLock, acquire, acquire_with_identity_dir, lock_path};
 pub use migrate::{Migration, OLDEST_SCHEMA_VERSION, migrate};
-pub use names::{preferred_file_name, sanitise_reference, unique_path};
+pub use names::{copy_kind, preferred_file_name, sanitise_reference, unique_path};
 pub use perms::{ensure_dir, permission_warning};
 pub use recovery::{
     Draft, clear_draft, draft_path, list_drafts, load_draft, recovery_dir, recovery_dir_from,
     save_draft,
 };
 pub use save::{
-    DurableWriter, FileWriter, prev_path, save, save_new, to_json_bytes, write_new_file_exclusive,
+    DurableWriter, FileWriter, prev_path, save, save_copy_as_new, save_new, to_json_bytes,
+    write_new_file_exclusive,
 };
 pub use scan::{Entry, Summary, list_session_files, scan, summarise, try_scan};
 

@@ -100,6 +100,27 @@ fn transliterate(c: char) -> Option<&'static str> {
         .map(|(_, to)| *to)
 }
 
+/// What `path` is when it is a copy rather than a session's own file: a
+/// `.prev` backup or an emergency copy. Such a copy opens read-only; the
+/// chair carries on from it as a new session only when they say so.
+pub fn copy_kind(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_string_lossy();
+    if name.ends_with(".prev") {
+        return Some("a backup (the previous version of a session)");
+    }
+    let in_state = match (
+        std::fs::canonicalize(path),
+        std::fs::canonicalize(super::recovery::recovery_dir()),
+    ) {
+        (Ok(file), Ok(state)) => file.starts_with(state),
+        _ => false,
+    };
+    if name.starts_with("cpconf-emergency-") || name.starts_with("emergency-") || in_state {
+        return Some("an emergency copy");
+    }
+    None
+}
+
 /// The preferred name in `dir`, or the same with "-2", "-3"... when a file
 /// of that name exists and is not `current` (the session's own file).
 pub fn unique_path(dir: &Path, session: &Session, current: Option<&Path>) -> PathBuf {

@@ -186,6 +186,20 @@ pub fn save_new(writer: &dyn FileWriter, dir: &Path, session: &Session) -> io::R
     ))
 }
 
+/// Copies a backup or emergency copy into `dir` as a new session: a new id
+/// (so two files never claim one session) and a fresh name. `from` is only
+/// read. Returns the new file.
+pub fn save_copy_as_new(
+    writer: &dyn FileWriter,
+    dir: &Path,
+    from: &Path,
+    new_id: String,
+) -> Result<PathBuf, String> {
+    let mut session = super::load::load(from).map_err(|e| e.to_string())?.session;
+    session.id = new_id;
+    save_new(writer, dir, &session).map_err(|e| e.to_string())
+}
+
 /// Creates `path` holding `bytes`, durably, failing with `AlreadyExists`
 /// if it exists: the bytes go to a 0600 temp file, are synced, then
 /// hard-linked to the name (which never replaces an existing file).

@@ -52,9 +52,15 @@ impl Summary {
 /// not hidden files (lock files, temp files) and not drafts. `.prev`
 /// copies do not end in `.json`, so they are left out too.
 pub fn list_session_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let named = |e: io::Error| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot read the sessions folder {}: {e}", dir.display()),
+        )
+    };
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
+    for entry in std::fs::read_dir(dir).map_err(named)? {
+        let entry = entry.map_err(named)?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         if name.starts_with('.') || !name.ends_with(".json") || name.ends_with(".draft.json") {

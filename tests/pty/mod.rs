@@ -207,6 +207,36 @@ impl Pty {
         cols: u16,
         rows: u16,
     ) -> Pty {
+        let mut cmd = CommandBuilder::new(binary());
+        cmd.args(args);
+        Pty::spawn_command(cmd, env, cwd, cols, rows)
+    }
+
+    /// Starts cpconf with `args` under a file-size limit of `kib` KiB (the
+    /// shell's `ulimit -f`), as a quota-bound account would run it.
+    pub fn spawn_file_size_limited(
+        kib: u64,
+        args: &[&str],
+        env: &[(String, OsString)],
+        cwd: &Path,
+    ) -> Pty {
+        let mut cmd = CommandBuilder::new("/bin/sh");
+        // POSIX counts `ulimit -f` in 512-byte blocks.
+        let script = format!("ulimit -f {} && exec \"$0\" \"$@\"", kib * 2);
+        cmd.args(["-c", script.as_str()]);
+        cmd.arg(binary());
+        cmd.args(args);
+        Pty::spawn_command(cmd, env, cwd, 100, 30)
+    }
+
+    /// Starts `cmd` (cpconf or a wrapper that execs it) in a new terminal.
+    pub fn spawn_command(
+        mut cmd: CommandBuilder,
+        env: &[(String, OsString)],
+        cwd: &Path,
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -215,8 +245,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(binary());
-        cmd.args(args);
         cmd.cwd(cwd);
         cmd.env_remove("CPCONF_SESSIONS");
         for (k, v) in env {
