@@ -243,14 +243,19 @@ fn list(dir: &Path) -> Result<(), String> {
     }
     // An unreadable folder is an error, never an empty table.
     let entries = storage::try_scan(dir).map_err(|e| e.to_string())?;
+    // File names and fields can hold control characters; none reach the
+    // terminal (a newline or tab would break the table, so they go too).
+    let clean = |s: &str| {
+        cpconf::export::clean::strip_controls(s).replace(['\n', '\t'], " ")
+    };
     let row = |cells: [&str; 6]| {
         let widths = [44, 10, 16, 12, 32];
         let mut line: String = cells
             .iter()
             .zip(widths)
-            .map(|(c, w)| pad(c, w) + " ")
+            .map(|(c, w)| pad(&clean(c), w) + " ")
             .collect();
-        line.push_str(cells[5]);
+        line.push_str(&clean(cells[5]));
         println!("{line}");
     };
     row(["FILE", "DATE", "KIND", "FAMILY", "CHILDREN", "STATUS"]);
@@ -271,7 +276,7 @@ fn list(dir: &Path) -> Result<(), String> {
                 &s.children.join(", "),
                 s.status.label(),
             ]),
-            Err(msg) => println!("{} unreadable: {msg}", pad(&file, 44)),
+            Err(msg) => println!("{} unreadable: {}", pad(&clean(&file), 44), clean(&msg)),
         }
     }
     Ok(())

@@ -72,7 +72,16 @@ fn a_new_conference_typed_in_a_terminal_is_saved_and_the_terminal_restored() {
     assert!(status.success(), "exit status {status:?}");
     assert_terminal_restored(&p);
 
-    let file = dir.join("2026-11-23-icpc-FAM5150.json");
+    // A file keeps the name it was created with (the date it was made and
+    // "new"): typing the date and reference never renames it.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") && !n.starts_with('.'))
+        .collect();
+    assert_eq!(names.len(), 1, "one session file: {names:?}");
+    assert!(names[0].ends_with("-icpc-new.json"), "{names:?}");
+    let file = dir.join(&names[0]);
     let bytes = std::fs::read(&file).unwrap_or_else(|e| {
         panic!(
             "{}: {e}; folder has {:?}",

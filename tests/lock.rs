@@ -137,6 +137,7 @@ fn signal_saves_and_quits(signal: libc::c_int, marker: &str) {
         serde_json::from_str::<serde_json::Value>(&saved).unwrap()["id"]
             .as_str()
             .unwrap(),
+        &file,
     );
     let draft = std::fs::read_to_string(draft).unwrap_or_default();
     assert!(

@@ -698,7 +698,7 @@ proptest! {
             saved_at,
         };
         storage::save_draft(&DurableWriter, dir.path(), &draft).expect("save draft");
-        let loaded = storage::load_draft(dir.path(), &session_id);
+        let loaded = storage::load_draft(dir.path(), &session_id, &draft.session_file);
         prop_assert_eq!(loaded.as_ref(), Some(&draft));
         let target: Field = serde_json::from_value(draft.target).expect("field back");
         prop_assert_eq!(target, field);

@@ -706,10 +706,14 @@ fn a_lock_held_by_another_process_is_released_when_it_dies() {
 
 // ----------------------------------------------------------------- drafts
 
+fn draft_file() -> PathBuf {
+    PathBuf::from("sessions/2026-11-23-icpc-FAM0042.json")
+}
+
 fn draft(session_id: &str, text: &str) -> storage::Draft {
     storage::Draft {
         session_id: session_id.into(),
-        session_file: PathBuf::from("sessions/2026-11-23-icpc-FAM0042.json"),
+        session_file: draft_file(),
         field: "Map › What's working well › item-12 text".into(),
         target: serde_json::json!({"map_item": "item-12", "field": "text"}),
         text: text.into(),
@@ -721,29 +725,29 @@ fn draft(session_id: &str, text: &str) -> storage::Draft {
 fn drafts_round_trip_and_clear() {
     let dir = TempDir::new().unwrap();
     let state = dir.path().join("state/cpconf");
-    assert_eq!(storage::load_draft(&state, "s1"), None);
+    assert_eq!(storage::load_draft(&state, "s1", &draft_file()), None);
     let d = draft("s1", "Robin said the cat is called Biscuit — half-typed");
     storage::save_draft(&DurableWriter, &state, &d).unwrap();
-    assert_eq!(storage::load_draft(&state, "s1"), Some(d.clone()));
-    assert_eq!(storage::load_draft(&state, "s2"), None);
+    assert_eq!(storage::load_draft(&state, "s1", &draft_file()), Some(d.clone()));
+    assert_eq!(storage::load_draft(&state, "s2", &draft_file()), None);
     assert_eq!(storage::list_drafts(&state), vec![d]);
     #[cfg(unix)]
     {
         assert_eq!(mode(&state), 0o700);
-        assert_eq!(mode(&storage::draft_path(&state, "s1")), 0o600);
+        assert_eq!(mode(&storage::draft_path(&state, "s1", &draft_file())), 0o600);
     }
-    storage::clear_draft(&state, "s1").unwrap();
-    assert_eq!(storage::load_draft(&state, "s1"), None);
-    storage::clear_draft(&state, "s1").unwrap();
+    storage::clear_draft(&state, "s1", &draft_file()).unwrap();
+    assert_eq!(storage::load_draft(&state, "s1", &draft_file()), None);
+    storage::clear_draft(&state, "s1", &draft_file()).unwrap();
 }
 
 #[test]
 fn a_corrupt_draft_is_none_and_left_alone() {
     let dir = TempDir::new().unwrap();
-    let path = storage::draft_path(dir.path(), "s1");
+    let path = storage::draft_path(dir.path(), "s1", &draft_file());
     fs::write(&path, b"{\"session_id\": \"s1\", \"te").unwrap();
     let before = snapshot(dir.path());
-    assert_eq!(storage::load_draft(dir.path(), "s1"), None);
+    assert_eq!(storage::load_draft(dir.path(), "s1", &draft_file()), None);
     assert!(storage::list_drafts(dir.path()).is_empty());
     assert_eq!(snapshot(dir.path()), before);
 }

@@ -1,6 +1,6 @@
 //! The application state and the one `update` that changes it.
 
-mod drafting;
+pub mod drafting;
 pub mod field;
 pub mod field_edit;
 mod field_meta;

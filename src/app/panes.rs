@@ -5,7 +5,7 @@ use super::field::{Field, find};
 use crate::model::*;
 
 /// A list of records the chair can add to, open and delete from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ListKind {
     Children,
     Attendees,

@@ -628,7 +628,7 @@ impl App {
 
     /// Opens a record's form; a new record goes straight to typing its first
     /// text field.
-    fn open_record(&mut self, list: Option<ListKind>, key: String, start_typing: bool) {
+    pub(super) fn open_record(&mut self, list: Option<ListKind>, key: String, start_typing: bool) {
         let fields = match &list {
             Some(kind) => record_fields(kind, &key),
             None => {

@@ -72,16 +72,38 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 fn read_text(path: &Path) -> io::Result<String> {
-    let file = std::fs::File::open(path)?;
-    if file.metadata()?.is_dir() {
-        return Err(io::Error::other("is a folder, not a file"));
+    // Looked at before opening: opening a named pipe (FIFO) waits for a
+    // writer that may never come, and a device may never end.
+    check_plain_file(&std::fs::metadata(path)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // Never blocks in open, even if a pipe took the name meanwhile.
+        options.custom_flags(libc::O_NONBLOCK);
     }
+    let file = options.open(path)?;
+    check_plain_file(&file.metadata()?)?;
     let mut text = String::new();
     file.take(MAX_BYTES + 1).read_to_string(&mut text)?;
     if text.len() as u64 > MAX_BYTES {
         return Err(io::Error::other("larger than 1 MiB: not a config file"));
     }
     Ok(text)
+}
+
+/// Only a regular file is a config: not a folder, pipe, device or socket.
+fn check_plain_file(meta: &std::fs::Metadata) -> io::Result<()> {
+    if meta.is_dir() {
+        return Err(io::Error::other("is a folder, not a file"));
+    }
+    if !meta.is_file() {
+        return Err(io::Error::other(
+            "not a regular file (a pipe, device or socket); a config is a plain TOML file",
+        ));
+    }
+    Ok(())
 }
 
 fn load_file(path: &Path, must_exist: bool) -> Result<Option<Config>, ConfigError> {

@@ -1,23 +1,30 @@
 //! Markdown (CommonMark with GitHub tables), readable as plain text too.
-//! Session text is escaped so a stray `*` or `#` never turns into markup.
+//! Session text is escaped so no field can make structure: a stray `*`,
+//! `#`, `~~~`, `---` or leading `>` never turns into markup.
 
 use super::doc::{Block, Document, MapColumn, RESTRICTED, Table, lines};
 
 /// Escapes one line of text for Markdown.
 pub fn escape(line: &str) -> String {
+    // Leading spaces or tabs would make an indented code block.
+    let line = line.trim_start_matches([' ', '\t']);
     let mut out = String::with_capacity(line.len() + 8);
     for c in line.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+        // `~` makes fences and strike-through, `&` character references.
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);
     }
-    // Markers that only mean something at the start of a line.
+    // Markers that only mean something at the start of a line: headings,
+    // list items, setext underlines and rules (`---`, `===`).
     let starts_block = out.starts_with('#')
         || out.starts_with('+')
         || out.starts_with('=')
-        || out.starts_with("- ")
-        || out == "-";
+        || out.starts_with('-');
     if starts_block {
         out.insert(0, '\\');
     }

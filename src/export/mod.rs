@@ -9,6 +9,7 @@
 //! letter are built without ever reading a restricted item's text, so no
 //! renderer can leak it.
 
+pub mod clean;
 pub mod cli;
 pub mod doc;
 mod family;
@@ -96,8 +97,10 @@ pub fn render(session: &Session, copy: Copy, format: Format) -> String {
 }
 
 /// One copy of a session in one format. Never panics, whatever the session.
+/// No control character in the session's text reaches the output.
 pub fn render_under(session: &Session, copy: Copy, format: Format, rules: &Config) -> String {
-    let doc = document(session, copy, rules);
+    let session = clean::session_without_controls(session);
+    let doc = document(&session, copy, rules);
     match format {
         Format::Markdown => markdown::render(&doc),
         Format::Html => html::render(&doc),

@@ -2,6 +2,7 @@
 
 pub mod emergency;
 pub mod outside;
+pub mod recover;
 pub mod saver;
 pub mod session;
 pub mod terminal;

@@ -16,7 +16,8 @@ pub enum Job {
         path: PathBuf,
     },
     Draft(Draft),
-    ClearDraft(String),
+    /// The session id and file whose draft is no longer needed.
+    ClearDraft(String, PathBuf),
     /// Answers once every earlier job is done.
     Flush(Sender<()>),
 }
@@ -30,17 +31,24 @@ pub struct Outcome {
 pub struct Saver {
     jobs: Sender<Job>,
     pub outcomes: Receiver<Outcome>,
+    /// Each draft written (`Ok`) or refused by the disk (`Err`, why).
+    pub drafts: Receiver<Result<(), String>>,
 }
 
 impl Saver {
     pub fn start(writer: Arc<dyn FileWriter>, recovery: PathBuf) -> Self {
         let (jobs, job_rx) = channel::<Job>();
         let (out_tx, outcomes) = channel();
+        let (draft_tx, drafts) = channel();
         thread::Builder::new()
             .name("cpconf-saver".into())
-            .spawn(move || run(job_rx, out_tx, writer, recovery))
+            .spawn(move || run(job_rx, out_tx, draft_tx, writer, recovery))
             .ok();
-        Saver { jobs, outcomes }
+        Saver {
+            jobs,
+            outcomes,
+            drafts,
+        }
     }
 
     pub fn send(&self, job: Job) {
@@ -63,6 +71,7 @@ fn now() -> Timestamp {
 fn run(
     jobs: Receiver<Job>,
     outcomes: Sender<Outcome>,
+    drafts: Sender<Result<(), String>>,
     writer: Arc<dyn FileWriter>,
     recovery: PathBuf,
 ) {
@@ -87,10 +96,12 @@ fn run(
                     let _ = outcomes.send(Outcome { revision, result });
                 }
                 Job::Draft(draft) => {
-                    let _ = storage::save_draft(writer.as_ref(), &recovery, &draft);
+                    let result = storage::save_draft(writer.as_ref(), &recovery, &draft)
+                        .map_err(|e| e.to_string());
+                    let _ = drafts.send(result);
                 }
-                Job::ClearDraft(id) => {
-                    let _ = storage::clear_draft(&recovery, &id);
+                Job::ClearDraft(id, file) => {
+                    let _ = storage::clear_draft(&recovery, &id, &file);
                 }
                 Job::Flush(done) => {
                     let _ = done.send(());

@@ -168,8 +168,10 @@ impl Run<'_> {
     }
 
     fn collect_outcomes(&mut self) -> bool {
+        let drafts: Vec<Result<(), String>> = self.saver.drafts.try_iter().collect();
+        let draft_news = super::recover::note_draft_results(&mut self.app, drafts);
         let outcomes: Vec<Outcome> = self.saver.outcomes.try_iter().collect();
-        let any = !outcomes.is_empty();
+        let any = !outcomes.is_empty() || draft_news;
         for o in outcomes {
             match o.result {
                 Ok(at) => {
@@ -255,15 +257,17 @@ impl Run<'_> {
                     session_id: self.app.session.id.clone(),
                     session_file: file,
                     field: format!("{} › {}", self.app.stage.title(), field.label()),
-                    target: serde_json::to_value(&field).unwrap_or_default(),
+                    target: super::recover::target_of(&field, self.app.draft_record()),
                     text: text.clone(),
                     saved_at: now(),
                 }));
                 self.draft_sent = Some(text);
             }
             None if self.draft_sent.is_some() => {
-                self.saver
-                    .send(Job::ClearDraft(self.app.session.id.clone()));
+                if let Some(file) = self.app.file.clone() {
+                    self.saver
+                        .send(Job::ClearDraft(self.app.session.id.clone(), file));
+                }
                 self.draft_sent = None;
             }
             _ => {}
@@ -306,23 +310,7 @@ impl Run<'_> {
     }
 }
 
-/// Brings back text that was being typed when cpconf last stopped.
-pub fn offer_draft(app: &mut App, recovery: &Path) {
-    let Some(draft) = storage::load_draft(recovery, &app.session.id) else {
-        return;
-    };
-    match serde_json::from_value(draft.target.clone()) {
-        Ok(field) => app.restore_draft(field, &draft.text, draft.saved_at),
-        Err(_) => app.say(
-            Tone::Warning,
-            format!(
-                "unsaved typing from {} is kept in {}",
-                draft.saved_at.format("%H:%M"),
-                recovery.display()
-            ),
-        ),
-    }
-}
+pub use super::recover::offer_draft;
 
 /// A session's starting state for a window.
 pub fn session_app(session: Session, file: PathBuf, access: crate::app::state::Access) -> App {

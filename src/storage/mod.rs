@@ -26,7 +26,7 @@ pub use names::{copy_kind, preferred_file_name, sanitise_reference, unique_path}
 pub use perms::{ensure_dir, permission_warning};
 pub use recovery::{
     Draft, clear_draft, draft_path, list_drafts, load_draft, recovery_dir, recovery_dir_from,
-    save_draft,
+    save_draft, set_draft_aside,
 };
 pub use save::{
     DurableWriter, FileWriter, prev_path, save, save_copy_as_new, save_new, to_json_bytes,

@@ -1,6 +1,8 @@
 //! Drafts of the field being edited, written as the chair types, so a
-//! crash mid-sentence loses nothing. One draft per session, in a private
-//! state directory (never beside the sessions, never in the repository).
+//! crash mid-sentence loses nothing. One draft per session file: keyed by
+//! the session's id and the file's real path, so two copies of a session
+//! never share (or swap) a draft. Kept in a private state directory (never
+//! beside the sessions, never in the repository).
 
 use std::ffi::OsString;
 use std::io::{self, Read};
@@ -59,8 +61,25 @@ fn user_tag() -> String {
     std::env::var("USER").unwrap_or_else(|_| "user".into())
 }
 
-/// `<dir>/<session id>.draft.json`, with the id made safe as a file name.
-pub fn draft_path(dir: &Path, session_id: &str) -> PathBuf {
+/// `<dir>/<session id>-<hash of the file's real path>.draft.json`: one
+/// draft per session and file.
+pub fn draft_path(dir: &Path, session_id: &str, session_file: &Path) -> PathBuf {
+    let real = std::fs::canonicalize(session_file).unwrap_or_else(|_| session_file.to_path_buf());
+    let by_id = id_draft_path(dir, session_id);
+    let name = by_id
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".draft.json").unwrap_or(&name);
+    dir.join(format!(
+        "{stem}-{:016x}.draft.json",
+        fnv1a(&real.to_string_lossy())
+    ))
+}
+
+/// `<dir>/<session id>.draft.json`, with the id made safe as a file name:
+/// where drafts were kept before they were keyed by file too.
+fn id_draft_path(dir: &Path, session_id: &str) -> PathBuf {
     let safe: String = session_id
         .chars()
         .map(|c| {
@@ -97,13 +116,21 @@ fn fnv1a(text: &str) -> u64 {
 pub fn save_draft(writer: &dyn FileWriter, dir: &Path, draft: &Draft) -> io::Result<()> {
     ensure_dir(dir)?;
     let bytes = serde_json::to_vec_pretty(draft).map_err(io::Error::other)?;
-    writer.write_atomic(&draft_path(dir, &draft.session_id), &bytes)
+    let path = draft_path(dir, &draft.session_id, &draft.session_file);
+    writer.write_atomic(&path, &bytes)
 }
 
-/// The session's draft, if there is a readable one. A damaged draft gives
-/// `None` and is left on disk for a person to look at.
-pub fn load_draft(dir: &Path, session_id: &str) -> Option<Draft> {
-    read_draft(&draft_path(dir, session_id)).filter(|d| d.session_id == session_id)
+/// The draft of this session in this file, if there is a readable one
+/// (also one an older build kept by id alone, if it names this file). A
+/// damaged draft gives `None` and is left on disk for a person to look at.
+pub fn load_draft(dir: &Path, session_id: &str, session_file: &Path) -> Option<Draft> {
+    let same_file = |d: &Draft| {
+        let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        real(&d.session_file) == real(session_file)
+    };
+    read_draft(&draft_path(dir, session_id, session_file))
+        .or_else(|| read_draft(&id_draft_path(dir, session_id)).filter(same_file))
+        .filter(|d| d.session_id == session_id)
 }
 
 /// Every readable draft in `dir`, oldest first: what to offer back when
@@ -121,12 +148,37 @@ pub fn list_drafts(dir: &Path) -> Vec<Draft> {
     drafts
 }
 
-/// Removes the session's draft once its text is safely in the session.
-pub fn clear_draft(dir: &Path, session_id: &str) -> io::Result<()> {
-    match std::fs::remove_file(draft_path(dir, session_id)) {
+/// Removes the draft of this session in this file once its text is
+/// safely in the session (and one an older build kept for it).
+pub fn clear_draft(dir: &Path, session_id: &str, session_file: &Path) -> io::Result<()> {
+    let old = id_draft_path(dir, session_id);
+    if read_draft(&old).is_some_and(|d| {
+        std::fs::canonicalize(&d.session_file).ok() == std::fs::canonicalize(session_file).ok()
+    }) {
+        let _ = std::fs::remove_file(old);
+    }
+    match std::fs::remove_file(draft_path(dir, session_id, session_file)) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
+}
+
+/// Moves a draft that cannot be put back out of the way (it would come
+/// back on every open), keeping its text for a person to read. Returns
+/// where it went.
+pub fn set_draft_aside(dir: &Path, session_id: &str, session_file: &Path) -> io::Result<PathBuf> {
+    let from = draft_path(dir, session_id, session_file);
+    let from = if from.exists() {
+        from
+    } else {
+        id_draft_path(dir, session_id)
+    };
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut name = from.file_name().map(OsString::from).unwrap_or_default();
+    name.push(format!(".not-restored-{stamp}"));
+    let to = from.with_file_name(name);
+    std::fs::rename(&from, &to)?;
+    Ok(to)
 }
 
 fn read_draft(path: &Path) -> Option<Draft> {
@@ -155,16 +207,22 @@ mod tests {
 
     #[test]
     fn draft_names_are_safe() {
-        let p = draft_path(Path::new("/d"), "../x/y");
+        let p = id_draft_path(Path::new("/d"), "../x/y");
         assert_eq!(p, PathBuf::from("/d/___x_y-3d0f426952c81be2.draft.json"));
         // Distinct from the id it would otherwise collide with.
-        assert_ne!(p, draft_path(Path::new("/d"), "___x_y"));
+        assert_ne!(p, id_draft_path(Path::new("/d"), "___x_y"));
         // A safe id is used as it is.
         let id = "3f0c6c1e-8d7a-4a57-9d49-2b1c1f0e9a11";
-        let p = draft_path(Path::new("/d"), id);
+        let p = id_draft_path(Path::new("/d"), id);
         assert_eq!(p, PathBuf::from(format!("/d/{id}.draft.json")));
         // A huge id still makes a name the file system accepts.
-        let p = draft_path(Path::new("/d"), &"x".repeat(5000));
-        assert!(p.file_name().unwrap().len() < 100, "{p:?}");
+        let file = Path::new("/nowhere/s.json");
+        let p = draft_path(Path::new("/d"), &"x".repeat(5000), file);
+        assert!(p.file_name().unwrap().len() < 120, "{p:?}");
+        // Two files of one session: two drafts.
+        assert_ne!(
+            draft_path(Path::new("/d"), id, Path::new("/a/s.json")),
+            draft_path(Path::new("/d"), id, Path::new("/b/s.json"))
+        );
     }
 }
