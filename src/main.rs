@@ -70,11 +70,11 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             if let Some(what) = storage::copy_kind(&file) {
                 let why = format!(
-                    "{} is {what}; to carry on from it: cpconf open --as-new {}",
-                    file.display(),
+                    "this is {what}, so it opens read-only; to carry on from it: cpconf open --as-new {}",
                     file.display()
                 );
-                let app = open_read_only(&file, &why, cfg)?;
+                let mut app = open_read_only(&file, &why, cfg)?;
+                app.say(cpconf::app::state::Tone::Warning, why);
                 return with_terminal(|term, outside| {
                     run_session(term, app, None, outside).map(|_| ())
                 });
@@ -245,9 +245,7 @@ fn list(dir: &Path) -> Result<(), String> {
     let entries = storage::try_scan(dir).map_err(|e| e.to_string())?;
     // File names and fields can hold control characters; none reach the
     // terminal (a newline or tab would break the table, so they go too).
-    let clean = |s: &str| {
-        cpconf::export::clean::strip_controls(s).replace(['\n', '\t'], " ")
-    };
+    let clean = |s: &str| cpconf::export::clean::strip_controls(s).replace(['\n', '\t'], " ");
     let row = |cells: [&str; 6]| {
         let widths = [44, 10, 16, 12, 32];
         let mut line: String = cells

@@ -156,3 +156,13 @@ fn sigterm_saves_restores_the_terminal_and_exits() {
 fn sighup_saves_restores_the_terminal_and_exits() {
     signal_saves_and_quits(libc::SIGHUP, "Hangup marker words");
 }
+
+#[test]
+fn sigint_from_outside_saves_like_sigterm() {
+    signal_saves_and_quits(libc::SIGINT, "Interrupt marker words");
+}
+
+#[test]
+fn sigquit_from_outside_saves_like_sigterm() {
+    signal_saves_and_quits(libc::SIGQUIT, "Quit signal marker words");
+}

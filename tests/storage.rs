@@ -170,7 +170,10 @@ fn broken_files() -> Vec<(&'static str, Content, Vec<&'static str>)> {
         (
             "dangling.json",
             Bytes(serde_json::to_vec_pretty(&dangling).unwrap()),
-            vec!["inconsistent", "map item child: broken reference"],
+            vec![
+                "inconsistent",
+                "map item item-3 names a child not in the file",
+            ],
         ),
         (
             "orphan-decision.json",
@@ -728,13 +731,19 @@ fn drafts_round_trip_and_clear() {
     assert_eq!(storage::load_draft(&state, "s1", &draft_file()), None);
     let d = draft("s1", "Robin said the cat is called Biscuit — half-typed");
     storage::save_draft(&DurableWriter, &state, &d).unwrap();
-    assert_eq!(storage::load_draft(&state, "s1", &draft_file()), Some(d.clone()));
+    assert_eq!(
+        storage::load_draft(&state, "s1", &draft_file()),
+        Some(d.clone())
+    );
     assert_eq!(storage::load_draft(&state, "s2", &draft_file()), None);
     assert_eq!(storage::list_drafts(&state), vec![d]);
     #[cfg(unix)]
     {
         assert_eq!(mode(&state), 0o700);
-        assert_eq!(mode(&storage::draft_path(&state, "s1", &draft_file())), 0o600);
+        assert_eq!(
+            mode(&storage::draft_path(&state, "s1", &draft_file())),
+            0o600
+        );
     }
     storage::clear_draft(&state, "s1", &draft_file()).unwrap();
     assert_eq!(storage::load_draft(&state, "s1", &draft_file()), None);

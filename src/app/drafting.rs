@@ -13,9 +13,7 @@ impl App {
     fn item_being_written(&self) -> Option<ItemId> {
         self.overlays.iter().find_map(|o| match o {
             Overlay::Record(form) => match &form.list {
-                Some(ListKind::Children | ListKind::Attendees | ListKind::DecisionChildren) => {
-                    None
-                }
+                Some(ListKind::Children | ListKind::Attendees | ListKind::DecisionChildren) => None,
                 _ => Some(ItemId(form.key.clone())),
             },
             _ => None,
@@ -25,7 +23,9 @@ impl App {
     /// Brings the session's `drafting` mark in line with the open form; a
     /// change is saved like any other, so the projector sees it at once.
     pub(crate) fn sync_drafting(&mut self) {
-        if self.read_only() {
+        // A window that cannot change the record (read-only, finalised)
+        // never marks it: nothing in it is being written.
+        if self.edit_refusal().is_some() {
             return;
         }
         let now = self.item_being_written();

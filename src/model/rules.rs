@@ -308,7 +308,10 @@ impl Session {
         }
         for g in &self.safety_goals {
             dangling(
-                format!("safety goal {} answers a danger statement not in the file", g.id),
+                format!(
+                    "safety goal {} answers a danger statement not in the file",
+                    g.id
+                ),
                 g.danger_statements
                     .iter()
                     .all(|d| self.danger_statements.iter().any(|x| &x.id == d)),

@@ -235,7 +235,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let largest = largest_id_number(text);
     if let Some(n) = largest.filter(|n| *n >= LARGEST_ID_NUMBER) {
         return Err(err(LoadErrorKind::Inconsistent {
-            first: format!("an id numbered {n} is beyond the largest cpconf issues ({LARGEST_ID_NUMBER})"),
+            first: format!(
+                "an id numbered {n} is beyond the largest cpconf issues ({LARGEST_ID_NUMBER})"
+            ),
             more: 0,
         }));
     }
@@ -320,7 +322,12 @@ fn orphans(s: &Session) -> Vec<String> {
         s.children
             .iter()
             .filter(|c| !s.decisions.iter().any(|d| d.child == c.id))
-            .map(|c| format!("child {} has no decision (the \"decisions\" array must hold one per child)", c.id)),
+            .map(|c| {
+                format!(
+                    "child {} has no decision (the \"decisions\" array must hold one per child)",
+                    c.id
+                )
+            }),
     );
     out
 }

@@ -155,7 +155,7 @@ pub fn acquire_with_identity_dir(
         session: session_path.to_path_buf(),
         error,
     };
-    let real = std::fs::canonicalize(session_path).map_err(io_err)?;
+    let real = real_path(session_path);
     let mut lock = SessionLock {
         main: lock_file_at(session_path, &lock_path(&real))?,
         identity: None,
@@ -169,6 +169,22 @@ pub fn acquire_with_identity_dir(
         )?);
     }
     Ok(lock)
+}
+
+/// The file a path names, links followed; for a file not made yet, its
+/// folder's real path and its name.
+fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(parent), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// "dev-ino" of a file that has more than one name, else `None`.
