@@ -8,7 +8,9 @@ use std::time::Duration;
 use clap::Parser;
 use ratatui::crossterm::event::Event;
 
+use cpconf::app::effect::Report;
 use cpconf::app::state::Access;
+use cpconf::app::update::Msg;
 use cpconf::browser::{self, Browser, Request};
 use cpconf::cli::{Cli, Command};
 use cpconf::config::Config;
@@ -74,7 +76,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     file.display()
                 );
                 let mut app = open_read_only(&file, &why, cfg)?;
-                app.say(cpconf::app::state::Tone::Warning, why);
+                app.update(Msg::Report(Report::Warning(why)));
                 return with_terminal(|term, outside| {
                     run_session(term, app, None, outside).map(|_| ())
                 });
@@ -211,7 +213,7 @@ fn open_for_editing(
     };
     let mut app = session_app(loaded.session, path, Access::Edit).with_config(cfg.clone());
     if let Some(w) = link_note.or_else(|| loaded.warnings.first().cloned()) {
-        app.say(cpconf::app::state::Tone::Warning, w);
+        app.update(Msg::Report(Report::Warning(w)));
     }
     offer_draft(&mut app, &storage::recovery_dir());
     Ok((app, lock))
@@ -230,7 +232,7 @@ fn open_read_only(
     )
     .with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
-        app.say(cpconf::app::state::Tone::Warning, w.clone());
+        app.update(Msg::Report(Report::Warning(w.clone())));
     }
     Ok(app)
 }

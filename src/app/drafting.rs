@@ -88,7 +88,7 @@ impl App {
     /// the file (cpconf stopped between adding it and the first save), a
     /// new item of the same list is made for it (Ctrl+Z takes it away), so
     /// the editor can always be closed and the draft never comes back.
-    pub fn recover_draft(
+    pub(super) fn recover_draft(
         &mut self,
         field: super::field::Field,
         record: Option<RecordRef>,
@@ -96,7 +96,8 @@ impl App {
         saved_at: crate::model::Timestamp,
     ) -> Recovered {
         if self.edit_refusal().is_some() {
-            return Recovered::Nowhere;
+            // A read-only window leaves the draft for the next editor.
+            return Recovered::Editing;
         }
         if field_exists(&self.session, &field) {
             self.restore_draft(field, text, saved_at);
@@ -141,5 +142,27 @@ impl App {
         );
         self.sync_drafting();
         Recovered::Editing
+    }
+
+    /// Tells the chair when the disk refuses drafts, and takes the notice
+    /// away when it accepts them again: while it refuses, what is being
+    /// typed is only in memory.
+    pub(super) fn note_draft_written(&mut self, result: Result<(), String>) {
+        const REFUSED: &str = "no draft kept of what you are typing";
+        match result {
+            Err(why) => self.say(
+                Tone::Error,
+                format!("{REFUSED} ({why}); Esc keeps it in the session"),
+            ),
+            Ok(()) => {
+                if self
+                    .message
+                    .as_ref()
+                    .is_some_and(|m| m.text.starts_with(REFUSED))
+                {
+                    self.message = None;
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The application state and the one `update` that changes it.
 
 pub mod drafting;
+pub mod effect;
 pub mod field;
 pub mod field_edit;
 mod field_meta;

@@ -6,9 +6,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::drafting::{RecordRef, Recovered};
+use crate::app::drafting::RecordRef;
+use crate::app::effect::{Effect, Report};
 use crate::app::field::Field;
-use crate::app::state::{App, Tone};
+use crate::app::state::App;
+use crate::app::update::Msg;
 use crate::storage;
 
 /// A draft's `target`: where the text was typed.
@@ -47,64 +49,39 @@ fn read_target(value: &serde_json::Value) -> Option<Target> {
 /// cleared; one that has nowhere to go is set aside (with a message saying
 /// where its text is), so no draft comes back on every open.
 pub fn offer_draft(app: &mut App, recovery: &Path) {
-    let Some(file) = app.file.clone() else {
+    let Some(file) = app.file().map(Path::to_path_buf) else {
         return;
     };
-    let Some(draft) = storage::load_draft(recovery, &app.session.id, &file) else {
+    let id = app.session().id.clone();
+    let Some(draft) = storage::load_draft(recovery, &id, &file) else {
         return;
     };
-    let outcome = match read_target(&draft.target) {
-        Some(t) => app.recover_draft(t.field, t.record, &draft.text, draft.saved_at),
-        None => Recovered::Nowhere,
+    let effects = match read_target(&draft.target) {
+        Some(t) => app.update(Msg::Report(Report::Draft {
+            field: t.field,
+            record: t.record,
+            text: draft.text.clone(),
+            saved_at: draft.saved_at,
+        })),
+        None => vec![Effect::SetDraftAside],
     };
-    match outcome {
-        Recovered::Editing => {}
-        Recovered::AlreadyKept => {
-            let _ = storage::clear_draft(recovery, &app.session.id, &file);
-        }
-        Recovered::Nowhere if app.read_only() => {}
-        Recovered::Nowhere => {
-            let kept = storage::set_draft_aside(recovery, &app.session.id, &file);
-            let place = match &kept {
-                Ok(path) => path.display().to_string(),
-                Err(_) => recovery.display().to_string(),
-            };
-            app.say(
-                Tone::Warning,
-                format!(
+    for effect in effects {
+        match effect {
+            Effect::ForgetDraft => {
+                let _ = storage::clear_draft(recovery, &id, &file);
+            }
+            Effect::SetDraftAside => {
+                let place = match storage::set_draft_aside(recovery, &id, &file) {
+                    Ok(path) => path.display().to_string(),
+                    Err(_) => recovery.display().to_string(),
+                };
+                app.update(Msg::Report(Report::Warning(format!(
                     "typing from {} ({}) could not be put back: its place is gone; the text is kept in {place}",
                     draft.saved_at.format("%H:%M"),
                     draft.field
-                ),
-            );
-        }
-    }
-}
-
-/// Tells the chair when the disk refuses drafts (and when it takes them
-/// again): what is being typed is then only in memory. True if anything
-/// was said.
-pub fn note_draft_results(app: &mut App, results: Vec<Result<(), String>>) -> bool {
-    let Some(last) = results.into_iter().last() else {
-        return false;
-    };
-    match last {
-        Err(e) => {
-            app.say(
-                Tone::Error,
-                format!("no draft kept of what you are typing ({e}); Esc keeps it in the session"),
-            );
-            true
-        }
-        Ok(()) => {
-            let was_failing = app
-                .message
-                .as_ref()
-                .is_some_and(|m| m.text.starts_with("no draft kept"));
-            if was_failing {
-                app.message = None;
+                ))));
             }
-            was_failing
+            _ => {}
         }
     }
 }

@@ -12,7 +12,8 @@ use super::emergency;
 use super::outside::Outside;
 use super::saver::{Job, Outcome, Saver};
 use super::terminal::Term;
-use crate::app::state::{App, Tone};
+use crate::app::effect::{Effect, Report};
+use crate::app::state::App;
 use crate::app::update::Msg;
 use crate::model::Session;
 use crate::storage::{self, Draft, DurableWriter, SessionLock};
@@ -57,7 +58,7 @@ pub fn run_session(
 ) -> io::Result<Exit> {
     let recovery = storage::recovery_dir();
     let saver = Saver::start(Arc::new(DurableWriter), recovery);
-    let saved = app.saved_revision;
+    let saved = app.saved_revision();
     let mut run = Run {
         app,
         lock,
@@ -88,14 +89,14 @@ impl Run<'_> {
                 self.term.draw(|f| ui::draw(f, &self.app))?;
                 dirty = false;
             }
-            if self.app.revision != self.submitted {
+            if self.app.revision() != self.submitted {
                 let since = *unsaved_since.get_or_insert_with(Instant::now);
                 let quiet = last_input.elapsed() >= QUIET && !outside.event_waiting();
                 if quiet || since.elapsed() >= SAVE_WITHIN {
                     self.submit_if_changed();
                 }
             }
-            if self.app.revision == self.submitted {
+            if self.app.revision() == self.submitted {
                 unsaved_since = None;
             }
             let mut wait = BEAT.saturating_sub(last_beat.elapsed());
@@ -103,18 +104,19 @@ impl Run<'_> {
                 // Wake when the keyboard has been quiet long enough.
                 wait = wait.min(QUIET - last_input.elapsed());
             }
+            let mut effects = Vec::new();
             if let Some(event) = outside.next_event(wait) {
                 last_input = Instant::now();
                 match event {
-                    Event::Key(k) => self.app.update(Msg::Key(k)),
-                    Event::Paste(text) => self.app.update(Msg::Paste(text)),
+                    Event::Key(k) => effects = self.app.update(Msg::Key(k)),
+                    Event::Paste(text) => effects = self.app.update(Msg::Paste(text)),
                     Event::Mouse(m)
                         if matches!(m.kind, MouseEventKind::Down(MouseButton::Left)) =>
                     {
                         let size = self.term.size()?;
                         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
                         if let Some(target) = ui::hit_test(&self.app, area, m.column, m.row) {
-                            self.app.update(Msg::Click(target));
+                            effects = self.app.update(Msg::Click(target));
                         }
                     }
                     _ => {}
@@ -123,67 +125,78 @@ impl Run<'_> {
             }
             if last_beat.elapsed() >= BEAT {
                 last_beat = Instant::now();
-                self.app.update(Msg::Tick(now()));
+                effects.extend(self.app.update(Msg::Tick(now())));
                 self.send_draft();
                 dirty = true;
             }
             dirty |= self.collect_outcomes();
-            if self.app.save_requested {
-                self.app.save_requested = false;
-                self.save_now();
+            let mut quit = outside.should_stop();
+            for effect in effects {
                 dirty = true;
+                match effect {
+                    Effect::SaveNow => self.save_now(),
+                    Effect::Export(copy, format) => self.export(copy, format),
+                    Effect::Quit => quit = true,
+                    // Only asked for when a draft is offered, before the
+                    // window runs (see `recover::offer_draft`).
+                    Effect::ForgetDraft | Effect::SetDraftAside => {}
+                }
             }
-            if let Some((copy, format)) = self.app.export_requested.take() {
-                self.export(copy, format);
-                dirty = true;
-            }
-            if outside.should_stop() {
-                self.app.quit_requested = true;
-            }
-            if self.app.quit_requested {
+            if quit {
                 return Ok(Exit::Quit);
             }
         }
     }
 
+    /// Tells the app what happened; a report asks for nothing further.
+    fn report(&mut self, report: Report) {
+        let effects = self.app.update(Msg::Report(report));
+        debug_assert!(effects.is_empty(), "a report asked for {effects:?}");
+    }
+
     fn submit_if_changed(&mut self) {
-        if self.app.revision == self.submitted || self.app.read_only() {
+        if self.app.revision() == self.submitted || self.app.read_only() {
             return;
         }
         if self.retry_at.is_some_and(|t| Instant::now() < t) {
             return;
         }
         // A file keeps its name: always the one it was opened or created with.
-        let Some(path) = self.app.file.clone() else {
+        let Some(path) = self.app.file().map(Path::to_path_buf) else {
             return;
         };
-        let session = Arc::new(self.app.session.clone());
+        let session = Arc::new(self.app.session().clone());
         emergency::remember(session.clone());
         self.saver.send(Job::Save {
             session,
-            revision: self.app.revision,
+            revision: self.app.revision(),
             path,
         });
-        self.submitted = self.app.revision;
+        self.submitted = self.app.revision();
     }
 
     fn collect_outcomes(&mut self) -> bool {
-        let drafts: Vec<Result<(), String>> = self.saver.drafts.try_iter().collect();
-        let draft_news = super::recover::note_draft_results(&mut self.app, drafts);
+        // Only the newest draft's fate matters to the chair.
+        let draft = self.saver.drafts.try_iter().last();
+        let draft_news = draft.is_some();
+        if let Some(result) = draft {
+            self.report(Report::DraftWritten(result));
+        }
         let outcomes: Vec<Outcome> = self.saver.outcomes.try_iter().collect();
         let any = !outcomes.is_empty() || draft_news;
         for o in outcomes {
             match o.result {
                 Ok(at) => {
-                    self.app.saved_revision = self.app.saved_revision.max(o.revision);
-                    self.app.last_saved_at = Some(at);
-                    self.app.save_error = None;
+                    self.report(Report::Saved {
+                        revision: o.revision,
+                        at,
+                    });
                     self.retry_at = None;
                 }
-                Err(e) => {
+                Err(why) => {
                     // Keep everything in memory and try again shortly; the
                     // last good file is untouched.
-                    self.app.save_error = Some(e);
+                    self.report(Report::SaveFailed { why });
                     self.retry_at = Some(Instant::now() + RETRY);
                     self.submitted = 0;
                 }
@@ -197,18 +210,16 @@ impl Run<'_> {
         self.submit_if_changed();
         self.saver.flush();
         self.collect_outcomes();
-        if self.app.save_error.is_none() && !self.app.read_only() {
-            self.app.say(Tone::Info, "saved");
-        }
+        self.report(Report::SaveNowDone);
     }
 
     /// Writes an export beside the session, owner-only, never over an
     /// existing file, and says where it went.
     fn export(&mut self, copy: crate::export::Copy, format: crate::export::Format) {
-        let Some(file) = self.app.file.clone() else {
+        let Some(file) = self.app.file().map(Path::to_path_buf) else {
             return;
         };
-        let text = crate::export::render_under(&self.app.session, copy, format, &self.app.config);
+        let text = crate::export::render_under(self.app.session(), copy, format, self.app.config());
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = file
             .file_stem()
@@ -238,25 +249,23 @@ impl Run<'_> {
                 }
             }
         }
-        match result {
-            Ok(path) => self
-                .app
-                .say(Tone::Info, format!("exported to {}", path.display())),
-            Err(e) => self.app.say(Tone::Error, format!("export failed: {e}")),
-        }
+        self.report(match result {
+            Ok(path) => Report::Exported(path),
+            Err(e) => Report::ExportFailed { why: e.to_string() },
+        });
     }
 
     fn send_draft(&mut self) {
         let draft = self.app.draft().map(|(f, t)| (f.clone(), t));
         match draft {
             Some((field, text)) if self.draft_sent.as_ref() != Some(&text) => {
-                let Some(file) = self.app.file.clone() else {
+                let Some(file) = self.app.file().map(Path::to_path_buf) else {
                     return;
                 };
                 self.saver.send(Job::Draft(Draft {
-                    session_id: self.app.session.id.clone(),
+                    session_id: self.app.session().id.clone(),
                     session_file: file,
-                    field: format!("{} › {}", self.app.stage.title(), field.label()),
+                    field: format!("{} › {}", self.app.stage().title(), field.label()),
                     target: super::recover::target_of(&field, self.app.draft_record()),
                     text: text.clone(),
                     saved_at: now(),
@@ -264,9 +273,9 @@ impl Run<'_> {
                 self.draft_sent = Some(text);
             }
             None if self.draft_sent.is_some() => {
-                if let Some(file) = self.app.file.clone() {
+                if let Some(file) = self.app.file().map(Path::to_path_buf) {
                     self.saver
-                        .send(Job::ClearDraft(self.app.session.id.clone(), file));
+                        .send(Job::ClearDraft(self.app.session().id.clone(), file));
                 }
                 self.draft_sent = None;
             }
@@ -281,25 +290,21 @@ impl Run<'_> {
         if self.app.read_only() {
             return Ok(());
         }
-        self.app.prepare_to_leave(now());
+        self.report(Report::Leaving(now()));
         self.send_draft();
         self.retry_at = None;
         self.submit_if_changed();
         self.saver.flush();
         self.collect_outcomes();
         let outcome = if self.app.has_unsaved_changes() {
-            let kept = emergency::keep_somewhere(&self.app.session);
+            let kept = emergency::keep_somewhere(self.app.session());
             Err(format!(
                 "could not save {}: {}. {}",
                 self.app
-                    .file
-                    .as_deref()
+                    .file()
                     .map(|p| p.display().to_string())
                     .unwrap_or_default(),
-                self.app
-                    .save_error
-                    .clone()
-                    .unwrap_or_else(|| "the save did not finish".into()),
+                self.app.save_error().unwrap_or("the save did not finish"),
                 kept.describe()
             ))
         } else {
@@ -314,10 +319,9 @@ pub use super::recover::offer_draft;
 
 /// A session's starting state for a window.
 pub fn session_app(session: Session, file: PathBuf, access: crate::app::state::Access) -> App {
-    let mut app = App::new(session, access, now());
-    app.file = Some(file);
-    app.theme = chosen_theme();
-    app
+    App::new(session, access, now())
+        .with_file(file)
+        .with_theme(chosen_theme())
 }
 
 static THEME: std::sync::OnceLock<crate::ui::theme::ThemeName> = std::sync::OnceLock::new();

@@ -4,7 +4,7 @@
 //! projector shows, and what leaves the program. Each test drives the real
 //! binary (in a pseudo-terminal) or the library code it runs.
 
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -575,7 +575,8 @@ fn a_draft_the_disk_refuses_is_said_in_the_status_bar() {
 /// file, it becomes a new item of that list, and Esc closes the editor.
 #[test]
 fn a_draft_whose_item_never_reached_the_file_becomes_a_new_item() {
-    use cpconf::app::drafting::{RecordRef, Recovered};
+    use cpconf::app::drafting::RecordRef;
+    use cpconf::app::effect::Report;
     use cpconf::app::field::Field;
     use cpconf::app::panes::ListKind;
     use cpconf::app::state::{Access, App};
@@ -593,22 +594,23 @@ fn a_draft_whose_item_never_reached_the_file_becomes_a_new_item() {
     let now = session.updated_at;
     let mut app = App::new(session, Access::Edit, now);
     let gone = ItemId("item-9999".into());
-    let outcome = app.recover_draft(
-        Field::MapText(gone.clone()),
-        Some(RecordRef {
+    let effects = app.update(Msg::Report(Report::Draft {
+        field: Field::MapText(gone.clone()),
+        record: Some(RecordRef {
             list: ListKind::Map(Column::Worried),
             key: gone.0.clone(),
         }),
-        "Recovered worry about the stairs",
-        now,
-    );
-    assert_eq!(outcome, Recovered::Editing);
+        text: "Recovered worry about the stairs".into(),
+        saved_at: now,
+    }));
+    assert!(effects.is_empty(), "put back, not set aside: {effects:?}");
+    assert!(app.editing(), "in an editor the chair can close");
     for _ in 0..2 {
         app.update(Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
     }
     assert!(!app.editing(), "the editor closes");
-    assert_eq!(app.session.map_items.len(), before + 1);
-    let item = app.session.map_items.last().unwrap();
+    assert_eq!(app.session().map_items.len(), before + 1);
+    let item = app.session().map_items.last().unwrap();
     assert_eq!(item.text, "Recovered worry about the stairs");
     assert_eq!(item.column, Column::Worried);
     assert_ne!(item.id, gone, "a fresh id, never one the file may hold");
@@ -874,7 +876,9 @@ fn the_screen_draws_no_control_characters() {
     let s = with_controls();
     let now = s.updated_at;
     let mut app = App::new(s, Access::Edit, now);
-    app.jump_to_stage(cpconf::model::Stage::Map);
+    app.update(cpconf::app::update::Msg::GoToStage(
+        cpconf::model::Stage::Map,
+    ));
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(140, 40)).unwrap();
     term.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
     let buffer = term.backend().buffer().clone();
