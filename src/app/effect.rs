@@ -34,8 +34,8 @@ pub enum Effect {
 /// What the runtime did, or found, for the app to show.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Report {
-    /// The session's file from now on (it is renamed to follow the date,
-    /// kind and family reference until it is finalised).
+    /// The session's file from now on. A file keeps its name, so the
+    /// runtime never sends this for a rename.
     File(PathBuf),
     /// The session as it was at `revision` is on disk.
     Saved {

@@ -1,5 +1,9 @@
 //! The session: one conference about one family. Everything a chair records
 //! lives here; it is what is saved as JSON.
+//!
+//! Records refuse keys they do not know (`deny_unknown_fields`): a save
+//! would drop them silently, so such a file is refused with the key, line
+//! and column named. Unknown top-level keys are kept (`Session::extra`).
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -79,6 +83,7 @@ pub struct Session {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Finalisation {
     pub at: Timestamp,
     pub by: String,
@@ -90,6 +95,7 @@ pub struct Finalisation {
 
 /// One change, as the audit trail records it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AuditEntry {
     pub at: Timestamp,
     pub stage: Stage,
@@ -98,6 +104,7 @@ pub struct AuditEntry {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Addendum {
     pub id: ItemId,
     pub at: Timestamp,
@@ -107,6 +114,7 @@ pub struct Addendum {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Setup {
     pub kind: ConferenceKind,
     pub date: Option<NaiveDate>,
@@ -124,12 +132,14 @@ pub struct Setup {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PreviousSession {
     pub id: String,
     pub file: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Child {
     pub id: ChildId,
     pub name: String,
@@ -139,6 +149,7 @@ pub struct Child {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Attendee {
     pub id: AttendeeId,
     pub name: String,
@@ -155,6 +166,7 @@ pub struct Attendee {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PreMeeting {
     pub explained_purpose: bool,
     pub explained_how_it_runs: bool,
@@ -174,6 +186,7 @@ pub struct PreMeeting {
 /// A parent excluded from part of the conference, or family members who
 /// attend separately.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Exclusion {
     pub id: ItemId,
     pub person: Option<AttendeeId>,
@@ -193,6 +206,7 @@ pub const STANDARD_OPENING_STATEMENTS: [&str; 4] = [
 ];
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OpeningStatements {
     pub confidentiality: bool,
     pub equality: bool,
@@ -206,6 +220,7 @@ pub struct OpeningStatements {
 
 /// One locally added opening statement, and whether it was given.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LocalStatement {
     pub id: ItemId,
     pub text: String,
@@ -213,6 +228,7 @@ pub struct LocalStatement {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DangerStatement {
     pub id: ItemId,
     pub who_is_worried: String,
@@ -224,6 +240,7 @@ pub struct DangerStatement {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MapItem {
     pub id: ItemId,
     pub column: Column,
@@ -239,6 +256,7 @@ pub struct MapItem {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChildVoice {
     pub child: ChildId,
     pub method: VoiceMethod,
@@ -247,6 +265,7 @@ pub struct ChildVoice {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scaling {
     /// The question as put in the room; empty means the default wording.
     pub question: String,
@@ -257,6 +276,7 @@ pub struct Scaling {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Score {
     pub id: ItemId,
     pub person: AttendeeId,
@@ -267,6 +287,7 @@ pub struct Score {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PreviousScore {
     pub person_name: String,
     pub agency: String,
@@ -275,6 +296,7 @@ pub struct PreviousScore {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SafetyGoal {
     pub id: ItemId,
     /// What the parents will be doing.
@@ -289,6 +311,7 @@ pub struct SafetyGoal {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SafetyAction {
     pub id: ItemId,
     pub what: String,
@@ -301,6 +324,7 @@ pub struct SafetyAction {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Recommendation {
     pub id: ItemId,
     pub professional: AttendeeId,
@@ -311,6 +335,7 @@ pub struct Recommendation {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Decision {
     pub child: ChildId,
     pub outcome: Outcome,
@@ -327,12 +352,14 @@ pub struct Decision {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PreviousDecision {
     pub outcome: Outcome,
     pub categories: Vec<Category>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dissent {
     pub id: ItemId,
     pub who: Option<AttendeeId>,
@@ -340,6 +367,7 @@ pub struct Dissent {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlanDetails {
     pub lead_social_worker: Option<AttendeeId>,
     pub core_group: Vec<AttendeeId>,
@@ -348,6 +376,7 @@ pub struct PlanDetails {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StageVisit {
     pub stage: Stage,
     pub started_at: Timestamp,

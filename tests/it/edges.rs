@@ -987,3 +987,15 @@ fn export_force_never_replaces_the_session_or_its_backup() {
         "wrote over the session through a hard link"
     );
 }
+
+/// A key this build does not know inside a record used to be dropped on
+/// the next save without a word. Such a file is now refused, naming the
+/// key and where it is, and left as it was.
+#[test]
+fn unknown_keys_inside_records_are_refused_naming_them() {
+    let mut v = example_json();
+    v["map_items"][0]["x_confidence"] = "high".into();
+    let message = parse(&v).expect_err("refused").to_string();
+    assert!(message.contains("x_confidence"), "{message}");
+    assert!(message.contains("line"), "says where: {message}");
+}
