@@ -48,8 +48,9 @@ fn strip_in(value: &mut serde_json::Value) -> bool {
             }
             Cow::Borrowed(_) => false,
         },
-        Value::Array(items) => items.iter_mut().fold(false, |any, v| strip_in(v) || any),
-        Value::Object(map) => map.values_mut().fold(false, |any, v| strip_in(v) || any),
+        // Every element is visited: no short cut once one has changed.
+        Value::Array(items) => items.iter_mut().map(strip_in).filter(|c| *c).count() > 0,
+        Value::Object(map) => map.values_mut().map(strip_in).filter(|c| *c).count() > 0,
         _ => false,
     }
 }
