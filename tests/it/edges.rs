@@ -753,9 +753,9 @@ fn with_controls() -> cpconf::model::Session {
 /// a terminal they could set its title or clear it.
 #[test]
 fn exports_carry_no_control_characters() {
-    use cpconf::export::{Copy, Format, render};
+    use cpconf::export::{CopyKind, Format, render};
     let s = with_controls();
-    for copy in Copy::ALL {
+    for copy in CopyKind::ALL {
         for format in Format::ALL {
             let out = render(&s, copy, format);
             let bad: Vec<char> = out
@@ -765,7 +765,7 @@ fn exports_carry_no_control_characters() {
             assert!(bad.is_empty(), "{copy:?} {format:?} carries {bad:?}");
         }
     }
-    let record = render(&s, Copy::Record, Format::Text);
+    let record = render(&s, CopyKind::Record, Format::Text);
     assert!(
         record.contains("Before[2Jafter"),
         "the words stay: {record}"
@@ -791,7 +791,7 @@ fn export_to_stdout_carries_no_escape_sequences() {
 /// a code block, and `---` made a rule. No field can make structure now.
 #[test]
 fn markdown_fields_cannot_make_structure() {
-    use cpconf::export::{Copy, Format, render};
+    use cpconf::export::{CopyKind, Format, render};
     let mut s = cpconf::example::example_icpc();
     let attacks = [
         "~~~",
@@ -811,7 +811,7 @@ fn markdown_fields_cannot_make_structure() {
     ];
     s.map_items[0].text = attacks.join("\n");
     s.map_items[0].restricted = false;
-    for copy in [Copy::Record, Copy::Family] {
+    for copy in [CopyKind::Record, CopyKind::Family] {
         let md = render(&s, copy, Format::Markdown);
         for line in md.lines() {
             let t = line.trim_start_matches("- ").trim_start();
