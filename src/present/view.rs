@@ -94,6 +94,10 @@ pub struct SpreadView {
 
 impl FamilyView {
     pub fn of(s: &Session) -> Self {
+        // An item whose form the chair has open is still being written (its
+        // restricted flag perhaps not yet decided): it reaches the projector
+        // once the form is closed.
+        let finished = |id: &crate::model::ItemId| s.drafting.as_ref() != Some(id);
         let columns = Column::ALL
             .iter()
             .map(|&column| ColumnView {
@@ -104,8 +108,7 @@ impl FamilyView {
                     // The one place map items are read: restricted ones never
                     // get further than this line.
                     .filter(|m| !m.restricted && m.column == column)
-                    // Still being written: maybe restricted in a moment.
-                    .filter(|m| s.drafting.as_ref() != Some(&m.id))
+                    .filter(|m| finished(&m.id))
                     .map(|m| ItemView {
                         text: m.text.clone(),
                         tag: (m.tag != Tag::None).then(|| m.tag.label()),
@@ -113,8 +116,12 @@ impl FamilyView {
                     .collect(),
             })
             .collect();
-        let dangers = s
+        let shown_dangers: Vec<&crate::model::DangerStatement> = s
             .danger_statements
+            .iter()
+            .filter(|d| finished(&d.id))
+            .collect();
+        let dangers = shown_dangers
             .iter()
             .map(|d| DangerView {
                 children: if d.children.is_empty() {
@@ -140,6 +147,7 @@ impl FamilyView {
         let goals = s
             .safety_goals
             .iter()
+            .filter(|g| finished(&g.id))
             .map(|g| GoalView {
                 parents_will: g.parents_will.clone(),
                 child_will_experience: g.child_will_experience.clone(),
@@ -147,12 +155,13 @@ impl FamilyView {
                 answers: g
                     .danger_statements
                     .iter()
-                    .filter_map(|id| s.danger_statements.iter().position(|d| &d.id == id))
+                    .filter_map(|id| shown_dangers.iter().position(|d| &d.id == id))
                     .map(|i| i + 1)
                     .collect(),
                 actions: g
                     .actions
                     .iter()
+                    .filter(|a| finished(&a.id))
                     .map(|a| ActionView {
                         what: a.what.clone(),
                         who: a.who.clone(),

@@ -999,3 +999,62 @@ fn unknown_keys_inside_records_are_refused_naming_them() {
     assert!(message.contains("x_confidence"), "{message}");
     assert!(message.contains("line"), "says where: {message}");
 }
+
+/// Where the words go when the session file refuses them, as an injected
+/// list of folders (for machines where the tmpfs test cannot mount): the
+/// first folder that takes a new file, in order, and as a last resort the
+/// whole session as text for stderr.
+#[test]
+fn emergency_copies_fall_back_in_order_then_to_text() {
+    use cpconf::runtime::emergency::{Kept, keep_in};
+    let dir = tempfile::tempdir().unwrap();
+    let session = cpconf::example::example_icpc();
+    // A folder that cannot be made (a file has its name), then a good one.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, b"x").unwrap();
+    let state = blocked.join("cpconf");
+    let home = dir.path().join("home");
+    let temp = dir.path().join("temp");
+    let kept = keep_in(&[state.clone(), home.clone(), temp.clone()], &session);
+    let Kept::File(path) = &kept else {
+        panic!("expected a file, got {kept:?}")
+    };
+    assert!(
+        path.starts_with(&home),
+        "the first folder that takes it: {path:?}"
+    );
+    assert!(!temp.exists(), "no copy further down the list");
+    let copy = cpconf::storage::load(path).expect("the copy opens");
+    assert_eq!(copy.session, session);
+    assert!(kept.describe().contains(&path.display().to_string()));
+
+    let kept = keep_in(&[state, blocked.join("also")], &session);
+    let Kept::Text(json) = &kept else {
+        panic!("expected the text, got {kept:?}")
+    };
+    assert!(json.contains(&session.id));
+    assert!(kept.describe().contains(&session.id), "printed whole");
+}
+
+/// Danger statements, goals and actions follow the same rule as map
+/// items on the projector: not shown while their form is open.
+#[test]
+fn the_projector_view_leaves_out_whatever_is_being_written() {
+    use cpconf::present::FamilyView;
+    let mut s = cpconf::example::example_icpc();
+    let all = FamilyView::of(&s);
+    s.drafting = Some(s.danger_statements.last().unwrap().id.clone());
+    assert_eq!(FamilyView::of(&s).dangers.len(), all.dangers.len() - 1);
+    s.drafting = Some(s.safety_goals[0].id.clone());
+    assert_eq!(FamilyView::of(&s).goals.len(), all.goals.len() - 1);
+    let item = s.map_items.iter().find(|m| !m.restricted).unwrap().clone();
+    s.drafting = Some(item.id.clone());
+    let shown: Vec<String> = FamilyView::of(&s)
+        .columns
+        .iter()
+        .flat_map(|c| c.items.iter().map(|i| i.text.clone()))
+        .collect();
+    assert!(!shown.contains(&item.text));
+    s.drafting = None;
+    assert_eq!(FamilyView::of(&s), all);
+}
