@@ -11,15 +11,15 @@
 
 pub mod clean;
 pub mod cli;
-pub mod doc;
+pub(crate) mod doc;
 mod family;
-pub mod html;
+pub(crate) mod html;
 mod letter;
-pub mod markdown;
+pub(crate) mod markdown;
 mod record;
 mod shared;
-pub mod text;
-pub mod words;
+pub(crate) mod text;
+pub(crate) mod words;
 
 pub use record::DEFAULT_SCALING_QUESTION;
 
