@@ -94,7 +94,7 @@ fn full_disk_at_quit_keeps_the_words_in_home_and_fails_loudly() {
     std::fs::create_dir_all(&sessions).unwrap();
     std::fs::create_dir_all(&state).unwrap();
     let mut env = sb.env();
-    for (k, v) in env.iter_mut() {
+    for (k, v) in &mut env {
         if k == "XDG_STATE_HOME" {
             *v = state.clone().into();
         }
@@ -882,7 +882,11 @@ fn the_screen_draws_no_control_characters() {
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(140, 40)).unwrap();
     term.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
     let buffer = term.backend().buffer().clone();
-    let text: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    let text: String = buffer
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
     assert!(text.contains("Before"), "the item is on screen");
     assert!(!text.chars().any(char::is_control), "{text:?}");
 }
