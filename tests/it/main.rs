@@ -9,6 +9,7 @@ mod pty;
 mod support;
 
 mod aids;
+mod british_dates;
 mod browser;
 mod config;
 mod crash;
@@ -21,6 +22,7 @@ mod export_golden;
 mod export_props;
 mod export_tui;
 mod hangup;
+mod invitees;
 mod local_rules;
 mod lock;
 mod mouse;

@@ -2,13 +2,11 @@
 //! register, every person "invited"; one bad row refuses the whole file
 //! with its line, and nothing is created.
 
-mod pty;
-
 use std::path::Path;
 
+use crate::pty::Sandbox;
 use cpconf::model::{AgencyKind, Attendance};
 use cpconf::register::parse_invitees;
-use pty::Sandbox;
 
 const GOOD: &str = "\
 Name,Role,Agency,Agency kind,Gives recommendation

@@ -1,10 +1,8 @@
 //! British dates and times typed into the real app: stored as ISO in the
 //! session, read back on screen as "Thu 17 Dec 2026".
 
-mod support;
-
+use crate::support::*;
 use chrono::{NaiveDate, NaiveTime};
-use support::*;
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
