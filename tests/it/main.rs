@@ -11,6 +11,7 @@ mod support;
 mod aids;
 mod british_dates;
 mod browser;
+mod conference_keys;
 mod config;
 mod crash;
 mod dates;
