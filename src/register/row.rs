@@ -125,7 +125,7 @@ pub fn agency_kind(typed: &str) -> Result<AgencyKind, String> {
     let exact: Vec<AgencyKind> = kinds
         .iter()
         .copied()
-        .filter(|k| names(*k).iter().any(|n| *n == t))
+        .filter(|k| names(*k).contains(&t))
         .collect();
     if let [one] = exact[..] {
         return Ok(one);

@@ -5,7 +5,7 @@
 
 use cpconf::model::*;
 
-use crate::support::conference_script::{self, CONTENT_CHARS, TODAY_COMMAND_KEYS, ashcombe};
+use crate::support::conference_script::{CONTENT_CHARS, TODAY_COMMAND_KEYS, ashcombe};
 use crate::support::today_keys::play;
 
 #[test]
@@ -126,11 +126,30 @@ fn the_whole_conference_on_todays_keys() {
         assert!(s.stage_visited(*stage), "{stage:?} never visited");
     }
 
+    // Saved and loaded back, the session is the same, every item in it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ashcombe.json");
+    cpconf::storage::save(&cpconf::storage::DurableWriter, &path, s).unwrap();
+    assert_eq!(&cpconf::storage::load(&path).unwrap().session, s);
+
+    // The three copies asked for render; the family's leaves out the
+    // restricted item, the record keeps it.
+    use cpconf::export::{Copy, Format, render};
+    let restricted = "has a violence conviction";
+    assert!(
+        c.map
+            .iter()
+            .any(|m| m.restricted && m.text.contains(restricted))
+    );
+    assert!(render(s, Copy::Record, Format::Html).contains(restricted));
+    let family = render(s, Copy::Family, Format::Html);
+    assert!(family.contains("Lily") && !family.contains(restricted));
+    assert!(render(s, Copy::DecisionLetter, Format::Html).contains("Noah"));
+
     // The figures, recorded in conference_script.
     assert_eq!(k.content_chars, CONTENT_CHARS, "content typed");
     assert_eq!(
         k.command_keys, TODAY_COMMAND_KEYS,
         "command keys on today's keyboard"
     );
-    let _ = conference_script::ashcombe;
 }
