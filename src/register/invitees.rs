@@ -31,12 +31,12 @@ pub fn parse_invitees(bytes: &[u8]) -> Result<Vec<NewAttendee>, String> {
         .has_headers(true)
         .trim(csv::Trim::All)
         .from_reader(bytes);
-    let header = reader
+    let header: Vec<String> = reader
         .headers()
         .map_err(|e| why(&e, bytes))?
         .iter()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>();
+        .map(String::from)
+        .collect();
     let at = column_positions(&header)?;
     let mut people = Vec::new();
     for record in reader.records() {
@@ -58,12 +58,14 @@ pub fn parse_invitees(bytes: &[u8]) -> Result<Vec<NewAttendee>, String> {
     Ok(people)
 }
 
-/// Where each of `COLUMNS` is in the header, or why the header will not do.
-fn column_positions(header: &[String]) -> Result<[Option<usize>; 5], String> {
+/// Where each of `COLUMNS` is in the header (names matched in any case),
+/// or why the header will not do.
+fn column_positions(original: &[String]) -> Result<[Option<usize>; 5], String> {
+    let header: Vec<String> = original.iter().map(|h| h.to_lowercase()).collect();
     let expected = || COLUMNS.join(", ");
-    if let Some(unknown) = header
-        .iter()
-        .find(|h| !COLUMNS.contains(&h.as_str()) && !h.is_empty())
+    if let Some(unknown) = (0..header.len())
+        .find(|i| !COLUMNS.contains(&header[*i].as_str()) && !header[*i].is_empty())
+        .map(|i| &original[i])
     {
         let hint = if header.iter().any(|h| h == "name") {
             String::new()
@@ -118,6 +120,17 @@ fn why(e: &csv::Error, bytes: &[u8]) -> String {
 /// Adds the people to the register, each "invited" until the chair marks
 /// who came.
 pub fn add_invitees(s: &mut Session, people: Vec<NewAttendee>) {
+    add_people(s, people, Attendance::Invited);
+}
+
+/// Adds the people to the register with `attendance` (a person typed in
+/// during the meeting is usually present); returns their new ids.
+pub fn add_people(
+    s: &mut Session,
+    people: Vec<NewAttendee>,
+    attendance: Attendance,
+) -> Vec<crate::model::AttendeeId> {
+    let mut ids = Vec::new();
     for p in people {
         let id = s.add_attendee();
         if let Some(a) = s.attendees.iter_mut().find(|a| a.id == id) {
@@ -126,10 +139,12 @@ pub fn add_invitees(s: &mut Session, people: Vec<NewAttendee>) {
             a.agency = p.agency;
             a.agency_kind = p.agency_kind;
             a.gives_recommendation = p.gives_recommendation;
-            a.attendance = Attendance::Invited;
+            a.attendance = attendance;
         }
+        ids.push(id);
     }
     s.refresh_derived();
+    ids
 }
 
 #[cfg(test)]
@@ -148,6 +163,21 @@ mod tests {
         assert!(people[0].gives_recommendation);
         assert_eq!(people[1].name, "Dana Testwood");
         assert!(!people[1].gives_recommendation);
+    }
+
+    #[test]
+    fn a_typed_row_joins_the_register_present() {
+        let mut s = Session::new("s".into(), chrono::Local::now().fixed_offset());
+        let row = crate::register::parse_row("Priya Nurse, Health visitor, NHS Trust, nhs, y");
+        let ids = add_people(&mut s, vec![row.unwrap()], Attendance::Present);
+        let a = &s.attendees[0];
+        assert_eq!(ids, vec![a.id.clone()]);
+        assert_eq!(
+            (a.name.as_str(), a.agency_kind),
+            ("Priya Nurse", AgencyKind::Health)
+        );
+        assert_eq!(a.attendance, Attendance::Present);
+        assert!(a.gives_recommendation);
     }
 
     #[test]

@@ -5,5 +5,5 @@
 pub mod invitees;
 pub mod row;
 
-pub use invitees::{COLUMNS, add_invitees, parse_invitees};
-pub use row::{NewAttendee, agency_kind, parse_row};
+pub use invitees::{COLUMNS, add_invitees, add_people, parse_invitees};
+pub use row::{NewAttendee, agency_kind, agency_kind_matches, parse_row};

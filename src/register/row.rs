@@ -110,36 +110,40 @@ fn names(kind: AgencyKind) -> Vec<String> {
     all
 }
 
-/// Chooses an agency kind by type-ahead: "health", "police", "school"
-/// (Education), "csc" or "social care" (Children's social care), or the
-/// first letters of any of their names ("pol", "edu"). A name typed in
-/// full wins over a longer one it begins ("social care" is not also
-/// "social services"). Several kinds still possible, or none, is an error
-/// that lists what to type.
-pub fn agency_kind(typed: &str) -> Result<AgencyKind, String> {
+/// The agency kinds what is typed so far could mean, for type-ahead as
+/// the chair types: a kind one of whose names ("Children's social care",
+/// "csc", "social care", "school", "nhs" ...) is typed in full comes
+/// alone; otherwise every kind with a name or a word of one that starts
+/// with it ("pol", "edu"), in the kinds' order. Nothing typed: none.
+pub fn agency_kind_matches(typed: &str) -> Vec<AgencyKind> {
     let t = plain(typed);
     if t.is_empty() {
-        return Err("no agency kind typed".into());
+        return Vec::new();
     }
-    let kinds = AgencyKind::ALL;
-    let exact: Vec<AgencyKind> = kinds
-        .iter()
-        .copied()
-        .filter(|k| names(*k).contains(&t))
-        .collect();
-    if let [one] = exact[..] {
-        return Ok(one);
+    let kinds = AgencyKind::ALL.iter().copied();
+    let exact: Vec<AgencyKind> = kinds.clone().filter(|k| names(*k).contains(&t)).collect();
+    if exact.len() == 1 {
+        return exact;
     }
-    let starting: Vec<AgencyKind> = kinds
-        .iter()
-        .copied()
+    kinds
         .filter(|k| {
             names(*k)
                 .iter()
                 .any(|n| n.starts_with(&t) || n.split(' ').any(|w| w.starts_with(&t)))
         })
-        .collect();
-    match starting[..] {
+        .collect()
+}
+
+/// Chooses an agency kind by type-ahead (see `agency_kind_matches`):
+/// "health", "police", "school" (Education), "csc" or "social care"
+/// (Children's social care), "pol", "edu". Several kinds still possible,
+/// or none, is an error that says what to type.
+pub fn agency_kind(typed: &str) -> Result<AgencyKind, String> {
+    if plain(typed).is_empty() {
+        return Err("no agency kind typed".into());
+    }
+    let matches = agency_kind_matches(typed);
+    match matches[..] {
         [one] => Ok(one),
         [] => Err(format!(
             "\"{}\" is not an agency kind: type one of {}",
@@ -149,7 +153,7 @@ pub fn agency_kind(typed: &str) -> Result<AgencyKind, String> {
         _ => Err(format!(
             "\"{}\" could be {}: type more of it",
             typed.trim(),
-            starting
+            matches
                 .iter()
                 .map(|k| k.label())
                 .collect::<Vec<_>>()
@@ -265,6 +269,35 @@ mod tests {
         ] {
             assert_eq!(agency_kind(typed), Ok(kind), "{typed}");
         }
+    }
+
+    #[test]
+    fn type_ahead_narrows_as_letters_come() {
+        assert_eq!(
+            agency_kind_matches("c"),
+            [
+                AgencyKind::ChildrensSocialCare,
+                AgencyKind::Police,
+                AgencyKind::Health,
+                AgencyKind::Education,
+                AgencyKind::Voluntary,
+                AgencyKind::Chair
+            ]
+        );
+        assert_eq!(
+            agency_kind_matches("ch"),
+            [
+                AgencyKind::ChildrensSocialCare,
+                AgencyKind::Voluntary,
+                AgencyKind::Chair
+            ]
+        );
+        assert_eq!(
+            agency_kind_matches("chi"),
+            [AgencyKind::ChildrensSocialCare]
+        );
+        assert!(agency_kind_matches("").is_empty());
+        assert!(agency_kind_matches("zz").is_empty());
     }
 
     #[test]

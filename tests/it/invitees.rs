@@ -86,7 +86,7 @@ fn every_kind_of_bad_list_says_which_line_and_why() {
         ("name,role\n", "no people in it"),
         (
             "Sam Social,Social worker,Children's Services\n",
-            "line 1: unknown column \"sam social\" (the first line must be a header row",
+            "line 1: unknown column \"Sam Social\" (the first line must be a header row",
         ),
         (
             "role,agency\nSocial worker,CSC\n",
