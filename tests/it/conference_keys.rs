@@ -12,7 +12,7 @@ use crate::support::today_keys::play;
 fn the_whole_conference_on_todays_keys() {
     let c = ashcombe();
     let k = play(&c);
-    let s = &k.app.session;
+    let s = k.app.session();
     println!(
         "today's keyboard: {} command keys, {} content characters",
         k.command_keys, k.content_chars

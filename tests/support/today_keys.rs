@@ -6,6 +6,7 @@
 //! it reads where the focus is and moves straight to the next field.
 #![allow(dead_code)]
 
+use cpconf::app::effect::Effect;
 use cpconf::app::field::{Field, FieldKind};
 use cpconf::app::field_edit::{display, edit_text};
 use cpconf::app::state::{App, Overlay};
@@ -49,7 +50,8 @@ fn text(t: &str) -> Value {
 impl Counted {
     /// Command keys, written as `support::keys` reads them: each character
     /// or `<Name>` is one key.
-    pub fn cmd(&mut self, script: &str) {
+    pub fn cmd(&mut self, script: &str) -> Vec<Effect> {
+        let mut effects = Vec::new();
         let mut rest = script;
         while !rest.is_empty() {
             let len = if rest.starts_with('<') {
@@ -57,10 +59,11 @@ impl Counted {
             } else {
                 rest.chars().next().map(char::len_utf8).unwrap_or(1)
             };
-            keys(&mut self.app, &rest[..len]);
+            effects.extend(keys(&mut self.app, &rest[..len]));
             self.command_keys += 1;
             rest = &rest[len..];
         }
+        effects
     }
 
     /// Content, typed character by character (a line break is Enter).
@@ -83,7 +86,7 @@ impl Counted {
         let (fields, _) = self.form();
         fields
             .iter()
-            .position(|f| f.label_in(&self.app.session) == label)
+            .position(|f| f.label_in(&self.app.session()) == label)
             .unwrap_or_else(|| panic!("no field {label:?}"))
     }
 
@@ -107,7 +110,7 @@ impl Counted {
             Value::Text(t) => {
                 self.cmd("<Enter>");
                 assert!(self.app.editing(), "{label}: Enter edits");
-                if !edit_text(&self.app.session, &field).is_empty() {
+                if !edit_text(&self.app.session(), &field).is_empty() {
                     // Select everything and cut it: what was prefilled goes.
                     self.cmd("<C-a><C-k>");
                 }
@@ -115,7 +118,7 @@ impl Counted {
                 self.leave_editor(&field);
             }
             Value::Choice(wanted, all) => {
-                let now = display(&self.app.session, &field, &names);
+                let now = display(&self.app.session(), &field, &names);
                 let i = all.iter().position(|l| *l == now).expect("current choice");
                 let t = all.iter().position(|l| l == wanted).expect("wanted choice");
                 let n = all.len();
@@ -123,10 +126,10 @@ impl Counted {
                 for _ in 0..forward.min(back) {
                     self.cmd(if forward <= back { "<Right>" } else { "<Left>" });
                 }
-                assert_eq!(display(&self.app.session, &field, &names), *wanted);
+                assert_eq!(display(&self.app.session(), &field, &names), *wanted);
             }
             Value::Flag(want) => {
-                let ticked = display(&self.app.session, &field, &names).starts_with("[x]");
+                let ticked = display(&self.app.session(), &field, &names).starts_with("[x]");
                 if ticked != *want {
                     self.cmd("<Space>");
                 }
@@ -146,13 +149,13 @@ impl Counted {
             FieldKind::Line | FieldKind::Date | FieldKind::Time | FieldKind::Score
         );
         self.cmd(if one_line { "<Enter>" } else { "<Esc>" });
-        assert!(!self.app.editing(), "kept: {:?}", self.app.message);
+        assert!(!self.app.editing(), "kept: {:?}", self.app.message());
     }
 
     /// In an open picker: moves to each option to change and ticks it,
     /// then Enter (for a pick-one picker, Enter on the option chooses it).
     fn pick(&mut self, wanted: &[String]) {
-        let Some(Overlay::Picker(p)) = self.app.overlays.last() else {
+        let Some(Overlay::Picker(p)) = self.app.overlays().last() else {
             panic!("a picker is open");
         };
         let (options, chosen, mut at, multi) =
@@ -182,7 +185,7 @@ impl Counted {
         }
         self.cmd("<Enter>");
         assert!(
-            !matches!(self.app.overlays.last(), Some(Overlay::Picker(_))),
+            !matches!(self.app.overlays().last(), Some(Overlay::Picker(_))),
             "the picker closed"
         );
     }
@@ -198,9 +201,9 @@ impl Counted {
     /// Fills the record form in focus (its editor maybe open), then closes it.
     pub fn fill(&mut self, values: &[(&str, Value)]) {
         let mut todo: Vec<&(&str, Value)> = values.iter().collect();
-        if let Some(Overlay::Editor(e)) = self.app.overlays.last() {
+        if let Some(Overlay::Editor(e)) = self.app.overlays().last() {
             let field = e.field.clone();
-            let label = field.label_in(&self.app.session);
+            let label = field.label_in(&self.app.session());
             let i = todo
                 .iter()
                 .position(|(l, _)| *l == label)
@@ -220,13 +223,13 @@ impl Counted {
             self.set(label, value);
         }
         self.cmd("<Esc>");
-        assert!(self.app.overlays.is_empty(), "the record closed");
+        assert!(self.app.overlays().is_empty(), "the record closed");
     }
 
     /// Tab until the pane titled `title` has the focus.
     pub fn pane(&mut self, title: &str) {
         for _ in 0..10 {
-            if self.app.panes()[self.app.pane].title == title {
+            if self.app.panes()[self.app.pane()].title == title {
                 return;
             }
             self.cmd("<Tab>");
@@ -237,7 +240,7 @@ impl Counted {
     /// Moves a grid's cursor to (row, col) with j/k/h/l.
     pub fn cell(&mut self, row: usize, col: usize) {
         loop {
-            let c = self.app.cursor(self.app.pane);
+            let c = self.app.cursor(self.app.pane());
             if (c.row, c.col) == (row, col) {
                 return;
             }
@@ -256,7 +259,7 @@ impl Counted {
     /// Moves a list's cursor to `row` with j/k.
     pub fn row(&mut self, row: usize) {
         loop {
-            let at = self.app.cursor(self.app.pane).row;
+            let at = self.app.cursor(self.app.pane()).row;
             if at == row {
                 return;
             }
@@ -265,11 +268,11 @@ impl Counted {
     }
 
     fn person(&self, i: usize) -> String {
-        self.app.session.attendees[i].id.0.clone()
+        self.app.session().attendees[i].id.0.clone()
     }
 
     fn child(&self, i: usize) -> String {
-        self.app.session.children[i].id.0.clone()
+        self.app.session().children[i].id.0.clone()
     }
 }
 
@@ -431,7 +434,7 @@ pub fn play(c: &Conference) -> Counted {
     let dangers = g
         .dangers
         .iter()
-        .map(|i| k.app.session.danger_statements[*i].id.0.clone())
+        .map(|i| k.app.session().danger_statements[*i].id.0.clone())
         .collect();
     k.add(&[
         ("Parents will be", text(g.parents_will)),
@@ -517,7 +520,7 @@ pub fn play(c: &Conference) -> Counted {
             .position(|(c, f)| *c == copy && *f == cpconf::export::Format::Html)
             .expect("offered");
         loop {
-            let Some(Overlay::Export(m)) = k.app.overlays.last() else {
+            let Some(Overlay::Export(m)) = k.app.overlays().last() else {
                 panic!("the export menu is open");
             };
             if m.selected == wanted {
@@ -526,10 +529,10 @@ pub fn play(c: &Conference) -> Counted {
             let down = m.selected < wanted;
             k.cmd(if down { "j" } else { "k" });
         }
-        k.cmd("<Enter>");
+        let effects = k.cmd("<Enter>");
         assert_eq!(
-            k.app.export_requested.take(),
-            Some((copy, cpconf::export::Format::Html))
+            effects,
+            [Effect::Export(copy, cpconf::export::Format::Html)]
         );
     }
     k.mark("Exports");
