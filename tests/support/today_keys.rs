@@ -86,7 +86,7 @@ impl Counted {
         let (fields, _) = self.form();
         fields
             .iter()
-            .position(|f| f.label_in(&self.app.session()) == label)
+            .position(|f| f.label_in(self.app.session()) == label)
             .unwrap_or_else(|| panic!("no field {label:?}"))
     }
 
@@ -110,7 +110,7 @@ impl Counted {
             Value::Text(t) => {
                 self.cmd("<Enter>");
                 assert!(self.app.editing(), "{label}: Enter edits");
-                if !edit_text(&self.app.session(), &field).is_empty() {
+                if !edit_text(self.app.session(), &field).is_empty() {
                     // Select everything and cut it: what was prefilled goes.
                     self.cmd("<C-a><C-k>");
                 }
@@ -118,7 +118,7 @@ impl Counted {
                 self.leave_editor(&field);
             }
             Value::Choice(wanted, all) => {
-                let now = display(&self.app.session(), &field, &names);
+                let now = display(self.app.session(), &field, &names);
                 let i = all.iter().position(|l| *l == now).expect("current choice");
                 let t = all.iter().position(|l| l == wanted).expect("wanted choice");
                 let n = all.len();
@@ -126,10 +126,10 @@ impl Counted {
                 for _ in 0..forward.min(back) {
                     self.cmd(if forward <= back { "<Right>" } else { "<Left>" });
                 }
-                assert_eq!(display(&self.app.session(), &field, &names), *wanted);
+                assert_eq!(display(self.app.session(), &field, &names), *wanted);
             }
             Value::Flag(want) => {
-                let ticked = display(&self.app.session(), &field, &names).starts_with("[x]");
+                let ticked = display(self.app.session(), &field, &names).starts_with("[x]");
                 if ticked != *want {
                     self.cmd("<Space>");
                 }
@@ -203,7 +203,7 @@ impl Counted {
         let mut todo: Vec<&(&str, Value)> = values.iter().collect();
         if let Some(Overlay::Editor(e)) = self.app.overlays().last() {
             let field = e.field.clone();
-            let label = field.label_in(&self.app.session());
+            let label = field.label_in(self.app.session());
             let i = todo
                 .iter()
                 .position(|(l, _)| *l == label)
