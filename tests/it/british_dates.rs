@@ -70,3 +70,17 @@ fn an_impossible_date_is_refused_with_the_reason_and_nothing_is_stored() {
     );
     assert!(screen(&app, 120, 40).contains("February has 28 days in 2027"));
 }
+
+#[test]
+fn today_and_tomorrow_are_the_computers_date() {
+    let mut app = new_app();
+    focus_field(&mut app, "Strategy discussion");
+    let before = chrono::Local::now().date_naive();
+    set_field(&mut app, "today");
+    let after = chrono::Local::now().date_naive();
+    let stored = app.session().setup.strategy_discussion_date;
+    assert!(
+        stored == Some(before) || stored == Some(after),
+        "{stored:?}"
+    );
+}

@@ -179,6 +179,27 @@ fn the_real_program_refuses_a_bad_list_naming_the_file_and_line_and_creates_noth
 }
 
 #[test]
+fn a_review_carries_its_people_forward_so_it_takes_no_invitation_list() {
+    let sb = Sandbox::new();
+    let list = sb.root.path().join("invitees.csv");
+    std::fs::write(&list, GOOD).unwrap();
+    let previous = sb.root.path().join("last.json");
+    let out = sb.run_plain(&[
+        "new",
+        "--dir",
+        arg(&sb.sessions()),
+        "--invitees",
+        arg(&list),
+        "--review-of",
+        arg(&previous),
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot be used with"), "{err}");
+    assert_eq!(std::fs::read_dir(sb.sessions()).unwrap().count(), 0);
+}
+
+#[test]
 fn the_real_program_starts_a_conference_with_the_list_in_the_register() {
     let sb = Sandbox::new();
     let list = sb.root.path().join("invitees.csv");
