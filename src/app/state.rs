@@ -120,20 +120,20 @@ pub struct ExportMenu {
 }
 
 impl ExportMenu {
-    pub fn options() -> Vec<(crate::export::Copy, crate::export::Format)> {
-        use crate::export::{Copy, Format};
-        Copy::ALL
+    pub fn options() -> Vec<(crate::export::CopyKind, crate::export::Format)> {
+        use crate::export::{CopyKind, Format};
+        CopyKind::ALL
             .iter()
             .flat_map(|c| Format::ALL.iter().map(move |f| (*c, *f)))
             .collect()
     }
 
-    pub fn label(copy: crate::export::Copy, format: crate::export::Format) -> String {
-        use crate::export::{Copy, Format};
+    pub fn label(copy: crate::export::CopyKind, format: crate::export::Format) -> String {
+        use crate::export::{CopyKind, Format};
         let what = match copy {
-            Copy::Record => "Full record (restricted items included)",
-            Copy::Family => "Family's copy (nothing restricted)",
-            Copy::DecisionLetter => "Decision letter to the parents",
+            CopyKind::Record => "Full record (restricted items included)",
+            CopyKind::Family => "Family's copy (nothing restricted)",
+            CopyKind::DecisionLetter => "Decision letter to the parents",
         };
         let how = match format {
             Format::Markdown => "Markdown",
@@ -190,8 +190,6 @@ pub struct App {
     /// more of that typing, never as commands: a sentence typed into the
     /// wrong place must not delete, tick or quit through its letters.
     pub(super) stray_typing_since: Option<Timestamp>,
-    /// How the screen is styled (the runtime applies NO_COLOR).
-    pub(super) theme: crate::ui::theme::ThemeName,
     /// The local rules in force (defaults unless given by `with_config`).
     pub(super) config: Arc<crate::config::Config>,
 }
@@ -236,8 +234,10 @@ impl App {
     pub fn now(&self) -> Timestamp {
         self.now
     }
-    pub fn theme(&self) -> crate::ui::theme::ThemeName {
-        self.theme
+    /// How the screen is styled: the local rules' choice, which the
+    /// command line and NO_COLOR have already settled for this run.
+    pub fn theme(&self) -> crate::config::ThemeName {
+        self.config.theme
     }
     pub fn config(&self) -> &Arc<crate::config::Config> {
         &self.config
@@ -301,7 +301,6 @@ impl App {
             message: None,
             now,
             effects: Vec::new(),
-            theme: crate::ui::theme::ThemeName::Default,
             quorum_asked: false,
             stray_typing_since: None,
             config: Arc::default(),
@@ -330,8 +329,8 @@ impl App {
     }
 
     /// The same app drawn in `theme`.
-    pub fn with_theme(mut self, theme: crate::ui::theme::ThemeName) -> Self {
-        self.theme = theme;
+    pub fn with_theme(mut self, theme: crate::config::ThemeName) -> Self {
+        Arc::make_mut(&mut self.config).theme = theme;
         self
     }
 
