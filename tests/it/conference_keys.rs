@@ -134,17 +134,17 @@ fn the_whole_conference_on_todays_keys() {
 
     // The three copies asked for render; the family's leaves out the
     // restricted item, the record keeps it.
-    use cpconf::export::{Copy, Format, render};
+    use cpconf::export::{CopyKind, Format, render};
     let restricted = "has a violence conviction";
     assert!(
         c.map
             .iter()
             .any(|m| m.restricted && m.text.contains(restricted))
     );
-    assert!(render(s, Copy::Record, Format::Html).contains(restricted));
-    let family = render(s, Copy::Family, Format::Html);
+    assert!(render(s, CopyKind::Record, Format::Html).contains(restricted));
+    let family = render(s, CopyKind::Family, Format::Html);
     assert!(family.contains("Lily") && !family.contains(restricted));
-    assert!(render(s, Copy::DecisionLetter, Format::Html).contains("Noah"));
+    assert!(render(s, CopyKind::DecisionLetter, Format::Html).contains("Noah"));
 
     // The figures, recorded in conference_script.
     assert_eq!(k.content_chars, CONTENT_CHARS, "content typed");

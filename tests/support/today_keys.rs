@@ -510,9 +510,9 @@ pub fn play(c: &Conference) -> Counted {
 
     // The three copies, each from the export menu.
     for copy in [
-        cpconf::export::Copy::Record,
-        cpconf::export::Copy::Family,
-        cpconf::export::Copy::DecisionLetter,
+        cpconf::export::CopyKind::Record,
+        cpconf::export::CopyKind::Family,
+        cpconf::export::CopyKind::DecisionLetter,
     ] {
         k.cmd("e");
         let wanted = cpconf::app::state::ExportMenu::options()
