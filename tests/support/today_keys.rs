@@ -276,7 +276,7 @@ impl Counted {
     }
 }
 
-fn category_key(c: &Category) -> String {
+fn category_key(c: Category) -> String {
     format!("{c:?}")
 }
 
@@ -474,7 +474,7 @@ pub fn play(c: &Conference) -> Counted {
             ("Recommends", choice(r.outcome)),
             (
                 "Categories",
-                Value::Pick(r.categories.iter().map(category_key).collect()),
+                Value::Pick(r.categories.iter().copied().map(category_key).collect()),
             ),
             ("Reason", text(r.reason)),
         ]);
@@ -490,7 +490,7 @@ pub fn play(c: &Conference) -> Counted {
         k.row(i);
         k.pane("Decision");
         k.set("Outcome", &choice(d.outcome));
-        let categories = d.categories.iter().map(category_key).collect();
+        let categories = d.categories.iter().copied().map(category_key).collect();
         k.set("Categories", &Value::Pick(categories));
         k.set("Rationale", &text(d.rationale));
         let lead = k.person(d.lead);
