@@ -234,6 +234,9 @@ fn action(
         by_when: Some(by_when),
         how_we_will_know: how_we_will_know.into(),
         progress: ActionProgress::NotReviewed,
+        who_person: None,
+        recurrence: Recurrence::Once,
+        until: None,
     }
 }
 

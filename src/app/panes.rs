@@ -401,6 +401,9 @@ pub fn add_record(s: &mut Session, kind: &ListKind, now: Timestamp) -> Result<St
                 by_when: None,
                 how_we_will_know: String::new(),
                 progress: ActionProgress::NotReviewed,
+                who_person: None,
+                recurrence: Recurrence::Once,
+                until: None,
             });
             id.0
         }

@@ -24,6 +24,15 @@ pub struct Timescales {
     pub complaint_days: u32,
     /// Professional dissent within this many hours.
     pub dissent_hours: u32,
+    /// A pre-birth conference's first review no later than this many
+    /// working days after the birth (or the months above, if sooner).
+    pub pre_birth_review_working_days: u32,
+    /// An inquorate conference reconvenes within this many working days.
+    pub reconvene_working_days: u32,
+    /// The record goes out within this many working days.
+    pub record_working_days: u32,
+    /// The summary and outline plan go out within this many working days.
+    pub outline_plan_working_days: u32,
 }
 
 impl Default for Timescales {
@@ -35,6 +44,10 @@ impl Default for Timescales {
             later_review_months: 6,
             complaint_days: 28,
             dissent_hours: 72,
+            pre_birth_review_working_days: 20,
+            reconvene_working_days: 10,
+            record_working_days: 15,
+            outline_plan_working_days: 1,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod choices;
 mod ids;
+mod presence;
 mod review;
 mod rules;
 pub mod series;
@@ -12,6 +13,7 @@ mod stage;
 
 pub use choices::*;
 pub use ids::*;
+pub use presence::*;
 pub use review::*;
 pub use rules::*;
 pub use session::*;
@@ -40,12 +42,19 @@ impl Session {
                 family_reference: String::new(),
                 strategy_discussion_date: None,
                 previous_session: None,
+                purpose: String::new(),
+                section_47_outcome: String::new(),
+                previous_inquorate: false,
             },
             children: Vec::new(),
             attendees: Vec::new(),
             pre_meeting: PreMeeting::default(),
             opening_statements: OpeningStatements::default(),
             inquorate_reason: String::new(),
+            inquorate: InquorateOutcome::default(),
+            parts: Vec::new(),
+            household: Vec::new(),
+            safety_network: Vec::new(),
             danger_statements: Vec::new(),
             map_items: Vec::new(),
             child_voices: Vec::new(),
@@ -55,6 +64,7 @@ impl Session {
             contingency_plan: String::new(),
             recommendations: Vec::new(),
             decisions: Vec::new(),
+            chair_summary: ChairSummary::default(),
             stage_visits: Vec::new(),
             addenda: Vec::new(),
             audit: Vec::new(),
@@ -146,6 +156,13 @@ impl Session {
             name: String::new(),
             date_of_birth: None,
             expected_delivery: None,
+            gender: Gender::default(),
+            school: String::new(),
+            school_year: String::new(),
+            nhs_number: String::new(),
+            local_id: String::new(),
+            address: String::new(),
+            previous_plans: None,
         });
         self.refresh_derived();
         id
@@ -162,6 +179,9 @@ impl Session {
             attendance: Attendance::Present,
             joined_at: None,
             left_at: None,
+            // Most agencies at a conference know the child; the chair
+            // unticks one that does not.
+            direct_contact: true,
             gives_recommendation: false,
             report_received: false,
             report_shared_with_parents: false,
@@ -191,6 +211,18 @@ impl Session {
         for e in &mut self.pre_meeting.exclusions {
             if e.person.as_ref() == Some(id) {
                 e.person = None;
+            }
+        }
+        for p in &mut self.parts {
+            if p.person.as_ref() == Some(id) {
+                p.person = None;
+            }
+        }
+        for g in &mut self.safety_goals {
+            for a in &mut g.actions {
+                if a.who_person.as_ref() == Some(id) {
+                    a.who_person = None;
+                }
             }
         }
         for m in &mut self.map_items {
@@ -235,6 +267,9 @@ impl Session {
                     child: id.clone(),
                     method: VoiceMethod::NotYetGathered,
                     words: String::new(),
+                    good_things: String::new(),
+                    worries: String::new(),
+                    dreams: String::new(),
                 });
             }
             if !self.decisions.iter().any(|d| &d.child == id) {
@@ -246,6 +281,8 @@ impl Session {
                     differs_from_recommendations: false,
                     dissents: Vec::new(),
                     plan: PlanDetails::default(),
+                    decided_at: None,
+                    child_in_need: ChildInNeedPlan::default(),
                     previous: None,
                 });
             }
