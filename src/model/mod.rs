@@ -3,6 +3,7 @@
 
 mod choices;
 mod ids;
+mod nhs;
 mod presence;
 mod review;
 mod rules;
@@ -13,6 +14,7 @@ mod stage;
 
 pub use choices::*;
 pub use ids::*;
+pub use nhs::check_nhs_number;
 pub use presence::*;
 pub use review::*;
 pub use rules::*;

@@ -314,7 +314,10 @@ impl Session {
                     .iter()
                     .flat_map(|d| d.dissents.iter().map(|x| &x.id)),
             )
-            .chain(self.addenda.iter().map(|a| &a.id));
+            .chain(self.addenda.iter().map(|a| &a.id))
+            .chain(self.parts.iter().map(|p| &p.id))
+            .chain(self.household.iter().map(|h| &h.id))
+            .chain(self.safety_network.iter().map(|n| &n.id));
         ids.extend(items.map(|i| ("item", i.0.as_str())));
         let mut seen = HashSet::new();
         for (kind, id) in ids {
@@ -345,6 +348,20 @@ impl Session {
             dangling(
                 "exclusion",
                 e.person.as_ref().is_none_or(|a| self.attendee(a).is_some()),
+            );
+        }
+        for p in &self.parts {
+            dangling(
+                "attendance for a part",
+                p.person.as_ref().is_none_or(|a| self.attendee(a).is_some()),
+            );
+        }
+        for a in self.safety_goals.iter().flat_map(|g| &g.actions) {
+            dangling(
+                "action person",
+                a.who_person
+                    .as_ref()
+                    .is_none_or(|p| self.attendee(p).is_some()),
             );
         }
         for s in &self.scaling.scores {
