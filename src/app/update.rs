@@ -596,10 +596,12 @@ impl App {
     /// to change if the meeting agrees other dates.
     fn cycle_field(&mut self, field: &Field, forward: bool) {
         let rules = self.config.clone();
+        let now = self.now;
         self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
                 fill_plan_dates(s, child, &rules);
+                s.stamp_decision(child, now.time());
             }
             Ok(())
         });
@@ -664,6 +666,9 @@ impl App {
         match list {
             Some(ListKind::Children) => "Child".into(),
             Some(ListKind::Attendees) => "Person".into(),
+            Some(ListKind::Parts) => "Out of the room, or there only for a part".into(),
+            Some(ListKind::Household) => "Household member".into(),
+            Some(ListKind::Network) => "Safety network member".into(),
             Some(ListKind::Exclusions) => "Exclusion / separate attendance".into(),
             Some(ListKind::Dangers) => "Danger statement".into(),
             Some(ListKind::Map(c)) => c.label().into(),
@@ -1050,10 +1055,21 @@ fn fill_plan_dates(s: &mut Session, child: &ChildId, rules: &crate::config::Conf
         date,
         s.setup.strategy_discussion_date,
     );
+    let review = crate::dates::review_due(
+        &rules.calendar(),
+        &rules.timescales,
+        s.setup.kind,
+        date,
+        s.birth_for_review(),
+    );
     if let Some(d) = s.decisions.iter_mut().find(|d| &d.child == child) {
         if d.outcome == Outcome::ChildProtectionPlan {
             d.plan.first_core_group.get_or_insert(k.first_core_group);
-            d.plan.review_date.get_or_insert(k.review_conference);
+            // Before the birth a pre-birth review date depends on it: left
+            // for the chair rather than guessed.
+            if let Some(review) = review.date() {
+                d.plan.review_date.get_or_insert(review);
+            }
         }
     }
 }

@@ -301,6 +301,26 @@ impl Session {
         }
     }
 
+    /// The birth a pre-birth conference's first review counts from: the
+    /// first unborn child's date of birth, once it is recorded.
+    pub fn birth_for_review(&self) -> Option<NaiveDate> {
+        self.children
+            .iter()
+            .filter(|c| c.expected_delivery.is_some())
+            .find_map(|c| c.date_of_birth)
+    }
+
+    /// Records when the chair decided for `child`: the first time an
+    /// outcome is chosen, at `now` (the clock in the room). Quorum at the
+    /// decision is counted at that moment; the chair can correct it.
+    pub fn stamp_decision(&mut self, child: &ChildId, now: chrono::NaiveTime) {
+        if let Some(d) = self.decisions.iter_mut().find(|d| &d.child == child) {
+            if d.outcome != Outcome::Undecided && d.decided_at.is_none() {
+                d.decided_at = Some(now);
+            }
+        }
+    }
+
     /// The date the conference is held, if set.
     pub fn conference_date(&self) -> Option<NaiveDate> {
         self.setup.date
