@@ -305,7 +305,7 @@ fn goals(s: &Session, sec: &mut Section) {
             ),
         ]);
         sec.table_or(
-            super::record::actions_table(g, format!("Actions for safety goal {}", i + 1)),
+            super::record::actions_table(s, g, format!("Actions for safety goal {}", i + 1)),
             "No actions were written down yet.",
         );
     }

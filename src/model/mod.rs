@@ -301,6 +301,19 @@ impl Session {
         }
     }
 
+    /// Who does an action, in words: the person chosen from the register
+    /// and the chair's own words, whichever are given ("Pat Marchbank, with
+    /// Leanne"); empty when neither is.
+    pub fn action_who(&self, a: &SafetyAction) -> String {
+        let person = a.who_person.as_ref().map(|p| self.attendee_name(p));
+        let words = a.who.trim();
+        match person {
+            Some(p) if words.is_empty() || words.eq_ignore_ascii_case(&p) => p,
+            Some(p) => format!("{p}, {words}"),
+            None => words.to_string(),
+        }
+    }
+
     /// The birth a pre-birth conference's first review counts from: the
     /// first unborn child's date of birth, once it is recorded.
     pub fn birth_for_review(&self) -> Option<NaiveDate> {

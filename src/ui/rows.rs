@@ -337,7 +337,14 @@ pub fn record_lines(
                 return vec![];
             };
             let mut lines = body(&or_placeholder(&a.what, "(what?)"), width, cap(2));
-            let by = a.by_when.map(show_date).unwrap_or_else(|| "no date".into());
+            let by = match (a.recurrence, a.by_when) {
+                (Recurrence::Once, Some(d)) => format!("by {}", show_date(d)),
+                (Recurrence::Once, None) => "by no date".into(),
+                (r, _) => match a.until {
+                    Some(u) => format!("{} until {}", r.label().to_lowercase(), show_date(u)),
+                    None => r.label().to_lowercase(),
+                },
+            };
             if s.setup.kind == ConferenceKind::Review {
                 let mark = match a.progress {
                     ActionProgress::Done => "✓ done",
@@ -349,7 +356,7 @@ pub fn record_lines(
             }
             lines.push(Line::styled(
                 truncate(
-                    &format!("{} · by {by}", or_placeholder(&a.who, "(who?)")),
+                    &format!("{} · {by}", or_placeholder(&s.action_who(a), "(who?)")),
                     width,
                 ),
                 theme::muted(),
