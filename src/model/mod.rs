@@ -309,6 +309,8 @@ impl Session {
         let words = a.who.trim();
         match person {
             Some(p) if words.is_empty() || words.eq_ignore_ascii_case(&p) => p,
+            // "Tom Ashdown (school)" already names the person.
+            Some(p) if words.to_lowercase().contains(&p.to_lowercase()) => words.to_string(),
             Some(p) => format!("{p}, {words}"),
             None => words.to_string(),
         }
