@@ -368,8 +368,7 @@ fn quorum(s: &Session, rules: &Config, sec: &mut Section) {
             .map(long_date)
             .unwrap_or_else(|| match s.setup.date {
                 Some(d) => format!(
-                    "{} (by {}, {} working days after the conference)",
-                    NOT_RECORDED,
+                    "not yet set: due by {} ({} working days after the conference)",
                     long_date(crate::dates::reconvene_by(
                         &rules.calendar(),
                         &rules.timescales,
