@@ -146,7 +146,6 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
         ],
         Stage::Introductions => vec![
             Pane::list("Attendance register", ListKind::Attendees),
-            Pane::list("Out of the room or there for a part", ListKind::Parts).short("Parts"),
             Pane::form("Opening statements", {
                 let mut fields = vec![
                     F::OpeningConfidentiality,
@@ -161,6 +160,7 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
                 fields.push(F::ReconveneDate);
                 fields
             }),
+            Pane::list("Out of the room or there for a part", ListKind::Parts).short("Parts"),
         ],
         Stage::DangerStatements => vec![Pane::list("Danger statements", ListKind::Dangers)],
         Stage::Map => {
@@ -213,14 +213,14 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
                         F::DecisionDecidedAt(c.clone()),
                         F::CinReviewDate(c.clone()),
                         F::CinNextSteps(c.clone()),
+                        // The conference's, not the child's: the same two
+                        // fields under every child, at the end of the form.
+                        F::ChairRisks,
+                        F::ChairStrengths,
                     ],
                 ));
                 panes.push(Pane::list("Dissent", ListKind::Dissents(c)));
             }
-            panes.push(Pane::form(
-                "The chair's summary",
-                vec![F::ChairRisks, F::ChairStrengths],
-            ));
             panes
         }
     }
@@ -351,10 +351,10 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::AttendeeAttendance(person()),
             F::AttendeeJoinedAt(person()),
             F::AttendeeLeftAt(person()),
-            F::AttendeeDirectContact(person()),
             F::AttendeeGivesRecommendation(person()),
             F::AttendeeReportReceived(person()),
             F::AttendeeReportShared(person()),
+            F::AttendeeDirectContact(person()),
         ],
         ListKind::Exclusions => vec![
             F::ExclusionPerson(item()),
@@ -386,12 +386,12 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
         ListKind::Actions(goal) => vec![
             F::ActionWhat(goal.clone(), item()),
             F::ActionWho(goal.clone(), item()),
-            F::ActionWhoPerson(goal.clone(), item()),
             F::ActionByWhen(goal.clone(), item()),
-            F::ActionRecurrence(goal.clone(), item()),
-            F::ActionUntil(goal.clone(), item()),
             F::ActionHowWeKnow(goal.clone(), item()),
             F::ActionProgress(goal.clone(), item()),
+            F::ActionWhoPerson(goal.clone(), item()),
+            F::ActionRecurrence(goal.clone(), item()),
+            F::ActionUntil(goal.clone(), item()),
         ],
         ListKind::DecisionChildren | ListKind::Audit => Vec::new(),
         ListKind::Addenda => vec![

@@ -66,7 +66,7 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
             let [register, parts] =
                 Layout::vertical([Constraint::Percentage(70), Constraint::Percentage(30)])
                     .areas(a);
-            vec![register, parts, b]
+            vec![register, b, parts]
         }
         Stage::DangerStatements => vec![area],
         Stage::Record => {
@@ -130,14 +130,11 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
             let [list, info] =
                 Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(left);
             extras.push((Extra::DecisionInfo, info));
-            if panes.len() == 4 {
-                let [form, dissent, summary] = Layout::vertical([
-                    Constraint::Percentage(55),
-                    Constraint::Percentage(20),
-                    Constraint::Percentage(25),
-                ])
-                .areas(right);
-                vec![list, form, dissent, summary]
+            if panes.len() == 3 {
+                let [form, dissent] =
+                    Layout::vertical([Constraint::Percentage(65), Constraint::Percentage(35)])
+                        .areas(right);
+                vec![list, form, dissent]
             } else {
                 vec![list, right]
             }

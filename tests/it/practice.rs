@@ -388,6 +388,7 @@ fn a_part_is_added_and_named_through_the_register_stage() {
     let mut app = new_app();
     app.jump_to_stage(Stage::Introductions);
     press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
     let before = app.session.parts.len();
     keys(&mut app, "a");
     assert_eq!(app.session.parts.len(), before + 1, "{:?}", app.message);
@@ -748,7 +749,7 @@ fn the_screen_shows_the_new_fields_where_a_chair_expects_them() {
     assert!(intro.contains("Interim plan"), "{intro}");
     app.jump_to_stage(Stage::Decision);
     let decision = screen(&app, 200, 60);
-    assert!(decision.contains("The chair's summary"), "{decision}");
+    assert!(decision.contains("Chair's summary: risks"), "{decision}");
     assert!(decision.contains("Decided at"), "{decision}");
     assert!(decision.contains("At the decision (12:08)"), "{decision}");
 }
