@@ -529,20 +529,7 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
                 theme::warning(),
             ));
         }
-        if let Some(q) = s.quorum_at_decision(&app.config.quorum, &child.id) {
-            let at = d.decided_at.map(|t| t.format("%H:%M").to_string());
-            let text = format!(
-                "At the decision ({}): {}",
-                at.unwrap_or_default(),
-                q.summary()
-            );
-            let style = if q.is_quorate() {
-                theme::muted()
-            } else {
-                theme::warning()
-            };
-            lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, style)));
-        }
+
         let cal = app.config.calendar();
         let ts = &app.config.timescales;
         if let Some(date) = s.setup.date {
@@ -563,6 +550,18 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
                         .map(|l| Line::styled(l, theme::muted())),
                 );
             }
+        }
+        // Quorum when the chair decided: short here; who did not count is
+        // in the record.
+        if let Some(q) = s.quorum_at_decision(&app.config.quorum, &child.id) {
+            let at = d.decided_at.map(|t| t.format("%H:%M").to_string());
+            let (verdict, style) = if q.is_quorate() {
+                ("quorate", theme::muted())
+            } else {
+                ("NOT QUORATE", theme::warning())
+            };
+            let text = format!("At the decision ({}): {verdict}", at.unwrap_or_default());
+            lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, style)));
         }
         for warning in check_rules(
             &cal,

@@ -751,5 +751,5 @@ fn the_screen_shows_the_new_fields_where_a_chair_expects_them() {
     let decision = screen(&app, 200, 60);
     assert!(decision.contains("Chair's summary: risks"), "{decision}");
     assert!(decision.contains("Decided at"), "{decision}");
-    assert!(decision.contains("At the decision (12:08)"), "{decision}");
+    assert!(decision.contains("At the decision (12:08): quorate"), "{decision}");
 }
