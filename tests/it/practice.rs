@@ -16,7 +16,7 @@ use cpconf::app::state::{Access, App};
 use cpconf::config::{self, CategoryNames, Config, QuorumRule};
 use cpconf::dates::{ReviewDue, Timescales, WorkingCalendar, review_due};
 use cpconf::example::{example_icpc, example_review};
-use cpconf::export::{Copy, Format, render_under};
+use cpconf::export::{CopyKind as Copy, Format, render_under};
 use cpconf::model::*;
 use ratatui::crossterm::event::KeyCode;
 use support::*;
@@ -173,12 +173,12 @@ fn all_health_services_can_count_as_one_agency() {
 #[test]
 fn choosing_an_outcome_records_the_time_of_the_decision() {
     let mut app = App::new(example_review(), Access::Edit, at("11:00:00"));
-    app.jump_to_stage(Stage::Decision);
+    go_to(&mut app, Stage::Decision);
     press(&mut app, KeyCode::Tab);
     tick(&mut app, "12:02:00");
-    let child = app.session.children[0].id.clone();
+    let child = app.session().children[0].id.clone();
     let decided = |app: &App| {
-        app.session
+        app.session()
             .decisions
             .iter()
             .find(|d| d.child == child)
@@ -188,7 +188,7 @@ fn choosing_an_outcome_records_the_time_of_the_decision() {
     assert_eq!(decided(&app), None);
     focus_field(&mut app, "Outcome");
     press(&mut app, KeyCode::Char(' '));
-    assert_ne!(app.session.decisions[0].outcome, Outcome::Undecided);
+    assert_ne!(app.session().decisions[0].outcome, Outcome::Undecided);
     assert_eq!(decided(&app), Some(t(12, 2)));
     // Changing it later keeps the time it was first made; the chair can
     // correct the time in its own field.
@@ -230,7 +230,7 @@ fn the_inquorate_path_records_an_interim_plan_and_a_reconvene_date() {
     let text = record(&next, &Config::default());
     assert!(text.contains("two inquorate conferences in a row are not allowed"), "{text}");
     let mut app = App::new(next, Access::Edit, at("10:00:00"));
-    app.jump_to_stage(Stage::Introductions);
+    go_to(&mut app, Stage::Introductions);
     assert!(
         screen(&app, 200, 40).contains("the last conference was inquorate too"),
         "{}",
@@ -318,16 +318,16 @@ fn before_the_birth_the_screen_shows_the_review_depends_on_it() {
     let mut s = Session::new("pb".into(), at("09:00:00"));
     s.setup.kind = ConferenceKind::PreBirth;
     s.setup.date = Some(d(2026, 12, 17));
-    let c = s.add_child();
+    s.add_child();
     s.children[0].expected_delivery = Some(d(2027, 1, 10));
-    let mut app = App::new(s, Access::Edit, at("09:00:00"));
+    let app = App::new(s.clone(), Access::Edit, at("09:00:00"));
     let text = screen(&app, 160, 48);
     assert!(text.contains("Review: 20 working days after the birth"), "{text}");
-    app.session.children[0].date_of_birth = Some(d(2027, 1, 4));
+    s.children[0].date_of_birth = Some(d(2027, 1, 4));
+    let app = App::new(s, Access::Edit, at("09:00:00"));
     let text = screen(&app, 160, 48);
     assert!(text.contains("Review conference by: 2027-02-01"), "{text}");
-    assert_eq!(app.session.birth_for_review(), Some(d(2027, 1, 4)));
-    let _ = c;
+    assert_eq!(app.session().birth_for_review(), Some(d(2027, 1, 4)));
 }
 
 // ------------------------------------------------- 3. attendance for parts
@@ -386,12 +386,12 @@ fn an_agency_out_of_the_room_at_the_decision_does_not_count() {
 #[test]
 fn a_part_is_added_and_named_through_the_register_stage() {
     let mut app = new_app();
-    app.jump_to_stage(Stage::Introductions);
+    go_to(&mut app, Stage::Introductions);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    let before = app.session.parts.len();
+    let before = app.session().parts.len();
     keys(&mut app, "a");
-    assert_eq!(app.session.parts.len(), before + 1, "{:?}", app.message);
+    assert_eq!(app.session().parts.len(), before + 1, "{:?}", app.message());
 }
 
 // ------------------------------------------------- 4. the child's details
@@ -411,7 +411,7 @@ fn the_nhs_number_is_checked_and_the_field_says_why() {
     // Through the editor: refused, and the message says why.
     s.finalised = None;
     let mut app = App::new(s, Access::Edit, at("10:00:00"));
-    app.jump_to_stage(Stage::Setup);
+    go_to(&mut app, Stage::Setup);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Enter);
     open_field(&mut app, "NHS number");
@@ -419,9 +419,9 @@ fn the_nhs_number_is_checked_and_the_field_says_why() {
     ctrl(&mut app, 'k');
     type_text(&mut app, "943 476 5918");
     press(&mut app, KeyCode::Enter);
-    let message = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    let message = app.message().map(|m| m.text.clone()).unwrap_or_default();
     assert!(message.contains("should be 9, not 8"), "{message}");
-    assert_eq!(app.session.children[0].nhs_number, "943 476 5919");
+    assert_eq!(app.session().children[0].nhs_number, "943 476 5919");
 }
 
 #[test]
@@ -737,17 +737,17 @@ fn the_screen_shows_the_new_fields_where_a_chair_expects_them() {
     s.status = Status::InProgress;
     s.finalised = None;
     let mut app = App::new(s, Access::Edit, at("12:00:00")).with_config(Arc::default());
-    app.jump_to_stage(Stage::Setup);
+    go_to(&mut app, Stage::Setup);
     let setup = screen(&app, 200, 60);
     assert!(setup.contains("Household"), "{setup}");
     assert!(setup.contains("Safety network"), "{setup}");
     assert!(setup.contains("Purpose of the conference"), "{setup}");
     assert!(setup.contains("age 7"), "{setup}");
-    app.jump_to_stage(Stage::Introductions);
+    go_to(&mut app, Stage::Introductions);
     let intro = screen(&app, 200, 60);
     assert!(intro.contains("Dean's separate part"), "{intro}");
     assert!(intro.contains("Interim plan"), "{intro}");
-    app.jump_to_stage(Stage::Decision);
+    go_to(&mut app, Stage::Decision);
     let decision = screen(&app, 200, 60);
     assert!(decision.contains("Chair's summary: risks"), "{decision}");
     assert!(decision.contains("Decided at"), "{decision}");
