@@ -75,7 +75,11 @@ fn date(d: Option<NaiveDate>) -> String {
 /// Census fields are codes, dates and ids: nothing that could break a
 /// line or a cell survives.
 fn clean(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string()
+    text.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// Where a child's current plan started: this conference, or, at a
@@ -143,7 +147,10 @@ pub fn build(sessions: &[Loaded], period: &Period, rules: &Config) -> Census {
                     .and_then(|(_, cats)| category_code(cats, rules))
                     .unwrap_or_default(),
                 category_code(&d.categories, rules).unwrap_or_default(),
-                child.previous_plans.map(|n| n.to_string()).unwrap_or_default(),
+                child
+                    .previous_plans
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
                 date(initial.and_then(|first| first.setup.date)),
                 date(target),
             ];
@@ -154,11 +161,9 @@ pub fn build(sessions: &[Loaded], period: &Period, rules: &Config) -> Census {
                     "PersonBirthDate" => row[2].is_empty(),
                     "ExpectedPersonBirthDate" => false,
                     // A transfer-in has no initial conference here.
-                    "DateOfInitialCPC" | "InitialCPCtarget" => {
-                        start.as_ref().is_none_or(|(first, _)| {
-                            first.setup.kind != ConferenceKind::TransferIn
-                        })
-                    }
+                    "DateOfInitialCPC" | "InitialCPCtarget" => start
+                        .as_ref()
+                        .is_none_or(|(first, _)| first.setup.kind != ConferenceKind::TransferIn),
                     _ => true,
                 };
                 if needed && row[i].is_empty() {

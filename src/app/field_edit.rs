@@ -253,7 +253,9 @@ pub fn commit_text(s: &mut Session, f: &Field, text: &str) -> Result<(), String>
                     format!("\"{t}\" is not a number of plans: type a whole number, e.g. 0")
                 })?)
             };
-            find_mut(&mut s.children, id).ok_or_else(gone)?.previous_plans = value;
+            find_mut(&mut s.children, id)
+                .ok_or_else(gone)?
+                .previous_plans = value;
             return Ok(());
         }
         _ => {}
@@ -497,8 +499,10 @@ pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
     let valid: Vec<String> = {
         // Every category is valid to store, whatever the local rules offer:
         // a session from another area keeps its categories.
-        let mut all = CategoryNames::default();
-        all.financial_abuse = Category::FinancialAbuse.label().into();
+        let all = CategoryNames {
+            financial_abuse: Category::FinancialAbuse.label().into(),
+            ..CategoryNames::default()
+        };
         let options = pick_options(s, f, &all);
         chosen
             .iter()
@@ -538,7 +542,8 @@ pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
             }
         }
         F::ActionWhoPerson(g, a) => {
-            if let Some(a) = find_mut(&mut s.safety_goals, g).and_then(|g| find_mut(&mut g.actions, a))
+            if let Some(a) =
+                find_mut(&mut s.safety_goals, g).and_then(|g| find_mut(&mut g.actions, a))
             {
                 a.who_person = person;
             }

@@ -231,8 +231,8 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
 pub fn voice_fields(s: &Session, child: &ChildId) -> Vec<Field> {
     use Field as F;
     let mut fields = vec![F::VoiceMethod(child.clone()), F::VoiceWords(child.clone())];
-    let three_houses = find(&s.child_voices, child)
-        .is_some_and(|v| v.method == VoiceMethod::ThreeHouses);
+    let three_houses =
+        find(&s.child_voices, child).is_some_and(|v| v.method == VoiceMethod::ThreeHouses);
     if three_houses {
         fields.extend([
             F::VoiceGoodThings(child.clone()),

@@ -26,8 +26,7 @@ pub use load::{ConfigError, default_path, default_path_from, load};
 pub use parse::{ParseError, parse};
 pub use sections::{
     CategoryNames, DEFAULT_SCALING_QUESTION, OutcomeNames, ScaleDirection, ScalingWording,
-    ThemeName, ThreeHousesWording,
-    default_opening_statements, default_planned_minutes,
+    ThemeName, ThreeHousesWording, default_opening_statements, default_planned_minutes,
 };
 pub use validate::{MAX_MINUTES, MAX_OPENING_STATEMENTS, MAX_OTHER_AGENCIES, stage_key};
 

@@ -104,8 +104,9 @@ impl CategoryNames {
     /// A category's census code under these rules, if it has one.
     pub fn census_code(&self, c: Category) -> Option<String> {
         match c {
-            Category::FinancialAbuse => Some(self.financial_abuse_code.trim().to_string())
-                .filter(|code| !code.is_empty()),
+            Category::FinancialAbuse => {
+                Some(self.financial_abuse_code.trim().to_string()).filter(|code| !code.is_empty())
+            }
             other => other.census_code().map(str::to_string),
         }
     }

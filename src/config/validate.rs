@@ -105,7 +105,11 @@ pub fn problems(c: &Config) -> Vec<Problem> {
         ),
         ("reconvene_working_days", ts.reconvene_working_days, 60),
         ("record_working_days", ts.record_working_days, 60),
-        ("outline_plan_working_days", ts.outline_plan_working_days, 60),
+        (
+            "outline_plan_working_days",
+            ts.outline_plan_working_days,
+            60,
+        ),
     ] {
         k.range(t.then(key), u64::from(value), 1, hi);
     }

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    ReviewDue, Timescales, WorkingCalendar, icpc_deadline, key_dates, outline_plan_due,
-    record_due, review_due,
+    ReviewDue, Timescales, WorkingCalendar, icpc_deadline, key_dates, outline_plan_due, record_due,
+    review_due,
 };
 use crate::model::ConferenceKind;
 

@@ -133,7 +133,9 @@ pub enum ReviewDue {
     By(NaiveDate),
     /// A pre-birth conference before the birth: the review is due within
     /// the working days after the birth, or by `latest` if that is sooner.
-    DependsOnBirth { latest: NaiveDate },
+    DependsOnBirth {
+        latest: NaiveDate,
+    },
 }
 
 impl ReviewDue {

@@ -9,8 +9,8 @@ use crate::model::{
 
 use super::doc::{Document, MapColumn, MapEntry, Section, Table, field};
 use super::words::{
-    self, NOT_RECORDED, categories, date_or, duration, join_and, long_date, or_not_recorded,
-    stamp, time, yes_no,
+    self, NOT_RECORDED, categories, date_or, duration, join_and, long_date, or_not_recorded, stamp,
+    time, yes_no,
 };
 
 pub use crate::config::DEFAULT_SCALING_QUESTION;
@@ -359,7 +359,9 @@ fn quorum(s: &Session, rules: &Config, sec: &mut Section) {
         sec.para(line);
     }
     if times.is_empty() {
-        sec.para("The time of the decision is not recorded, so quorum at the decision is not known.");
+        sec.para(
+            "The time of the decision is not recorded, so quorum at the decision is not known.",
+        );
     }
     if inquorate || s.was_inquorate() {
         let reconvene = s

@@ -39,7 +39,10 @@ pub fn check_nhs_number(text: &str) -> Result<String, String> {
             digits[9]
         ));
     }
-    let s: String = digits.iter().map(|d| char::from_digit(*d, 10).unwrap_or('0')).collect();
+    let s: String = digits
+        .iter()
+        .map(|d| char::from_digit(*d, 10).unwrap_or('0'))
+        .collect();
     Ok(format!("{} {} {}", &s[..3], &s[3..6], &s[6..]))
 }
 
@@ -53,13 +56,24 @@ mod tests {
         assert_eq!(check_nhs_number("9434765919").unwrap(), "943 476 5919");
         assert_eq!(check_nhs_number(" 943-476-5919 ").unwrap(), "943 476 5919");
         let err = check_nhs_number("943 476 5918").unwrap_err();
-        assert!(err.contains("check digit (the last) should be 9, not 8"), "{err}");
+        assert!(
+            err.contains("check digit (the last) should be 9, not 8"),
+            "{err}"
+        );
     }
 
     #[test]
     fn wrong_shapes_say_why() {
-        assert!(check_nhs_number("943 476 591").unwrap_err().contains("9 digits, not 10"));
-        assert!(check_nhs_number("943 476 591x").unwrap_err().contains("\"x\" is not a digit"));
+        assert!(
+            check_nhs_number("943 476 591")
+                .unwrap_err()
+                .contains("9 digits, not 10")
+        );
+        assert!(
+            check_nhs_number("943 476 591x")
+                .unwrap_err()
+                .contains("\"x\" is not a digit")
+        );
         // 000 000 006: 6 x 2 = 12, remainder 1, so the check would be 10.
         assert!(
             check_nhs_number("000 000 0060")

@@ -34,7 +34,10 @@ fn within(t: NaiveTime, from: Option<NaiveTime>, to: Option<NaiveTime>) -> bool 
 
 impl Session {
     /// The parts recorded for one person, in the order entered.
-    pub fn parts_of<'a>(&'a self, person: &'a AttendeeId) -> impl Iterator<Item = &'a PartAttendance> {
+    pub fn parts_of<'a>(
+        &'a self,
+        person: &'a AttendeeId,
+    ) -> impl Iterator<Item = &'a PartAttendance> {
         self.parts
             .iter()
             .filter(move |p| p.person.as_ref() == Some(person))

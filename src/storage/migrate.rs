@@ -45,9 +45,7 @@ fn v1_to_v2(doc: &mut Value) -> Result<(), String> {
         let person = a
             .as_object_mut()
             .ok_or_else(|| format!("attendees[{i}] is not an object"))?;
-        person
-            .entry("direct_contact")
-            .or_insert(Value::Bool(true));
+        person.entry("direct_contact").or_insert(Value::Bool(true));
     }
     Ok(())
 }

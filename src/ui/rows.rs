@@ -153,7 +153,10 @@ pub fn record_lines(
                 .unwrap_or_else(|| "(who?)".into());
             let times = [p.from, p.to]
                 .iter()
-                .map(|t| t.map(|t| t.format("%H:%M").to_string()).unwrap_or("?".into()))
+                .map(|t| {
+                    t.map(|t| t.format("%H:%M").to_string())
+                        .unwrap_or("?".into())
+                })
                 .collect::<Vec<_>>()
                 .join("–");
             vec![
@@ -183,7 +186,10 @@ pub fn record_lines(
                 ),
                 Span::styled(
                     truncate(
-                        &format!(" · {} · {who}", or_placeholder(&h.relationship, "(relationship?)")),
+                        &format!(
+                            " · {} · {who}",
+                            or_placeholder(&h.relationship, "(relationship?)")
+                        ),
                         width,
                     ),
                     theme::muted(),

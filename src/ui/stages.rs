@@ -64,8 +64,7 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
             extras.push((Extra::Quorum, quorum));
             let [a, b] = split_h(rest, 62);
             let [register, parts] =
-                Layout::vertical([Constraint::Percentage(70), Constraint::Percentage(30)])
-                    .areas(a);
+                Layout::vertical([Constraint::Percentage(70), Constraint::Percentage(30)]).areas(a);
             vec![register, b, parts]
         }
         Stage::DangerStatements => vec![area],

@@ -80,7 +80,9 @@ fn the_example_quorum_at_the_decision_leaves_out_who_had_left_and_says_so() {
             .any(|a| a == "Brightstart Family Support")
     );
     let kacey = &s.children[0].id;
-    let at = s.quorum_at_decision(&rule, kacey).expect("decision time recorded");
+    let at = s
+        .quorum_at_decision(&rule, kacey)
+        .expect("decision time recorded");
     assert_eq!(at.at, Some(t(12, 8)));
     assert!(at.is_quorate(), "{}", at.summary());
     assert!(
@@ -210,11 +212,18 @@ fn the_inquorate_path_records_an_interim_plan_and_a_reconvene_date() {
         text.contains("- **Reconvenes on:** not yet set: due by Tuesday 5 January 2027 (10 working days after the conference)"),
         "{text}"
     );
-    s.inquorate.interim_plan = "Social worker visits twice weekly until the conference reconvenes.".into();
+    s.inquorate.interim_plan =
+        "Social worker visits twice weekly until the conference reconvenes.".into();
     s.inquorate.reconvene_date = Some(d(2026, 12, 31));
     let text = record(&s, &Config::default());
-    assert!(text.contains("**Interim plan:** Social worker visits twice weekly"), "{text}");
-    assert!(text.contains("**Reconvenes on:** Thursday 31 December 2026"), "{text}");
+    assert!(
+        text.contains("**Interim plan:** Social worker visits twice weekly"),
+        "{text}"
+    );
+    assert!(
+        text.contains("**Reconvenes on:** Thursday 31 December 2026"),
+        "{text}"
+    );
     assert!(!text.contains("also inquorate"));
 
     // The next conference knows this one was inquorate, and warns.
@@ -228,7 +237,10 @@ fn the_inquorate_path_records_an_interim_plan_and_a_reconvene_date() {
     );
     assert!(next.setup.previous_inquorate);
     let text = record(&next, &Config::default());
-    assert!(text.contains("two inquorate conferences in a row are not allowed"), "{text}");
+    assert!(
+        text.contains("two inquorate conferences in a row are not allowed"),
+        "{text}"
+    );
     let mut app = App::new(next, Access::Edit, at("10:00:00"));
     go_to(&mut app, Stage::Introductions);
     assert!(
@@ -264,7 +276,11 @@ fn pre_birth_review_is_the_earlier_of_three_months_and_twenty_working_days_after
         "2027-01-04",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("review: 2027-02-01\n"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("review: 2027-02-01\n"),
+        "{}",
+        stdout(&out)
+    );
 
     let before = cpconf(&["dates", "--conference", "2026-12-17", "--kind", "pre-birth"]);
     assert!(before.status.success(), "{}", stderr(&before));
@@ -274,31 +290,67 @@ fn pre_birth_review_is_the_earlier_of_three_months_and_twenty_working_days_after
         stdout(&before)
     );
 
-    let wrong = cpconf(&["dates", "--conference", "2026-12-17", "--birth", "2027-01-04"]);
+    let wrong = cpconf(&[
+        "dates",
+        "--conference",
+        "2026-12-17",
+        "--birth",
+        "2027-01-04",
+    ]);
     assert!(!wrong.status.success());
-    assert!(stderr(&wrong).contains("--birth is for a pre-birth conference"), "{}", stderr(&wrong));
+    assert!(
+        stderr(&wrong).contains("--birth is for a pre-birth conference"),
+        "{}",
+        stderr(&wrong)
+    );
 }
 
 #[test]
 fn pre_birth_review_counts_working_days_round_bank_holidays() {
     let cal = WorkingCalendar::default();
     let ts = Timescales::default();
-    let due = |birth| review_due(&cal, &ts, ConferenceKind::PreBirth, d(2026, 12, 1), Some(birth));
+    let due = |birth| {
+        review_due(
+            &cal,
+            &ts,
+            ConferenceKind::PreBirth,
+            d(2026, 12, 1),
+            Some(birth),
+        )
+    };
     // Born Monday 21 December 2026: Christmas Day, the Boxing Day substitute
     // (28 Dec) and New Year's Day do not count.
     assert_eq!(due(d(2026, 12, 21)), ReviewDue::By(d(2027, 1, 21)));
     // Born Thursday 25 March 2027, before Good Friday and Easter Monday.
-    let late = review_due(&cal, &ts, ConferenceKind::PreBirth, d(2027, 3, 1), Some(d(2027, 3, 25)));
+    let late = review_due(
+        &cal,
+        &ts,
+        ConferenceKind::PreBirth,
+        d(2027, 3, 1),
+        Some(d(2027, 3, 25)),
+    );
     assert_eq!(late, ReviewDue::By(d(2027, 4, 26)));
     // Born late: three months after the conference comes first, moved back
     // off the weekend (Saturday 5 June 2027 -> Friday 4 June).
     assert_eq!(
-        review_due(&cal, &ts, ConferenceKind::PreBirth, d(2027, 3, 5), Some(d(2027, 5, 28))),
+        review_due(
+            &cal,
+            &ts,
+            ConferenceKind::PreBirth,
+            d(2027, 3, 5),
+            Some(d(2027, 5, 28))
+        ),
         ReviewDue::By(d(2027, 6, 4))
     );
     // Other kinds ignore a birth.
     assert_eq!(
-        review_due(&cal, &ts, ConferenceKind::Initial, d(2026, 12, 17), Some(d(2027, 1, 4))),
+        review_due(
+            &cal,
+            &ts,
+            ConferenceKind::Initial,
+            d(2026, 12, 17),
+            Some(d(2027, 1, 4))
+        ),
         ReviewDue::By(d(2027, 3, 17))
     );
     // Reference: counted day by day.
@@ -322,7 +374,10 @@ fn before_the_birth_the_screen_shows_the_review_depends_on_it() {
     s.children[0].expected_delivery = Some(d(2027, 1, 10));
     let app = App::new(s.clone(), Access::Edit, at("09:00:00"));
     let text = screen(&app, 160, 48);
-    assert!(text.contains("Review: 20 working days after the birth"), "{text}");
+    assert!(
+        text.contains("Review: 20 working days after the birth"),
+        "{text}"
+    );
     s.children[0].date_of_birth = Some(d(2027, 1, 4));
     let app = App::new(s, Access::Edit, at("09:00:00"));
     let text = screen(&app, 160, 48);
@@ -335,8 +390,16 @@ fn before_the_birth_the_screen_shows_the_review_depends_on_it() {
 #[test]
 fn parts_say_who_was_in_the_room_and_for_which_part() {
     let s = example_icpc();
-    let leanne = s.attendees.iter().find(|a| a.name == "Leanne Marchbank").unwrap();
-    let dean = s.attendees.iter().find(|a| a.name == "Dean Fairlie").unwrap();
+    let leanne = s
+        .attendees
+        .iter()
+        .find(|a| a.name == "Leanne Marchbank")
+        .unwrap();
+    let dean = s
+        .attendees
+        .iter()
+        .find(|a| a.name == "Dean Fairlie")
+        .unwrap();
     assert!(s.presence_at(&leanne.id, t(11, 0)).is_present());
     assert_eq!(
         s.presence_at(&leanne.id, t(11, 40)),
@@ -352,7 +415,9 @@ fn parts_say_who_was_in_the_room_and_for_which_part() {
     assert!(!s.present_for_part(&dean.id, "the decision"));
     let text = record(&s, &Config::default());
     assert!(
-        text.contains("- Leanne Marchbank: left the room for Dean's separate part (11:32 to 11:50)"),
+        text.contains(
+            "- Leanne Marchbank: left the room for Dean's separate part (11:32 to 11:50)"
+        ),
         "{text}"
     );
 }
@@ -379,7 +444,10 @@ fn an_agency_out_of_the_room_at_the_decision_does_not_count() {
     assert!(s.quorum_at(&rule, t(10, 0)).is_quorate());
     let q = s.quorum_at(&rule, t(11, 10));
     assert!(!q.is_quorate());
-    assert!(q.not_counted_line().contains("out of the room for the family's views"));
+    assert!(
+        q.not_counted_line()
+            .contains("out of the room for the family's views")
+    );
     assert!(s.problems().is_empty(), "{:?}", s.problems());
 }
 
@@ -405,8 +473,14 @@ fn the_nhs_number_is_checked_and_the_field_says_why() {
     commit_text(&mut s, &f, "9434765919").unwrap();
     assert_eq!(s.children[0].nhs_number, "943 476 5919");
     let err = commit_text(&mut s, &f, "943 476 5918").unwrap_err();
-    assert!(err.contains("check digit (the last) should be 9, not 8"), "{err}");
-    assert_eq!(s.children[0].nhs_number, "943 476 5919", "a bad number is not stored");
+    assert!(
+        err.contains("check digit (the last) should be 9, not 8"),
+        "{err}"
+    );
+    assert_eq!(
+        s.children[0].nhs_number, "943 476 5919",
+        "a bad number is not stored"
+    );
 
     // Through the editor: refused, and the message says why.
     s.finalised = None;
@@ -464,8 +538,14 @@ fn household_and_safety_network_carry_forward_to_a_review() {
     assert_eq!(next.safety_network, icpc.safety_network);
     assert_eq!(next.children[0].nhs_number, icpc.children[0].nhs_number);
     let text = record(&icpc, &Config::default());
-    assert!(text.contains("| Pat Marchbank | Leanne's mum (Nanny Pat) |"), "{text}");
-    assert!(text.contains("| Kacey Marchbank | Daughter | Child |"), "{text}");
+    assert!(
+        text.contains("| Pat Marchbank | Leanne's mum (Nanny Pat) |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Kacey Marchbank | Daughter | Child |"),
+        "{text}"
+    );
 }
 
 // ------------------------------------------------------ 5. record content
@@ -474,7 +554,10 @@ fn household_and_safety_network_carry_forward_to_a_review() {
 fn the_record_has_purpose_section_47_absences_and_the_chairs_summary() {
     let mut s = example_icpc();
     let text = record(&s, &Config::default());
-    assert!(text.contains("- **Purpose:** To share the worries"), "{text}");
+    assert!(
+        text.contains("- **Purpose:** To share the worries"),
+        "{text}"
+    );
     assert!(text.contains("- **Outcome of the section 47 enquiry:** Section 47 enquiry completed"));
     assert!(text.contains("## The chair's summary\n\n- **Risks:** Repeated domestic abuse"));
     assert!(text.contains("- **Strengths:** Leanne called the police herself"));
@@ -496,14 +579,23 @@ fn the_record_has_purpose_section_47_absences_and_the_chairs_summary() {
 fn three_houses_and_observed_voices_reach_the_record() {
     let s = example_icpc();
     let text = record(&s, &Config::default());
-    assert!(text.contains("- **House of worries:** \"When Daddy goes loud"), "{text}");
+    assert!(
+        text.contains("- **House of worries:** \"When Daddy goes loud"),
+        "{text}"
+    );
     assert!(text.contains("Observed (a baby, or a child who does not speak)"));
     // Local wording for the houses.
     let rules = config::parse("[three_houses]\ngood_things = \"Happy house\"\nworries = \"Worry house\"\ndreams = \"Dream house\"\n").unwrap();
     let text = record(&s, &rules);
-    assert!(text.contains("- **Worry house:** \"When Daddy goes loud"), "{text}");
+    assert!(
+        text.contains("- **Worry house:** \"When Daddy goes loud"),
+        "{text}"
+    );
     let family = render_under(&s, Copy::Family, Format::Markdown, &rules);
-    assert!(family.contains("- **Dream house:** \"I want Daddy"), "{family}");
+    assert!(
+        family.contains("- **Dream house:** \"I want Daddy"),
+        "{family}"
+    );
 }
 
 #[test]
@@ -527,13 +619,22 @@ fn recurring_actions_and_who_from_the_register_reach_the_record() {
         text.contains("| Weigh Rory every two weeks and complete his two-year developmental review. | Grace Ilori | Every two weeks, from Friday 4 December 2026, until Tuesday 9 February 2027 |"),
         "{text}"
     );
-    assert!(text.contains("| Josie Carver | Every week, from Monday 16 November 2026, while the plan lasts |"));
+    assert!(text.contains(
+        "| Josie Carver | Every week, from Monday 16 November 2026, while the plan lasts |"
+    ));
     // The picker offers the register; the chair's own words stay allowed.
     let g = &s.safety_goals[1];
     let f = Field::ActionWhoPerson(g.id.clone(), g.actions[1].id.clone());
     let options = pick_options(&s, &f, &CategoryNames::default());
-    assert!(options.iter().any(|o| o.label.starts_with("Leanne Marchbank")));
-    assert_eq!(s.action_who(&g.actions[1]), "Leanne Marchbank, with bus passes from Hannah Brightwell");
+    assert!(
+        options
+            .iter()
+            .any(|o| o.label.starts_with("Leanne Marchbank"))
+    );
+    assert_eq!(
+        s.action_who(&g.actions[1]),
+        "Leanne Marchbank, with bus passes from Hannah Brightwell"
+    );
 }
 
 #[test]
@@ -560,8 +661,14 @@ fn a_child_in_need_plan_has_a_review_date_and_next_steps_in_the_record() {
     let text = record(&s, &Config::default());
     let cin = text.split("## Child in need plans").nth(1).unwrap();
     assert!(cin.contains("### Kacey Marchbank"), "{cin}");
-    assert!(cin.contains("- **Review:** Monday 11 January 2027"), "{cin}");
-    assert!(cin.contains("- **Next steps:** Family support twice a week"), "{cin}");
+    assert!(
+        cin.contains("- **Review:** Monday 11 January 2027"),
+        "{cin}"
+    );
+    assert!(
+        cin.contains("- **Next steps:** Family support twice a week"),
+        "{cin}"
+    );
     assert!(!cin.split("## ").next().unwrap().contains("Rory"));
 }
 
@@ -579,7 +686,10 @@ fn the_census_of_the_examples_matches_its_golden_file() {
     assert!(stdout(&out).starts_with(
         "LAchildID,PersonBirthDate,ExpectedPersonBirthDate,GenderCurrent,CPPstartDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse,NumberOfPreviousCPP,DateOfInitialCPC,InitialCPCtarget\n"
     ));
-    assert!(stdout(&out).contains(",MUL,MUL,"), "Rory's two categories are MUL");
+    assert!(
+        stdout(&out).contains(",MUL,MUL,"),
+        "Rory's two categories are MUL"
+    );
 }
 
 #[test]
@@ -594,17 +704,46 @@ fn the_census_lists_what_is_missing_and_fails() {
     let out = cpconf(&["census", "--dir", dir.path().to_str().unwrap()]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("Kacey Marchbank: missing LAchildID, InitialCPCtarget (no strategy discussion date)"), "{err}");
-    assert!(err.contains("Rory Marchbank: missing GenderCurrent"), "{err}");
+    assert!(
+        err.contains(
+            "Kacey Marchbank: missing LAchildID, InitialCPCtarget (no strategy discussion date)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("Rory Marchbank: missing GenderCurrent"),
+        "{err}"
+    );
     assert!(err.contains("2 children left out of the census"), "{err}");
-    assert_eq!(stdout(&out).lines().count(), 1, "only the header: {}", stdout(&out));
+    assert_eq!(
+        stdout(&out).lines().count(),
+        1,
+        "only the header: {}",
+        stdout(&out)
+    );
 
     // Outside the dates asked for, nothing is checked.
-    let out = cpconf(&["census", "--dir", dir.path().to_str().unwrap(), "--from", "2027-01-01"]);
+    let out = cpconf(&[
+        "census",
+        "--dir",
+        dir.path().to_str().unwrap(),
+        "--from",
+        "2027-01-01",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let bad = cpconf(&["census", "--dir", dir.path().to_str().unwrap(), "--to", "9/11/2026"]);
+    let bad = cpconf(&[
+        "census",
+        "--dir",
+        dir.path().to_str().unwrap(),
+        "--to",
+        "9/11/2026",
+    ]);
     assert!(!bad.status.success());
-    assert!(stderr(&bad).contains("--to \"9/11/2026\" is not a date"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("--to \"9/11/2026\" is not a date"),
+        "{}",
+        stderr(&bad)
+    );
 }
 
 #[test]
@@ -620,17 +759,38 @@ fn a_review_plan_starts_where_the_chain_of_plans_started() {
         path: name.into(),
         session: s,
     };
-    let period = cpconf::census::Period { from: None, to: None };
-    let both = vec![loaded(icpc, "icpc.json"), loaded(review.clone(), "review.json")];
+    let period = cpconf::census::Period {
+        from: None,
+        to: None,
+    };
+    let both = vec![
+        loaded(icpc, "icpc.json"),
+        loaded(review.clone(), "review.json"),
+    ];
     let census = cpconf::census::build(&both, &period, &Config::default());
     assert!(census.problems.is_empty(), "{:?}", census.problems);
     let rows: Vec<_> = census.rows.iter().filter(|r| r[6] == "NEG").collect();
     assert_eq!(rows.len(), 2);
-    assert!(rows.iter().all(|r| r[4] == "2026-11-09" && r[8] == "2026-11-09"));
-    assert_eq!(rows[0][5], "EMO", "the initial category is the plan's first");
+    assert!(
+        rows.iter()
+            .all(|r| r[4] == "2026-11-09" && r[8] == "2026-11-09")
+    );
+    assert_eq!(
+        rows[0][5], "EMO",
+        "the initial category is the plan's first"
+    );
     // Without the initial conference in the folder, the start is unknown.
-    let alone = cpconf::census::build(&[loaded(review, "review.json")], &period, &Config::default());
-    assert!(alone.problems[0].contains("CPPstartDate (the conference where the plan started is not in the folder)"), "{:?}", alone.problems);
+    let alone = cpconf::census::build(
+        &[loaded(review, "review.json")],
+        &period,
+        &Config::default(),
+    );
+    assert!(
+        alone.problems[0]
+            .contains("CPPstartDate (the conference where the plan started is not in the folder)"),
+        "{:?}",
+        alone.problems
+    );
 }
 
 // ---------------------------------------------------------------- 10. Wales
@@ -638,7 +798,8 @@ fn a_review_plan_starts_where_the_chain_of_plans_started() {
 #[test]
 fn the_wales_example_rules_have_five_categories_register_wording_and_twenty_days() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.wales.example.toml");
-    let rules = config::parse(&std::fs::read_to_string(&path).unwrap()).expect("the Wales example parses");
+    let rules =
+        config::parse(&std::fs::read_to_string(&path).unwrap()).expect("the Wales example parses");
     assert_eq!(rules.categories.offered().len(), 5);
     assert_eq!(rules.categories.census_code(Category::FinancialAbuse), None);
     assert_eq!(
@@ -656,10 +817,22 @@ fn the_wales_example_rules_have_five_categories_register_wording_and_twenty_days
         "2026-12-17",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("record_due: 2027-01-19\n"), "{}", stdout(&out));
-    assert!(stdout(&out).contains("outline_plan_due: 2026-12-24\n"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("record_due: 2027-01-19\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("outline_plan_due: 2026-12-24\n"),
+        "{}",
+        stdout(&out)
+    );
     let england = cpconf(&["dates", "--conference", "2026-12-17"]);
-    assert!(stdout(&england).contains("record_due: 2027-01-12\n"), "{}", stdout(&england));
+    assert!(
+        stdout(&england).contains("record_due: 2027-01-12\n"),
+        "{}",
+        stdout(&england)
+    );
 
     // The category picker offers financial abuse in Wales only, and the
     // record says "register".
@@ -667,11 +840,16 @@ fn the_wales_example_rules_have_five_categories_register_wording_and_twenty_days
     let f = Field::DecisionCategories(s.children[0].id.clone());
     let wales = pick_options(&s, &f, &rules.categories);
     assert!(wales.iter().any(|o| o.label == "Financial abuse"));
-    assert!(!pick_options(&s, &f, &CategoryNames::default())
-        .iter()
-        .any(|o| o.label == "Financial abuse"));
+    assert!(
+        !pick_options(&s, &f, &CategoryNames::default())
+            .iter()
+            .any(|o| o.label == "Financial abuse")
+    );
     let text = record(&s, &rules);
-    assert!(text.contains("- **Outcome:** Placed on the child protection register"), "{text}");
+    assert!(
+        text.contains("- **Outcome:** Placed on the child protection register"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -680,9 +858,18 @@ fn a_financial_abuse_plan_is_kept_and_coded_only_where_a_code_is_given() {
     let f = Field::DecisionCategories(s.children[0].id.clone());
     cpconf::app::field_edit::set_picked(&mut s, &f, &["FinancialAbuse".to_string()]);
     assert_eq!(s.decisions[0].categories, vec![Category::FinancialAbuse]);
-    let rules = config::parse("[categories]\nfinancial_abuse = \"Financial abuse\"\nfinancial_abuse_code = \"FIN\"\n").unwrap();
-    assert_eq!(cpconf::census::category_code(&[Category::FinancialAbuse], &rules).as_deref(), Some("FIN"));
-    assert_eq!(cpconf::census::category_code(&[Category::FinancialAbuse], &Config::default()), None);
+    let rules = config::parse(
+        "[categories]\nfinancial_abuse = \"Financial abuse\"\nfinancial_abuse_code = \"FIN\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        cpconf::census::category_code(&[Category::FinancialAbuse], &rules).as_deref(),
+        Some("FIN")
+    );
+    assert_eq!(
+        cpconf::census::category_code(&[Category::FinancialAbuse], &Config::default()),
+        None
+    );
     let bad = config::parse("[categories]\nfinancial_abuse_code = \"F I N\"\n").unwrap_err();
     assert!(bad.to_string().contains("financial_abuse_code"), "{bad}");
 }
@@ -698,7 +885,10 @@ fn a_version_1_file_migrates_with_its_quorum_unchanged() {
     assert_eq!(SCHEMA_VERSION, 2);
     assert!(s.attendees.iter().all(|a| a.direct_contact));
     // Both agencies still count as they did in version 1.
-    assert_eq!(s.quorum().other_agencies, vec!["Community Health".to_string()]);
+    assert_eq!(
+        s.quorum().other_agencies,
+        vec!["Community Health".to_string()]
+    );
     assert!(s.household.is_empty() && s.parts.is_empty());
     assert_eq!(s.children[0].gender, Gender::NotRecorded);
 }
@@ -728,7 +918,11 @@ fn the_version_2_fixture_holds_every_new_key() {
     }
     let loaded = cpconf::storage::load(&path).expect("v2 opens");
     assert_eq!(loaded.session.schema_version, 2);
-    assert!(loaded.session.problems().is_empty(), "{:?}", loaded.session.problems());
+    assert!(
+        loaded.session.problems().is_empty(),
+        "{:?}",
+        loaded.session.problems()
+    );
 }
 
 #[test]
@@ -751,5 +945,8 @@ fn the_screen_shows_the_new_fields_where_a_chair_expects_them() {
     let decision = screen(&app, 200, 60);
     assert!(decision.contains("Chair's summary: risks"), "{decision}");
     assert!(decision.contains("Decided at"), "{decision}");
-    assert!(decision.contains("At the decision (12:08): quorate"), "{decision}");
+    assert!(
+        decision.contains("At the decision (12:08): quorate"),
+        "{decision}"
+    );
 }
