@@ -524,7 +524,13 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
             );
             for text in [
                 format!("Core group by {}", show_date(k.first_core_group)),
-                format!("Review by {}", show_date(k.review_conference)),
+                match crate::dates::review_due(&cal, ts, s.setup.kind, date, s.birth_for_review()) {
+                    crate::dates::ReviewDue::By(d) => format!("Review by {}", show_date(d)),
+                    crate::dates::ReviewDue::DependsOnBirth { latest } => format!(
+                        "Review: after the birth, by {} at the latest",
+                        show_date(latest)
+                    ),
+                },
             ] {
                 lines.extend(
                     wrap(&text, w)

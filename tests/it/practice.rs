@@ -950,3 +950,38 @@ fn the_screen_shows_the_new_fields_where_a_chair_expects_them() {
         "{decision}"
     );
 }
+
+#[test]
+fn choosing_a_plan_at_a_pre_birth_conference_leaves_the_review_to_the_birth() {
+    let mut s = Session::new("pb".into(), at("09:00:00"));
+    s.setup.kind = ConferenceKind::PreBirth;
+    s.setup.date = Some(d(2026, 12, 17));
+    s.add_child();
+    s.children[0].name = "Baby Testwood".into();
+    s.children[0].expected_delivery = Some(d(2027, 1, 10));
+    let choose_plan = |s: Session| {
+        let mut app = App::new(s, Access::Edit, at("11:00:00"));
+        go_to(&mut app, Stage::Decision);
+        press(&mut app, KeyCode::Tab);
+        focus_field(&mut app, "Outcome");
+        while app.session().decisions[0].outcome != Outcome::ChildProtectionPlan {
+            press(&mut app, KeyCode::Char(' '));
+        }
+        app
+    };
+    let unborn = choose_plan(s.clone());
+    let plan = &unborn.session().decisions[0].plan;
+    assert_eq!(plan.first_core_group, Some(d(2027, 1, 5)));
+    assert_eq!(plan.review_date, None, "depends on the birth: not guessed");
+    assert!(
+        screen(&unborn, 160, 48).contains("Review: after the birth, by 2027-03"),
+        "{}",
+        screen(&unborn, 160, 48)
+    );
+    s.children[0].date_of_birth = Some(d(2027, 1, 4));
+    let born = choose_plan(s);
+    assert_eq!(
+        born.session().decisions[0].plan.review_date,
+        Some(d(2027, 2, 1))
+    );
+}
