@@ -7,7 +7,7 @@ mod nhs;
 mod presence;
 mod review;
 mod rules;
-pub mod series;
+pub(crate) mod series;
 mod session;
 mod signoff;
 mod stage;
@@ -21,8 +21,6 @@ pub use rules::*;
 pub use session::*;
 pub use signoff::*;
 pub use stage::*;
-
-use chrono::NaiveDate;
 
 impl Session {
     /// An empty initial conference, created at `now`.
@@ -318,7 +316,7 @@ impl Session {
 
     /// The birth a pre-birth conference's first review counts from: the
     /// first unborn child's date of birth, once it is recorded.
-    pub fn birth_for_review(&self) -> Option<NaiveDate> {
+    pub fn birth_for_review(&self) -> Option<chrono::NaiveDate> {
         self.children
             .iter()
             .filter(|c| c.expected_delivery.is_some())
@@ -334,11 +332,6 @@ impl Session {
                 d.decided_at = Some(now);
             }
         }
-    }
-
-    /// The date the conference is held, if set.
-    pub fn conference_date(&self) -> Option<NaiveDate> {
-        self.setup.date
     }
 }
 
