@@ -613,8 +613,7 @@ impl App {
         self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
-                fill_plan_dates(s, child, &rules);
-                s.stamp_decision(child, now.time());
+                super::outcome::outcome_chosen(s, child, &rules, now.time());
             }
             Ok(())
         });
@@ -1057,36 +1056,6 @@ impl App {
             }
         }
         self.pane = self.pane.min(panes.len().saturating_sub(1));
-    }
-}
-
-fn fill_plan_dates(s: &mut Session, child: &ChildId, rules: &crate::config::Config) {
-    let Some(date) = s.setup.date else {
-        return;
-    };
-    let k = crate::dates::key_dates(
-        &rules.calendar(),
-        &rules.timescales,
-        s.setup.kind,
-        date,
-        s.setup.strategy_discussion_date,
-    );
-    let review = crate::dates::review_due(
-        &rules.calendar(),
-        &rules.timescales,
-        s.setup.kind,
-        date,
-        s.birth_for_review(),
-    );
-    if let Some(d) = s.decisions.iter_mut().find(|d| &d.child == child) {
-        if d.outcome == Outcome::ChildProtectionPlan {
-            d.plan.first_core_group.get_or_insert(k.first_core_group);
-            // Before the birth a pre-birth review date depends on it: left
-            // for the chair rather than guessed.
-            if let Some(review) = review.date() {
-                d.plan.review_date.get_or_insert(review);
-            }
-        }
     }
 }
 
