@@ -360,13 +360,16 @@ impl Session {
         }
         for p in &self.parts {
             dangling(
-                "attendance for a part",
+                format!(
+                    "attendance for a part {}: its person is not on the register",
+                    p.id
+                ),
                 p.person.as_ref().is_none_or(|a| self.attendee(a).is_some()),
             );
         }
         for a in self.safety_goals.iter().flat_map(|g| &g.actions) {
             dangling(
-                "action person",
+                format!("action {}: its person is not on the register", a.id),
                 a.who_person
                     .as_ref()
                     .is_none_or(|p| self.attendee(p).is_some()),

@@ -160,6 +160,7 @@ pub struct Setup {
 
 /// The inquorate path: an interim plan until the conference reconvenes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InquorateOutcome {
     pub interim_plan: String,
     pub reconvene_date: Option<NaiveDate>,
@@ -167,6 +168,7 @@ pub struct InquorateOutcome {
 
 /// The chair's summary at the decision stage, printed in the record.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChairSummary {
     pub risks: String,
     pub strengths: String,
@@ -175,6 +177,7 @@ pub struct ChairSummary {
 /// One person out of the room for a part of the conference, or there only
 /// for a part; times are the clock in the room.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PartAttendance {
     pub id: ItemId,
     pub person: Option<AttendeeId>,
@@ -187,6 +190,7 @@ pub struct PartAttendance {
 
 /// Someone living in the household.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HouseholdMember {
     pub id: ItemId,
     pub name: String,
@@ -198,6 +202,7 @@ pub struct HouseholdMember {
 
 /// Someone in the family's safety network.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NetworkMember {
     pub id: ItemId,
     pub name: String,
@@ -473,6 +478,7 @@ pub struct Decision {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChildInNeedPlan {
     pub review_date: Option<NaiveDate>,
     pub next_steps: String,
