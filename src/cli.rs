@@ -133,6 +133,8 @@ pub enum FormatArg {
     Md,
     Html,
     Txt,
+    /// A Word file.
+    Docx,
 }
 
 impl From<CopyArg> for crate::export::Copy {
@@ -151,6 +153,7 @@ impl From<FormatArg> for crate::export::Format {
             FormatArg::Md => Self::Markdown,
             FormatArg::Html => Self::Html,
             FormatArg::Txt => Self::Text,
+            FormatArg::Docx => Self::Docx,
         }
     }
 }

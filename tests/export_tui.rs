@@ -17,12 +17,13 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
     keys(&mut app, "e");
     assert!(matches!(app.overlays.last(), Some(Overlay::Export(_))));
     let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Word file"), "{shown}");
     assert!(
         shown.contains("Family's copy (nothing restricted)"),
         "{shown}"
     );
-    // Down to the family copy as HTML: record ×3, then family md, html.
-    keys(&mut app, "jjjj<Enter>");
+    // Down to the family copy as HTML: record ×4, then family md, html.
+    keys(&mut app, "jjjjj<Enter>");
     assert_eq!(app.export_requested, Some((Copy::Family, Format::Html)));
     assert!(app.overlays.is_empty());
     assert_eq!(app.session, before, "exporting changes nothing");

@@ -139,6 +139,7 @@ impl ExportMenu {
             Format::Markdown => "Markdown",
             Format::Html => "HTML, prints on A4",
             Format::Text => "plain text",
+            Format::Docx => "Word file",
         };
         format!("{what} · {how}")
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::cli::ExportArgs;
 use crate::storage::{self, DurableWriter, FileWriter};
 
-use super::{Format, render_under};
+use super::{Format, render_bytes};
 use crate::config::Config;
 
 /// Runs `cpconf export` under the local rules in force. Errors are one
@@ -27,15 +27,15 @@ pub fn run_export(args: &ExportArgs, rules: &Config) -> Result<(), String> {
                 .and_then(|e| Format::from_extension(&e.to_string_lossy()))
         })
         .unwrap_or(Format::Markdown);
-    let text = render_under(&loaded.session, args.copy.into(), format, rules);
+    let text = render_bytes(&loaded.session, args.copy.into(), format, rules);
     match &args.output {
         None => {
             let mut out = io::stdout().lock();
-            out.write_all(text.as_bytes())
+            out.write_all(&text)
                 .and_then(|()| out.flush())
                 .map_err(|e| format!("cannot write the export: {e}"))
         }
-        Some(path) => write_output(&args.file, path, text.as_bytes(), args.force),
+        Some(path) => write_output(&args.file, path, &text, args.force),
     }
 }
 

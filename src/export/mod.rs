@@ -1,9 +1,9 @@
 //! Exports of a conference: the full record, the family's copy and the
-//! decision letter, each as Markdown, HTML or plain text.
+//! decision letter, each as Markdown, HTML, plain text or a Word file.
 //!
 //! Each copy (`record`, `family`, `letter`) builds one [`doc::Document`];
-//! each format (`markdown`, `html`, `text`) renders any document. Building
-//! and rendering are pure: `cli` does the reading and writing.
+//! each format (`markdown`, `html`, `text`, `docx`) renders any document.
+//! Building and rendering are pure: `cli` does the reading and writing.
 //!
 //! Restricted map items appear only in the record. The family copy and the
 //! letter are built without ever reading a restricted item's text, so no
@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod doc;
+pub mod docx;
 mod family;
 pub mod html;
 mod letter;
@@ -42,6 +43,8 @@ pub enum Format {
     Markdown,
     Html,
     Text,
+    /// A Word file: bytes, not text (see [`render_bytes`]).
+    Docx,
 }
 
 impl Copy {
@@ -58,7 +61,15 @@ impl Copy {
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
+    /// Every format, the Word file included.
+    pub const ALL: [Format; 4] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Text,
+        Format::Docx,
+    ];
+    /// The formats that are text, which [`render`] and [`render_under`] give.
+    pub const TEXT: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
 
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
@@ -66,6 +77,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Text => "txt",
+            Format::Docx => "docx",
         }
     }
 
@@ -75,6 +87,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "txt" | "text" => Some(Format::Text),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -95,12 +108,32 @@ pub fn render(session: &Session, copy: Copy, format: Format) -> String {
     render_under(session, copy, format, &Config::default())
 }
 
-/// One copy of a session in one format. Never panics, whatever the session.
+/// One copy of a session in one text format. Never panics, whatever the
+/// session. A Word file is not text: asked for one, this gives the plain
+/// text, and [`render_bytes`] gives the file.
 pub fn render_under(session: &Session, copy: Copy, format: Format, rules: &Config) -> String {
-    let doc = document(session, copy, rules);
+    render_doc(&document(session, copy, rules), format)
+}
+
+/// One document in one text format (plain text for [`Format::Docx`]).
+pub fn render_doc(doc: &doc::Document, format: Format) -> String {
     match format {
-        Format::Markdown => markdown::render(&doc),
-        Format::Html => html::render(&doc),
-        Format::Text => text::render(&doc),
+        Format::Markdown => markdown::render(doc),
+        Format::Html => html::render(doc),
+        Format::Text | Format::Docx => text::render(doc),
     }
+}
+
+/// One document as the bytes of a file in any format.
+pub fn doc_bytes(doc: &doc::Document, format: Format) -> Vec<u8> {
+    match format {
+        Format::Docx => docx::render(doc),
+        text => render_doc(doc, text).into_bytes(),
+    }
+}
+
+/// One copy of a session as the bytes of a file in any format: what the
+/// export command and the export menu write.
+pub fn render_bytes(session: &Session, copy: Copy, format: Format, rules: &Config) -> Vec<u8> {
+    doc_bytes(&document(session, copy, rules), format)
 }

@@ -226,7 +226,7 @@ impl Run<'_> {
         let Some(file) = self.app.file.clone() else {
             return;
         };
-        let text = crate::export::render_under(&self.app.session, copy, format, &self.app.config);
+        let text = crate::export::render_bytes(&self.app.session, copy, format, &self.app.config);
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = file
             .file_stem()
@@ -244,7 +244,7 @@ impl Run<'_> {
                 copy.name(),
                 format.extension()
             ));
-            match storage::write_new_file_exclusive(&path, text.as_bytes()) {
+            match storage::write_new_file_exclusive(&path, &text) {
                 Ok(()) => {
                     result = Ok(path);
                     break;
