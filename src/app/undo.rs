@@ -217,6 +217,8 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
         scaling:
             crate::model::Scaling {
                 question: _,
+                zero_means: _,
+                ten_means: _,
                 scores: _,
                 previous_scores: _,
             },
@@ -307,6 +309,8 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
     list!(map_items);
     list!(child_voices);
     text!(scaling.question);
+    text!(scaling.zero_means);
+    text!(scaling.ten_means);
     list!(scaling.scores);
     list!(scaling.previous_scores);
     list!(safety_goals);

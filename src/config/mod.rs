@@ -79,13 +79,18 @@ impl Config {
         WorkingCalendar::with_extra_holidays(self.extra_bank_holidays.iter().copied())
     }
 
-    /// What a new session takes from the local rules: the scaling wording
-    /// (recorded only when local; empty means the default) and the extra
-    /// opening statements.
+    /// What a new session takes from the local rules: the scaling wording,
+    /// question and what 0 and 10 stand for (recorded only when local;
+    /// empty means the default), and the extra opening statements.
     pub fn prepare_new(&self, session: &mut crate::model::Session) {
-        if self.scaling.question != DEFAULT_SCALING_QUESTION && session.scaling.question.is_empty()
-        {
+        let default = ScalingWording::default();
+        let local = self.scaling.question != DEFAULT_SCALING_QUESTION
+            || self.scaling.zero_means != default.zero_means
+            || self.scaling.ten_means != default.ten_means;
+        if local && session.scaling.question.is_empty() {
             session.scaling.question = self.scaling.question.clone();
+            session.scaling.zero_means = self.scaling.zero_means.trim().to_string();
+            session.scaling.ten_means = self.scaling.ten_means.trim().to_string();
         }
         session.add_local_statements(&self.opening_statements);
     }

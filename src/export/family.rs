@@ -54,13 +54,13 @@ pub fn build(s: &Session, rules: &Config) -> Document {
     about(s, doc.section("About the conference"));
     who(s, doc.section("Who took part"));
     views(s, doc.section("What you told the chair before the meeting"));
-    voices(s, doc.section("What the children told us"));
+    voices(s, doc.section("What we learned from the children"));
     dangers(s, doc.major("What people are worried might happen"));
     map(s, doc.major("What was written on the board"));
     scaling(s, doc.section("How safe people think things are"));
     goals(s, doc.major("The safety goals"));
     doc.section("Things that must happen")
-        .para("These are the things everyone agreed must happen, whatever else changes.")
+        .para("These are the things the conference said must happen, whatever else changes.")
         .para(words::or(&s.bottom_lines, "None were written down."));
     doc.section("If the plan is not working")
         .para(words::or(&s.contingency_plan, "Nothing was written down."));
@@ -139,9 +139,9 @@ fn who(s: &Session, sec: &mut Section) {
         let Some(p) = e.person.as_ref() else { continue };
         let name = s.attendee_name(p);
         sec.para(if e.separate_attendance {
-            format!("{name} took part in a separate part of the conference.")
+            format!("{name} took part in the conference separately.")
         } else {
-            format!("{name} was not at part of the conference.")
+            format!("{name} was not in the room for part of the conference.")
         });
     }
     let shared: Vec<String> = s
@@ -224,7 +224,8 @@ fn dangers(s: &Session, sec: &mut Section) {
 
 fn column_title(c: Column) -> &'static str {
     match c {
-        Column::WorkingWell => "What everyone agreed is going well",
+        // Not "what everyone agreed": the column holds what anyone said.
+        Column::WorkingWell => "What is going well",
         Column::Worried => "What people are worried about",
         Column::Complicating => "What makes things harder",
         Column::NeedsToHappen => "What needs to happen",
@@ -259,11 +260,9 @@ fn map(s: &Session, sec: &mut Section) {
 }
 
 fn scaling(s: &Session, sec: &mut Section) {
-    sec.para(
-        "Everyone was asked to give a number from 0 to 10. 10 means everyone is confident \
-         the children are safe enough for the plan to end; 0 means things are so worrying \
-         that the children cannot safely live at home.",
-    );
+    for line in words::scaling_explained(s) {
+        sec.para(line);
+    }
     let mut any = false;
     for c in &s.children {
         let name = first_name(s, &c.id);
@@ -292,11 +291,11 @@ fn goals(s: &Session, sec: &mut Section) {
     for (i, g) in s.safety_goals.iter().enumerate() {
         sec.sub(format!("Safety goal {}", i + 1)).fields(vec![
             field(
-                "What you will be doing",
+                words::PARENTS_WILL_LABEL,
                 words::or(&g.parents_will, "(not written down)"),
             ),
             field(
-                "What the children will notice",
+                format!("What {} will notice", first_names(s)),
                 words::or(&g.child_will_experience, "(not written down)"),
             ),
             field(

@@ -93,11 +93,11 @@ pub fn build(s: &Session, rules: &Config) -> Document {
     for (i, g) in s.safety_goals.iter().enumerate() {
         sec.sub(format!("Safety goal {}", i + 1)).fields(vec![
             field(
-                "What you will be doing",
+                words::PARENTS_WILL_LABEL,
                 words::or(&g.parents_will, "(not written down)"),
             ),
             field(
-                "What the children will notice",
+                format!("What {} will notice", first_names(s)),
                 words::or(&g.child_will_experience, "(not written down)"),
             ),
         ]);

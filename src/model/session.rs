@@ -241,6 +241,14 @@ pub struct ChildVoice {
 pub struct Scaling {
     /// The question as put in the room; empty means the default wording.
     pub question: String,
+    /// What 0 stood for, when the local rules put their own question
+    /// (saved with the session, so copies explain the scale that was
+    /// used); empty with the default question.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub zero_means: String,
+    /// What 10 stood for, as `zero_means`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ten_means: String,
     pub scores: Vec<Score>,
     /// The last conference's scores, shown beside today's at a review.
     #[serde(default)]

@@ -255,7 +255,16 @@ fn draw_key_dates(f: &mut Frame, area: Rect, app: &App) {
 /// conference's scores beside them at a review. When the full plot does not
 /// fit, each child gets one line of counts under a shared axis.
 fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingWording) {
-    let title = if *wording == ScalingWording::default() {
+    // The anchors saved with the session win: they are the ones that were
+    // put to the room, whatever the local rules say today.
+    let title = if !s.scaling.zero_means.trim().is_empty() || !s.scaling.ten_means.trim().is_empty()
+    {
+        format!(
+            "Spread: 0 {} · 10 {}",
+            s.scaling.zero_means.trim(),
+            s.scaling.ten_means.trim()
+        )
+    } else if *wording == ScalingWording::default() {
         "Spread: 0 unsafe at home · 10 safe to close".to_string()
     } else {
         format!(
