@@ -95,6 +95,10 @@ pub enum Command {
     },
     /// Export a session: the full record, the family's copy or the decision letter.
     Export(ExportArgs),
+    /// Write the pack that leaves the room into a folder: each parent's or
+    /// carer's own letter and copy, the letter to the professionals, and a
+    /// letter for each child the chair writes to.
+    Letters(LettersArgs),
     /// Print the local rules in force, as TOML, and the file they came from.
     Config,
 }
@@ -115,6 +119,21 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     /// Replace the output file if it exists.
     #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct LettersArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// The folder to write into (created, owner-only, if missing).
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The format of every file.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: FormatArg,
+    /// Replace files of the same names in the folder.
+    #[arg(long)]
     pub force: bool,
 }
 

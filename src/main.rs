@@ -86,6 +86,7 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Some(Command::Export(args)) => cpconf::export::cli::run_export(&args, &config),
+        Some(Command::Letters(args)) => cpconf::export::cli::run_letters(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
     }
 }

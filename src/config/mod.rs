@@ -41,6 +41,10 @@ pub struct Config {
     pub opening_statements: Vec<String>,
     /// Minutes after which the chair is reminded to offer a break; 0 for never.
     pub break_reminder_minutes: u32,
+    /// How to reach the chair, printed in every letter: the reviewing
+    /// unit's name, address and phone. Empty: letters say the social worker
+    /// can give the details.
+    pub reviewing_unit: String,
     /// Days the local authority is closed besides England's bank holidays.
     #[serde(with = "toml_dates")]
     pub extra_bank_holidays: Vec<NaiveDate>,
@@ -61,6 +65,7 @@ impl Default for Config {
         Config {
             opening_statements: default_opening_statements(),
             break_reminder_minutes: 90,
+            reviewing_unit: String::new(),
             extra_bank_holidays: Vec::new(),
             theme: ThemeName::default(),
             mouse: false,

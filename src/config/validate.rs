@@ -152,6 +152,11 @@ pub fn problems(c: &Config) -> Vec<Problem> {
             k.range(path, u64::from(*minutes), 0, u64::from(MAX_MINUTES));
         }
     }
+    k.text(
+        KeyPath::key("reviewing_unit"),
+        &c.reviewing_unit,
+        MAX_WORDING_CHARS,
+    );
     k.range(
         KeyPath::key("break_reminder_minutes"),
         u64::from(c.break_reminder_minutes),

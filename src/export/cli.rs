@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::cli::ExportArgs;
+use crate::cli::{ExportArgs, LettersArgs};
 use crate::storage::{self, DurableWriter, FileWriter};
 
 use super::{Format, render_bytes};
@@ -68,4 +68,42 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// Runs `cpconf letters`: every file of the pack into one folder. Nothing
+/// is written unless every file can be: an existing file (without
+/// `--force`) or the session file itself among the names stops it first.
+pub fn run_letters(args: &LettersArgs, rules: &Config) -> Result<(), String> {
+    let loaded = storage::load(&args.file).map_err(|e| e.to_string())?;
+    for w in &loaded.warnings {
+        eprintln!("cpconf: warning: {w}");
+    }
+    let format = Format::from(args.format);
+    let items = super::letters::pack(&loaded.session, rules);
+    let paths: Vec<_> = items
+        .iter()
+        .map(|i| args.dir.join(format!("{}.{}", i.file_stem, format.extension())))
+        .collect();
+    for path in &paths {
+        if same_file(&args.file, path) {
+            return Err(format!(
+                "{} is the session file itself; choose another folder",
+                path.display()
+            ));
+        }
+        if !args.force && path.exists() {
+            return Err(format!(
+                "{} already exists; use --force to replace it, or choose another folder",
+                path.display()
+            ));
+        }
+    }
+    storage::ensure_dir(&args.dir).map_err(|e| e.to_string())?;
+    let mut out = io::stdout().lock();
+    for (item, path) in items.iter().zip(&paths) {
+        let bytes = super::doc_bytes(&item.doc, format);
+        write_output(&args.file, path, &bytes, args.force)?;
+        let _ = writeln!(out, "{}  (for {})", path.display(), item.recipient);
+    }
+    Ok(())
 }

@@ -13,6 +13,8 @@ pub mod cli;
 pub mod doc;
 pub mod docx;
 mod family;
+mod letters;
+pub mod parts;
 pub mod html;
 mod letter;
 pub mod markdown;
@@ -102,6 +104,9 @@ pub fn document(session: &Session, copy: Copy, rules: &Config) -> doc::Document 
         Copy::DecisionLetter => letter::build(session, rules),
     }
 }
+
+pub use letters::{PackItem, child_letter, pack};
+pub use parts::{EXCLUDABLE, excluded_parts};
 
 /// One copy of a session in one format, under the built-in rules.
 pub fn render(session: &Session, copy: Copy, format: Format) -> String {

@@ -146,6 +146,7 @@ impl Session {
             name: String::new(),
             date_of_birth: None,
             expected_delivery: None,
+            own_letter: false,
         });
         self.refresh_derived();
         id

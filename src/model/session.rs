@@ -127,6 +127,9 @@ pub struct Child {
     pub date_of_birth: Option<NaiveDate>,
     /// For an unborn child: the expected date of delivery.
     pub expected_delivery: Option<NaiveDate>,
+    /// The chair writes this child a letter of their own, in plain words.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_letter: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -172,6 +175,10 @@ pub struct Exclusion {
     pub which_part: String,
     /// True when this is separate attendance rather than exclusion.
     pub separate_attendance: bool,
+    /// The agenda parts the person was not in the room for: their own copy
+    /// and letter leave these parts out (see `export::parts`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Stage>,
 }
 
 /// The four statements every conference opens with, as a checklist names
@@ -344,6 +351,11 @@ pub struct PlanDetails {
     pub core_group: Vec<AttendeeId>,
     pub first_core_group: Option<NaiveDate>,
     pub review_date: Option<NaiveDate>,
+    /// The times of day, for the letters; optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_core_group_time: Option<NaiveTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_time: Option<NaiveTime>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

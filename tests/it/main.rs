@@ -23,6 +23,7 @@ mod export_props;
 mod export_tui;
 mod hangup;
 mod local_rules;
+mod letters;
 mod lock;
 mod mouse;
 mod odd_text;

@@ -51,6 +51,7 @@ fn wording_session() -> Session {
         grounds: "Police information about an investigation (GROUNDS-NEVER-SHARED).".into(),
         which_part: "The police report".into(),
         separate_attendance: false,
+        parts: Vec::new(),
     });
     let id = s.new_item_id();
     s.map_items.push(MapItem {
