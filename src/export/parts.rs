@@ -9,6 +9,8 @@ use std::collections::BTreeSet;
 
 use crate::model::{AgencyKind, Attendee, AttendeeId, Session, Stage};
 
+use super::doc::Section;
+
 /// The parts a person's copy can leave out.
 pub const EXCLUDABLE: [Stage; 6] = [
     Stage::PreMeeting,
@@ -82,4 +84,34 @@ pub fn part_phrase(stage: Stage) -> &'static str {
         Stage::Recommendations => "the professionals' recommendations",
         _ => "a part of the conference",
     }
+}
+
+/// For the record: which copy and letter each person gets, and what each
+/// family member's leaves out.
+pub fn who_gets_what(session: &Session, sec: &mut Section) {
+    let mut lines: Vec<String> = family_members(session)
+        .map(|a| {
+            let missed = excluded_parts(session, &a.id);
+            let name = a.name.trim();
+            if missed.is_empty() {
+                format!("{name}: their own letter and copy, with everything that can be shared.")
+            } else {
+                let parts: Vec<&str> = missed.iter().map(|p| part_phrase(*p)).collect();
+                format!(
+                    "{name}: their own letter and copy, leaving out {}.",
+                    super::words::join_and(&parts)
+                )
+            }
+        })
+        .collect();
+    lines.push(
+        "Professionals invited: the letter to professionals, and this record.".to_string(),
+    );
+    for c in session.children.iter().filter(|c| c.own_letter) {
+        lines.push(format!(
+            "{}: a letter in plain words.",
+            super::words::or(&c.name, "The child")
+        ));
+    }
+    sec.list_or(lines, "");
 }

@@ -32,6 +32,7 @@ pub fn build(s: &Session, rules: &Config) -> Document {
     pre_meeting(s, doc.section("Parents' pre-meeting"));
     attendance(s, doc.major("Attendance and apologies"));
     exclusions(s, doc.section("Exclusions and separate attendance"));
+    super::parts::who_gets_what(s, doc.section("Copies and letters"));
     reports(s, doc.section("Reports"));
     quorum(s, &rules.quorum, doc.section("Quorum"));
     voices(s, doc.major("The child's voice"));

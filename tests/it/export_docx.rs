@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use cpconf::config::Config;
 use cpconf::example::{example_icpc, example_review};
 use cpconf::export::doc::{Block, Document};
-use cpconf::export::{Copy, Format, doc_bytes, document};
+use cpconf::export::{Copy, Format, doc_bytes, document, pack};
 
 const PANDOC: &str = "pandoc";
 
@@ -187,4 +187,23 @@ fn the_record_in_word_marks_restricted_items_and_breaks_pages() {
     let md = read_back(&doc_bytes(&doc, Format::Docx), "markdown");
     assert!(md.contains("\n## Conference details"), "{md}");
     // (pandoc drops page breaks; the unit tests of export::docx check them.)
+}
+
+#[test]
+fn every_letter_of_the_pack_reads_back_without_what_its_reader_missed() {
+    if !pandoc_available() {
+        println!("SKIPPED: pandoc not found (apt-get install -y pandoc)");
+        return;
+    }
+    let s = example_icpc();
+    for item in pack(&s, &Config::default()) {
+        let words = check(&item.file_stem, &item.doc);
+        for m in s.map_items.iter().filter(|m| m.restricted) {
+            assert!(!words.contains(&squash(&m.text)), "{} leaks", item.file_stem);
+        }
+        if item.file_stem.ends_with("dean-fairlie") {
+            // He attended separately: not the other parent's own views.
+            assert!(!words.contains("terrified they'll take the kids"), "{}", item.file_stem);
+        }
+    }
 }

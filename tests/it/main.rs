@@ -21,6 +21,7 @@ mod export_docx;
 mod export_golden;
 mod export_props;
 mod export_tui;
+mod exclusion_props;
 mod hangup;
 mod local_rules;
 mod letters;
