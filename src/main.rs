@@ -8,7 +8,9 @@ use std::time::Duration;
 use clap::Parser;
 use ratatui::crossterm::event::Event;
 
+use cpconf::app::effect::Report;
 use cpconf::app::state::Access;
+use cpconf::app::update::Msg;
 use cpconf::browser::{self, Browser, Request};
 use cpconf::cli::{Cli, Command};
 use cpconf::config::Config;
@@ -171,7 +173,7 @@ fn open_for_editing(
     let mut app =
         session_app(loaded.session, file.to_path_buf(), Access::Edit).with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
-        app.say(cpconf::app::state::Tone::Warning, w.clone());
+        app.update(Msg::Report(Report::Warning(w.clone())));
     }
     offer_draft(&mut app, &storage::recovery_dir());
     Ok((app, lock))
@@ -190,7 +192,7 @@ fn open_read_only(
     )
     .with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
-        app.say(cpconf::app::state::Tone::Warning, w.clone());
+        app.update(Msg::Report(Report::Warning(w.clone())));
     }
     Ok(app)
 }

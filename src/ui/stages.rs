@@ -38,8 +38,8 @@ pub struct StageLayout {
 /// `panes` are the stage's panes (`app.panes()`), built once by the caller.
 pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
     let mut extras = Vec::new();
-    let s = &app.session;
-    let rects: Vec<Rect> = match app.stage {
+    let s = app.session();
+    let rects: Vec<Rect> = match app.stage() {
         Stage::Setup => {
             let [left, right] = split_h(area, 64);
             let [form, dates] =
@@ -133,7 +133,7 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
 }
 
 pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
-    let s = &app.session;
+    let s = app.session();
     let panes = app.panes();
     let layout = stage_layout(app, &panes, area);
     for (extra, rect) in &layout.extras {
@@ -142,7 +142,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
             Extra::KeyDates => draw_key_dates(f, rect, app),
             Extra::Quorum => draw_quorum(f, rect, app),
             Extra::Signoff => draw_signoff(f, rect, s),
-            Extra::ScalingChart => draw_scaling_chart(f, rect, s, &app.config.scaling),
+            Extra::ScalingChart => draw_scaling_chart(f, rect, s, &app.config().scaling),
             Extra::Tally => draw_tally(f, rect, s),
             Extra::DecisionInfo => draw_decision_info(f, rect, app),
         }
@@ -180,7 +180,7 @@ fn map_columns(area: Rect) -> Vec<Rect> {
 }
 
 fn draw_quorum(f: &mut Frame, area: Rect, app: &App) {
-    let s = &app.session;
+    let s = app.session();
     let q = app.quorum();
     let (mark, style) = if q.is_quorate() {
         ("✓ ", theme::good())
@@ -198,12 +198,12 @@ fn draw_quorum(f: &mut Frame, area: Rect, app: &App) {
 }
 
 fn draw_key_dates(f: &mut Frame, area: Rect, app: &App) {
-    let s = &app.session;
+    let s = app.session();
     let block = pane_block("Key dates", false);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let cal = app.config.calendar();
-    let ts = &app.config.timescales;
+    let cal = app.config().calendar();
+    let ts = &app.config().timescales;
     let mut lines = Vec::new();
     if let Some(date) = s.setup.date {
         let k = key_dates(
@@ -480,7 +480,7 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
 }
 
 fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
-    let s = &app.session;
+    let s = app.session();
     let block = pane_block("Recommendations and dates", false);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -515,8 +515,8 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
                 theme::warning(),
             ));
         }
-        let cal = app.config.calendar();
-        let ts = &app.config.timescales;
+        let cal = app.config().calendar();
+        let ts = &app.config().timescales;
         if let Some(date) = s.setup.date {
             let k = key_dates(
                 &cal,

@@ -50,7 +50,7 @@ fn build(p: &Plan) -> (Session, Vec<(Stage, String)>) {
     s.children[0].name = "Robin Example".into();
     s.children[0].date_of_birth = NaiveDate::from_ymd_opt(2020, 1, 1);
     s.children[0].own_letter = true;
-    let mut add = |s: &mut Session, name: String, kind: AgencyKind| {
+    let add = |s: &mut Session, name: String, kind: AgencyKind| {
         let id = s.add_attendee();
         let a = s.attendees.last_mut().unwrap();
         a.name = name;

@@ -2,6 +2,7 @@
 
 use crate::support;
 
+use cpconf::app::effect::Effect;
 use cpconf::app::state::{Access, App, Overlay};
 use cpconf::export::{Copy, Format};
 use support::*;
@@ -13,9 +14,9 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
         Access::ReadOnly("test".into()),
         at("13:00:00"),
     );
-    let before = app.session.clone();
+    let before = app.session().clone();
     keys(&mut app, "e");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Export(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Export(_))));
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("Word file"), "{shown}");
     assert!(
@@ -23,16 +24,16 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
         "{shown}"
     );
     // Down to the family copy as HTML: record ×4, then family md, html.
-    keys(&mut app, "jjjjj<Enter>");
-    assert_eq!(app.export_requested, Some((Copy::Family, Format::Html)));
-    assert!(app.overlays.is_empty());
-    assert_eq!(app.session, before, "exporting changes nothing");
+    let effects = keys(&mut app, "jjjjj<Enter>");
+    assert_eq!(effects, vec![Effect::Export(Copy::Family, Format::Html)]);
+    assert!(app.overlays().is_empty());
+    assert_eq!(app.session(), &before, "exporting changes nothing");
 }
 
 #[test]
 fn esc_leaves_the_export_menu_without_exporting() {
     let mut app = new_app();
-    keys(&mut app, "e<Esc>");
-    assert!(app.overlays.is_empty());
-    assert_eq!(app.export_requested, None);
+    let effects = keys(&mut app, "e<Esc>");
+    assert!(app.overlays().is_empty());
+    assert_eq!(effects, vec![]);
 }

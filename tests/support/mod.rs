@@ -4,11 +4,12 @@
 pub mod icpc;
 
 use chrono::DateTime;
+use cpconf::app::effect::Effect;
 use cpconf::app::field::Field;
 use cpconf::app::panes::PaneContent;
 use cpconf::app::state::{Access, App, Overlay};
 use cpconf::app::update::Msg;
-use cpconf::model::{Session, Timestamp};
+use cpconf::model::{Session, Stage, Timestamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -25,20 +26,28 @@ pub fn new_app() -> App {
     )
 }
 
-pub fn press(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+/// Presses one key; returns what the app asked the runtime to do.
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
-pub fn ctrl(app: &mut App, c: char) {
+pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
     app.update(Msg::Key(KeyEvent::new(
         KeyCode::Char(c),
         KeyModifiers::CONTROL,
-    )));
+    )))
+}
+
+/// Goes to a stage as the agenda does.
+pub fn go_to(app: &mut App, stage: Stage) {
+    app.update(Msg::GoToStage(stage));
 }
 
 /// Presses keys written the way people write them: single characters, or
 /// names in angle brackets (<Enter>, <Esc>, <Tab>, <BackTab>, <Down>, ...).
-pub fn keys(app: &mut App, script: &str) {
+/// Returns every effect the keys asked for, in order.
+pub fn keys(app: &mut App, script: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     let mut rest = script;
     while !rest.is_empty() {
         if let Some(stripped) = rest.strip_prefix('<') {
@@ -60,13 +69,13 @@ pub fn keys(app: &mut App, script: &str) {
                 "Space" => KeyCode::Char(' '),
                 "lt" => KeyCode::Char('<'),
                 other if other.starts_with("C-") => {
-                    ctrl(app, other.chars().nth(2).expect("ctrl key"));
+                    effects.extend(ctrl(app, other.chars().nth(2).expect("ctrl key")));
                     rest = &stripped[end + 1..];
                     continue;
                 }
                 other => panic!("unknown key <{other}>"),
             };
-            press(app, code);
+            effects.extend(press(app, code));
             rest = &stripped[end + 1..];
         } else {
             let c = rest.chars().next().expect("char");
@@ -75,24 +84,28 @@ pub fn keys(app: &mut App, script: &str) {
             } else {
                 KeyModifiers::NONE
             };
-            app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), shift)));
+            effects.extend(app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), shift))));
             rest = &rest[c.len_utf8()..];
         }
     }
+    effects
 }
 
 /// Types text into the open editor, character by character.
-pub fn type_text(app: &mut App, text: &str) {
+/// Returns every effect the typing asked for (none, if typing is typing).
+pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for c in text.chars() {
         if c == '\n' {
-            press(app, KeyCode::Enter);
+            effects.extend(press(app, KeyCode::Enter));
         } else {
-            app.update(Msg::Key(KeyEvent::new(
+            effects.extend(app.update(Msg::Key(KeyEvent::new(
                 KeyCode::Char(c),
                 KeyModifiers::NONE,
-            )));
+            ))));
         }
     }
+    effects
 }
 
 /// Opens the selected field, clears it, types `text` and leaves with Esc.
@@ -106,7 +119,7 @@ pub fn set_field(app: &mut App, text: &str) {
     assert!(
         !app.editing(),
         "Esc should leave the editor: {:?}",
-        app.message
+        app.message()
     );
 }
 
@@ -129,14 +142,14 @@ pub mod move_keys {
 /// The fields of the form in focus (a record opened over the stage, or the
 /// stage's own form pane) and which of them is selected.
 pub fn focused_form(app: &App) -> Option<(Vec<Field>, usize)> {
-    if let Some(Overlay::Record(form)) = app.overlays.last() {
+    if let Some(Overlay::Record(form)) = app.overlays().last() {
         return Some((form.fields.clone(), form.selected));
     }
-    if !app.overlays.is_empty() {
+    if !app.overlays().is_empty() {
         return None;
     }
-    match app.panes().into_iter().nth(app.pane)?.content {
-        PaneContent::Form(fields) => Some((fields, app.cursor(app.pane).row)),
+    match app.panes().into_iter().nth(app.pane())?.content {
+        PaneContent::Form(fields) => Some((fields, app.cursor(app.pane()).row)),
         _ => None,
     }
 }
@@ -146,7 +159,7 @@ pub fn focused_form(app: &App) -> Option<(Vec<Field>, usize)> {
 /// field they mean, so reordering a form does not break them.
 pub fn focus_field(app: &mut App, label: &str) {
     let (fields, mut at) = focused_form(app).expect("a form has the focus");
-    let labels: Vec<String> = fields.iter().map(|f| f.label_in(&app.session)).collect();
+    let labels: Vec<String> = fields.iter().map(|f| f.label_in(&app.session())).collect();
     let Some(wanted) = labels.iter().position(|l| l == label) else {
         panic!("no field labelled {label:?} in this form: {labels:?}");
     };
@@ -161,7 +174,7 @@ pub fn focus_field(app: &mut App, label: &str) {
         at = now;
     }
     let (fields, now) = focused_form(app).expect("the form keeps the focus");
-    assert_eq!(fields[now].label_in(&app.session), label);
+    assert_eq!(fields[now].label_in(&app.session()), label);
 }
 
 /// Moves to the field labelled `label` and opens it (Enter).
