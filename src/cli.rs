@@ -84,8 +84,12 @@ pub enum Command {
     /// Print the dates that follow from a conference or a strategy discussion.
     Dates {
         /// The conference date (YYYY-MM-DD).
-        #[arg(long, required_unless_present = "strategy_discussion")]
+        #[arg(long, required_unless_present_any = ["strategy_discussion", "session"])]
         conference: Option<String>,
+        /// A finalised session: its distribution list (what is due, to
+        /// whom, by when, and what was sent).
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["conference", "strategy_discussion"])]
+        session: Option<PathBuf>,
         /// The kind of conference.
         #[arg(long, value_enum, default_value = "initial")]
         kind: KindArg,

@@ -71,9 +71,14 @@ fn run(cli: Cli) -> Result<(), String> {
             browse(&dir, cfg)
         }
         Some(Command::Dates {
+            session: Some(file),
+            ..
+        }) => cpconf::export::cli::run_paperwork(&file, &config, chrono::Local::now().date_naive()),
+        Some(Command::Dates {
             conference,
             kind,
             strategy_discussion,
+            session: None,
         }) => {
             print!(
                 "{}",
@@ -265,6 +270,7 @@ fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
         let mut message = None;
         loop {
             let mut b = Browser::open(dir)?;
+            b.paperwork = browser::PaperworkCheck::new(cfg, chrono::Local::now().date_naive());
             b.message = message.take();
             let request = loop {
                 b.absorb();

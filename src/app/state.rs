@@ -105,6 +105,8 @@ pub struct Picker {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConfirmAction {
     Finalise,
+    /// The paperwork was sent (see `distribution`).
+    MarkSent(crate::model::Paperwork),
 }
 
 #[derive(Clone, Debug)]

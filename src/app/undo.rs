@@ -229,6 +229,7 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
         decisions: _,
         stage_visits: _,
         addenda: _,
+        distribution: _,
         audit: _,
         next_id: _,
     } = src;
@@ -319,6 +320,7 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
     list!(recommendations);
     list!(decisions);
     list!(addenda);
+    list!(distribution);
     whole!(next_id);
     // Facts: kept in step, never rewound.
     fact!(updated_at, sync_whole);

@@ -105,6 +105,9 @@ impl App {
                 if self.stage == Stage::Decision {
                     out.push(Context::Decision);
                 }
+                if self.stage == Stage::Record {
+                    out.push(Context::SignOff);
+                }
                 out.push(Context::Session);
                 out
             }
@@ -321,6 +324,7 @@ impl App {
             Command::Help => self.open_help(),
             Command::Quit => self.emit(Effect::Quit),
             Command::Finalise => self.ask_finalise(),
+            Command::MarkSent => self.ask_mark_sent(),
             // Exporting reads the session; it is allowed read-only too.
             Command::Export => self
                 .overlays
@@ -834,11 +838,18 @@ impl App {
             return;
         };
         if cmd != Command::Yes {
-            self.say(Tone::Info, "not finalised");
+            self.say(
+                Tone::Info,
+                match c.action {
+                    ConfirmAction::Finalise => "not finalised",
+                    ConfirmAction::MarkSent(_) => "not marked",
+                },
+            );
             return;
         }
         match c.action {
             ConfirmAction::Finalise => self.finalise(),
+            ConfirmAction::MarkSent(what) => self.mark_sent(what),
         }
     }
 

@@ -98,6 +98,13 @@ pub fn problems(c: &Config) -> Vec<Problem> {
         ("later_review_months", ts.later_review_months, 24),
         ("complaint_days", ts.complaint_days, 365),
         ("dissent_hours", ts.dissent_hours, 720),
+        ("letter_working_days", ts.letter_working_days, 60),
+        ("record_working_days", ts.record_working_days, 60),
+        (
+            "accuracy_comment_working_days",
+            ts.accuracy_comment_working_days,
+            60,
+        ),
     ] {
         k.range(t.then(key), u64::from(value), 1, hi);
     }
@@ -152,11 +159,14 @@ pub fn problems(c: &Config) -> Vec<Problem> {
             k.range(path, u64::from(*minutes), 0, u64::from(MAX_MINUTES));
         }
     }
-    k.text(
-        KeyPath::key("reviewing_unit"),
-        &c.reviewing_unit,
-        MAX_WORDING_CHARS,
-    );
+    // Empty is allowed: letters then point to the social worker.
+    if !c.reviewing_unit.is_empty() {
+        k.text(
+            KeyPath::key("reviewing_unit"),
+            &c.reviewing_unit,
+            MAX_WORDING_CHARS,
+        );
+    }
     k.range(
         KeyPath::key("break_reminder_minutes"),
         u64::from(c.break_reminder_minutes),

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod holidays;
+pub mod paperwork;
 pub mod timescales;
 
 pub use calendar::{NonWorking, WorkingCalendar};

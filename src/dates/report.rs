@@ -33,6 +33,14 @@ pub fn report(
             out.push_str(&format!("review_conference: {}\n", k.review_conference));
             out.push_str(&format!("complaint_deadline: {}\n", k.complaint_deadline));
             out.push_str(&format!("dissent_deadline: {}\n", k.dissent_deadline));
+            out.push_str(&format!(
+                "letters_due: {}\n",
+                super::paperwork::letters_due(cal, ts, c)
+            ));
+            out.push_str(&format!(
+                "record_due: {}\n",
+                super::paperwork::record_due(cal, ts, c)
+            ));
         }
         None => {
             let sd = sd.ok_or("give --conference DATE or --strategy-discussion DATE")?;

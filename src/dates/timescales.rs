@@ -24,6 +24,13 @@ pub struct Timescales {
     pub complaint_days: u32,
     /// Professional dissent within this many hours.
     pub dissent_hours: u32,
+    /// The decision letters go out within this many working days.
+    pub letter_working_days: u32,
+    /// The record goes out within this many working days (20 in Wales).
+    pub record_working_days: u32,
+    /// Comments on the record's accuracy within this many working days of
+    /// it being sent.
+    pub accuracy_comment_working_days: u32,
 }
 
 impl Default for Timescales {
@@ -35,6 +42,9 @@ impl Default for Timescales {
             later_review_months: 6,
             complaint_days: 28,
             dissent_hours: 72,
+            letter_working_days: 1,
+            record_working_days: 15,
+            accuracy_comment_working_days: 10,
         }
     }
 }

@@ -107,3 +107,57 @@ pub fn run_letters(args: &LettersArgs, rules: &Config) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Runs `cpconf dates --session FILE`: the distribution list of a
+/// finalised session, one line per item.
+pub fn run_paperwork(file: &Path, rules: &Config, today: chrono::NaiveDate) -> Result<(), String> {
+    let loaded = storage::load(file).map_err(|e| e.to_string())?;
+    for w in &loaded.warnings {
+        eprintln!("cpconf: warning: {w}");
+    }
+    let s = &loaded.session;
+    if !s.is_finalised() {
+        return Err(format!(
+            "{} is not finalised: nothing is due until the record is",
+            file.display()
+        ));
+    }
+    let mut out = io::stdout().lock();
+    for line in paperwork_lines(s, rules, today) {
+        writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
+    }
+    Ok(())
+}
+
+/// The distribution list as plain lines.
+pub fn paperwork_lines(
+    s: &crate::model::Session,
+    rules: &Config,
+    today: chrono::NaiveDate,
+) -> Vec<String> {
+    s.distribution_list(&rules.calendar(), &rules.timescales, today)
+        .iter()
+        .map(|d| {
+            let due = match (d.due, d.paperwork) {
+                (Some(day), _) => format!("due {day}"),
+                (None, None) => format!(
+                    "due {} working days after the record is sent",
+                    rules.timescales.accuracy_comment_working_days
+                ),
+                (None, Some(_)) => "due date unknown: no conference date".into(),
+            };
+            let state = match (&d.sent, d.overdue, d.paperwork) {
+                (Some(m), _, _) => format!("sent {} by {}", m.at.format("%Y-%m-%d %H:%M"), m.by),
+                (None, true, _) => "NOT SENT: OVERDUE".into(),
+                (None, false, Some(_)) => "not sent yet".into(),
+                (None, false, None) => String::new(),
+            };
+            let state = if state.is_empty() {
+                String::new()
+            } else {
+                format!("; {state}")
+            };
+            format!("{}: {due}, {}{state}", d.label, d.who)
+        })
+        .collect()
+}

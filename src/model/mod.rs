@@ -2,6 +2,7 @@
 //! disk: `ui` draws it, `storage` saves it, `app` changes it.
 
 mod choices;
+mod distribution;
 mod ids;
 mod review;
 mod rules;
@@ -11,6 +12,7 @@ mod signoff;
 mod stage;
 
 pub use choices::*;
+pub use distribution::*;
 pub use ids::*;
 pub use review::*;
 pub use rules::*;
@@ -57,6 +59,7 @@ impl Session {
             decisions: Vec::new(),
             stage_visits: Vec::new(),
             addenda: Vec::new(),
+            distribution: Vec::new(),
             audit: Vec::new(),
             next_id: 1,
         }

@@ -61,6 +61,9 @@ pub struct Session {
     /// Dated additions made after the record was finalised.
     #[serde(default)]
     pub addenda: Vec<Addendum>,
+    /// When the letters and the record were sent (after sign-off).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distribution: Vec<super::distribution::SentMark>,
     /// Every change, oldest first. Append-only: undo adds an entry rather
     /// than removing one.
     #[serde(default)]

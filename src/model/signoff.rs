@@ -18,8 +18,14 @@ pub enum Integrity {
 
 /// Fields that may change after finalisation, or that hold the fingerprint
 /// itself: they are left out of it.
-const OUTSIDE_THE_FINGERPRINT: [&str; 5] =
-    ["finalised", "addenda", "audit", "updated_at", "next_id"];
+const OUTSIDE_THE_FINGERPRINT: [&str; 6] = [
+    "finalised",
+    "addenda",
+    "distribution",
+    "audit",
+    "updated_at",
+    "next_id",
+];
 
 impl Session {
     /// SHA-256 (hex) of the canonical content: the session as JSON with

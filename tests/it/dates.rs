@@ -362,6 +362,9 @@ fn extreme_dates_do_not_panic() {
         later_review_months: u32::MAX,
         complaint_days: u32::MAX,
         dissent_hours: u32::MAX,
+        letter_working_days: u32::MAX,
+        record_working_days: u32::MAX,
+        accuracy_comment_working_days: u32::MAX,
     };
     let _ = key_dates(
         &cal,

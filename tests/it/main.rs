@@ -29,6 +29,7 @@ mod letters;
 mod lock;
 mod mouse;
 mod odd_text;
+mod paperwork;
 mod present;
 mod present_boards;
 mod properties;
