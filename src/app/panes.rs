@@ -193,6 +193,8 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
                         F::DecisionCoreGroup(c.clone()),
                         F::DecisionFirstCoreGroup(c.clone()),
                         F::DecisionReviewDate(c.clone()),
+                        F::DecisionFirstCoreGroupTime(c.clone()),
+                        F::DecisionReviewTime(c.clone()),
                     ],
                 ));
                 panes.push(Pane::list("Dissent", ListKind::Dissents(c)));
@@ -271,6 +273,7 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::ChildName(child()),
             F::ChildDateOfBirth(child()),
             F::ChildExpectedDelivery(child()),
+            F::ChildOwnLetter(child()),
         ],
         ListKind::Attendees => vec![
             F::AttendeeName(person()),
@@ -289,6 +292,7 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::ExclusionSeparate(item()),
             F::ExclusionGrounds(item()),
             F::ExclusionWhichPart(item()),
+            F::ExclusionParts(item()),
         ],
         ListKind::Dangers => vec![
             F::DangerWhoIsWorried(item()),

@@ -135,3 +135,40 @@ fn the_chairs_contact_comes_from_the_local_rules() {
         assert!(text.contains("01632 960000"), "{}: {text}", item.file_stem);
     }
 }
+
+#[test]
+fn the_chair_sets_parts_missed_a_childs_letter_and_meeting_times_by_keys() {
+    use crate::support::*;
+    use cpconf::app::state::{Access, App};
+    use cpconf::model::Stage;
+    let mut app = App::new(example_review(), Access::Edit, at("10:00:00"));
+    // An exclusion, and the parts its person missed: a picker of parts.
+    go_to(&mut app, Stage::PreMeeting);
+    keys(&mut app, "<Tab>a");
+    type_text(&mut app, "Asked to leave for the police information.");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Left out of their copy (parts missed)");
+    // Parents' pre-meeting, danger statements, the map: tick the first and third.
+    keys(&mut app, "<Space>jj<Space><Enter>");
+    let e = &app.session().pre_meeting.exclusions[0];
+    assert_eq!(e.parts, vec![Stage::PreMeeting, Stage::Map]);
+    keys(&mut app, "<Esc>");
+
+    // A child's own letter: a tick on the child at setup.
+    go_to(&mut app, Stage::Setup);
+    keys(&mut app, "<Tab>j<Enter>");
+    focus_field(&mut app, "Gets a letter of their own (plain words)");
+    keys(&mut app, "<Space><Esc>");
+    assert!(app.session().children[1].own_letter, "Rory ticked");
+
+    // The review's time at the decision, for the letters.
+    go_to(&mut app, Stage::Decision);
+    keys(&mut app, "<Tab>");
+    open_field(&mut app, "Review conference time");
+    type_text(&mut app, "14:30");
+    keys(&mut app, "<Enter>");
+    assert_eq!(
+        app.session().decisions[0].plan.review_time,
+        chrono::NaiveTime::from_hms_opt(14, 30, 0)
+    );
+}
