@@ -121,21 +121,32 @@ pub struct ExportMenu {
     pub selected: usize,
 }
 
+/// One thing the export menu can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportChoice {
+    Copy(crate::export::Copy),
+    /// The pack: every person's letter and copy, into a new folder.
+    Letters,
+}
+
 impl ExportMenu {
-    pub fn options() -> Vec<(crate::export::Copy, crate::export::Format)> {
+    pub fn options() -> Vec<(ExportChoice, crate::export::Format)> {
         use crate::export::{Copy, Format};
         Copy::ALL
             .iter()
-            .flat_map(|c| Format::ALL.iter().map(move |f| (*c, *f)))
+            .map(|c| ExportChoice::Copy(*c))
+            .chain([ExportChoice::Letters])
+            .flat_map(|c| Format::ALL.iter().map(move |f| (c, *f)))
             .collect()
     }
 
-    pub fn label(copy: crate::export::Copy, format: crate::export::Format) -> String {
+    pub fn label(choice: ExportChoice, format: crate::export::Format) -> String {
         use crate::export::{Copy, Format};
-        let what = match copy {
-            Copy::Record => "Full record (restricted items included)",
-            Copy::Family => "Family's copy (nothing restricted)",
-            Copy::DecisionLetter => "Decision letter to the parents",
+        let what = match choice {
+            ExportChoice::Copy(Copy::Record) => "Full record (restricted items included)",
+            ExportChoice::Copy(Copy::Family) => "Family's copy (nothing restricted)",
+            ExportChoice::Copy(Copy::DecisionLetter) => "Decision letter to the parents",
+            ExportChoice::Letters => "Letters and copies for each person (a folder)",
         };
         let how = match format {
             Format::Markdown => "Markdown",

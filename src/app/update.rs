@@ -822,8 +822,14 @@ impl App {
             Command::Edit | Command::Toggle => {
                 let chosen = options.get(menu.selected).copied();
                 self.overlays.pop();
-                if let Some((copy, format)) = chosen {
-                    self.emit(Effect::Export(copy, format));
+                match chosen {
+                    Some((ExportChoice::Copy(copy), format)) => {
+                        self.emit(Effect::Export(copy, format))
+                    }
+                    Some((ExportChoice::Letters, format)) => {
+                        self.emit(Effect::ExportLetters(format))
+                    }
+                    None => {}
                 }
             }
             Command::Back => {

@@ -88,3 +88,15 @@ mod tests {
         assert_eq!(shell_quote("it's.json"), "'it'\\''s.json'");
     }
 }
+
+/// Creates one new owner-only directory; an existing one (of any kind) is
+/// an `AlreadyExists` error, so nothing already there is ever written into.
+pub fn create_new_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}

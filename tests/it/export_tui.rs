@@ -37,3 +37,21 @@ fn esc_leaves_the_export_menu_without_exporting() {
     assert!(app.overlays().is_empty());
     assert_eq!(effects, vec![]);
 }
+
+#[test]
+fn the_export_menu_offers_the_letters_for_each_person() {
+    let mut app = App::new(
+        cpconf::example::example_icpc(),
+        Access::ReadOnly("test".into()),
+        at("13:00:00"),
+    );
+    keys(&mut app, "e");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("Letters and copies for each person (a folder) · Word file"),
+        "{shown}"
+    );
+    // Past the 3 copies x 4 formats, the letters as a Word file is last.
+    let effects = keys(&mut app, &format!("{}<Enter>", "j".repeat(15)));
+    assert_eq!(effects, vec![Effect::ExportLetters(Format::Docx)]);
+}
