@@ -20,10 +20,6 @@ use cpconf::runtime::session::{Exit, now, offer_draft, run_session, session_app}
 use cpconf::runtime::terminal::{Term, TerminalGuard};
 use cpconf::storage;
 
-/// `--mouse` (or `mouse = true` in the local rules), for every
-/// full-screen part of this run.
-static MOUSE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -40,11 +36,16 @@ fn run(cli: Cli) -> Result<(), String> {
     // config stops the program with its one-line message.
     let (config, source) =
         cpconf::config::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
-    // The command line wins over the local rules.
-    let _ = MOUSE.set(cli.mouse || config.mouse);
-    cpconf::runtime::session::set_theme(cli.theme.map(Into::into).unwrap_or(config.theme));
-    let config = Arc::new(config);
-    let cfg = &config;
+    // The rules this run's screens follow: the command line wins over the
+    // local rules, and NO_COLOR over both. `config` stays as the file says,
+    // for `cpconf config`.
+    let mut for_run = config.clone();
+    for_run.mouse = cli.mouse || config.mouse;
+    for_run.theme = cpconf::config::ThemeName::resolve(
+        cli.theme.map(Into::into).unwrap_or(config.theme),
+        std::env::var("NO_COLOR").ok().as_deref(),
+    );
+    let cfg = &Arc::new(for_run);
     match cli.command {
         None => browse(&cli.dir, cfg),
         Some(Command::New { review_of }) => {
@@ -54,15 +55,21 @@ fn run(cli: Cli) -> Result<(), String> {
                 Some(previous) => new_review(&cli.dir, &previous, cfg)?,
                 None => new_session(&cli.dir, cfg)?,
             };
-            with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
+            with_terminal(cfg.mouse, |term, outside| {
+                run_session(term, app, Some(lock), outside).map(|_| ())
+            })
         }
         Some(Command::Open { file }) => {
             let (app, lock) = open_for_editing(&file, cfg)?;
-            with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
+            with_terminal(cfg.mouse, |term, outside| {
+                run_session(term, app, Some(lock), outside).map(|_| ())
+            })
         }
         Some(Command::View { file }) => {
             let app = open_read_only(&file, "opened with cpconf view", cfg)?;
-            with_terminal(|term, outside| run_session(term, app, None, outside).map(|_| ()))
+            with_terminal(cfg.mouse, |term, outside| {
+                run_session(term, app, None, outside).map(|_| ())
+            })
         }
         Some(Command::Present { file }) => cpconf::present::run(&file),
         Some(Command::List) => list(&cli.dir),
@@ -73,7 +80,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Dates {
             session: Some(file),
             ..
-        }) => cpconf::export::cli::run_paperwork(&file, &config, chrono::Local::now().date_naive()),
+        }) => paperwork(&file, &config),
         Some(Command::Dates {
             conference,
             kind,
@@ -92,10 +99,62 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
-        Some(Command::Export(args)) => cpconf::export::cli::run_export(&args, &config),
-        Some(Command::Letters(args)) => cpconf::export::cli::run_letters(&args, &config),
+        Some(Command::Export(args)) => export(&args, &config),
+        Some(Command::Letters(args)) => letters(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
     }
+}
+
+/// `cpconf export`: one copy of a session to standard output or to a new
+/// owner-only file.
+fn export(args: &cpconf::cli::ExportArgs, rules: &Config) -> Result<(), String> {
+    use cpconf::export::cli::{choose_format, render_file, write_output};
+    use std::io::Write;
+    let format = choose_format(args.format.map(Into::into), args.output.as_deref());
+    let rendered = render_file(&args.file, args.copy.into(), format, rules)?;
+    for w in &rendered.warnings {
+        eprintln!("cpconf: warning: {w}");
+    }
+    match &args.output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&rendered.bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write the export: {e}"))
+        }
+        Some(path) => write_output(&args.file, path, &rendered.bytes, args.force),
+    }
+}
+
+/// `cpconf letters`: writes the pack and lists each file and who it is for.
+fn letters(args: &cpconf::cli::LettersArgs, rules: &Config) -> Result<(), String> {
+    let written = cpconf::export::cli::write_pack(
+        &args.file,
+        &args.dir,
+        args.format.into(),
+        args.force,
+        rules,
+    )?;
+    for w in &written.warnings {
+        eprintln!("cpconf: warning: {w}");
+    }
+    for (path, who) in &written.files {
+        println!("{}  (for {who})", path.display());
+    }
+    Ok(())
+}
+
+/// `cpconf dates --session FILE`: the distribution list, one line each.
+fn paperwork(file: &Path, rules: &Config) -> Result<(), String> {
+    let today = chrono::Local::now().date_naive();
+    let (lines, warnings) = cpconf::export::cli::paperwork_of_file(file, rules, today)?;
+    for w in &warnings {
+        eprintln!("cpconf: warning: {w}");
+    }
+    for line in lines {
+        println!("{line}");
+    }
+    Ok(())
 }
 
 /// `cpconf config`: where the rules came from, then the rules as TOML.
@@ -114,9 +173,13 @@ fn print_config(config: &Config, source: Option<&Path>) -> Result<(), String> {
 
 /// Runs full-screen work; SIGTERM, SIGHUP and a closed terminal ask it to
 /// save and stop.
-fn with_terminal(f: impl FnOnce(&mut Term, &Outside) -> std::io::Result<()>) -> Result<(), String> {
-    let mut guard = TerminalGuard::enter(MOUSE.get().copied().unwrap_or(false))
-        .map_err(|e| format!("cannot start the terminal: {e}"))?;
+/// `mouse`: report clicks (`--mouse` or `mouse = true` in the local rules).
+fn with_terminal(
+    mouse: bool,
+    f: impl FnOnce(&mut Term, &Outside) -> std::io::Result<()>,
+) -> Result<(), String> {
+    let mut guard =
+        TerminalGuard::enter(mouse).map_err(|e| format!("cannot start the terminal: {e}"))?;
     let outside = Outside::start().map_err(|e| format!("cannot read the terminal: {e}"))?;
     let result = f(&mut guard.terminal, &outside);
     drop(guard);
@@ -266,7 +329,7 @@ fn demo_dir() -> Result<PathBuf, String> {
 /// The session list; quitting a session opened from it comes back to it.
 fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
     storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
-    with_terminal(|term, outside| {
+    with_terminal(cfg.mouse, |term, outside| {
         let mut message = None;
         loop {
             let mut b = Browser::open(dir)?;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use super::field::Field;
 use super::state::{App, Tone};
-use crate::export::{Copy, Format};
+use crate::export::{CopyKind, Format};
 use crate::model::Timestamp;
 
 /// Something for the runtime to do. Saving when the keyboard pauses needs
@@ -21,7 +21,7 @@ pub enum Effect {
     SaveNow,
     /// Write this copy beside the session file. Answered with
     /// `Report::Exported` or `Report::ExportFailed`.
-    Export(Copy, Format),
+    Export(CopyKind, Format),
     /// Write the pack (each person's letter and copy) into a new folder
     /// beside the session file. Answered like `Export`, with the folder.
     ExportLetters(Format),

@@ -124,15 +124,15 @@ pub struct ExportMenu {
 /// One thing the export menu can write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportChoice {
-    Copy(crate::export::Copy),
+    Copy(crate::export::CopyKind),
     /// The pack: every person's letter and copy, into a new folder.
     Letters,
 }
 
 impl ExportMenu {
     pub fn options() -> Vec<(ExportChoice, crate::export::Format)> {
-        use crate::export::{Copy, Format};
-        Copy::ALL
+        use crate::export::{CopyKind, Format};
+        CopyKind::ALL
             .iter()
             .map(|c| ExportChoice::Copy(*c))
             .chain([ExportChoice::Letters])
@@ -141,11 +141,11 @@ impl ExportMenu {
     }
 
     pub fn label(choice: ExportChoice, format: crate::export::Format) -> String {
-        use crate::export::{Copy, Format};
+        use crate::export::{CopyKind, Format};
         let what = match choice {
-            ExportChoice::Copy(Copy::Record) => "Full record (restricted items included)",
-            ExportChoice::Copy(Copy::Family) => "Family's copy (nothing restricted)",
-            ExportChoice::Copy(Copy::DecisionLetter) => "Decision letter to the parents",
+            ExportChoice::Copy(CopyKind::Record) => "Full record (restricted items included)",
+            ExportChoice::Copy(CopyKind::Family) => "Family's copy (nothing restricted)",
+            ExportChoice::Copy(CopyKind::DecisionLetter) => "Decision letter to the parents",
             ExportChoice::Letters => "Letters and copies for each person (a folder)",
         };
         let how = match format {
@@ -204,8 +204,6 @@ pub struct App {
     /// more of that typing, never as commands: a sentence typed into the
     /// wrong place must not delete, tick or quit through its letters.
     pub(super) stray_typing_since: Option<Timestamp>,
-    /// How the screen is styled (the runtime applies NO_COLOR).
-    pub(super) theme: crate::ui::theme::ThemeName,
     /// The local rules in force (defaults unless given by `with_config`).
     pub(super) config: Arc<crate::config::Config>,
 }
@@ -250,8 +248,10 @@ impl App {
     pub fn now(&self) -> Timestamp {
         self.now
     }
-    pub fn theme(&self) -> crate::ui::theme::ThemeName {
-        self.theme
+    /// How the screen is styled: the local rules' choice, which the
+    /// command line and NO_COLOR have already settled for this run.
+    pub fn theme(&self) -> crate::config::ThemeName {
+        self.config.theme
     }
     pub fn config(&self) -> &Arc<crate::config::Config> {
         &self.config
@@ -315,7 +315,6 @@ impl App {
             message: None,
             now,
             effects: Vec::new(),
-            theme: crate::ui::theme::ThemeName::Default,
             quorum_asked: false,
             stray_typing_since: None,
             config: Arc::default(),
@@ -344,8 +343,8 @@ impl App {
     }
 
     /// The same app drawn in `theme`.
-    pub fn with_theme(mut self, theme: crate::ui::theme::ThemeName) -> Self {
-        self.theme = theme;
+    pub fn with_theme(mut self, theme: crate::config::ThemeName) -> Self {
+        Arc::make_mut(&mut self.config).theme = theme;
         self
     }
 

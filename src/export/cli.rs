@@ -1,47 +1,53 @@
-//! `cpconf export`: load a session, render one copy, write it to standard
-//! output or to a new owner-only file.
+//! The file work of `cpconf export`, `cpconf letters` and `cpconf dates
+//! --session`: load a session, render, and write new owner-only files. The
+//! command line and printing are the program's (`main.rs`); this module
+//! knows neither.
 
-use std::io::{self, Write};
-use std::path::Path;
+use std::io;
+use std::path::{Path, PathBuf};
 
-use crate::cli::{ExportArgs, LettersArgs};
 use crate::storage::{self, DurableWriter, FileWriter};
 
-use super::{Format, render_bytes};
+use super::{CopyKind, Format, render_bytes};
 use crate::config::Config;
 
-/// Runs `cpconf export` under the local rules in force. Errors are one
-/// line for the caller to print.
-pub fn run_export(args: &ExportArgs, rules: &Config) -> Result<(), String> {
-    let loaded = storage::load(&args.file).map_err(|e| e.to_string())?;
-    for w in &loaded.warnings {
-        eprintln!("cpconf: warning: {w}");
-    }
-    let format = args
-        .format
-        .map(Format::from)
+/// One copy of a session file, rendered as the bytes of its file.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// What loading noticed (the file still loaded), one line each.
+    pub warnings: Vec<String>,
+}
+
+/// The format to write: the one asked for, else the output file's
+/// extension, else Markdown.
+pub fn choose_format(asked: Option<Format>, output: Option<&Path>) -> Format {
+    asked
         .or_else(|| {
-            args.output
-                .as_deref()
+            output
                 .and_then(|p| p.extension())
                 .and_then(|e| Format::from_extension(&e.to_string_lossy()))
         })
-        .unwrap_or(Format::Markdown);
-    let text = render_bytes(&loaded.session, args.copy.into(), format, rules);
-    match &args.output {
-        None => {
-            let mut out = io::stdout().lock();
-            out.write_all(&text)
-                .and_then(|()| out.flush())
-                .map_err(|e| format!("cannot write the export: {e}"))
-        }
-        Some(path) => write_output(&args.file, path, &text, args.force),
-    }
+        .unwrap_or(Format::Markdown)
+}
+
+/// Loads `file` and renders `copy` under the local rules in force. Errors
+/// are one line for the caller to print.
+pub fn render_file(
+    file: &Path,
+    copy: CopyKind,
+    format: Format,
+    rules: &Config,
+) -> Result<Rendered, String> {
+    let loaded = storage::load(file).map_err(|e| e.to_string())?;
+    Ok(Rendered {
+        bytes: render_bytes(&loaded.session, copy, format, rules),
+        warnings: loaded.warnings,
+    })
 }
 
 /// Writes a new file (0600), refusing to replace one unless `force`, and
 /// never the session file itself.
-fn write_output(session: &Path, path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
+pub fn write_output(session: &Path, path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
     if same_file(session, path) {
         return Err(format!(
             "{} is the session file itself; choose another output file",
@@ -70,63 +76,74 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Runs `cpconf letters`: every file of the pack into one folder. Nothing
-/// is written unless every file can be: an existing file (without
-/// `--force`) or the session file itself among the names stops it first.
-pub fn run_letters(args: &LettersArgs, rules: &Config) -> Result<(), String> {
-    let loaded = storage::load(&args.file).map_err(|e| e.to_string())?;
-    for w in &loaded.warnings {
-        eprintln!("cpconf: warning: {w}");
-    }
-    let format = Format::from(args.format);
+/// What `cpconf letters` wrote: each file and who it is for.
+pub struct PackWritten {
+    pub files: Vec<(PathBuf, String)>,
+    pub warnings: Vec<String>,
+}
+
+/// Writes every file of the pack into `dir` (created owner-only if
+/// missing). Nothing is written unless every file can be: an existing file
+/// (without `force`) or the session file itself among the names stops it
+/// first, with one line naming it.
+pub fn write_pack(
+    file: &Path,
+    dir: &Path,
+    format: Format,
+    force: bool,
+    rules: &Config,
+) -> Result<PackWritten, String> {
+    let loaded = storage::load(file).map_err(|e| e.to_string())?;
     let items = super::letters::pack(&loaded.session, rules);
-    let paths: Vec<_> = items
+    let paths: Vec<PathBuf> = items
         .iter()
-        .map(|i| args.dir.join(format!("{}.{}", i.file_stem, format.extension())))
+        .map(|i| dir.join(format!("{}.{}", i.file_stem, format.extension())))
         .collect();
     for path in &paths {
-        if same_file(&args.file, path) {
+        if same_file(file, path) {
             return Err(format!(
                 "{} is the session file itself; choose another folder",
                 path.display()
             ));
         }
-        if !args.force && path.exists() {
+        if !force && path.exists() {
             return Err(format!(
                 "{} already exists; use --force to replace it, or choose another folder",
                 path.display()
             ));
         }
     }
-    storage::ensure_dir(&args.dir).map_err(|e| e.to_string())?;
-    let mut out = io::stdout().lock();
-    for (item, path) in items.iter().zip(&paths) {
+    storage::ensure_dir(dir).map_err(|e| e.to_string())?;
+    let mut files = Vec::new();
+    for (item, path) in items.iter().zip(paths) {
         let bytes = super::doc_bytes(&item.doc, format);
-        write_output(&args.file, path, &bytes, args.force)?;
-        let _ = writeln!(out, "{}  (for {})", path.display(), item.recipient);
+        write_output(file, &path, &bytes, force)?;
+        files.push((path, item.recipient.clone()));
     }
-    Ok(())
+    Ok(PackWritten {
+        files,
+        warnings: loaded.warnings,
+    })
 }
 
-/// Runs `cpconf dates --session FILE`: the distribution list of a
-/// finalised session, one line per item.
-pub fn run_paperwork(file: &Path, rules: &Config, today: chrono::NaiveDate) -> Result<(), String> {
+/// `cpconf dates --session FILE`: the distribution list of a finalised
+/// session as plain lines, and what loading noticed.
+pub fn paperwork_of_file(
+    file: &Path,
+    rules: &Config,
+    today: chrono::NaiveDate,
+) -> Result<(Vec<String>, Vec<String>), String> {
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
-    for w in &loaded.warnings {
-        eprintln!("cpconf: warning: {w}");
-    }
-    let s = &loaded.session;
-    if !s.is_finalised() {
+    if !loaded.session.is_finalised() {
         return Err(format!(
             "{} is not finalised: nothing is due until the record is",
             file.display()
         ));
     }
-    let mut out = io::stdout().lock();
-    for line in paperwork_lines(s, rules, today) {
-        writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
-    }
-    Ok(())
+    Ok((
+        paperwork_lines(&loaded.session, rules, today),
+        loaded.warnings,
+    ))
 }
 
 /// The distribution list as plain lines.
@@ -147,15 +164,10 @@ pub fn paperwork_lines(
                 (None, Some(_)) => "due date unknown: no conference date".into(),
             };
             let state = match (&d.sent, d.overdue, d.paperwork) {
-                (Some(m), _, _) => format!("sent {} by {}", m.at.format("%Y-%m-%d %H:%M"), m.by),
-                (None, true, _) => "NOT SENT: OVERDUE".into(),
-                (None, false, Some(_)) => "not sent yet".into(),
+                (Some(m), _, _) => format!("; sent {} by {}", m.at.format("%Y-%m-%d %H:%M"), m.by),
+                (None, true, _) => "; NOT SENT: OVERDUE".into(),
+                (None, false, Some(_)) => "; not sent yet".into(),
                 (None, false, None) => String::new(),
-            };
-            let state = if state.is_empty() {
-                String::new()
-            } else {
-                format!("; {state}")
             };
             format!("{}: {due}, {}{state}", d.label, d.who)
         })

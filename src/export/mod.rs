@@ -11,17 +11,17 @@
 
 pub mod cli;
 pub mod doc;
-pub mod docx;
+pub(crate) mod docx;
 mod family;
+pub(crate) mod html;
 mod letters;
-pub mod parts;
-pub mod html;
+pub(crate) mod parts;
 mod letter;
-pub mod markdown;
+pub(crate) mod markdown;
 mod record;
 mod shared;
-pub mod text;
-pub mod words;
+pub(crate) mod text;
+pub(crate) mod words;
 
 pub use record::DEFAULT_SCALING_QUESTION;
 
@@ -30,7 +30,7 @@ use crate::model::Session;
 
 /// Which copy to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Copy {
+pub enum CopyKind {
     /// The full conference record, restricted items included and marked.
     Record,
     /// The plain-language copy for the parents: nothing restricted.
@@ -49,15 +49,15 @@ pub enum Format {
     Docx,
 }
 
-impl Copy {
-    pub const ALL: [Copy; 3] = [Copy::Record, Copy::Family, Copy::DecisionLetter];
+impl CopyKind {
+    pub const ALL: [CopyKind; 3] = [CopyKind::Record, CopyKind::Family, CopyKind::DecisionLetter];
 
     /// The name used on the command line and in file names.
     pub fn name(self) -> &'static str {
         match self {
-            Copy::Record => "record",
-            Copy::Family => "family",
-            Copy::DecisionLetter => "decision-letter",
+            CopyKind::Record => "record",
+            CopyKind::Family => "family",
+            CopyKind::DecisionLetter => "decision-letter",
         }
     }
 }
@@ -97,11 +97,11 @@ impl Format {
 
 /// The document for a copy under the local rules in force (the quorum
 /// rule, the working calendar and timescales), before it is given a format.
-pub fn document(session: &Session, copy: Copy, rules: &Config) -> doc::Document {
+pub fn document(session: &Session, copy: CopyKind, rules: &Config) -> doc::Document {
     match copy {
-        Copy::Record => record::build(session, rules),
-        Copy::Family => family::build(session, rules),
-        Copy::DecisionLetter => letter::build(session, rules),
+        CopyKind::Record => record::build(session, rules),
+        CopyKind::Family => family::build(session, rules),
+        CopyKind::DecisionLetter => letter::build(session, rules),
     }
 }
 
@@ -109,14 +109,14 @@ pub use letters::{PackItem, child_letter, pack};
 pub use parts::{EXCLUDABLE, excluded_parts};
 
 /// One copy of a session in one format, under the built-in rules.
-pub fn render(session: &Session, copy: Copy, format: Format) -> String {
+pub fn render(session: &Session, copy: CopyKind, format: Format) -> String {
     render_under(session, copy, format, &Config::default())
 }
 
 /// One copy of a session in one text format. Never panics, whatever the
 /// session. A Word file is not text: asked for one, this gives the plain
 /// text, and [`render_bytes`] gives the file.
-pub fn render_under(session: &Session, copy: Copy, format: Format, rules: &Config) -> String {
+pub fn render_under(session: &Session, copy: CopyKind, format: Format, rules: &Config) -> String {
     render_doc(&document(session, copy, rules), format)
 }
 
@@ -139,6 +139,11 @@ pub fn doc_bytes(doc: &doc::Document, format: Format) -> Vec<u8> {
 
 /// One copy of a session as the bytes of a file in any format: what the
 /// export command and the export menu write.
-pub fn render_bytes(session: &Session, copy: Copy, format: Format, rules: &Config) -> Vec<u8> {
+pub fn render_bytes(
+    session: &Session,
+    copy: CopyKind,
+    format: Format,
+    rules: &Config,
+) -> Vec<u8> {
     doc_bytes(&document(session, copy, rules), format)
 }

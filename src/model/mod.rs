@@ -6,7 +6,7 @@ mod distribution;
 mod ids;
 mod review;
 mod rules;
-pub mod series;
+pub(crate) mod series;
 mod session;
 mod signoff;
 mod stage;
@@ -19,8 +19,6 @@ pub use rules::*;
 pub use session::*;
 pub use signoff::*;
 pub use stage::*;
-
-use chrono::NaiveDate;
 
 impl Session {
     /// An empty initial conference, created at `now`.
@@ -264,11 +262,6 @@ impl Session {
             };
             self.decisions[i].differs_from_recommendations = differs;
         }
-    }
-
-    /// The date the conference is held, if set.
-    pub fn conference_date(&self) -> Option<NaiveDate> {
-        self.setup.date
     }
 }
 

@@ -227,7 +227,7 @@ impl Run<'_> {
 
     /// Writes an export beside the session, owner-only, never over an
     /// existing file, and says where it went.
-    fn export(&mut self, copy: crate::export::Copy, format: crate::export::Format) {
+    fn export(&mut self, copy: crate::export::CopyKind, format: crate::export::Format) {
         let Some(file) = self.app.file().map(Path::to_path_buf) else {
             return;
         };
@@ -383,20 +383,5 @@ pub fn offer_draft(app: &mut App, recovery: &Path) {
 
 /// A session's starting state for a window.
 pub fn session_app(session: Session, file: PathBuf, access: crate::app::state::Access) -> App {
-    App::new(session, access, now())
-        .with_file(file)
-        .with_theme(chosen_theme())
-}
-
-static THEME: std::sync::OnceLock<crate::ui::theme::ThemeName> = std::sync::OnceLock::new();
-
-/// Chooses the theme for this run (from `--theme` or the local rules).
-pub fn set_theme(theme: crate::ui::theme::ThemeName) {
-    let _ = THEME.set(theme);
-}
-
-/// The theme for this run; NO_COLOR always wins.
-pub fn chosen_theme() -> crate::ui::theme::ThemeName {
-    let chosen = THEME.get().copied().unwrap_or_default();
-    crate::ui::theme::ThemeName::resolve(chosen, std::env::var("NO_COLOR").ok().as_deref())
+    App::new(session, access, now()).with_file(file)
 }

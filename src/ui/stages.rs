@@ -302,13 +302,7 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingW
         .children
         .iter()
         .map(|child| {
-            let scores: Vec<u8> = s
-                .scaling
-                .scores
-                .iter()
-                .filter(|x| x.child == child.id)
-                .map(|x| x.score)
-                .collect();
+            let scores = crate::model::series::child_scores(s, &child.id);
             let mut prev = s
                 .scaling
                 .previous_scores
@@ -411,23 +405,13 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingW
 }
 
 fn summary(scores: &[u8]) -> String {
-    if scores.is_empty() {
-        return "no scores yet".into();
+    match crate::model::series::ScoreSpread::of(scores) {
+        None => "no scores yet".into(),
+        Some(sp) => format!(
+            "{} scores · median {} · range {}–{}",
+            sp.count, sp.median, sp.lowest, sp.highest
+        ),
     }
-    let mut v = scores.to_vec();
-    v.sort_unstable();
-    let median = if v.len() % 2 == 1 {
-        format!("{}", v[v.len() / 2])
-    } else {
-        let (a, b) = (v[v.len() / 2 - 1] as f32, v[v.len() / 2] as f32);
-        format!("{}", (a + b) / 2.0)
-    };
-    format!(
-        "{} scores · median {median} · range {}–{}",
-        v.len(),
-        v[0],
-        v[v.len() - 1]
-    )
 }
 
 fn tally_line(s: &Session, child: &ChildId) -> String {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use cpconf::app::effect::{Effect, Report};
 use cpconf::app::state::{Access, App, Overlay, Tone};
 use cpconf::app::update::Msg;
-use cpconf::export::{Copy, Format};
+use cpconf::export::{CopyKind, Format};
 use cpconf::model::Session;
 use support::*;
 
@@ -21,7 +21,7 @@ struct FakeRuntime {
     /// The export folder is unwritable while set.
     refuse_exports: Option<String>,
     saved: Option<(u64, Session)>,
-    exported: Vec<(Copy, Format)>,
+    exported: Vec<(CopyKind, Format)>,
     letters: Vec<Format>,
     quit: bool,
 }
@@ -168,9 +168,9 @@ fn read_only_ctrl_s_never_says_saved() {
 
 #[test]
 fn finalising_asks_to_save_now() {
-    let mut app = cpconf::example::example_icpc();
-    app.status = cpconf::model::Status::InProgress;
-    let mut app = App::new(app, Access::Edit, at("10:00:00"));
+    let mut session = cpconf::example::example_icpc();
+    session.status = cpconf::model::Status::InProgress;
+    let mut app = App::new(session, Access::Edit, at("10:00:00"));
     go_to(&mut app, cpconf::model::Stage::Decision);
     let effects = keys(&mut app, "Fy");
     assert!(app.session().is_finalised());
@@ -186,11 +186,11 @@ fn export_asks_for_the_chosen_copy_and_says_where_it_went() {
     let effects = keys(&mut app, "e<Enter>");
     assert_eq!(
         effects,
-        vec![Effect::Export(Copy::Record, Format::Markdown)]
+        vec![Effect::Export(CopyKind::Record, Format::Markdown)]
     );
     let mut runtime = FakeRuntime::default();
     runtime.perform(&mut app, effects);
-    assert_eq!(runtime.exported, vec![(Copy::Record, Format::Markdown)]);
+    assert_eq!(runtime.exported, vec![(CopyKind::Record, Format::Markdown)]);
     assert_eq!(
         message(&app),
         (Tone::Info, "exported to /sessions/s.record.md".into())

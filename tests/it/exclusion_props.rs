@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
 
 use cpconf::config::Config;
-use cpconf::export::{Copy, EXCLUDABLE, Format, pack, render, render_doc};
+use cpconf::export::{CopyKind, EXCLUDABLE, Format, pack, render, render_doc};
 use cpconf::model::*;
 
 #[derive(Clone, Debug)]
@@ -161,7 +161,7 @@ proptest! {
     #[test]
     fn a_part_someone_missed_never_reaches_their_copy_or_letter(p in plans()) {
         let (s, markers) = build(&p);
-        let record = render(&s, Copy::Record, Format::Text);
+        let record = render(&s, CopyKind::Record, Format::Text);
         let record = record.split_whitespace().collect::<String>();
         for (_, m) in &markers {
             prop_assert!(record.contains(m.as_str()), "the record lacks {m}");
@@ -201,7 +201,7 @@ proptest! {
             }
         }
         // The whole family's copy leaves out every part anyone missed.
-        let family = render(&s, Copy::Family, Format::Text);
+        let family = render(&s, CopyKind::Family, Format::Text);
         for (stage, m) in &markers {
             let anyone = p.members.iter().any(|(mask, separate)| {
                 let b = EXCLUDABLE.iter().position(|x| x == stage).unwrap();

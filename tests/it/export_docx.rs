@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use cpconf::config::Config;
 use cpconf::example::{example_icpc, example_review};
 use cpconf::export::doc::{Block, Document};
-use cpconf::export::{Copy, Format, doc_bytes, document, pack};
+use cpconf::export::{CopyKind, Format, doc_bytes, document, pack};
 
 const PANDOC: &str = "pandoc";
 
@@ -159,10 +159,10 @@ fn every_word_export_reads_back_in_pandoc() {
         .collect();
     assert_eq!(restricted.len(), 2);
     for (name, s) in [("icpc", example_icpc()), ("review", example_review())] {
-        for copy in Copy::ALL {
+        for copy in CopyKind::ALL {
             let doc = document(&s, copy, &rules);
             let words = check(&format!("{name} {}", copy.name()), &doc);
-            if copy == Copy::Record {
+            if copy == CopyKind::Record {
                 continue;
             }
             assert!(!words.contains("RESTRICTED"), "{name} {copy:?}");
@@ -180,7 +180,7 @@ fn the_record_in_word_marks_restricted_items_and_breaks_pages() {
         return;
     }
     let s = example_icpc();
-    let doc = document(&s, Copy::Record, &Config::default());
+    let doc = document(&s, CopyKind::Record, &Config::default());
     let words = check("icpc record", &doc);
     assert!(words.contains("RESTRICTED:"));
     // Headings as Markdown headings: the reader saw Word heading styles.

@@ -4,7 +4,7 @@ use crate::support;
 
 use cpconf::app::effect::Effect;
 use cpconf::app::state::{Access, App, Overlay};
-use cpconf::export::{Copy, Format};
+use cpconf::export::{CopyKind, Format};
 use support::*;
 
 #[test]
@@ -25,7 +25,7 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
     );
     // Down to the family copy as HTML: record ×4, then family md, html.
     let effects = keys(&mut app, "jjjjj<Enter>");
-    assert_eq!(effects, vec![Effect::Export(Copy::Family, Format::Html)]);
+    assert_eq!(effects, vec![Effect::Export(CopyKind::Family, Format::Html)]);
     assert!(app.overlays().is_empty());
     assert_eq!(app.session(), &before, "exporting changes nothing");
 }

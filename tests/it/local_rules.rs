@@ -70,7 +70,7 @@ fn category_names_are_the_local_ones_on_screen_and_in_the_picker() {
     assert!(shown.contains("Neglect (local)"), "{shown}");
 
     // The stored value keeps its stable name.
-    let saved = serde_json::to_string(&app.session()).unwrap();
+    let saved = serde_json::to_string(app.session()).unwrap();
     assert!(!saved.contains("Neglect (local)"));
     assert!(saved.contains("\"neglect\""));
 
@@ -166,17 +166,17 @@ fn the_england_defaults_leave_a_new_session_as_it_was() {
 
 #[test]
 fn exports_follow_the_rules_in_force() {
-    use cpconf::export::{Copy, Format, render, render_under};
+    use cpconf::export::{CopyKind, Format, render, render_under};
     let s = cpconf::example::example_icpc();
     let strict = rules("[quorum]\nother_agencies = 9\n[timescales]\ncomplaint_days = 21\n");
 
-    let usual_record = render(&s, Copy::Record, Format::Text);
-    let local_record = render_under(&s, Copy::Record, Format::Text, &strict);
+    let usual_record = render(&s, CopyKind::Record, Format::Text);
+    let local_record = render_under(&s, CopyKind::Record, Format::Text, &strict);
     assert!(!usual_record.contains("Why the conference went ahead"));
     assert!(local_record.contains("Why the conference went ahead"));
 
-    let usual_family = render(&s, Copy::Family, Format::Text);
-    let local_family = render_under(&s, Copy::Family, Format::Text, &strict);
+    let usual_family = render(&s, CopyKind::Family, Format::Text);
+    let local_family = render_under(&s, CopyKind::Family, Format::Text, &strict);
     assert!(usual_family.contains("within 28 days"), "{usual_family}");
     assert!(local_family.contains("within 21 days"), "{local_family}");
 }

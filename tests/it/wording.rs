@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate};
-use cpconf::export::{Copy, Format, render};
+use cpconf::export::{CopyKind, Format, render};
 use cpconf::model::*;
 
 fn wording_session() -> Session {
@@ -101,7 +101,7 @@ fn golden(name: &str) -> PathBuf {
 fn the_wording_fixture_matches_its_golden_files() {
     let s = wording_session();
     let update = std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1");
-    for copy in Copy::ALL {
+    for copy in CopyKind::ALL {
         let file = format!("wording-{}.txt", copy.name());
         let fresh = render(&s, copy, Format::Text);
         if update {
@@ -118,7 +118,7 @@ fn the_wording_fixture_matches_its_golden_files() {
 
 /// The family's copy and the letter, as one line of words.
 fn family_words(s: &Session) -> String {
-    [Copy::Family, Copy::DecisionLetter]
+    [CopyKind::Family, CopyKind::DecisionLetter]
         .iter()
         .map(|c| render(s, *c, Format::Text))
         .collect::<Vec<_>>()
@@ -144,7 +144,7 @@ fn no_heading_claims_an_agreement_and_no_label_says_you_for_them() {
     assert!(words.contains("What is going well"));
     assert!(!words.contains("What you will be doing"), "{words}");
     assert!(words.contains("What the parents will be doing: keeping their arguments away"));
-    let record = render(&wording_session(), Copy::Record, Format::Text);
+    let record = render(&wording_session(), CopyKind::Record, Format::Text);
     assert!(!record.contains("The parents will:"), "{record}");
 }
 
