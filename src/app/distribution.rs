@@ -22,7 +22,10 @@ impl App {
             return;
         }
         let Some(next) = self.session.next_unsent() else {
-            self.say(Tone::Info, "the letters and the record are both marked sent");
+            self.say(
+                Tone::Info,
+                "the letters and the record are both marked sent",
+            );
             return;
         };
         let by = if self.session.setup.chair.trim().is_empty() {

@@ -350,7 +350,7 @@ pub fn add_record(s: &mut Session, kind: &ListKind, now: Timestamp) -> Result<St
                 grounds: String::new(),
                 which_part: String::new(),
                 separate_attendance: false,
-        parts: Vec::new(),
+                parts: Vec::new(),
             });
             id.0
         }

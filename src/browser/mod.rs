@@ -64,12 +64,21 @@ impl PaperworkCheck {
     pub fn overdue(&self, s: &storage::Summary) -> bool {
         use crate::dates::paperwork::{letters_due, record_due};
         use crate::model::Paperwork;
-        let Some(day) = s.date.filter(|_| s.status == crate::model::Status::Finalised) else {
+        let Some(day) = s
+            .date
+            .filter(|_| s.status == crate::model::Status::Finalised)
+        else {
             return false;
         };
         [
-            (Paperwork::Letters, letters_due(&self.calendar, &self.timescales, day)),
-            (Paperwork::Record, record_due(&self.calendar, &self.timescales, day)),
+            (
+                Paperwork::Letters,
+                letters_due(&self.calendar, &self.timescales, day),
+            ),
+            (
+                Paperwork::Record,
+                record_due(&self.calendar, &self.timescales, day),
+            ),
         ]
         .iter()
         .any(|(what, due)| !s.sent.contains(what) && self.today > *due)

@@ -67,7 +67,12 @@ fn base() -> Docx {
                     LevelText::new("•"),
                     LevelJc::new("left"),
                 )
-                .indent(Some(720), Some(docx_rs::SpecialIndentType::Hanging(360)), None, None),
+                .indent(
+                    Some(720),
+                    Some(docx_rs::SpecialIndentType::Hanging(360)),
+                    None,
+                    None,
+                ),
             ),
         )
         .add_numbering(Numbering::new(BULLETS, BULLETS));
@@ -123,9 +128,8 @@ fn blocks(mut word: Docx, blocks: &[Block]) -> Docx {
                 }
             }
             Block::Notice(t) => {
-                word = word.add_paragraph(
-                    Paragraph::new().add_run(run_lines(Run::new().bold(), t)),
-                );
+                word =
+                    word.add_paragraph(Paragraph::new().add_run(run_lines(Run::new().bold(), t)));
             }
             Block::Fields(fields) => {
                 for f in fields {

@@ -109,8 +109,10 @@ pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
         Stage::SafetyGoals,
         doc.section("Things that must happen"),
         &|sec| {
-            sec.para("These are the things the conference said must happen, whatever else changes.")
-                .para(words::or(&s.bottom_lines, "None were written down."));
+            sec.para(
+                "These are the things the conference said must happen, whatever else changes.",
+            )
+            .para(words::or(&s.bottom_lines, "None were written down."));
         },
     );
     part(

@@ -194,7 +194,10 @@ fn decision(s: &Session, sec: &mut Section, to: LetterFor) {
             }
         }
         if !d.rationale.trim().is_empty() {
-            sec.fields(vec![field("Why the chair decided this", d.rationale.trim())]);
+            sec.fields(vec![field(
+                "Why the chair decided this",
+                d.rationale.trim(),
+            )]);
         }
         match to {
             LetterFor::Professionals => {
@@ -232,7 +235,13 @@ fn decision(s: &Session, sec: &mut Section, to: LetterFor) {
                         let label = if mine {
                             "You told the conference you disagree".to_string()
                         } else {
-                            format!("{} disagreed", x.who.as_ref().map(|p| s.attendee_name(p)).unwrap_or_default())
+                            format!(
+                                "{} disagreed",
+                                x.who
+                                    .as_ref()
+                                    .map(|p| s.attendee_name(p))
+                                    .unwrap_or_default()
+                            )
                         };
                         sec.fields(vec![field(label, x.why.trim())]);
                         if mine {
@@ -339,7 +348,9 @@ fn professional_steps(s: &Session, rules: &Config, sec: &mut Section) {
             by.format("%H:%M")
         ));
     }
-    let members: Vec<String> = family_members(s).map(|a| a.name.trim().to_string()).collect();
+    let members: Vec<String> = family_members(s)
+        .map(|a| a.name.trim().to_string())
+        .collect();
     if !members.is_empty() {
         sec.para(format!(
             "{} each receive their own letter, leaving out any part of the conference they \

@@ -14,10 +14,10 @@ pub mod doc;
 pub(crate) mod docx;
 mod family;
 pub(crate) mod html;
-mod letters;
-pub(crate) mod parts;
 mod letter;
+mod letters;
 pub(crate) mod markdown;
+pub(crate) mod parts;
 mod record;
 mod shared;
 pub(crate) mod text;
@@ -64,12 +64,7 @@ impl CopyKind {
 
 impl Format {
     /// Every format, the Word file included.
-    pub const ALL: [Format; 4] = [
-        Format::Markdown,
-        Format::Html,
-        Format::Text,
-        Format::Docx,
-    ];
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Text, Format::Docx];
     /// The formats that are text, which [`render`] and [`render_under`] give.
     pub const TEXT: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
 
@@ -139,11 +134,6 @@ pub fn doc_bytes(doc: &doc::Document, format: Format) -> Vec<u8> {
 
 /// One copy of a session as the bytes of a file in any format: what the
 /// export command and the export menu write.
-pub fn render_bytes(
-    session: &Session,
-    copy: CopyKind,
-    format: Format,
-    rules: &Config,
-) -> Vec<u8> {
+pub fn render_bytes(session: &Session, copy: CopyKind, format: Format, rules: &Config) -> Vec<u8> {
     doc_bytes(&document(session, copy, rules), format)
 }

@@ -58,7 +58,7 @@ pub enum Reader<'a> {
 
 impl Reader<'_> {
     /// The parts this reader's copy leaves out.
-    pub fn missing(&self, session: &Session) -> BTreeSet<Stage> {
+    pub fn missing(self, session: &Session) -> BTreeSet<Stage> {
         match self {
             Reader::Family => family_members(session)
                 .flat_map(|a| excluded_parts(session, &a.id))
@@ -68,7 +68,7 @@ impl Reader<'_> {
     }
 
     /// Whether `person` is the one reading.
-    pub fn is(&self, person: &AttendeeId) -> bool {
+    pub fn is(self, person: &AttendeeId) -> bool {
         matches!(self, Reader::Member(a) if &a.id == person)
     }
 }
@@ -104,9 +104,7 @@ pub fn who_gets_what(session: &Session, sec: &mut Section) {
             }
         })
         .collect();
-    lines.push(
-        "Professionals invited: the letter to professionals, and this record.".to_string(),
-    );
+    lines.push("Professionals invited: the letter to professionals, and this record.".to_string());
     for c in session.children.iter().filter(|c| c.own_letter) {
         lines.push(format!(
             "{}: a letter in plain words.",

@@ -464,10 +464,7 @@ fn goals(s: &Session, sec: &mut Section) {
             .collect();
         sec.sub(format!("Safety goal {}", i + 1));
         let mut fields = vec![
-            field(
-                words::PARENTS_WILL_LABEL,
-                or_not_recorded(&g.parents_will),
-            ),
+            field(words::PARENTS_WILL_LABEL, or_not_recorded(&g.parents_will)),
             field(
                 "The children will experience",
                 or_not_recorded(&g.child_will_experience),

@@ -77,11 +77,7 @@ pub fn next_steps(session: &Session, rules: &Config) -> Vec<String> {
                 .unwrap_or_default()
         };
         let core = match (d.plan.first_core_group, computed) {
-            (Some(day), _) => format!(
-                "on {}{}",
-                long_date(day),
-                at(d.plan.first_core_group_time)
-            ),
+            (Some(day), _) => format!("on {}{}", long_date(day), at(d.plan.first_core_group_time)),
             (None, Some(k)) => format!("by {}", long_date(k.first_core_group)),
             (None, None) => "within 10 working days of the conference".into(),
         };

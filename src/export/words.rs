@@ -217,7 +217,11 @@ pub fn scaling_explained(session: &Session) -> Vec<String> {
             "Everyone was asked to give a number from 0 to 10. 10 means everyone is confident \
              {kids} {are} safe enough for the plan to end; 0 means things are so worrying that \
              {kids} cannot safely live at home.",
-            are = if session.children.len() == 1 { "is" } else { "are" },
+            are = if session.children.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
         )];
     }
     let mut out = vec![

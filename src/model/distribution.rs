@@ -46,9 +46,7 @@ impl Session {
 
     /// The first paperwork not yet marked sent, in the order it is due.
     pub fn next_unsent(&self) -> Option<Paperwork> {
-        Paperwork::ALL
-            .into_iter()
-            .find(|p| self.sent(*p).is_none())
+        Paperwork::ALL.into_iter().find(|p| self.sent(*p).is_none())
     }
 
     /// Marks `what` as sent. Refused before sign-off (nothing final has

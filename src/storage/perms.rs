@@ -77,18 +77,6 @@ fn shell_quote(s: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quotes_only_when_needed() {
-        assert_eq!(shell_quote("sessions/a.json"), "sessions/a.json");
-        assert_eq!(shell_quote("my sessions/a.json"), "'my sessions/a.json'");
-        assert_eq!(shell_quote("it's.json"), "'it'\\''s.json'");
-    }
-}
-
 /// Creates one new owner-only directory; an existing one (of any kind) is
 /// an `AlreadyExists` error, so nothing already there is ever written into.
 pub fn create_new_dir(dir: &Path) -> io::Result<()> {
@@ -99,4 +87,16 @@ pub fn create_new_dir(dir: &Path) -> io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_only_when_needed() {
+        assert_eq!(shell_quote("sessions/a.json"), "sessions/a.json");
+        assert_eq!(shell_quote("my sessions/a.json"), "'my sessions/a.json'");
+        assert_eq!(shell_quote("it's.json"), "'it'\\''s.json'");
+    }
 }

@@ -223,7 +223,10 @@ fn a_part_nobody_missed_is_in_each_copy() {
         finalised: true,
     });
     let items = pack(&s, &Config::default());
-    let copy = items.iter().find(|i| i.file_stem == "copy-parent0-example").unwrap();
+    let copy = items
+        .iter()
+        .find(|i| i.file_stem == "copy-parent0-example")
+        .unwrap();
     let out = render_doc(&copy.doc, Format::Text);
     for (stage, m) in &markers {
         match stage {

@@ -103,9 +103,16 @@ fn letters_writes_the_pack_into_a_folder_and_never_over_a_file_without_force() {
     let out_dir = dir.path().join("pack");
     let o = out_dir.display().to_string();
     let out = cpconf(&["letters", &file, "-o", &o, "--format", "docx"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let listed = String::from_utf8(out.stdout).unwrap();
-    assert!(listed.contains("letter-dean-fairlie.docx  (for Dean Fairlie)"), "{listed}");
+    assert!(
+        listed.contains("letter-dean-fairlie.docx  (for Dean Fairlie)"),
+        "{listed}"
+    );
     let mut names: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())

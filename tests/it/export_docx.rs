@@ -125,7 +125,10 @@ fn check(name: &str, doc: &Document) -> String {
     let html = read_back(&bytes, "html");
     let words = html_words(&html);
     for line in texts(doc) {
-        assert!(words.contains(&line), "{name}: the Word file lacks {line:?}");
+        assert!(
+            words.contains(&line),
+            "{name}: the Word file lacks {line:?}"
+        );
     }
     // Real headings: the title and every section heading.
     assert!(
@@ -199,11 +202,19 @@ fn every_letter_of_the_pack_reads_back_without_what_its_reader_missed() {
     for item in pack(&s, &Config::default()) {
         let words = check(&item.file_stem, &item.doc);
         for m in s.map_items.iter().filter(|m| m.restricted) {
-            assert!(!words.contains(&squash(&m.text)), "{} leaks", item.file_stem);
+            assert!(
+                !words.contains(&squash(&m.text)),
+                "{} leaks",
+                item.file_stem
+            );
         }
         if item.file_stem.ends_with("dean-fairlie") {
             // He attended separately: not the other parent's own views.
-            assert!(!words.contains("terrified they'll take the kids"), "{}", item.file_stem);
+            assert!(
+                !words.contains("terrified they'll take the kids"),
+                "{}",
+                item.file_stem
+            );
         }
     }
 }

@@ -25,7 +25,10 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
     );
     // Down to the family copy as HTML: record ×4, then family md, html.
     let effects = keys(&mut app, "jjjjj<Enter>");
-    assert_eq!(effects, vec![Effect::Export(CopyKind::Family, Format::Html)]);
+    assert_eq!(
+        effects,
+        vec![Effect::Export(CopyKind::Family, Format::Html)]
+    );
     assert!(app.overlays().is_empty());
     assert_eq!(app.session(), &before, "exporting changes nothing");
 }

@@ -81,29 +81,57 @@ fn each_parent_has_a_letter_of_their_own_with_reasons_dates_and_times() {
         ("letter-dean-fairlie", "Dean Fairlie"),
     ] {
         let text = letter(&s, stem);
-        assert!(text.contains(&format!("To: {name} Date of this letter")), "{text}");
+        assert!(
+            text.contains(&format!("To: {name} Date of this letter")),
+            "{text}"
+        );
         assert!(text.contains(&format!("Dear {name},")), "{text}");
         // Addressed to that person alone.
-        let other = if name.starts_with("Leanne") { "Dear Leanne Marchbank and" } else { "Dean Fairlie and" };
+        let other = if name.starts_with("Leanne") {
+            "Dear Leanne Marchbank and"
+        } else {
+            "Dean Fairlie and"
+        };
         assert!(!text.contains(other), "{text}");
         assert!(text.contains("Why the chair decided this: Kacey has lived with domestic abuse"));
-        assert!(text.contains("on Monday 23 November 2026 at 14:00"), "{text}");
-        assert!(text.contains("on Tuesday 9 February 2027 at 10:00"), "{text}");
-        assert!(text.contains("by Monday 7 December 2026"), "complaint deadline");
+        assert!(
+            text.contains("on Monday 23 November 2026 at 14:00"),
+            "{text}"
+        );
+        assert!(
+            text.contains("on Tuesday 9 February 2027 at 10:00"),
+            "{text}"
+        );
+        assert!(
+            text.contains("by Monday 7 December 2026"),
+            "complaint deadline"
+        );
         // A professional's disagreement: acknowledged, never quoted.
         assert!(text.contains("Not everyone at the conference agreed"));
         assert!(!text.contains("safeguarding governor"));
     }
     let pro = letter(&s, "letter-professionals");
     assert!(pro.contains("Dear colleagues,"));
-    assert!(pro.contains("safeguarding governor"), "professionals get the dissent in full");
+    assert!(
+        pro.contains("safeguarding governor"),
+        "professionals get the dissent in full"
+    );
     assert!(pro.contains("Core group for Kacey"));
-    assert!(!pro.contains("third-party information"), "no restricted item");
+    assert!(
+        !pro.contains("third-party information"),
+        "no restricted item"
+    );
     let child = letter(&s, "letter-child-kacey-marchbank");
     assert!(child.contains("Dear Kacey,"));
-    assert!(child.contains("you will have a child protection plan"), "{child}");
+    assert!(
+        child.contains("you will have a child protection plan"),
+        "{child}"
+    );
     assert!(child.contains("0800 1111"));
-    assert!(!child.contains("Daddy goes loud"), "never her own words back");
+    assert!(
+        !child.contains("Daddy goes loud"),
+        "never her own words back"
+    );
 }
 
 #[test]
@@ -111,8 +139,14 @@ fn the_parent_who_attended_separately_gets_neither_the_other_parents_views_nor_t
     let s = example_icpc();
     let dean = letter(&s, "copy-dean-fairlie");
     assert!(!dean.contains("terrified they'll take the kids"), "{dean}");
-    assert!(!dean.contains("Leanne called the police herself"), "the map");
-    assert!(!dean.contains("recommended a child protection plan"), "the tally");
+    assert!(
+        !dean.contains("Leanne called the police herself"),
+        "the map"
+    );
+    assert!(
+        !dean.contains("recommended a child protection plan"),
+        "the tally"
+    );
     assert!(dean.contains("You were not in the room for the parents' meeting with the chair"));
     assert!(dean.contains("You took part in the conference separately."));
     let leanne = letter(&s, "copy-leanne-marchbank");
@@ -127,7 +161,10 @@ fn the_chairs_contact_comes_from_the_local_rules() {
         "reviewing_unit = \"Kelbridge Reviewing Unit, 1 Mill Lane, Kelbridge KB1 1AA; 01632 960000\"\n",
     )
     .unwrap();
-    for item in pack(&s, &rules).into_iter().filter(|i| i.file_stem.starts_with("letter-")) {
+    for item in pack(&s, &rules)
+        .into_iter()
+        .filter(|i| i.file_stem.starts_with("letter-"))
+    {
         if item.file_stem.starts_with("letter-child") {
             continue;
         }

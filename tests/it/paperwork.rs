@@ -50,7 +50,10 @@ fn a_conference_on_17_december_has_letters_due_the_18th_and_the_record_12_januar
     assert_eq!(list[0].due, NaiveDate::from_ymd_opt(2026, 12, 18));
     assert_eq!(list[1].due, NaiveDate::from_ymd_opt(2027, 1, 12));
     assert!(list[0].who.contains("Leanne Marchbank, Dean Fairlie"));
-    assert!(list[0].who.contains("Kacey Marchbank"), "the child's own letter");
+    assert!(
+        list[0].who.contains("Kacey Marchbank"),
+        "the child's own letter"
+    );
     assert_eq!(list[2].due, None, "comments: once the record is sent");
     // Wales: the record within 20 working days.
     let wales = cpconf::config::parse("[timescales]\nrecord_working_days = 20\n").unwrap();
@@ -67,13 +70,19 @@ fn f2_marks_the_letters_then_the_record_sent_asking_first() {
     let mut app = record_screen(december(), "2026-12-18");
     let shown = screen(&app, 120, 30);
     assert!(shown.contains("Paperwork due"), "{shown}");
-    assert!(shown.contains("Decision letters: due Fri 18 Dec 2026 not sent yet"), "{shown}");
+    assert!(
+        shown.contains("Decision letters: due Fri 18 Dec 2026 not sent yet"),
+        "{shown}"
+    );
     keys(&mut app, "<F2>");
     assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
     keys(&mut app, "n");
     assert!(app.session().distribution.is_empty(), "no means no");
     keys(&mut app, "<F2>y");
-    let mark = app.session().sent(Paperwork::Letters).expect("letters marked");
+    let mark = app
+        .session()
+        .sent(Paperwork::Letters)
+        .expect("letters marked");
     assert_eq!(mark.by, "Ruth Calloway");
     assert_eq!(mark.at, on("2026-12-18"));
     assert!(
@@ -83,19 +92,22 @@ fn f2_marks_the_letters_then_the_record_sent_asking_first() {
             .any(|a| a.what.contains("marked the decision letters as sent"))
     );
     let shown = screen(&app, 120, 30);
-    assert!(shown.contains("✓ sent 18 Dec 09:00 by Ruth Calloway"), "{shown}");
+    assert!(
+        shown.contains("✓ sent 18 Dec 09:00 by Ruth Calloway"),
+        "{shown}"
+    );
     keys(&mut app, "<F2>y");
     assert!(app.session().sent(Paperwork::Record).is_some());
     // Comments on accuracy: 10 working days after the record was sent.
     let shown = screen(&app, 160, 30);
-    assert!(shown.contains("Comments on accuracy: due Wed 6 Jan 2027 · from everyone"), "{shown}");
+    assert!(
+        shown.contains("Comments on accuracy: due Wed 6 Jan 2027 · from everyone"),
+        "{shown}"
+    );
     keys(&mut app, "<F2>");
     assert!(app.overlays().is_empty(), "nothing left to mark");
     // Marks sit outside the fingerprint: the record still matches.
-    assert_eq!(
-        app.session().integrity(),
-        cpconf::model::Integrity::Intact
-    );
+    assert_eq!(app.session().integrity(), cpconf::model::Integrity::Intact);
 }
 
 #[test]
@@ -108,7 +120,11 @@ fn nothing_is_marked_before_sign_off_or_from_a_read_only_window() {
     assert!(app.overlays().is_empty());
     assert!(!screen(&app, 120, 30).contains("Paperwork due"));
 
-    let mut app = App::new(december(), Access::ReadOnly("test".into()), on("2026-12-18"));
+    let mut app = App::new(
+        december(),
+        Access::ReadOnly("test".into()),
+        on("2026-12-18"),
+    );
     app.update(cpconf::app::update::Msg::GoToStage(Stage::Record));
     keys(&mut app, "<F2>");
     assert!(app.overlays().is_empty());
@@ -135,10 +151,19 @@ fn overdue_paperwork_is_flagged_in_words() {
         term.draw(|f| cpconf::browser::draw(f, b)).unwrap();
         format!("{:?}", term.backend().buffer())
     };
-    b.paperwork = PaperworkCheck::new(&Config::default(), NaiveDate::from_ymd_opt(2026, 12, 18).unwrap());
+    b.paperwork = PaperworkCheck::new(
+        &Config::default(),
+        NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(),
+    );
     let shown = draw(&b);
-    assert!(shown.contains("FAM2041") && !shown.contains("! overdue"), "{shown}");
-    b.paperwork = PaperworkCheck::new(&Config::default(), NaiveDate::from_ymd_opt(2026, 12, 21).unwrap());
+    assert!(
+        shown.contains("FAM2041") && !shown.contains("! overdue"),
+        "{shown}"
+    );
+    b.paperwork = PaperworkCheck::new(
+        &Config::default(),
+        NaiveDate::from_ymd_opt(2026, 12, 21).unwrap(),
+    );
     let shown = draw(&b);
     assert!(shown.contains("! overdue"), "{shown}");
 }
@@ -165,13 +190,20 @@ fn cpconf_dates_shows_the_due_dates_and_the_distribution_list() {
         .env("XDG_CONFIG_HOME", "/nonexistent")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("Decision letters: due 2026-12-18, to Leanne Marchbank, Dean Fairlie, the professionals invited, Kacey Marchbank; sent 2026-12-18 09:00 by Ruth Calloway"),
         "{text}"
     );
-    assert!(text.contains("Record and family copies: due 2027-01-12"), "{text}");
+    assert!(
+        text.contains("Record and family copies: due 2027-01-12"),
+        "{text}"
+    );
 
     // A session not yet finalised: a clear one-line refusal.
     let draft = dir.path().join("draft.json");

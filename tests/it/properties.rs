@@ -475,7 +475,7 @@ fn build(id: String, created: Timestamp, steps: &[Build]) -> Session {
                     grounds,
                     which_part,
                     separate_attendance,
-        parts: Vec::new(),
+                    parts: Vec::new(),
                 });
             }
             B::Opening(bits, reason) => {

@@ -94,7 +94,9 @@ fn wording_session() -> Session {
 }
 
 fn golden(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
 }
 
 #[test]
@@ -131,7 +133,10 @@ fn family_words(s: &Session) -> String {
 #[test]
 fn the_family_copy_explains_the_chairs_own_scale() {
     let words = family_words(&wording_session());
-    assert!(words.contains("0 means certain Mikey will be harmed"), "{words}");
+    assert!(
+        words.contains("0 means certain Mikey will be harmed"),
+        "{words}"
+    );
     assert!(words.contains("10 means certain Mikey will be safe"));
     // Never the built-in anchors beside a local question.
     assert!(!words.contains("cannot safely live at home"), "{words}");
