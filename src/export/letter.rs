@@ -147,14 +147,19 @@ fn conference_when(s: &Session) -> String {
     }
 }
 
-/// Everyone invited who is not family or the chair, with their agency.
+/// Everyone invited who is not family, a family's supporter or the chair,
+/// with their agency.
 fn invited_professionals(s: &Session) -> String {
     let names: Vec<String> = s
         .attendees
         .iter()
         .filter(|a| {
-            !matches!(a.agency_kind, AgencyKind::Family | AgencyKind::Chair)
-                && !a.name.trim().is_empty()
+            // A parent's supporter or advocate is not a professional of
+            // the conference: the parent's own letter is theirs.
+            !matches!(
+                a.agency_kind,
+                AgencyKind::Family | AgencyKind::Chair | AgencyKind::Supporter
+            ) && !a.name.trim().is_empty()
         })
         .map(|a| {
             let agency = a.agency.trim();
@@ -205,8 +210,8 @@ fn decision(s: &Session, sec: &mut Section, to: LetterFor) {
                 let total = t.total() - t.undecided;
                 if total > 0 {
                     sec.para(format!(
-                        "Recommendations: {} a child protection plan, {} a child in need plan, \
-                         {} no further action.",
+                        "Recommendations: {} for a child protection plan, {} for a child in \
+                         need plan, {} for no further action.",
                         t.plan, t.child_in_need, t.no_further_action
                     ));
                 }
