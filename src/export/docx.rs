@@ -15,8 +15,9 @@ use docx_rs::{
 
 use super::doc::{Block, Document, Field, MapColumn, RESTRICTED, Table, lines};
 
-/// The bullet list definition every list uses.
-const BULLETS: usize = 1;
+/// The bullet list definition every list uses. Not 1: docx-rs already
+/// defines a numbered list under that id.
+const BULLETS: usize = 2;
 /// A4 in twentieths of a point, with 18 mm margins (as the HTML prints).
 const A4: (u32, u32) = (11906, 16838);
 const MARGIN: i32 = 1020;

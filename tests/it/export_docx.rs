@@ -189,6 +189,14 @@ fn the_record_in_word_marks_restricted_items_and_breaks_pages() {
     // Headings as Markdown headings: the reader saw Word heading styles.
     let md = read_back(&doc_bytes(&doc, Format::Docx), "markdown");
     assert!(md.contains("\n## Conference details"), "{md}");
+    // Lists are bullet lists, not numbered ones.
+    let letter = document(&s, CopyKind::DecisionLetter, &Config::default());
+    let md = read_back(&doc_bytes(&letter, Format::Docx), "markdown");
+    assert!(
+        md.contains("\n-   If you disagree with what was decided"),
+        "{md}"
+    );
+    assert!(!md.contains("1.  If you disagree"), "{md}");
     // (pandoc drops page breaks; the unit tests of export::docx check them.)
 }
 
