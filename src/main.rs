@@ -90,6 +90,7 @@ fn run(cli: Cli) -> Result<(), String> {
             conference,
             kind,
             strategy_discussion,
+            birth,
             session: None,
         }) => {
             print!(
@@ -99,7 +100,8 @@ fn run(cli: Cli) -> Result<(), String> {
                     &config.timescales,
                     conference.as_deref(),
                     kind.into(),
-                    strategy_discussion.as_deref()
+                    strategy_discussion.as_deref(),
+                    birth.as_deref()
                 )?
             );
             Ok(())
@@ -107,6 +109,9 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Export(args)) => export(&args, &config),
         Some(Command::Letters(args)) => letters(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
+        Some(Command::Census { from, to }) => {
+            cpconf::census::run(&cli.dir, from.as_deref(), to.as_deref(), &config)
+        }
     }
 }
 

@@ -17,10 +17,8 @@ pub fn letters_due(cal: &WorkingCalendar, ts: &Timescales, conference: NaiveDate
     add(cal, conference, ts.letter_working_days)
 }
 
-/// The record is due out by this date.
-pub fn record_due(cal: &WorkingCalendar, ts: &Timescales, conference: NaiveDate) -> NaiveDate {
-    add(cal, conference, ts.record_working_days)
-}
+/// The record is due out by this date (one rule, in `timescales`).
+pub use super::timescales::record_due;
 
 /// Comments on the record's accuracy are due by this date, counted from
 /// the day it was sent.

@@ -85,7 +85,7 @@ pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
     part(
         Stage::Map,
         doc.section("What we learned from the children"),
-        &|sec| voices(s, sec),
+        &|sec| voices(s, rules, sec),
     );
     part(
         Stage::DangerStatements,
@@ -250,16 +250,29 @@ fn views(s: &Session, sec: &mut Section) {
     sec.fields(fields);
 }
 
-fn voices(s: &Session, sec: &mut Section) {
+fn voices(s: &Session, rules: &Config, sec: &mut Section) {
     let mut any = false;
+    let names = &rules.three_houses;
     for v in &s.child_voices {
-        if v.words.trim().is_empty() {
+        let houses: Vec<_> = [
+            (&names.good_things, &v.good_things),
+            (&names.worries, &v.worries),
+            (&names.dreams, &v.dreams),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(name, text)| field(name.as_str(), text.trim()))
+        .collect();
+        if v.words.trim().is_empty() && houses.is_empty() {
             continue;
         }
         any = true;
         sec.sub(first_name(s, &v.child));
         sec.fields(vec![field("How we heard it", v.method.label())]);
-        sec.para(v.words.trim());
+        if !v.words.trim().is_empty() {
+            sec.para(v.words.trim());
+        }
+        sec.fields(houses);
     }
     if !any {
         sec.para("Nothing was written down.");
@@ -380,7 +393,7 @@ fn goals(s: &Session, sec: &mut Section) {
             ),
         ]);
         sec.table_or(
-            super::record::actions_table(g, format!("Actions for safety goal {}", i + 1)),
+            super::record::actions_table(s, g, format!("Actions for safety goal {}", i + 1)),
             "No actions were written down yet.",
         );
     }

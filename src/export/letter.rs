@@ -299,7 +299,7 @@ fn plan(s: &Session, sec: &mut Section) {
             ),
         ]);
         sec.table_or(
-            actions_table(g, format!("Actions for safety goal {}", i + 1)),
+            actions_table(s, g, format!("Actions for safety goal {}", i + 1)),
             "No actions were written down yet.",
         );
     }

@@ -36,6 +36,7 @@ mod lock;
 mod mouse;
 mod odd_text;
 mod paperwork;
+mod practice;
 mod present;
 mod present_boards;
 mod properties;
