@@ -98,8 +98,12 @@ pub enum Command {
     /// Print the dates that follow from a conference or a strategy discussion.
     Dates {
         /// The conference date (YYYY-MM-DD).
-        #[arg(long, required_unless_present = "strategy_discussion")]
+        #[arg(long, required_unless_present_any = ["strategy_discussion", "session"])]
         conference: Option<String>,
+        /// A finalised session: its distribution list (what is due, to
+        /// whom, by when, and what was sent).
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["conference", "strategy_discussion"])]
+        session: Option<PathBuf>,
         /// The kind of conference.
         #[arg(long, value_enum, default_value = "initial")]
         kind: KindArg,
@@ -112,6 +116,10 @@ pub enum Command {
     },
     /// Export a session: the full record, the family's copy or the decision letter.
     Export(ExportArgs),
+    /// Write the pack that leaves the room into a folder: each parent's or
+    /// carer's own letter and copy, the letter to the professionals, and a
+    /// letter for each child the chair writes to.
+    Letters(LettersArgs),
     /// Print the local rules in force, as TOML, and the file they came from.
     Config,
     /// Print the child protection fields of the Children in Need census as
@@ -147,6 +155,21 @@ pub struct ExportArgs {
     pub force: bool,
 }
 
+#[derive(Args, Debug)]
+pub struct LettersArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// The folder to write into (created, owner-only, if missing).
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The format of every file.
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: FormatArg,
+    /// Replace files of the same names in the folder.
+    #[arg(long)]
+    pub force: bool,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum CopyArg {
     /// The full conference record, restricted items included.
@@ -162,6 +185,8 @@ pub enum FormatArg {
     Md,
     Html,
     Txt,
+    /// A Word file.
+    Docx,
 }
 
 impl From<CopyArg> for crate::export::CopyKind {
@@ -180,6 +205,7 @@ impl From<FormatArg> for crate::export::Format {
             FormatArg::Md => Self::Markdown,
             FormatArg::Html => Self::Html,
             FormatArg::Txt => Self::Text,
+            FormatArg::Docx => Self::Docx,
         }
     }
 }

@@ -132,6 +132,8 @@ fn family(s: &mut Session, kind: ConferenceKind, day: NaiveDate) -> (ChildId, Ch
     let rory = s.add_child();
     s.children[0].name = "Kacey Marchbank".into();
     s.children[0].date_of_birth = Some(date(2019, 6, 17));
+    // Kacey, at seven, gets a letter of her own.
+    s.children[0].own_letter = true;
     s.children[1].name = "Rory Marchbank".into();
     s.children[1].date_of_birth = Some(date(2024, 7, 30));
     // Fictional: NHS numbers from the 999 range the NHS keeps for testing.
@@ -201,6 +203,7 @@ fn exclusion(
         grounds: grounds.into(),
         which_part: which_part.into(),
         separate_attendance: separate,
+        parts: Vec::new(),
     });
 }
 
@@ -565,6 +568,9 @@ pub fn example_icpc() -> Session {
         "All of the conference: Dean attended a separate part from 11:32 to 11:50 with the chair, the social worker and DC Whitlock. He heard the danger statements and the main worries, gave his views and scaling, and was told the recommendations were still to come. The social worker phoned him with the decision at 14:00.",
         true,
     );
+    // What his own copy and letter leave out: the joint pre-meeting (his
+    // own views were taken by phone), the map and the recommendations.
+    s.pre_meeting.exclusions[0].parts = vec![Stage::PreMeeting, Stage::Map, Stage::Recommendations];
 
     // 2. Introductions.
     s.opening_statements = OpeningStatements {
@@ -1034,6 +1040,8 @@ pub fn example_icpc() -> Session {
         core_group,
         first_core_group: Some(date(2026, 11, 23)),
         review_date: Some(date(2027, 2, 9)),
+        first_core_group_time: NaiveTime::from_hms_opt(14, 0, 0),
+        review_time: NaiveTime::from_hms_opt(10, 0, 0),
     };
     let dk = decision_mut(&mut s, k);
     dk.outcome = ChildProtectionPlan;

@@ -381,6 +381,7 @@ pub fn session(size: Size, seed: u64) -> Session {
         grounds: text(&mut r, 3),
         which_part: "the police update".into(),
         separate_attendance: true,
+        parts: Vec::new(),
     });
 
     for _ in 0..shape.dangers {

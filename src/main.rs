@@ -108,10 +108,15 @@ fn run(cli: Cli) -> Result<(), String> {
             browse(&dir, cfg)
         }
         Some(Command::Dates {
+            session: Some(file),
+            ..
+        }) => paperwork(&file, &config),
+        Some(Command::Dates {
             conference,
             kind,
             strategy_discussion,
             birth,
+            session: None,
         }) => {
             print!(
                 "{}",
@@ -127,6 +132,7 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Some(Command::Export(args)) => export(&args, &config),
+        Some(Command::Letters(args)) => letters(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
         Some(Command::Census { from, to }) => {
             cpconf::census::run(&cli.dir, from.as_deref(), to.as_deref(), &config)
@@ -147,12 +153,43 @@ fn export(args: &cpconf::cli::ExportArgs, rules: &Config) -> Result<(), String> 
     match &args.output {
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(rendered.text.as_bytes())
+            out.write_all(&rendered.bytes)
                 .and_then(|()| out.flush())
                 .map_err(|e| format!("cannot write the export: {e}"))
         }
-        Some(path) => write_output(&args.file, path, rendered.text.as_bytes(), args.force),
+        Some(path) => write_output(&args.file, path, &rendered.bytes, args.force),
     }
+}
+
+/// `cpconf letters`: writes the pack and lists each file and who it is for.
+fn letters(args: &cpconf::cli::LettersArgs, rules: &Config) -> Result<(), String> {
+    let written = cpconf::export::cli::write_pack(
+        &args.file,
+        &args.dir,
+        args.format.into(),
+        args.force,
+        rules,
+    )?;
+    for w in &written.warnings {
+        eprintln!("cpconf: warning: {w}");
+    }
+    for (path, who) in &written.files {
+        println!("{}  (for {who})", path.display());
+    }
+    Ok(())
+}
+
+/// `cpconf dates --session FILE`: the distribution list, one line each.
+fn paperwork(file: &Path, rules: &Config) -> Result<(), String> {
+    let today = chrono::Local::now().date_naive();
+    let (lines, warnings) = cpconf::export::cli::paperwork_of_file(file, rules, today)?;
+    for w in &warnings {
+        eprintln!("cpconf: warning: {w}");
+    }
+    for line in lines {
+        println!("{line}");
+    }
+    Ok(())
 }
 
 /// `cpconf config`: where the rules came from, then the rules as TOML.
@@ -364,6 +401,7 @@ fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
         let mut message = None;
         loop {
             let mut b = Browser::open(dir)?;
+            b.paperwork = browser::PaperworkCheck::new(cfg, chrono::Local::now().date_naive());
             b.message = message.take();
             let request = loop {
                 b.absorb();

@@ -22,6 +22,9 @@ pub enum Effect {
     /// Write this copy beside the session file. Answered with
     /// `Report::Exported` or `Report::ExportFailed`.
     Export(CopyKind, Format),
+    /// Write the pack (each person's letter and copy) into a new folder
+    /// beside the session file. Answered like `Export`, with the folder.
+    ExportLetters(Format),
     /// Leave the session (the runtime keeps what is typed and saves first).
     Quit,
     /// The draft offered back is already in the session: remove it.

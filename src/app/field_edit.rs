@@ -224,6 +224,15 @@ pub fn display(s: &Session, f: &Field, names: &CategoryNames) -> String {
         F::DecisionCategories(id) => find(&s.decisions, id)
             .map(|d| names.list(&d.categories))
             .unwrap_or_default(),
+        F::ExclusionParts(id) => find(&s.pre_meeting.exclusions, id)
+            .map(|e| {
+                e.parts
+                    .iter()
+                    .map(|p| p.title())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default(),
         F::DecisionLead(id) => {
             person(find(&s.decisions, id).and_then(|d| d.plan.lead_social_worker.as_ref()))
         }
@@ -449,6 +458,13 @@ pub fn pick_options(s: &Session, f: &Field, names: &CategoryNames) -> Vec<PickOp
         F::DecisionCoreGroup(_) => person_options(s, false),
         F::DangerChildren(_) | F::MapChildren(_) => child_options(s),
         F::RecCategories(_) | F::DecisionCategories(_) => category_options(names),
+        F::ExclusionParts(_) => crate::export::EXCLUDABLE
+            .iter()
+            .map(|p| PickOption {
+                key: format!("{p:?}"),
+                label: p.title().into(),
+            })
+            .collect(),
         F::GoalDangers(_) => s
             .danger_statements
             .iter()
@@ -512,6 +528,9 @@ pub fn picked(s: &Session, f: &Field) -> Vec<String> {
             .unwrap_or_default(),
         F::DecisionCategories(id) => find(&s.decisions, id)
             .map(|d| cats(&d.categories))
+            .unwrap_or_default(),
+        F::ExclusionParts(id) => find(&s.pre_meeting.exclusions, id)
+            .map(|e| e.parts.iter().map(|p| format!("{p:?}")).collect())
             .unwrap_or_default(),
         _ => Vec::new(),
     }
@@ -613,6 +632,15 @@ pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
         F::DecisionCategories(id) => {
             if let Some(d) = find_mut(&mut s.decisions, id) {
                 d.categories = cats();
+            }
+        }
+        F::ExclusionParts(id) => {
+            if let Some(e) = find_mut(&mut s.pre_meeting.exclusions, id) {
+                e.parts = crate::export::EXCLUDABLE
+                    .iter()
+                    .filter(|p| valid.contains(&format!("{p:?}")))
+                    .copied()
+                    .collect();
             }
         }
         _ => {}

@@ -99,6 +99,7 @@ impl Field {
             F::ChildName(_) => "Name",
             F::ChildDateOfBirth(_) => "Date of birth",
             F::ChildExpectedDelivery(_) => "Expected delivery (unborn)",
+            F::ChildOwnLetter(_) => "Gets a letter of their own (plain words)",
             F::AttendeeName(_) => "Name",
             F::AttendeeRole(_) => "Role",
             F::AttendeeAgency(_) => "Agency",
@@ -123,6 +124,7 @@ impl Field {
             F::ExclusionSeparate(_) => "Separate attendance (not exclusion)",
             F::ExclusionGrounds(_) => "Grounds",
             F::ExclusionWhichPart(_) => "Which part",
+            F::ExclusionParts(_) => "Left out of their copy (parts missed)",
             F::OpeningConfidentiality => "Confidentiality",
             F::OpeningEquality => "Equality and diversity",
             F::OpeningProfessionalDifference => "Professional difference",
@@ -165,6 +167,8 @@ impl Field {
             F::DecisionCoreGroup(_) => "Core group",
             F::DecisionFirstCoreGroup(_) => "First core group",
             F::DecisionReviewDate(_) => "Review conference",
+            F::DecisionFirstCoreGroupTime(_) => "First core group time",
+            F::DecisionReviewTime(_) => "Review conference time",
             F::DissentWho(..) => "Who dissents",
             F::DissentWhy(..) => "Why",
             F::AddendumWhat(_) => "What is added or corrected",
@@ -205,7 +209,9 @@ impl Field {
             | F::AttendeeLeftAt(_)
             | F::PartFrom(_)
             | F::PartTo(_)
-            | F::DecisionDecidedAt(_) => K::Time,
+            | F::DecisionDecidedAt(_)
+            | F::DecisionFirstCoreGroupTime(_)
+            | F::DecisionReviewTime(_) => K::Time,
             F::AttendeeGivesRecommendation(_)
             | F::AttendeeReportReceived(_)
             | F::AttendeeReportShared(_)
@@ -217,6 +223,7 @@ impl Field {
             | F::ExplainedComplaints
             | F::InterpreterNeeded
             | F::ExclusionSeparate(_)
+            | F::ChildOwnLetter(_)
             | F::OpeningConfidentiality
             | F::OpeningEquality
             | F::OpeningProfessionalDifference
@@ -237,7 +244,8 @@ impl Field {
             | F::GoalDangers(_)
             | F::RecCategories(_)
             | F::DecisionCategories(_)
-            | F::DecisionCoreGroup(_) => K::PickMany,
+            | F::DecisionCoreGroup(_)
+            | F::ExclusionParts(_) => K::PickMany,
             F::ScoreEntry(..) => K::Score,
             F::ParentsViews
             | F::ExclusionGrounds(_)

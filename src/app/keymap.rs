@@ -25,6 +25,8 @@ pub enum Command {
     Quit,
     Back,
     Finalise,
+    /// Mark the next paperwork sent (record screen).
+    MarkSent,
     Export,
     Series,
     Open,
@@ -59,6 +61,8 @@ pub enum Context {
     Picker,
     Confirm,
     Decision,
+    /// The record screen (after the agenda).
+    SignOff,
     Browser,
 }
 
@@ -74,6 +78,7 @@ impl Context {
             Context::Picker => "In a picker",
             Context::Confirm => "When asked to confirm",
             Context::Decision => "At the chair's decision",
+            Context::SignOff => "On the record screen",
             Context::Browser => "In the session list",
         }
     }
@@ -173,6 +178,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Grid, [k(K::Enter)], "Enter", C::Edit, "score or recommend for this person and child", Some("edit")),
     bind!(X::Grid, [c('d'), k(K::Delete)], "d / Delete", C::Delete, "clear this cell (undoable)", Some("clear")),
     bind!(X::Decision, [c('F')], "F", C::Finalise, "finalise and lock the record (asks first)", Some("finalise")),
+    bind!(X::SignOff, [k(K::F(2))], "F2", C::MarkSent, "mark the next paperwork sent: the letters, then the record (asks first)", Some("mark sent")),
     bind!(X::Record, [k(K::Up), c('k'), k(K::BackTab)], "↑ / k / Shift+Tab", C::Up, "previous field", None),
     bind!(X::Record, [k(K::Down), c('j'), k(K::Tab)], "↓ / j / Tab", C::Down, "next field", None),
     bind!(X::Record, [k(K::Enter)], "Enter", C::Edit, "edit the field, tick it or pick a value", Some("edit")),
@@ -236,6 +242,7 @@ pub fn markdown_table() -> String {
         X::Editor,
         X::Picker,
         X::Decision,
+        X::SignOff,
         X::Confirm,
         X::Browser,
     ];

@@ -1,5 +1,6 @@
 //! The application state and the one `update` that changes it.
 
+mod distribution;
 pub mod drafting;
 pub mod effect;
 pub mod field;

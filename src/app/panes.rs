@@ -210,6 +210,8 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
                         F::DecisionCoreGroup(c.clone()),
                         F::DecisionFirstCoreGroup(c.clone()),
                         F::DecisionReviewDate(c.clone()),
+                        F::DecisionFirstCoreGroupTime(c.clone()),
+                        F::DecisionReviewTime(c.clone()),
                         F::DecisionDecidedAt(c.clone()),
                         F::CinReviewDate(c.clone()),
                         F::CinNextSteps(c.clone()),
@@ -318,6 +320,7 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::ChildName(child()),
             F::ChildDateOfBirth(child()),
             F::ChildExpectedDelivery(child()),
+            F::ChildOwnLetter(child()),
             F::ChildGender(child()),
             F::ChildSchool(child()),
             F::ChildSchoolYear(child()),
@@ -361,6 +364,7 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::ExclusionSeparate(item()),
             F::ExclusionGrounds(item()),
             F::ExclusionWhichPart(item()),
+            F::ExclusionParts(item()),
         ],
         ListKind::Dangers => vec![
             F::DangerWhoIsWorried(item()),
@@ -453,6 +457,7 @@ pub fn add_record(s: &mut Session, kind: &ListKind, now: Timestamp) -> Result<St
                 grounds: String::new(),
                 which_part: String::new(),
                 separate_attendance: false,
+                parts: Vec::new(),
             });
             id.0
         }

@@ -105,6 +105,8 @@ pub struct Picker {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConfirmAction {
     Finalise,
+    /// The paperwork was sent (see `distribution`).
+    MarkSent(crate::model::Paperwork),
 }
 
 #[derive(Clone, Debug)]
@@ -119,26 +121,38 @@ pub struct ExportMenu {
     pub selected: usize,
 }
 
+/// One thing the export menu can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportChoice {
+    Copy(crate::export::CopyKind),
+    /// The pack: every person's letter and copy, into a new folder.
+    Letters,
+}
+
 impl ExportMenu {
-    pub fn options() -> Vec<(crate::export::CopyKind, crate::export::Format)> {
+    pub fn options() -> Vec<(ExportChoice, crate::export::Format)> {
         use crate::export::{CopyKind, Format};
         CopyKind::ALL
             .iter()
-            .flat_map(|c| Format::ALL.iter().map(move |f| (*c, *f)))
+            .map(|c| ExportChoice::Copy(*c))
+            .chain([ExportChoice::Letters])
+            .flat_map(|c| Format::ALL.iter().map(move |f| (c, *f)))
             .collect()
     }
 
-    pub fn label(copy: crate::export::CopyKind, format: crate::export::Format) -> String {
+    pub fn label(choice: ExportChoice, format: crate::export::Format) -> String {
         use crate::export::{CopyKind, Format};
-        let what = match copy {
-            CopyKind::Record => "Full record (restricted items included)",
-            CopyKind::Family => "Family's copy (nothing restricted)",
-            CopyKind::DecisionLetter => "Decision letter to the parents",
+        let what = match choice {
+            ExportChoice::Copy(CopyKind::Record) => "Full record (restricted items included)",
+            ExportChoice::Copy(CopyKind::Family) => "Family's copy (nothing restricted)",
+            ExportChoice::Copy(CopyKind::DecisionLetter) => "Decision letter to the parents",
+            ExportChoice::Letters => "Letters and copies for each person (a folder)",
         };
         let how = match format {
             Format::Markdown => "Markdown",
             Format::Html => "HTML, prints on A4",
             Format::Text => "plain text",
+            Format::Docx => "Word file",
         };
         format!("{what} · {how}")
     }

@@ -221,6 +221,8 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
         scaling:
             crate::model::Scaling {
                 question: _,
+                zero_means: _,
+                ten_means: _,
                 scores: _,
                 previous_scores: _,
             },
@@ -232,6 +234,7 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
         chair_summary: _,
         stage_visits: _,
         addenda: _,
+        distribution: _,
         audit: _,
         next_id: _,
         drafting: _,
@@ -318,6 +321,8 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
     list!(map_items);
     list!(child_voices);
     text!(scaling.question);
+    text!(scaling.zero_means);
+    text!(scaling.ten_means);
     list!(scaling.scores);
     list!(scaling.previous_scores);
     list!(safety_goals);
@@ -327,6 +332,7 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
     list!(decisions);
     whole!(chair_summary);
     list!(addenda);
+    list!(distribution);
     whole!(next_id);
     // Facts: kept in step, never rewound.
     fact!(updated_at, sync_whole);

@@ -106,6 +106,9 @@ impl App {
                 if self.stage == Stage::Decision {
                     out.push(Context::Decision);
                 }
+                if self.stage == Stage::Record {
+                    out.push(Context::SignOff);
+                }
                 out.push(Context::Session);
                 out
             }
@@ -322,6 +325,7 @@ impl App {
             Command::Help => self.open_help(),
             Command::Quit => self.emit(Effect::Quit),
             Command::Finalise => self.ask_finalise(),
+            Command::MarkSent => self.ask_mark_sent(),
             // Exporting reads the session; it is allowed read-only too.
             Command::Export => self
                 .overlays
@@ -823,8 +827,14 @@ impl App {
             Command::Edit | Command::Toggle => {
                 let chosen = options.get(menu.selected).copied();
                 self.overlays.pop();
-                if let Some((copy, format)) = chosen {
-                    self.emit(Effect::Export(copy, format));
+                match chosen {
+                    Some((ExportChoice::Copy(copy), format)) => {
+                        self.emit(Effect::Export(copy, format))
+                    }
+                    Some((ExportChoice::Letters, format)) => {
+                        self.emit(Effect::ExportLetters(format))
+                    }
+                    None => {}
                 }
             }
             Command::Back => {
@@ -839,11 +849,18 @@ impl App {
             return;
         };
         if cmd != Command::Yes {
-            self.say(Tone::Info, "not finalised");
+            self.say(
+                Tone::Info,
+                match c.action {
+                    ConfirmAction::Finalise => "not finalised",
+                    ConfirmAction::MarkSent(_) => "not marked",
+                },
+            );
             return;
         }
         match c.action {
             ConfirmAction::Finalise => self.finalise(),
+            ConfirmAction::MarkSent(what) => self.mark_sent(what),
         }
     }
 

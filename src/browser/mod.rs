@@ -36,7 +36,53 @@ pub struct Browser {
     /// The series view of one family, while it is open.
     pub series: Option<(String, Vec<crate::model::series::ChildSeries>)>,
     pub message: Option<String>,
+    /// The working days and timescales for the overdue flag, and today.
+    pub paperwork: PaperworkCheck,
     incoming: Option<Receiver<Entry>>,
+}
+
+/// What the list needs to flag paperwork overdue: the local rules' working
+/// days and timescales, and today's date.
+#[derive(Clone, Debug)]
+pub struct PaperworkCheck {
+    pub calendar: crate::dates::WorkingCalendar,
+    pub timescales: crate::dates::Timescales,
+    pub today: chrono::NaiveDate,
+}
+
+impl PaperworkCheck {
+    pub fn new(rules: &crate::config::Config, today: chrono::NaiveDate) -> Self {
+        PaperworkCheck {
+            calendar: rules.calendar(),
+            timescales: rules.timescales,
+            today,
+        }
+    }
+
+    /// Whether a finalised session's letters or record are past their due
+    /// date and not marked sent.
+    pub fn overdue(&self, s: &storage::Summary) -> bool {
+        use crate::dates::paperwork::{letters_due, record_due};
+        use crate::model::Paperwork;
+        let Some(day) = s
+            .date
+            .filter(|_| s.status == crate::model::Status::Finalised)
+        else {
+            return false;
+        };
+        [
+            (
+                Paperwork::Letters,
+                letters_due(&self.calendar, &self.timescales, day),
+            ),
+            (
+                Paperwork::Record,
+                record_due(&self.calendar, &self.timescales, day),
+            ),
+        ]
+        .iter()
+        .any(|(what, due)| !s.sent.contains(what) && self.today > *due)
+    }
 }
 
 impl Browser {
@@ -76,6 +122,10 @@ impl Browser {
             help: false,
             series: None,
             message: None,
+            paperwork: PaperworkCheck::new(
+                &crate::config::Config::default(),
+                chrono::Local::now().date_naive(),
+            ),
             incoming: Some(rx),
         })
     }

@@ -69,7 +69,15 @@ pub fn draw(f: &mut Frame, b: &Browser) {
                 pad(&s.family_reference, cols[2]),
                 // A cut list of names still ends before the status.
                 pad(&s.children.join(", "), rest.saturating_sub(1)) + " ",
-                pad(s.status.label(), 14)
+                // Overdue paperwork in words, so it shows without colour.
+                pad(
+                    if b.paperwork.overdue(s) {
+                        "! overdue"
+                    } else {
+                        s.status.label()
+                    },
+                    14
+                )
             ),
             Err(msg) => format!("⚠ unreadable: {msg}"),
         };

@@ -41,6 +41,10 @@ pub struct Config {
     pub opening_statements: Vec<String>,
     /// Minutes after which the chair is reminded to offer a break; 0 for never.
     pub break_reminder_minutes: u32,
+    /// How to reach the chair, printed in every letter: the reviewing
+    /// unit's name, address and phone. Empty: letters say the social worker
+    /// can give the details.
+    pub reviewing_unit: String,
     /// Days the local authority is closed besides England's bank holidays.
     #[serde(with = "toml_dates")]
     pub extra_bank_holidays: Vec<NaiveDate>,
@@ -63,6 +67,7 @@ impl Default for Config {
         Config {
             opening_statements: default_opening_statements(),
             break_reminder_minutes: 90,
+            reviewing_unit: String::new(),
             extra_bank_holidays: Vec::new(),
             theme: ThemeName::default(),
             mouse: false,
@@ -83,13 +88,18 @@ impl Config {
         WorkingCalendar::with_extra_holidays(self.extra_bank_holidays.iter().copied())
     }
 
-    /// What a new session takes from the local rules: the scaling wording
-    /// (recorded only when local; empty means the default) and the extra
-    /// opening statements.
+    /// What a new session takes from the local rules: the scaling wording,
+    /// question and what 0 and 10 stand for (recorded only when local;
+    /// empty means the default), and the extra opening statements.
     pub fn prepare_new(&self, session: &mut crate::model::Session) {
-        if self.scaling.question != DEFAULT_SCALING_QUESTION && session.scaling.question.is_empty()
-        {
+        let default = ScalingWording::default();
+        let local = self.scaling.question != DEFAULT_SCALING_QUESTION
+            || self.scaling.zero_means != default.zero_means
+            || self.scaling.ten_means != default.ten_means;
+        if local && session.scaling.question.is_empty() {
             session.scaling.question = self.scaling.question.clone();
+            session.scaling.zero_means = self.scaling.zero_means.trim().to_string();
+            session.scaling.ten_means = self.scaling.ten_means.trim().to_string();
         }
         session.add_local_statements(&self.opening_statements);
     }

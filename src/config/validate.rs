@@ -110,6 +110,12 @@ pub fn problems(c: &Config) -> Vec<Problem> {
             ts.outline_plan_working_days,
             60,
         ),
+        ("letter_working_days", ts.letter_working_days, 60),
+        (
+            "accuracy_comment_working_days",
+            ts.accuracy_comment_working_days,
+            60,
+        ),
     ] {
         k.range(t.then(key), u64::from(value), 1, hi);
     }
@@ -196,6 +202,14 @@ pub fn problems(c: &Config) -> Vec<Problem> {
         } else {
             k.range(path, u64::from(*minutes), 0, u64::from(MAX_MINUTES));
         }
+    }
+    // Empty is allowed: letters then point to the social worker.
+    if !c.reviewing_unit.is_empty() {
+        k.text(
+            KeyPath::key("reviewing_unit"),
+            &c.reviewing_unit,
+            MAX_WORDING_CHARS,
+        );
     }
     k.range(
         KeyPath::key("break_reminder_minutes"),

@@ -3,6 +3,7 @@
 
 pub(crate) mod calendar;
 pub(crate) mod holidays;
+pub(crate) mod paperwork;
 pub(crate) mod timescales;
 
 pub use calendar::{NonWorking, WorkingCalendar};

@@ -52,6 +52,10 @@ pub fn report(
                 outline_plan_due(cal, ts, c)
             ));
             out.push_str(&format!("record_due: {}\n", record_due(cal, ts, c)));
+            out.push_str(&format!(
+                "letters_due: {}\n",
+                super::paperwork::letters_due(cal, ts, c)
+            ));
         }
         None => {
             let sd = sd.ok_or("give --conference DATE or --strategy-discussion DATE")?;

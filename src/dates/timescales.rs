@@ -33,6 +33,11 @@ pub struct Timescales {
     pub record_working_days: u32,
     /// The summary and outline plan go out within this many working days.
     pub outline_plan_working_days: u32,
+    /// The decision letters go out within this many working days.
+    pub letter_working_days: u32,
+    /// Comments on the record's accuracy within this many working days of
+    /// it being sent.
+    pub accuracy_comment_working_days: u32,
 }
 
 impl Default for Timescales {
@@ -48,6 +53,8 @@ impl Default for Timescales {
             reconvene_working_days: 10,
             record_working_days: 15,
             outline_plan_working_days: 1,
+            letter_working_days: 1,
+            accuracy_comment_working_days: 10,
         }
     }
 }

@@ -17,10 +17,13 @@
 //!   and the reasons behind each professional's recommendation; the copy
 //!   gives the count of recommendations instead.
 
+use std::collections::BTreeSet;
+
 use crate::config::Config;
-use crate::model::{Attendance, Choice, Column, Outcome, Session};
+use crate::model::{Attendance, Choice, Column, Outcome, Session, Stage};
 
 use super::doc::{Document, MapColumn, MapEntry, Section, Table, field};
+use super::parts::{Reader, part_phrase};
 use super::record::scaling_table;
 use super::shared;
 use super::words::{
@@ -29,7 +32,15 @@ use super::words::{
 };
 
 pub fn build(s: &Session, rules: &Config) -> Document {
+    build_for(s, rules, Reader::Family)
+}
+
+/// The copy for one reader: a family member's own copy leaves out the
+/// parts they were not in the room for (see `parts`), the whole family's
+/// copy every part any of them missed.
+pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
     let kids = first_names(s);
+    let missing = reader.missing(s);
     let mut doc = Document::new(format!("Your copy of the conference about {kids}"));
     let when = s
         .setup
@@ -51,20 +62,67 @@ pub fn build(s: &Session, rules: &Config) -> Document {
         ));
     }
     doc.lead.push(super::doc::Block::Para(intro));
+    if let Reader::Member(a) = reader {
+        doc.lead.push(super::doc::Block::Para(format!(
+            "This copy is for {}.",
+            a.name.trim()
+        )));
+    }
     about(s, doc.section("About the conference"));
-    who(s, doc.section("Who took part"));
-    views(s, doc.section("What you told the chair before the meeting"));
-    voices(s, rules, doc.section("What the children told us"));
-    dangers(s, doc.major("What people are worried might happen"));
-    map(s, doc.major("What was written on the board"));
-    scaling(s, doc.section("How safe people think things are"));
-    goals(s, doc.major("The safety goals"));
-    doc.section("Things that must happen")
-        .para("These are the things everyone agreed must happen, whatever else changes.")
-        .para(words::or(&s.bottom_lines, "None were written down."));
-    doc.section("If the plan is not working")
-        .para(words::or(&s.contingency_plan, "Nothing was written down."));
-    decided(s, doc.major("What was decided"));
+    who(s, doc.section("Who took part"), reader);
+    let part = |stage: Stage, sec: &mut Section, write: &dyn Fn(&mut Section)| {
+        if missing.contains(&stage) {
+            left_out(sec, stage, reader);
+        } else {
+            write(sec);
+        }
+    };
+    part(
+        Stage::PreMeeting,
+        doc.section("What you told the chair before the meeting"),
+        &|sec| views(s, sec),
+    );
+    part(
+        Stage::Map,
+        doc.section("What we learned from the children"),
+        &|sec| voices(s, rules, sec),
+    );
+    part(
+        Stage::DangerStatements,
+        doc.major("What people are worried might happen"),
+        &|sec| dangers(s, sec),
+    );
+    part(
+        Stage::Map,
+        doc.major("What was written on the board"),
+        &|sec| map(s, sec),
+    );
+    part(
+        Stage::Scaling,
+        doc.section("How safe people think things are"),
+        &|sec| scaling(s, sec),
+    );
+    part(Stage::SafetyGoals, doc.major("The safety goals"), &|sec| {
+        goals(s, sec)
+    });
+    part(
+        Stage::SafetyGoals,
+        doc.section("Things that must happen"),
+        &|sec| {
+            sec.para(
+                "These are the things the conference said must happen, whatever else changes.",
+            )
+            .para(words::or(&s.bottom_lines, "None were written down."));
+        },
+    );
+    part(
+        Stage::SafetyGoals,
+        doc.section("If the plan is not working"),
+        &|sec| {
+            sec.para(words::or(&s.contingency_plan, "Nothing was written down."));
+        },
+    );
+    decided(s, doc.major("What was decided"), reader, &missing);
     let steps = shared::next_steps(s, rules);
     doc.section("What happens next")
         .list_or(steps, shared::no_next_steps(s));
@@ -98,7 +156,24 @@ fn about(s: &Session, sec: &mut Section) {
         .list_or(children, "No children recorded.");
 }
 
-fn who(s: &Session, sec: &mut Section) {
+/// In place of a part the reader's copy leaves out: that it is left out
+/// and why, never what it held.
+pub(super) fn left_out(sec: &mut Section, stage: Stage, reader: Reader) {
+    sec.para(match reader {
+        Reader::Member(_) => format!(
+            "You were not in the room for {}, so it is not in your copy. Your social worker \
+             can talk with you about anything from it that you need to know.",
+            part_phrase(stage)
+        ),
+        Reader::Family => format!(
+            "Not everyone in the family was in the room for {}, so it is not in this copy. \
+             Each person's own copy has everything from the parts they were there for.",
+            part_phrase(stage)
+        ),
+    });
+}
+
+fn who(s: &Session, sec: &mut Section, reader: Reader) {
     let person = |a: &crate::model::Attendee| {
         let mut line = s.attendee_name(&a.id);
         let role = a.role.trim();
@@ -138,10 +213,11 @@ fn who(s: &Session, sec: &mut Section) {
     for e in &s.pre_meeting.exclusions {
         let Some(p) = e.person.as_ref() else { continue };
         let name = s.attendee_name(p);
-        sec.para(if e.separate_attendance {
-            format!("{name} took part in a separate part of the conference.")
-        } else {
-            format!("{name} was not at part of the conference.")
+        sec.para(match (reader.is(p), e.separate_attendance) {
+            (true, true) => "You took part in the conference separately.".to_string(),
+            (true, false) => "You were not in the room for part of the conference.".to_string(),
+            (false, true) => format!("{name} took part in the conference separately."),
+            (false, false) => format!("{name} was not in the room for part of the conference."),
         });
     }
     let shared: Vec<String> = s
@@ -237,7 +313,8 @@ fn dangers(s: &Session, sec: &mut Section) {
 
 fn column_title(c: Column) -> &'static str {
     match c {
-        Column::WorkingWell => "What everyone agreed is going well",
+        // Not "what everyone agreed": the column holds what anyone said.
+        Column::WorkingWell => "What is going well",
         Column::Worried => "What people are worried about",
         Column::Complicating => "What makes things harder",
         Column::NeedsToHappen => "What needs to happen",
@@ -272,11 +349,9 @@ fn map(s: &Session, sec: &mut Section) {
 }
 
 fn scaling(s: &Session, sec: &mut Section) {
-    sec.para(
-        "Everyone was asked to give a number from 0 to 10. 10 means everyone is confident \
-         the children are safe enough for the plan to end; 0 means things are so worrying \
-         that the children cannot safely live at home.",
-    );
+    for line in words::scaling_explained(s) {
+        sec.para(line);
+    }
     let mut any = false;
     for c in &s.children {
         let name = first_name(s, &c.id);
@@ -305,11 +380,11 @@ fn goals(s: &Session, sec: &mut Section) {
     for (i, g) in s.safety_goals.iter().enumerate() {
         sec.sub(format!("Safety goal {}", i + 1)).fields(vec![
             field(
-                "What you will be doing",
+                words::PARENTS_WILL_LABEL,
                 words::or(&g.parents_will, "(not written down)"),
             ),
             field(
-                "What the children will notice",
+                format!("What {} will notice", first_names(s)),
                 words::or(&g.child_will_experience, "(not written down)"),
             ),
             field(
@@ -324,7 +399,7 @@ fn goals(s: &Session, sec: &mut Section) {
     }
 }
 
-fn decided(s: &Session, sec: &mut Section) {
+fn decided(s: &Session, sec: &mut Section, reader: Reader, missing: &BTreeSet<Stage>) {
     sec.para(
         "Each professional said what they thought was needed, but it is not a vote: the chair \
          makes the decision for each child.",
@@ -357,10 +432,14 @@ fn decided(s: &Session, sec: &mut Section) {
                 d.rationale.trim(),
             )]);
         }
-        if let Some(line) = recommended(s, &c.id) {
+        if let Some(line) = recommended(s, &c.id).filter(|_| {
+            // The tally is the recommendations part.
+            !missing.contains(&Stage::Recommendations)
+        }) {
             sec.para(line);
         }
-        // Family members' dissent is theirs: quoted. Professionals': only
+        // Family members' dissent is theirs: quoted in the family's copy,
+        // and in a member's own copy only their own. Anyone else's: only
         // that it exists (see the module comment).
         let mut professional = false;
         for x in &d.dissents {
@@ -368,13 +447,16 @@ fn decided(s: &Session, sec: &mut Section) {
                 .who
                 .as_ref()
                 .and_then(|a| s.attendee(a))
-                .filter(|a| a.agency_kind == crate::model::AgencyKind::Family);
+                .filter(|a| a.agency_kind == crate::model::AgencyKind::Family)
+                .filter(|a| matches!(reader, Reader::Family) || reader.is(&a.id));
             match family {
                 Some(a) if !x.why.trim().is_empty() => {
-                    sec.fields(vec![field(
-                        format!("{} disagreed", s.attendee_name(&a.id)),
-                        x.why.trim(),
-                    )]);
+                    let who = if reader.is(&a.id) {
+                        "You disagreed".to_string()
+                    } else {
+                        format!("{} disagreed", s.attendee_name(&a.id))
+                    };
+                    sec.fields(vec![field(who, x.why.trim())]);
                 }
                 _ => professional = true,
             }

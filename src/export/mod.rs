@@ -1,9 +1,9 @@
 //! Exports of a conference: the full record, the family's copy and the
-//! decision letter, each as Markdown, HTML or plain text.
+//! decision letter, each as Markdown, HTML, plain text or a Word file.
 //!
 //! Each copy (`record`, `family`, `letter`) builds one [`doc::Document`];
-//! each format (`markdown`, `html`, `text`) renders any document. Building
-//! and rendering are pure: `cli` does the reading and writing.
+//! each format (`markdown`, `html`, `text`, `docx`) renders any document.
+//! Building and rendering are pure: `cli` does the reading and writing.
 //!
 //! Restricted map items appear only in the record. The family copy and the
 //! letter are built without ever reading a restricted item's text, so no
@@ -11,11 +11,14 @@
 
 pub mod clean;
 pub mod cli;
-pub(crate) mod doc;
+pub mod doc;
+pub(crate) mod docx;
 mod family;
 pub(crate) mod html;
 mod letter;
+mod letters;
 pub(crate) mod markdown;
+pub(crate) mod parts;
 mod record;
 mod shared;
 pub(crate) mod text;
@@ -43,6 +46,8 @@ pub enum Format {
     Markdown,
     Html,
     Text,
+    /// A Word file: bytes, not text (see [`render_bytes`]).
+    Docx,
 }
 
 impl CopyKind {
@@ -59,7 +64,10 @@ impl CopyKind {
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
+    /// Every format, the Word file included.
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Text, Format::Docx];
+    /// The formats that are text, which [`render`] and [`render_under`] give.
+    pub const TEXT: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
 
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
@@ -67,6 +75,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Text => "txt",
+            Format::Docx => "docx",
         }
     }
 
@@ -76,6 +85,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "txt" | "text" => Some(Format::Text),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -91,19 +101,43 @@ pub fn document(session: &Session, copy: CopyKind, rules: &Config) -> doc::Docum
     }
 }
 
+pub use letters::{PackItem, child_letter, pack};
+pub use parts::{EXCLUDABLE, excluded_parts};
+
 /// One copy of a session in one format, under the built-in rules.
 pub fn render(session: &Session, copy: CopyKind, format: Format) -> String {
     render_under(session, copy, format, &Config::default())
 }
 
-/// One copy of a session in one format. Never panics, whatever the session.
-/// No control character in the session's text reaches the output.
+/// One copy of a session in one text format. Never panics, whatever the
+/// session. No control character in the session's text reaches the output.
+/// A Word file is not text: asked for one, this gives the plain text, and
+/// [`render_bytes`] gives the file.
 pub fn render_under(session: &Session, copy: CopyKind, format: Format, rules: &Config) -> String {
     let session = clean::session_without_controls(session);
-    let doc = document(&session, copy, rules);
+    render_doc(&document(&session, copy, rules), format)
+}
+
+/// One document in one text format (plain text for [`Format::Docx`]).
+pub fn render_doc(doc: &doc::Document, format: Format) -> String {
     match format {
-        Format::Markdown => markdown::render(&doc),
-        Format::Html => html::render(&doc),
-        Format::Text => text::render(&doc),
+        Format::Markdown => markdown::render(doc),
+        Format::Html => html::render(doc),
+        Format::Text | Format::Docx => text::render(doc),
     }
+}
+
+/// One document as the bytes of a file in any format.
+pub fn doc_bytes(doc: &doc::Document, format: Format) -> Vec<u8> {
+    match format {
+        Format::Docx => docx::render(doc),
+        text => render_doc(doc, text).into_bytes(),
+    }
+}
+
+/// One copy of a session as the bytes of a file in any format: what the
+/// export command and the export menu write.
+pub fn render_bytes(session: &Session, copy: CopyKind, format: Format, rules: &Config) -> Vec<u8> {
+    let session = clean::session_without_controls(session);
+    doc_bytes(&document(&session, copy, rules), format)
 }

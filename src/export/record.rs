@@ -35,6 +35,7 @@ pub fn build(s: &Session, rules: &Config) -> Document {
     attendance(s, doc.major("Attendance and apologies"));
     exclusions(s, doc.section("Exclusions and separate attendance"));
     parts(s, doc.section("Attendance for parts of the conference"));
+    super::parts::who_gets_what(s, doc.section("Copies and letters"));
     reports(s, doc.section("Reports"));
     quorum(s, rules, doc.section("Quorum"));
     voices(s, rules, doc.major("The child's voice"));
@@ -569,7 +570,14 @@ fn scaling(s: &Session, sec: &mut Section) {
     } else {
         s.scaling.question.trim()
     };
-    sec.fields(vec![field("The question", question)]);
+    let mut fields = vec![field("The question", question)];
+    if !s.scaling.zero_means.trim().is_empty() {
+        fields.push(field("0 means", s.scaling.zero_means.trim()));
+    }
+    if !s.scaling.ten_means.trim().is_empty() {
+        fields.push(field("10 means", s.scaling.ten_means.trim()));
+    }
+    sec.fields(fields);
     if s.children.is_empty() {
         sec.para("No children recorded.");
     }
@@ -611,7 +619,7 @@ fn goals(s: &Session, sec: &mut Section) {
             .collect();
         sec.sub(format!("Safety goal {}", i + 1));
         let mut fields = vec![
-            field("The parents will", or_not_recorded(&g.parents_will)),
+            field(words::PARENTS_WILL_LABEL, or_not_recorded(&g.parents_will)),
             field(
                 "The children will experience",
                 or_not_recorded(&g.child_will_experience),

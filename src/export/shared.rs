@@ -72,13 +72,17 @@ pub fn next_steps(session: &Session, rules: &Config) -> Vec<String> {
             .as_ref()
             .map(|a| session.attendee_name(a))
             .unwrap_or_default();
+        let at = |t: Option<chrono::NaiveTime>| {
+            t.map(|t| format!(" at {}", words::time(t)))
+                .unwrap_or_default()
+        };
         let core = match (d.plan.first_core_group, computed) {
-            (Some(day), _) => format!("on {}", long_date(day)),
+            (Some(day), _) => format!("on {}{}", long_date(day), at(d.plan.first_core_group_time)),
             (None, Some(k)) => format!("by {}", long_date(k.first_core_group)),
             (None, None) => "within 10 working days of the conference".into(),
         };
         let review = match (d.plan.review_date, computed) {
-            (Some(day), _) => format!("on {}", long_date(day)),
+            (Some(day), _) => format!("on {}{}", long_date(day), at(d.plan.review_time)),
             (None, Some(k)) => format!("by {}", long_date(k.review_conference)),
             (None, None) => "within the time the rules allow".into(),
         };
@@ -163,8 +167,15 @@ pub fn complaints(session: &Session, rules: &Config) -> Vec<String> {
         ),
         format!(
             "If you want to make a formal complaint about the decision, write to the chair \
-             or the manager of the child protection reviewing unit {by}. Your social worker \
-             can give you the unit's contact details."
+             or the manager of the child protection reviewing unit {by}. {}",
+            if rules.reviewing_unit.trim().is_empty() {
+                "Your social worker can give you the unit's contact details.".to_string()
+            } else {
+                format!(
+                    "You can reach the unit at: {}.",
+                    rules.reviewing_unit.trim().trim_end_matches('.')
+                )
+            }
         ),
         "If you are unhappy with the service from one agency, you can use that agency's \
          own complaints procedure."

@@ -225,6 +225,60 @@ pub fn outcome_meaning(name: &str, outcome: Outcome) -> Option<String> {
     }
 }
 
+/// The label for what the parents will be doing toward a safety goal:
+/// chairs write it as "keeping their arguments away from..." or "Leanne
+/// will...", so the label reads right before either, and never says "you"
+/// (the same words reach both parents and the professionals).
+pub const PARENTS_WILL_LABEL: &str = "What the parents will be doing";
+
+/// How the scale was explained in the room, for a copy: the chair's own
+/// question and anchors when the local rules put them (saved with the
+/// session), else the standard ones for these children.
+pub fn scaling_explained(session: &Session) -> Vec<String> {
+    let scaling = &session.scaling;
+    let kids = match session.children.len() {
+        1 => first_names(session),
+        _ => "the children".to_string(),
+    };
+    if scaling.question.trim().is_empty() {
+        return vec![format!(
+            "Everyone was asked to give a number from 0 to 10. 10 means everyone is confident \
+             {kids} {are} safe enough for the plan to end; 0 means things are so worrying that \
+             {kids} cannot safely live at home.",
+            are = if session.children.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
+        )];
+    }
+    let mut out = vec![
+        "Everyone was asked to give a number from 0 to 10, in answer to this question:".into(),
+        scaling.question.trim().to_string(),
+    ];
+    let anchor = |t: &str| t.trim().trim_end_matches('.').to_string();
+    match (
+        anchor(&scaling.zero_means).as_str(),
+        anchor(&scaling.ten_means).as_str(),
+    ) {
+        ("", "") => {}
+        (zero, "") => out.push(format!("0 means {zero}.")),
+        ("", ten) => out.push(format!("10 means {ten}.")),
+        (zero, ten) => out.push(format!("0 means {zero}; 10 means {ten}.")),
+    }
+    out
+}
+
+/// A session's children named for a heading: "Kacey Marchbank and Rory Marchbank".
+pub fn children_names(session: &Session) -> String {
+    let names: Vec<String> = session
+        .children
+        .iter()
+        .map(|c| session.child_name(&c.id))
+        .collect();
+    join_and(&names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! disk: `ui` draws it, `storage` saves it, `app` changes it.
 
 mod choices;
+mod distribution;
 mod ids;
 mod nhs;
 mod presence;
@@ -13,6 +14,7 @@ mod signoff;
 mod stage;
 
 pub use choices::*;
+pub use distribution::*;
 pub use ids::*;
 pub use nhs::check_nhs_number;
 pub use presence::*;
@@ -67,6 +69,7 @@ impl Session {
             chair_summary: ChairSummary::default(),
             stage_visits: Vec::new(),
             addenda: Vec::new(),
+            distribution: Vec::new(),
             audit: Vec::new(),
             next_id: 1,
             drafting: None,
@@ -165,6 +168,7 @@ impl Session {
             local_id: String::new(),
             address: String::new(),
             previous_plans: None,
+            own_letter: false,
         });
         self.refresh_derived();
         id

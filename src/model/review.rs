@@ -86,6 +86,8 @@ impl Session {
             })
             .collect();
         s.scaling.question = last.scaling.question.clone();
+        s.scaling.zero_means = last.scaling.zero_means.clone();
+        s.scaling.ten_means = last.scaling.ten_means.clone();
         s.scaling.previous_scores = last
             .scaling
             .scores

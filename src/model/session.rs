@@ -81,6 +81,9 @@ pub struct Session {
     /// Dated additions made after the record was finalised.
     #[serde(default)]
     pub addenda: Vec<Addendum>,
+    /// When the letters and the record were sent (after sign-off).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distribution: Vec<super::distribution::SentMark>,
     /// Every change, oldest first. Append-only: undo adds an entry rather
     /// than removing one.
     #[serde(default)]
@@ -245,6 +248,9 @@ pub struct Child {
     /// NumberOfPreviousCPP); `None` when not recorded.
     #[serde(default)]
     pub previous_plans: Option<u32>,
+    /// The chair writes this child a letter of their own, in plain words.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_letter: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -297,6 +303,10 @@ pub struct Exclusion {
     pub which_part: String,
     /// True when this is separate attendance rather than exclusion.
     pub separate_attendance: bool,
+    /// The agenda parts the person was not in the room for: their own copy
+    /// and letter leave these parts out (see `export::parts`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Stage>,
 }
 
 /// The four statements every conference opens with, as a checklist names
@@ -379,6 +389,14 @@ pub struct ChildVoice {
 pub struct Scaling {
     /// The question as put in the room; empty means the default wording.
     pub question: String,
+    /// What 0 stood for, when the local rules put their own question
+    /// (saved with the session, so copies explain the scale that was
+    /// used); empty with the default question.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub zero_means: String,
+    /// What 10 stood for, as `zero_means`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ten_means: String,
     pub scores: Vec<Score>,
     /// The last conference's scores, shown beside today's at a review.
     #[serde(default)]
@@ -506,6 +524,11 @@ pub struct PlanDetails {
     pub core_group: Vec<AttendeeId>,
     pub first_core_group: Option<NaiveDate>,
     pub review_date: Option<NaiveDate>,
+    /// The times of day, for the letters; optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_core_group_time: Option<NaiveTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_time: Option<NaiveTime>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -18,9 +18,10 @@ pub enum Integrity {
 
 /// Fields that may change after finalisation, or that hold the fingerprint
 /// itself: they are left out of it.
-const OUTSIDE_THE_FINGERPRINT: [&str; 6] = [
+const OUTSIDE_THE_FINGERPRINT: [&str; 7] = [
     "finalised",
     "addenda",
+    "distribution",
     "audit",
     "updated_at",
     "next_id",

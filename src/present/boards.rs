@@ -356,7 +356,12 @@ fn goals(v: &FamilyView, width: u16) -> Vec<Line<'static>> {
         }
         out.extend(heading(&title, width));
         out.push(Line::raw(""));
-        out.extend(labelled("The parents will:", &g.parents_will, width, 2));
+        out.extend(labelled(
+            "What the parents will be doing:",
+            &g.parents_will,
+            width,
+            2,
+        ));
         out.extend(labelled(
             "The children will experience:",
             &g.child_will_experience,

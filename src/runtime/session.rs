@@ -136,6 +136,7 @@ impl Run<'_> {
                 match effect {
                     Effect::SaveNow => self.save_now(),
                     Effect::Export(copy, format) => self.export(copy, format),
+                    Effect::ExportLetters(format) => self.export_letters(format),
                     Effect::Quit => quit = true,
                     // Only asked for when a draft is offered, before the
                     // window runs (see `recover::offer_draft`).
@@ -219,7 +220,7 @@ impl Run<'_> {
         let Some(file) = self.app.file().map(Path::to_path_buf) else {
             return;
         };
-        let text = crate::export::render_under(self.app.session(), copy, format, self.app.config());
+        let text = crate::export::render_bytes(self.app.session(), copy, format, self.app.config());
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = file
             .file_stem()
@@ -237,7 +238,7 @@ impl Run<'_> {
                 copy.name(),
                 format.extension()
             ));
-            match storage::write_new_file_exclusive(&path, text.as_bytes()) {
+            match storage::write_new_file_exclusive(&path, &text) {
                 Ok(()) => {
                     result = Ok(path);
                     break;
@@ -251,6 +252,44 @@ impl Run<'_> {
         }
         self.report(match result {
             Ok(path) => Report::Exported(path),
+            Err(e) => Report::ExportFailed { why: e.to_string() },
+        });
+    }
+
+    /// Writes the pack into a new owner-only folder beside the session
+    /// (`STEM.letters`, then `STEM.letters-2`, ...), never into one that
+    /// exists, and says where it went.
+    fn export_letters(&mut self, format: crate::export::Format) {
+        let Some(file) = self.app.file().map(Path::to_path_buf) else {
+            return;
+        };
+        let items = crate::export::pack(self.app.session(), self.app.config());
+        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_else(|| "session".into());
+        let result = (1..100)
+            .map(|n| match n {
+                1 => dir.join(format!("{stem}.letters")),
+                n => dir.join(format!("{stem}.letters-{n}")),
+            })
+            .find_map(|folder| match storage::create_new_dir(&folder) {
+                Ok(()) => Some(Ok(folder)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+                Err(e) => Some(Err(e)),
+            })
+            .unwrap_or_else(|| Err(std::io::Error::other("no free folder name")))
+            .and_then(|folder| {
+                for item in &items {
+                    let path = folder.join(format!("{}.{}", item.file_stem, format.extension()));
+                    let bytes = crate::export::doc_bytes(&item.doc, format);
+                    storage::write_new_file_exclusive(&path, &bytes)?;
+                }
+                Ok(folder)
+            });
+        self.report(match result {
+            Ok(folder) => Report::Exported(folder),
             Err(e) => Report::ExportFailed { why: e.to_string() },
         });
     }

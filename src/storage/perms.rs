@@ -77,6 +77,18 @@ fn shell_quote(s: &str) -> String {
     }
 }
 
+/// Creates one new owner-only directory; an existing one (of any kind) is
+/// an `AlreadyExists` error, so nothing already there is ever written into.
+pub fn create_new_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

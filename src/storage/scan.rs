@@ -29,6 +29,8 @@ pub struct Summary {
     /// Children's names, in order (placeholders for unnamed ones).
     pub children: Vec<String>,
     pub status: Status,
+    /// The paperwork marked sent, for the list's overdue flag.
+    pub sent: Vec<crate::model::Paperwork>,
 }
 
 impl Summary {
@@ -44,6 +46,7 @@ impl Summary {
                 .map(|c| session.child_name(&c.id))
                 .collect(),
             status: session.status,
+            sent: session.distribution.iter().map(|m| m.what).collect(),
         }
     }
 }

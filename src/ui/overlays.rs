@@ -156,7 +156,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
             Overlay::Help(contexts) => draw_help(f, full, contexts),
             Overlay::Export(menu) => {
                 let options = crate::app::state::ExportMenu::options();
-                let rect = centred(area, 64, options.len() as u16 + 4);
+                let rect = centred(area, 66, options.len() as u16 + 4);
                 clear_with_gutter(f, area, rect);
                 let block = pane_block("Export", true)
                     .title_bottom(Line::styled(" Enter export · Esc cancel ", theme::muted()));

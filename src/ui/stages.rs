@@ -23,6 +23,8 @@ enum Extra {
     KeyDates,
     Quorum,
     Signoff,
+    /// What is due after sign-off, and what was sent.
+    Distribution,
     ScalingChart,
     Tally,
     DecisionInfo,
@@ -69,9 +71,17 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
         }
         Stage::DangerStatements => vec![area],
         Stage::Record => {
-            let [signoff, rest] =
-                Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(area);
+            let due_h = if s.is_finalised() { 5 } else { 0 };
+            let [signoff, due, rest] = Layout::vertical([
+                Constraint::Length(5),
+                Constraint::Length(due_h),
+                Constraint::Min(0),
+            ])
+            .areas(area);
             extras.push((Extra::Signoff, signoff));
+            if due_h > 0 {
+                extras.push((Extra::Distribution, due));
+            }
             let [a, b] = split_h(rest, 45);
             vec![a, b]
         }
@@ -155,6 +165,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
             Extra::KeyDates => draw_key_dates(f, rect, app),
             Extra::Quorum => draw_quorum(f, rect, app),
             Extra::Signoff => draw_signoff(f, rect, s),
+            Extra::Distribution => draw_distribution(f, rect, app),
             Extra::ScalingChart => draw_scaling_chart(f, rect, s, &app.config().scaling),
             Extra::Tally => draw_tally(f, rect, s),
             Extra::DecisionInfo => draw_decision_info(f, rect, app),
@@ -277,7 +288,16 @@ fn draw_key_dates(f: &mut Frame, area: Rect, app: &App) {
 /// conference's scores beside them at a review. When the full plot does not
 /// fit, each child gets one line of counts under a shared axis.
 fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingWording) {
-    let title = if *wording == ScalingWording::default() {
+    // The anchors saved with the session win: they are the ones that were
+    // put to the room, whatever the local rules say today.
+    let title = if !s.scaling.zero_means.trim().is_empty() || !s.scaling.ten_means.trim().is_empty()
+    {
+        format!(
+            "Spread: 0 {} · 10 {}",
+            s.scaling.zero_means.trim(),
+            s.scaling.ten_means.trim()
+        )
+    } else if *wording == ScalingWording::default() {
         "Spread: 0 unsafe at home · 10 safe to close".to_string()
     } else {
         format!(
@@ -572,6 +592,48 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
 
 /// Whether the record is finalised, and whether it still matches the
 /// fingerprint taken then.
+/// The distribution list: each paperwork's due date, and whether it was
+/// sent (F2 marks the next one); overdue items stand out in words.
+fn draw_distribution(f: &mut Frame, area: Rect, app: &App) {
+    let block = pane_block("Paperwork due · F2 marks the next as sent", false);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let rules = app.config();
+    let list = app.session().distribution_list(
+        &rules.calendar(),
+        &rules.timescales,
+        app.now().date_naive(),
+    );
+    let lines: Vec<Line> = list
+        .iter()
+        .map(|d| {
+            let due = match d.due {
+                Some(day) => format!("due {}", day.format("%a %-d %b %Y")),
+                None => "due once the record is sent".into(),
+            };
+            let (state, style) = match (&d.sent, d.overdue) {
+                (Some(m), _) => (
+                    format!("✓ sent {} by {}", m.at.format("%-d %b %H:%M"), m.by),
+                    theme::good(),
+                ),
+                (None, true) => ("! OVERDUE, not sent".to_string(), theme::error()),
+                (None, false) if d.paperwork.is_some() => {
+                    ("not sent yet".to_string(), ratatui::style::Style::default())
+                }
+                (None, false) => (String::new(), ratatui::style::Style::default()),
+            };
+            let text = if state.is_empty() {
+                format!("{}: {due} · {}", d.label, d.who)
+            } else {
+                format!("{}: {due} {state} · {}", d.label, d.who)
+            };
+            Line::styled(truncate(&text, w), style)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
 fn draw_signoff(f: &mut Frame, area: Rect, s: &Session) {
     let block = pane_block("Sign-off", false);
     let inner = block.inner(area);

@@ -366,6 +366,8 @@ fn extreme_dates_do_not_panic() {
         reconvene_working_days: u32::MAX,
         record_working_days: u32::MAX,
         outline_plan_working_days: u32::MAX,
+        letter_working_days: u32::MAX,
+        accuracy_comment_working_days: u32::MAX,
     };
     let _ = key_dates(
         &cal,

@@ -22,6 +22,7 @@ struct FakeRuntime {
     refuse_exports: Option<String>,
     saved: Option<(u64, Session)>,
     exported: Vec<(CopyKind, Format)>,
+    letters: Vec<Format>,
     quit: bool,
 }
 
@@ -48,6 +49,13 @@ impl FakeRuntime {
                         self.exported.push((copy, format));
                         let name = format!("s.{}.{}", copy.name(), format.extension());
                         vec![Report::Exported(PathBuf::from("/sessions").join(name))]
+                    }
+                },
+                Effect::ExportLetters(format) => match &self.refuse_exports {
+                    Some(why) => vec![Report::ExportFailed { why: why.clone() }],
+                    None => {
+                        self.letters.push(format);
+                        vec![Report::Exported(PathBuf::from("/sessions/s.letters"))]
                     }
                 },
                 Effect::Quit => {

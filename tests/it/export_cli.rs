@@ -95,3 +95,67 @@ fn a_bad_file_is_a_clear_error() {
     assert!(err.contains("cannot open"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn letters_writes_the_pack_into_a_folder_and_never_over_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = session_file(dir.path());
+    let out_dir = dir.path().join("pack");
+    let o = out_dir.display().to_string();
+    let out = cpconf(&["letters", &file, "-o", &o, "--format", "docx"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        listed.contains("letter-dean-fairlie.docx  (for Dean Fairlie)"),
+        "{listed}"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "copy-dean-fairlie.docx",
+            "copy-leanne-marchbank.docx",
+            "letter-child-kacey-marchbank.docx",
+            "letter-dean-fairlie.docx",
+            "letter-leanne-marchbank.docx",
+            "letter-professionals.docx",
+        ]
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out_dir.join("letter-dean-fairlie.docx"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // Again: refused, naming the file, and nothing is changed.
+    std::fs::write(out_dir.join("letter-professionals.docx"), "keep me").unwrap();
+    let out = cpconf(&["letters", &file, "-o", &o, "--format", "docx"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("already exists; use --force"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("letter-professionals.docx")).unwrap(),
+        "keep me"
+    );
+    let out = cpconf(&["letters", &file, "-o", &o, "--format", "docx", "--force"]);
+    assert!(out.status.success());
+    assert_ne!(
+        std::fs::read(out_dir.join("letter-professionals.docx")).unwrap(),
+        b"keep me"
+    );
+    // A file that is not a session: one clear line.
+    let out = cpconf(&["letters", &o, "-o", &o]);
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
+}

@@ -18,12 +18,13 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
     keys(&mut app, "e");
     assert!(matches!(app.overlays().last(), Some(Overlay::Export(_))));
     let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Word file"), "{shown}");
     assert!(
         shown.contains("Family's copy (nothing restricted)"),
         "{shown}"
     );
-    // Down to the family copy as HTML: record ×3, then family md, html.
-    let effects = keys(&mut app, "jjjj<Enter>");
+    // Down to the family copy as HTML: record ×4, then family md, html.
+    let effects = keys(&mut app, "jjjjj<Enter>");
     assert_eq!(
         effects,
         vec![Effect::Export(CopyKind::Family, Format::Html)]
@@ -38,4 +39,22 @@ fn esc_leaves_the_export_menu_without_exporting() {
     let effects = keys(&mut app, "e<Esc>");
     assert!(app.overlays().is_empty());
     assert_eq!(effects, vec![]);
+}
+
+#[test]
+fn the_export_menu_offers_the_letters_for_each_person() {
+    let mut app = App::new(
+        cpconf::example::example_icpc(),
+        Access::ReadOnly("test".into()),
+        at("13:00:00"),
+    );
+    keys(&mut app, "e");
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("Letters and copies for each person (a folder) · Word file"),
+        "{shown}"
+    );
+    // Past the 3 copies x 4 formats, the letters as a Word file is last.
+    let effects = keys(&mut app, &format!("{}<Enter>", "j".repeat(15)));
+    assert_eq!(effects, vec![Effect::ExportLetters(Format::Docx)]);
 }

@@ -475,6 +475,7 @@ fn build(id: String, created: Timestamp, steps: &[Build]) -> Session {
                     grounds,
                     which_part,
                     separate_attendance,
+                    parts: Vec::new(),
                 });
             }
             B::Opening(bits, reason) => {
@@ -620,6 +621,7 @@ fn build(id: String, created: Timestamp, steps: &[Build]) -> Session {
                         core_group: chosen(&people, &core),
                         first_core_group: first,
                         review_date: review,
+                        ..PlanDetails::default()
                     };
                 }
             }

@@ -22,8 +22,10 @@ use cpconf::model::{AgencyKind, Attendance, Category, Column, Outcome, VoiceMeth
 /// further on the same keyboard because the voice form holds the three
 /// houses once Three Houses is chosen, and the choices gained values
 /// (advocate, interpreter, solicitor among the agency kinds; "did not
-/// attend" among the attendances). On the fields before #13 it was 777.
-pub const TODAY_COMMAND_KEYS: usize = 791;
+/// attend" among the attendances). On the fields before #13 it was 777. Since the export menu
+/// offers a Word file of each copy (#14) the exports take three more `j`
+/// (to reach the family's and the letter's HTML): 794.
+pub const TODAY_COMMAND_KEYS: usize = 794;
 
 /// Characters of content typed for the same conference (any keyboard):
 /// every text, date, time and score of the script, a line break counted as

@@ -70,6 +70,7 @@ pub fn keys(app: &mut App, script: &str) -> Vec<Effect> {
                 "BS" => KeyCode::Backspace,
                 "Space" => KeyCode::Char(' '),
                 "lt" => KeyCode::Char('<'),
+                "F2" => KeyCode::F(2),
                 other if other.starts_with("C-") => {
                     effects.extend(ctrl(app, other.chars().nth(2).expect("ctrl key")));
                     rest = &stripped[end + 1..];

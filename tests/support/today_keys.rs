@@ -517,7 +517,10 @@ pub fn play(c: &Conference) -> Counted {
         k.cmd("e");
         let wanted = cpconf::app::state::ExportMenu::options()
             .iter()
-            .position(|(c, f)| *c == copy && *f == cpconf::export::Format::Html)
+            .position(|(c, f)| {
+                *c == cpconf::app::state::ExportChoice::Copy(copy)
+                    && *f == cpconf::export::Format::Html
+            })
             .expect("offered");
         loop {
             let Some(Overlay::Export(m)) = k.app.overlays().last() else {

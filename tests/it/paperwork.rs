@@ -1,0 +1,223 @@
+//! The distribution list after sign-off: what is due, to whom and by when
+//! (the letters by the next working day, the record by 15 working days, a
+//! local rule), marking each sent from the record screen with F2 (asked
+//! first, audited), overdue items flagged on the record screen, in the
+//! session list and by `cpconf dates --session`.
+
+use std::process::Command;
+
+use chrono::{DateTime, NaiveDate};
+use cpconf::app::state::{Access, App, Overlay};
+use cpconf::browser::{Browser, PaperworkCheck};
+use cpconf::config::Config;
+use cpconf::model::{Paperwork, Session, Stage};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::support::*;
+
+/// The example conference moved to Thursday 17 December 2026, finalised.
+fn december() -> Session {
+    let mut s = cpconf::example::example_icpc();
+    s.setup.date = NaiveDate::from_ymd_opt(2026, 12, 17);
+    s.setup.strategy_discussion_date = NaiveDate::from_ymd_opt(2026, 12, 1);
+    let at = DateTime::parse_from_rfc3339("2026-12-17T12:30:00+00:00").unwrap();
+    s.status = cpconf::model::Status::InProgress;
+    s.finalise(at, s.setup.chair.clone());
+    s
+}
+
+fn on(day: &str) -> cpconf::model::Timestamp {
+    DateTime::parse_from_rfc3339(&format!("{day}T09:00:00+00:00")).unwrap()
+}
+
+fn record_screen(s: Session, day: &str) -> App {
+    let mut app = App::new(s, Access::Edit, on(day));
+    app.update(cpconf::app::update::Msg::GoToStage(Stage::Record));
+    app
+}
+
+#[test]
+fn a_conference_on_17_december_has_letters_due_the_18th_and_the_record_12_january() {
+    let s = december();
+    let rules = Config::default();
+    let list = s.distribution_list(
+        &rules.calendar(),
+        &rules.timescales,
+        NaiveDate::from_ymd_opt(2026, 12, 17).unwrap(),
+    );
+    assert_eq!(list[0].paperwork, Some(Paperwork::Letters));
+    assert_eq!(list[0].due, NaiveDate::from_ymd_opt(2026, 12, 18));
+    assert_eq!(list[1].due, NaiveDate::from_ymd_opt(2027, 1, 12));
+    assert!(list[0].who.contains("Leanne Marchbank, Dean Fairlie"));
+    assert!(
+        list[0].who.contains("Kacey Marchbank"),
+        "the child's own letter"
+    );
+    assert_eq!(list[2].due, None, "comments: once the record is sent");
+    // Wales: the record within 20 working days.
+    let wales = cpconf::config::parse("[timescales]\nrecord_working_days = 20\n").unwrap();
+    let list = s.distribution_list(
+        &wales.calendar(),
+        &wales.timescales,
+        NaiveDate::from_ymd_opt(2026, 12, 17).unwrap(),
+    );
+    assert_eq!(list[1].due, NaiveDate::from_ymd_opt(2027, 1, 19));
+}
+
+#[test]
+fn f2_marks_the_letters_then_the_record_sent_asking_first() {
+    let mut app = record_screen(december(), "2026-12-18");
+    let shown = screen(&app, 120, 30);
+    assert!(shown.contains("Paperwork due"), "{shown}");
+    assert!(
+        shown.contains("Decision letters: due Fri 18 Dec 2026 not sent yet"),
+        "{shown}"
+    );
+    keys(&mut app, "<F2>");
+    assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
+    keys(&mut app, "n");
+    assert!(app.session().distribution.is_empty(), "no means no");
+    keys(&mut app, "<F2>y");
+    let mark = app
+        .session()
+        .sent(Paperwork::Letters)
+        .expect("letters marked");
+    assert_eq!(mark.by, "Ruth Calloway");
+    assert_eq!(mark.at, on("2026-12-18"));
+    assert!(
+        app.session()
+            .audit
+            .iter()
+            .any(|a| a.what.contains("marked the decision letters as sent"))
+    );
+    let shown = screen(&app, 120, 30);
+    assert!(
+        shown.contains("✓ sent 18 Dec 09:00 by Ruth Calloway"),
+        "{shown}"
+    );
+    keys(&mut app, "<F2>y");
+    assert!(app.session().sent(Paperwork::Record).is_some());
+    // Comments on accuracy: 10 working days after the record was sent.
+    let shown = screen(&app, 160, 30);
+    assert!(
+        shown.contains("Comments on accuracy: due Wed 6 Jan 2027 · from everyone"),
+        "{shown}"
+    );
+    keys(&mut app, "<F2>");
+    assert!(app.overlays().is_empty(), "nothing left to mark");
+    // Marks sit outside the fingerprint: the record still matches.
+    assert_eq!(app.session().integrity(), cpconf::model::Integrity::Intact);
+}
+
+#[test]
+fn nothing_is_marked_before_sign_off_or_from_a_read_only_window() {
+    let mut s = december();
+    s.status = cpconf::model::Status::InProgress;
+    s.finalised = None;
+    let mut app = record_screen(s, "2026-12-18");
+    keys(&mut app, "<F2>");
+    assert!(app.overlays().is_empty());
+    assert!(!screen(&app, 120, 30).contains("Paperwork due"));
+
+    let mut app = App::new(
+        december(),
+        Access::ReadOnly("test".into()),
+        on("2026-12-18"),
+    );
+    app.update(cpconf::app::update::Msg::GoToStage(Stage::Record));
+    keys(&mut app, "<F2>");
+    assert!(app.overlays().is_empty());
+    assert!(app.session().distribution.is_empty());
+}
+
+#[test]
+fn overdue_paperwork_is_flagged_in_words() {
+    let app = record_screen(december(), "2026-12-21");
+    let shown = screen(&app, 120, 30);
+    assert!(shown.contains("! OVERDUE, not sent"), "{shown}");
+
+    // In the session list too.
+    let dir = tempfile::tempdir().unwrap();
+    cpconf::storage::save_new(&cpconf::storage::DurableWriter, dir.path(), &december()).unwrap();
+    let mut b = Browser::open(dir.path()).unwrap();
+    let give_up = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while b.pending > 0 && std::time::Instant::now() < give_up {
+        b.absorb();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let draw = |b: &Browser| {
+        let mut term = Terminal::new(TestBackend::new(120, 20)).unwrap();
+        term.draw(|f| cpconf::browser::draw(f, b)).unwrap();
+        format!("{:?}", term.backend().buffer())
+    };
+    b.paperwork = PaperworkCheck::new(
+        &Config::default(),
+        NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(),
+    );
+    let shown = draw(&b);
+    assert!(
+        shown.contains("FAM2041") && !shown.contains("! overdue"),
+        "{shown}"
+    );
+    b.paperwork = PaperworkCheck::new(
+        &Config::default(),
+        NaiveDate::from_ymd_opt(2026, 12, 21).unwrap(),
+    );
+    let shown = draw(&b);
+    assert!(shown.contains("! overdue"), "{shown}");
+}
+
+#[test]
+fn cpconf_dates_shows_the_due_dates_and_the_distribution_list() {
+    let out = Command::new(env!("CARGO_BIN_EXE_cpconf"))
+        .args(["dates", "--conference", "2026-12-17"])
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("letters_due: 2026-12-18\n"), "{text}");
+    assert!(text.contains("record_due: 2027-01-12\n"), "{text}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.json");
+    let mut s = december();
+    s.mark_sent(Paperwork::Letters, "Ruth Calloway".into(), on("2026-12-18"))
+        .unwrap();
+    cpconf::storage::save(&cpconf::storage::DurableWriter, &file, &s).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cpconf"))
+        .args(["dates", "--session", &file.display().to_string()])
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Decision letters: due 2026-12-18, to Leanne Marchbank, Dean Fairlie, the professionals invited, Kacey Marchbank; sent 2026-12-18 09:00 by Ruth Calloway"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Record and family copies: due 2027-01-12"),
+        "{text}"
+    );
+
+    // A session not yet finalised: a clear one-line refusal.
+    let draft = dir.path().join("draft.json");
+    cpconf::storage::save(
+        &cpconf::storage::DurableWriter,
+        &draft,
+        &cpconf::example::example_review(),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cpconf"))
+        .args(["dates", "--session", &draft.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("is not finalised"), "{err}");
+}
