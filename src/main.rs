@@ -10,7 +10,7 @@ use ratatui::crossterm::event::Event;
 
 use cpconf::app::state::Access;
 use cpconf::browser::{self, Browser, Request};
-use cpconf::cli::{Cli, Command};
+use cpconf::cli::{Cli, Command, KeyCommand};
 use cpconf::config::Config;
 use cpconf::model::{Choice, Session};
 use cpconf::runtime::outside::Outside;
@@ -23,8 +23,14 @@ use cpconf::storage;
 static MOUSE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 fn main() -> ExitCode {
+    // Before anything is decrypted: a crash must not leave a core file
+    // holding sessions or the key.
+    cpconf::crypt::harden::no_core_dumps();
     let cli = Cli::parse();
-    match run(cli) {
+    let result = run(cli);
+    // The unlocked key's memory is zeroed here (statics are never dropped).
+    cpconf::crypt::sitting::end();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("cpconf: {message}");
@@ -43,6 +49,12 @@ fn run(cli: Cli) -> Result<(), String> {
     cpconf::runtime::session::set_theme(cli.theme.map(Into::into).unwrap_or(config.theme));
     let config = Arc::new(config);
     let cfg = &config;
+    let passphrase = cpconf::crypt::passphrase::Source::from_option(cli.passphrase_file.as_deref());
+    // Asked once for the whole sitting, before the screen is taken, by
+    // every command that reads or writes sessions.
+    if needs_sessions(cli.command.as_ref()) {
+        cpconf::crypt::cli::unlock_if_key(&passphrase)?;
+    }
     match cli.command {
         None => browse(&cli.dir, cfg),
         Some(Command::New { review_of }) => {
@@ -87,7 +99,29 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Some(Command::Export(args)) => cpconf::export::cli::run_export(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
+        Some(Command::Key(KeyCommand::Init)) => cpconf::crypt::cli::init(&passphrase),
+        Some(Command::Key(KeyCommand::Passphrase)) => {
+            cpconf::crypt::cli::change_passphrase(&passphrase)
+        }
+        Some(Command::Key(KeyCommand::Export { output })) => {
+            cpconf::crypt::cli::export_identity(&passphrase, &output)
+        }
+        Some(Command::Encrypt) => {
+            cpconf::crypt::cli::encrypt_dirs(&cli.dir, &storage::recovery_dir())
+        }
+        Some(Command::Decrypt { file, output }) => cpconf::crypt::cli::decrypt(&file, &output),
+        Some(Command::Handover(args)) => cpconf::retention::handover(&args),
+        Some(Command::Purge(args)) => cpconf::retention::purge(&cli.dir, &args, &config),
     }
+}
+
+/// Whether a command reads or writes session content (and so needs the
+/// key unlocked when there is one).
+fn needs_sessions(command: Option<&Command>) -> bool {
+    !matches!(
+        command,
+        Some(Command::Dates { .. } | Command::Config | Command::Key(_))
+    )
 }
 
 /// `cpconf config`: where the rules came from, then the rules as TOML.
@@ -160,10 +194,30 @@ fn new_session(
     ))
 }
 
+/// A receipt is what is left of a handed-over session; it does not open.
+fn refuse_receipt(file: &Path) -> Result<(), String> {
+    if !cpconf::retention::is_receipt_name(file) {
+        return Ok(());
+    }
+    let detail = match cpconf::retention::read_receipt(file) {
+        Ok(r) => format!(
+            ": handed over to {} on {}",
+            r.handed_over_to,
+            r.handed_over_at.date_naive()
+        ),
+        Err(_) => String::new(),
+    };
+    Err(format!(
+        "{} is the receipt of a session no longer on this machine{detail}",
+        file.display()
+    ))
+}
+
 fn open_for_editing(
     file: &Path,
     cfg: &Arc<Config>,
 ) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
+    refuse_receipt(file)?;
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
     // Refused with who holds it and how to view it read-only instead.
     let lock = storage::acquire(file).map_err(|e| e.to_string())?;
@@ -181,6 +235,7 @@ fn open_read_only(
     why: &str,
     cfg: &Arc<Config>,
 ) -> Result<cpconf::app::state::App, String> {
+    refuse_receipt(file)?;
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
     let mut app = session_app(
         loaded.session,
@@ -226,7 +281,10 @@ fn list(dir: &Path) -> Result<(), String> {
                 s.kind.label(),
                 &s.family_reference,
                 &s.children.join(", "),
-                s.status.label(),
+                &match s.handed_over {
+                    Some(day) => format!("handed over {day}"),
+                    None => s.status_label().to_string(),
+                },
             ]),
             Err(msg) => println!("{} unreadable: {msg}", pad(&file, 44)),
         }

@@ -69,7 +69,7 @@ pub fn draw(f: &mut Frame, b: &Browser) {
                 pad(&s.family_reference, cols[2]),
                 // A cut list of names still ends before the status.
                 pad(&s.children.join(", "), rest.saturating_sub(1)) + " ",
-                pad(s.status.label(), 14)
+                pad(s.status_label(), 14)
             ),
             Err(msg) => format!("⚠ unreadable: {msg}"),
         };

@@ -27,6 +27,7 @@ pub fn run_export(args: &ExportArgs, rules: &Config) -> Result<(), String> {
                 .and_then(|e| Format::from_extension(&e.to_string_lossy()))
         })
         .unwrap_or(Format::Markdown);
+    plaintext_check(args)?;
     let text = render_under(&loaded.session, args.copy.into(), format, rules);
     match &args.output {
         None => {
@@ -37,6 +38,36 @@ pub fn run_export(args: &ExportArgs, rules: &Config) -> Result<(), String> {
         }
         Some(path) => write_output(&args.file, path, text.as_bytes(), args.force),
     }
+}
+
+/// With a key, an export is the one plaintext copy of session content:
+/// the full record is written only once confirmed (or `--plaintext-ok`);
+/// the family's copy and the letter, meant to be printed and sent, with a
+/// one-line reminder.
+fn plaintext_check(args: &ExportArgs) -> Result<(), String> {
+    if crate::crypt::sitting::current().is_none() {
+        return Ok(());
+    }
+    let place = match &args.output {
+        Some(p) => p.display().to_string(),
+        None => "standard output".to_string(),
+    };
+    if !matches!(args.copy, crate::cli::CopyArg::Record) {
+        eprintln!(
+            "cpconf: reminder: the export to {place} is not encrypted (it is meant to be printed and sent); delete it once sent."
+        );
+        return Ok(());
+    }
+    if args.plaintext_ok
+        || crate::crypt::cli::confirm(&format!(
+            "The full record, restricted items included, goes to {place} unencrypted. Write it? [y/N] "
+        ))?
+    {
+        return Ok(());
+    }
+    Err(format!(
+        "the full record was not written to {place}: it would be unencrypted (--plaintext-ok writes it without asking)"
+    ))
 }
 
 /// Writes a new file (0600), refusing to replace one unless `force`, and

@@ -226,6 +226,16 @@ impl Run<'_> {
         let Some(file) = self.app.file.clone() else {
             return;
         };
+        let encrypted = crate::crypt::sitting::current().is_some();
+        if encrypted && copy == crate::export::Copy::Record {
+            // A plaintext record needs a confirmation the screen cannot
+            // give without a new overlay; the command line asks for it.
+            self.app.say(
+                Tone::Warning,
+                "not exported: the full record would be unencrypted; use cpconf export FILE --copy record (it asks first)",
+            );
+            return;
+        }
         let text = crate::export::render_under(&self.app.session, copy, format, &self.app.config);
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = file
@@ -257,6 +267,13 @@ impl Run<'_> {
             }
         }
         match result {
+            Ok(path) if encrypted => self.app.say(
+                Tone::Info,
+                format!(
+                    "exported to {} (not encrypted: to print and send; delete it once sent)",
+                    path.display()
+                ),
+            ),
             Ok(path) => self
                 .app
                 .say(Tone::Info, format!("exported to {}", path.display())),

@@ -29,6 +29,9 @@ pub struct Summary {
     /// Children's names, in order (placeholders for unnamed ones).
     pub children: Vec<String>,
     pub status: Status,
+    /// When the session was handed over to the case system (see
+    /// `retention`); a receipt always has one.
+    pub handed_over: Option<NaiveDate>,
 }
 
 impl Summary {
@@ -44,6 +47,16 @@ impl Summary {
                 .map(|c| session.child_name(&c.id))
                 .collect(),
             status: session.status,
+            handed_over: crate::retention::handed_over(session).map(|(a, _)| a.at.date_naive()),
+        }
+    }
+
+    /// The status column: "handed over" wins over the session's status.
+    pub fn status_label(&self) -> &'static str {
+        if self.handed_over.is_some() {
+            "handed over"
+        } else {
+            crate::model::Choice::label(self.status)
         }
     }
 }
@@ -75,9 +88,13 @@ pub fn summarise(path: &Path) -> Entry {
     Entry {
         path: path.to_path_buf(),
         modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
-        summary: load(path)
-            .map(|l| Summary::of(&l.session))
-            .map_err(|e| e.to_string()),
+        summary: if crate::retention::is_receipt_name(path) {
+            crate::retention::read_receipt(path).map(|r| r.summary())
+        } else {
+            load(path)
+                .map(|l| Summary::of(&l.session))
+                .map_err(|e| e.to_string())
+        },
     }
 }
 
