@@ -363,7 +363,8 @@ fn autosave_table(quick: bool) {
     let stop = Arc::new(AtomicBool::new(false));
     let saves = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let saver = {
-        let (stop, saves, session, path) = (stop.clone(), saves.clone(), session.clone(), path.clone());
+        let (stop, saves, session, path) =
+            (stop.clone(), saves.clone(), session.clone(), path.clone());
         std::thread::spawn(move || {
             let mut s = (*session).clone();
             let mut i = 0;

@@ -282,7 +282,11 @@ pub fn purge(dir: &Path, args: &PurgeArgs, config: &Config) -> Result<(), String
     }
     for (file, session) in &due {
         for c in local_copies(file, session, &state) {
-            let verb = if args.dry_run { "would remove" } else { "to remove" };
+            let verb = if args.dry_run {
+                "would remove"
+            } else {
+                "to remove"
+            };
             println!("{verb} {}", c.display());
         }
     }

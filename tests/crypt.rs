@@ -149,7 +149,10 @@ fn with_a_key_killed_mid_typing_no_typed_word_is_on_disk_in_plaintext() {
     p.keys("<Esc>q");
     assert!(p.wait_exit().success());
     let hits = files_holding(sb.root.path(), &words);
-    assert!(hits.is_empty(), "plaintext on disk after reopening: {hits:?}");
+    assert!(
+        hits.is_empty(),
+        "plaintext on disk after reopening: {hits:?}"
+    );
     let session = sb.read_plain_text(&file);
     assert!(session.contains(in_editor), "the recovered draft was kept");
     for f in all_files(&sb.sessions())
@@ -211,7 +214,10 @@ fn view_with_a_wrong_passphrase_is_one_line_and_touches_nothing() {
 
     for command in ["view", "present"] {
         let out = sb.run_plain(&["--passphrase-file", arg(&wrong), command, arg(&file)]);
-        assert!(!out.status.success(), "{command} with a wrong passphrase succeeded");
+        assert!(
+            !out.status.success(),
+            "{command} with a wrong passphrase succeeded"
+        );
         let stderr = String::from_utf8_lossy(&out.stderr);
         let lines: Vec<&str> = stderr.lines().collect();
         assert_eq!(lines.len(), 1, "one line: {stderr:?}");
@@ -272,9 +278,13 @@ fn key_init_makes_an_owner_only_key_and_refuses_a_second() {
     assert!(out.status.success(), "{out:?}");
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("encrypted"), "{said}");
-    assert!(said.contains("nobody can read"), "says a lost passphrase loses the data: {said}");
+    assert!(
+        said.contains("nobody can read"),
+        "says a lost passphrase loses the data: {said}"
+    );
     let key = sb.key_file();
-    let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&key).unwrap().permissions());
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&key).unwrap().permissions());
     assert_eq!(mode & 0o777, 0o600);
     let bytes = std::fs::read(&key).unwrap();
     assert!(cpconf::crypt::is_encrypted(&bytes));
@@ -309,7 +319,9 @@ fn encrypt_converts_a_folder_in_place_and_the_sessions_still_open() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
     let icpc = sb.sessions().join("example-2026-11-09-icpc-FAM2041.json");
     std::fs::copy(src.join("example-2026-11-09-icpc-FAM2041.json"), &icpc).unwrap();
-    let prev = sb.sessions().join("example-2026-11-09-icpc-FAM2041.json.prev");
+    let prev = sb
+        .sessions()
+        .join("example-2026-11-09-icpc-FAM2041.json.prev");
     std::fs::copy(&icpc, &prev).unwrap();
     let review = sb.sessions().join("example-2027-02-09-rcpc-FAM2041.json");
     std::fs::copy(src.join("example-2027-02-09-rcpc-FAM2041.json"), &review).unwrap();
@@ -324,15 +336,18 @@ fn encrypt_converts_a_folder_in_place_and_the_sessions_still_open() {
     for f in [&icpc, &prev, &review] {
         let raw = std::fs::read(f).unwrap();
         assert!(cpconf::crypt::is_encrypted(&raw), "{}", f.display());
-        let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(f).unwrap().permissions());
+        let mode =
+            std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(f).unwrap().permissions());
         assert_eq!(mode & 0o777, 0o600);
     }
     assert_eq!(sb.read_plain(&icpc), plain_icpc, "the content is unchanged");
     assert_eq!(std::fs::read(&note).unwrap(), b"not a session");
     assert!(
-        all_files(&sb.sessions())
-            .iter()
-            .all(|f| !f.file_name().unwrap().to_string_lossy().starts_with('.')),
+        all_files(&sb.sessions()).iter().all(|f| !f
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with('.')),
         "temp or lock files left behind"
     );
 
@@ -342,8 +357,15 @@ fn encrypt_converts_a_folder_in_place_and_the_sessions_still_open() {
     // The list reads them with the key.
     let list = sb.run_plain(&["list"]);
     let table = String::from_utf8_lossy(&list.stdout);
-    assert_eq!(table.lines().count(), 3, "a header and two sessions: {table}");
-    assert!(table.contains("Kacey Marchbank") && table.contains("Finalised"), "{table}");
+    assert_eq!(
+        table.lines().count(),
+        3,
+        "a header and two sessions: {table}"
+    );
+    assert!(
+        table.contains("Kacey Marchbank") && table.contains("Finalised"),
+        "{table}"
+    );
     assert!(!table.contains("unreadable"), "{table}");
 
     // decrypt writes a plaintext copy on purpose, never over a file.
@@ -366,7 +388,10 @@ fn without_the_key_an_encrypted_session_is_refused_in_one_line() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains(arg(&file)) && stderr.contains("encrypted"), "{stderr}");
+    assert!(
+        stderr.contains(arg(&file)) && stderr.contains("encrypted"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
 
@@ -375,9 +400,19 @@ fn with_a_key_the_full_record_export_needs_a_yes_and_the_family_copy_a_reminder(
     let sb = Sandbox::with_key();
     let file = new_session(&sb, "FAMEXPO5");
     let out_file = sb.root.path().join("record.md");
-    let refused = sb.run_plain(&["export", arg(&file), "--copy", "record", "-o", arg(&out_file)]);
+    let refused = sb.run_plain(&[
+        "export",
+        arg(&file),
+        "--copy",
+        "record",
+        "-o",
+        arg(&out_file),
+    ]);
     assert!(!refused.status.success());
-    assert!(!out_file.exists(), "a plaintext record was written without a yes");
+    assert!(
+        !out_file.exists(),
+        "a plaintext record was written without a yes"
+    );
     assert_eq!(String::from_utf8_lossy(&refused.stderr).lines().count(), 1);
     let ok = sb.run_plain(&[
         "export",
@@ -389,7 +424,11 @@ fn with_a_key_the_full_record_export_needs_a_yes_and_the_family_copy_a_reminder(
         arg(&out_file),
     ]);
     assert!(ok.status.success(), "{ok:?}");
-    assert!(std::fs::read_to_string(&out_file).unwrap().contains("FAMEXPO5"));
+    assert!(
+        std::fs::read_to_string(&out_file)
+            .unwrap()
+            .contains("FAMEXPO5")
+    );
     let family = sb.root.path().join("family.md");
     let fam = sb.run_plain(&["export", arg(&file), "--copy", "family", "-o", arg(&family)]);
     assert!(fam.status.success(), "{fam:?}");

@@ -73,16 +73,18 @@ fn a_new_conference_typed_in_a_terminal_is_saved_and_the_terminal_restored() {
     assert_terminal_restored(&p);
 
     let file = dir.join("2026-11-23-icpc-FAM5150.json");
-    let bytes = std::fs::read(&file).map(|raw| sb.decrypt(raw, &file)).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; folder has {:?}",
-            file.display(),
-            std::fs::read_dir(&dir)
-                .unwrap()
-                .map(|e| e.unwrap().file_name())
-                .collect::<Vec<_>>()
-        )
-    });
+    let bytes = std::fs::read(&file)
+        .map(|raw| sb.decrypt(raw, &file))
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; folder has {:?}",
+                file.display(),
+                std::fs::read_dir(&dir)
+                    .unwrap()
+                    .map(|e| e.unwrap().file_name())
+                    .collect::<Vec<_>>()
+            )
+        });
     let json: serde_json::Value = serde_json::from_slice(&bytes).expect("saved file is JSON");
     let text = String::from_utf8_lossy(&bytes);
     for word in items

@@ -57,7 +57,10 @@ fn handover_refuses_a_session_not_finalised_and_changes_nothing() {
         assert!(!out.status.success(), "{extra:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
-        assert!(stderr.contains("not finalised") && stderr.contains(arg(&review)), "{stderr}");
+        assert!(
+            stderr.contains("not finalised") && stderr.contains(arg(&review)),
+            "{stderr}"
+        );
     }
     assert_eq!(std::fs::read(&review).unwrap(), before);
 }
@@ -72,7 +75,10 @@ fn handover_dry_run_says_what_it_would_remove_and_changes_nothing() {
     let out = sb.run_plain(&["handover", arg(&icpc), "--to", "LCS case 1", "--dry-run"]);
     assert!(out.status.success(), "{out:?}");
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains(&format!("would remove {}", icpc.display())), "{said}");
+    assert!(
+        said.contains(&format!("would remove {}", icpc.display())),
+        "{said}"
+    );
     assert!(said.contains(".json.prev"), "{said}");
     assert!(said.contains(".draft.json"), "{said}");
     assert!(said.contains("receipt"), "{said}");
@@ -105,8 +111,7 @@ fn handover_leaves_nothing_but_the_receipt_and_the_list_shows_it() {
     );
     assert_eq!(listing(&sb.drafts()), Vec::<String>::new());
     let receipt_file = sb.sessions().join("2026-11-09-icpc-FAM2041.receipt.json");
-    let receipt: serde_json::Value =
-        serde_json::from_slice(&sb.read_plain(&receipt_file)).unwrap();
+    let receipt: serde_json::Value = serde_json::from_slice(&sb.read_plain(&receipt_file)).unwrap();
     assert_eq!(receipt["session_id"], session.id.as_str());
     assert_eq!(receipt["family_reference"], "FAM2041");
     assert_eq!(receipt["handed_over_to"], "LCS case 12345");
@@ -159,8 +164,14 @@ fn handover_declined_keeps_the_session_marked_and_purge_removes_it_later() {
     assert!(dry.status.success());
     let said = String::from_utf8_lossy(&dry.stdout);
     // Paths as the sessions folder was given (the default, `sessions`).
-    assert!(said.contains("would remove sessions/2026-11-09-icpc-FAM2041.json\n"), "{said}");
-    assert!(said.contains("kept sessions/2027-02-09-rcpc-FAM2041.json: not finalised"), "{said}");
+    assert!(
+        said.contains("would remove sessions/2026-11-09-icpc-FAM2041.json\n"),
+        "{said}"
+    );
+    assert!(
+        said.contains("kept sessions/2027-02-09-rcpc-FAM2041.json: not finalised"),
+        "{said}"
+    );
     assert_eq!(listing(&sb.sessions()), names);
     // For real: the handed-over one goes, leaving its receipt; the
     // unfinalised one stays.
@@ -168,7 +179,11 @@ fn handover_declined_keeps_the_session_marked_and_purge_removes_it_later() {
     assert!(done.status.success(), "{done:?}");
     assert!(!icpc.exists() && !cpconf::storage::prev_path(&icpc).exists());
     assert!(review.exists());
-    assert!(sb.sessions().join("2026-11-09-icpc-FAM2041.receipt.json").exists());
+    assert!(
+        sb.sessions()
+            .join("2026-11-09-icpc-FAM2041.receipt.json")
+            .exists()
+    );
     assert_eq!(listing(&sb.drafts()), Vec::<String>::new());
 }
 

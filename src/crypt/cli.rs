@@ -40,7 +40,11 @@ pub fn init(source: &Source) -> Result<(), String> {
     }
     let passphrase = source.get_new("New passphrase for your cpconf key: ")?;
     let made = key::create(&path, passphrase, None)?;
-    println!("Made your key: {} (public key {}).", path.display(), made.recipient());
+    println!(
+        "Made your key: {} (public key {}).",
+        path.display(),
+        made.recipient()
+    );
     println!(
         "From now on every session, backup, draft, emergency copy and receipt is written encrypted; \
          sessions saved before now still open and are encrypted at their next save \
@@ -59,7 +63,10 @@ pub fn change_passphrase(source: &Source) -> Result<(), String> {
     let key = key::unlock(&path, old)?;
     let new = new_passphrase_source(source)?.get_new("New passphrase: ")?;
     key::change_passphrase(&path, &key, new, None)?;
-    println!("The passphrase of {} is changed; the sessions are unchanged (they are encrypted to the key, not to the passphrase).", path.display());
+    println!(
+        "The passphrase of {} is changed; the sessions are unchanged (they are encrypted to the key, not to the passphrase).",
+        path.display()
+    );
     Ok(())
 }
 
@@ -141,10 +148,13 @@ pub fn encrypt_dirs(dir: &Path, state: &Path) -> Result<(), String> {
     if sitting::current().is_none() {
         return Err("there is no key to encrypt to: make one with cpconf key init".into());
     }
-    let sessions = convert_dir(dir, true)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let sessions =
+        convert_dir(dir, true).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let drafts = convert_dir(state, false).unwrap_or_default();
-    for (what, c, place) in [("sessions folder", &sessions, dir), ("state folder", &drafts, state)] {
+    for (what, c, place) in [
+        ("sessions folder", &sessions, dir),
+        ("state folder", &drafts, state),
+    ] {
         println!(
             "{}: encrypted {} file{}, {} already encrypted ({}).",
             place.display(),
@@ -220,7 +230,10 @@ fn read_small(path: &Path) -> Result<Vec<u8>, String> {
     let fail = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
     let meta = std::fs::metadata(path).map_err(fail)?;
     if !meta.is_file() {
-        return Err(format!("cannot read {}: not a regular file", path.display()));
+        return Err(format!(
+            "cannot read {}: not a regular file",
+            path.display()
+        ));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
@@ -231,12 +244,14 @@ fn read_small(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Creates `out` (owner-only), never over an existing file.
 fn write_new(out: &Path, bytes: &[u8]) -> Result<(), String> {
-    DurableWriter.write_new(out, bytes).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => {
-            format!("{} already exists; nothing was written", out.display())
-        }
-        _ => format!("cannot write {}: {e}", out.display()),
-    })
+    DurableWriter
+        .write_new(out, bytes)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => {
+                format!("{} already exists; nothing was written", out.display())
+            }
+            _ => format!("cannot write {}: {e}", out.display()),
+        })
 }
 
 /// Asks yes or no on the terminal; without one, the answer is no.
@@ -254,4 +269,3 @@ pub fn confirm(question: &str) -> Result<bool, String> {
         .map_err(|e| format!("cannot read the answer: {e}"))?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
 }
-

@@ -153,7 +153,9 @@ fn read_key_file(path: &Path) -> io::Result<Vec<u8>> {
         return Err(io::Error::other("not a regular file"));
     }
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(64 * 1024).read_to_end(&mut bytes)?;
+    std::fs::File::open(path)?
+        .take(64 * 1024)
+        .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -165,7 +167,12 @@ mod tests {
     fn a_key_file_unlocks_with_its_passphrase_only() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cpconf").join("key.age");
-        let made = create(&path, SecretString::from("correct horse".to_owned()), Some(4)).unwrap();
+        let made = create(
+            &path,
+            SecretString::from("correct horse".to_owned()),
+            Some(4),
+        )
+        .unwrap();
         let again = unlock(&path, SecretString::from("correct horse".to_owned())).unwrap();
         assert_eq!(made.recipient().to_string(), again.recipient().to_string());
         let wrong = unlock(&path, SecretString::from("wrong horse".to_owned()))
@@ -176,8 +183,13 @@ mod tests {
             create(&path, SecretString::from("x".repeat(9)), Some(4)).is_err(),
             "an existing key is never replaced"
         );
-        change_passphrase(&path, &again, SecretString::from("new horse!".to_owned()), Some(4))
-            .unwrap();
+        change_passphrase(
+            &path,
+            &again,
+            SecretString::from("new horse!".to_owned()),
+            Some(4),
+        )
+        .unwrap();
         assert!(unlock(&path, SecretString::from("correct horse".to_owned())).is_err());
         let after = unlock(&path, SecretString::from("new horse!".to_owned())).unwrap();
         assert_eq!(after.recipient().to_string(), made.recipient().to_string());

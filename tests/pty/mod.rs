@@ -110,10 +110,9 @@ impl Sandbox {
             );
             return raw;
         }
-        let key = self
-            .key
-            .as_ref()
-            .unwrap_or_else(|| panic!("{} is encrypted and the sandbox has no key", path.display()));
+        let key = self.key.as_ref().unwrap_or_else(|| {
+            panic!("{} is encrypted and the sandbox has no key", path.display())
+        });
         cpconf::crypt::codec::decrypt_with(key.identity(), &raw)
             .unwrap_or_else(|e| panic!("decrypt {}: {e}", path.display()))
     }
