@@ -8,7 +8,9 @@ use std::time::Duration;
 use clap::Parser;
 use ratatui::crossterm::event::Event;
 
+use cpconf::app::effect::Report;
 use cpconf::app::state::Access;
+use cpconf::app::update::Msg;
 use cpconf::browser::{self, Browser, Request};
 use cpconf::cli::{Cli, Command, KeyCommand};
 use cpconf::config::Config;
@@ -17,10 +19,6 @@ use cpconf::runtime::outside::Outside;
 use cpconf::runtime::session::{Exit, now, offer_draft, run_session, session_app};
 use cpconf::runtime::terminal::{Term, TerminalGuard};
 use cpconf::storage;
-
-/// `--mouse` (or `mouse = true` in the local rules), for every
-/// full-screen part of this run.
-static MOUSE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 fn main() -> ExitCode {
     // Before anything is decrypted: a crash must not leave a core file
@@ -44,11 +42,16 @@ fn run(cli: Cli) -> Result<(), String> {
     // config stops the program with its one-line message.
     let (config, source) =
         cpconf::config::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
-    // The command line wins over the local rules.
-    let _ = MOUSE.set(cli.mouse || config.mouse);
-    cpconf::runtime::session::set_theme(cli.theme.map(Into::into).unwrap_or(config.theme));
-    let config = Arc::new(config);
-    let cfg = &config;
+    // The rules this run's screens follow: the command line wins over the
+    // local rules, and NO_COLOR over both. `config` stays as the file says,
+    // for `cpconf config`.
+    let mut for_run = config.clone();
+    for_run.mouse = cli.mouse || config.mouse;
+    for_run.theme = cpconf::config::ThemeName::resolve(
+        cli.theme.map(Into::into).unwrap_or(config.theme),
+        std::env::var("NO_COLOR").ok().as_deref(),
+    );
+    let cfg = &Arc::new(for_run);
     let passphrase = cpconf::crypt::passphrase::Source::from_option(cli.passphrase_file.as_deref());
     // Asked once for the whole sitting, before the screen is taken, by
     // every command that reads or writes sessions.
@@ -64,15 +67,21 @@ fn run(cli: Cli) -> Result<(), String> {
                 Some(previous) => new_review(&cli.dir, &previous, cfg)?,
                 None => new_session(&cli.dir, cfg)?,
             };
-            with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
+            with_terminal(cfg.mouse, |term, outside| {
+                run_session(term, app, Some(lock), outside).map(|_| ())
+            })
         }
         Some(Command::Open { file }) => {
             let (app, lock) = open_for_editing(&file, cfg)?;
-            with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
+            with_terminal(cfg.mouse, |term, outside| {
+                run_session(term, app, Some(lock), outside).map(|_| ())
+            })
         }
         Some(Command::View { file }) => {
             let app = open_read_only(&file, "opened with cpconf view", cfg)?;
-            with_terminal(|term, outside| run_session(term, app, None, outside).map(|_| ()))
+            with_terminal(cfg.mouse, |term, outside| {
+                run_session(term, app, None, outside).map(|_| ())
+            })
         }
         Some(Command::Present { file }) => cpconf::present::run(&file),
         Some(Command::List) => list(&cli.dir),
@@ -97,7 +106,7 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
-        Some(Command::Export(args)) => cpconf::export::cli::run_export(&args, &config),
+        Some(Command::Export(args)) => export(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
         Some(Command::Key(KeyCommand::Init)) => cpconf::crypt::cli::init(&passphrase),
         Some(Command::Key(KeyCommand::Passphrase)) => {
@@ -124,6 +133,58 @@ fn needs_sessions(command: Option<&Command>) -> bool {
     )
 }
 
+/// `cpconf export`: one copy of a session to standard output or to a new
+/// owner-only file.
+fn export(args: &cpconf::cli::ExportArgs, rules: &Config) -> Result<(), String> {
+    use cpconf::export::cli::{choose_format, render_file, write_output};
+    use std::io::Write;
+    let format = choose_format(args.format.map(Into::into), args.output.as_deref());
+    plaintext_check(args)?;
+    let rendered = render_file(&args.file, args.copy.into(), format, rules)?;
+    for w in &rendered.warnings {
+        eprintln!("cpconf: warning: {w}");
+    }
+    match &args.output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(rendered.text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write the export: {e}"))
+        }
+        Some(path) => write_output(&args.file, path, rendered.text.as_bytes(), args.force),
+    }
+}
+
+/// With a key, an export is the one plaintext copy of session content:
+/// the full record is written only once confirmed (or `--plaintext-ok`);
+/// the family's copy and the letter, meant to be printed and sent, with a
+/// one-line reminder.
+fn plaintext_check(args: &cpconf::cli::ExportArgs) -> Result<(), String> {
+    if cpconf::crypt::sitting::current().is_none() {
+        return Ok(());
+    }
+    let place = match &args.output {
+        Some(p) => p.display().to_string(),
+        None => "standard output".to_string(),
+    };
+    if !matches!(args.copy, cpconf::cli::CopyArg::Record) {
+        eprintln!(
+            "cpconf: reminder: the export to {place} is not encrypted (it is meant to be printed and sent); delete it once sent."
+        );
+        return Ok(());
+    }
+    if args.plaintext_ok
+        || cpconf::crypt::cli::confirm(&format!(
+            "The full record, restricted items included, goes to {place} unencrypted. Write it? [y/N] "
+        ))?
+    {
+        return Ok(());
+    }
+    Err(format!(
+        "the full record was not written to {place}: it would be unencrypted (--plaintext-ok writes it without asking)"
+    ))
+}
+
 /// `cpconf config`: where the rules came from, then the rules as TOML.
 fn print_config(config: &Config, source: Option<&Path>) -> Result<(), String> {
     let origin = match (source, cpconf::config::default_path()) {
@@ -140,9 +201,13 @@ fn print_config(config: &Config, source: Option<&Path>) -> Result<(), String> {
 
 /// Runs full-screen work; SIGTERM, SIGHUP and a closed terminal ask it to
 /// save and stop.
-fn with_terminal(f: impl FnOnce(&mut Term, &Outside) -> std::io::Result<()>) -> Result<(), String> {
-    let mut guard = TerminalGuard::enter(MOUSE.get().copied().unwrap_or(false))
-        .map_err(|e| format!("cannot start the terminal: {e}"))?;
+/// `mouse`: report clicks (`--mouse` or `mouse = true` in the local rules).
+fn with_terminal(
+    mouse: bool,
+    f: impl FnOnce(&mut Term, &Outside) -> std::io::Result<()>,
+) -> Result<(), String> {
+    let mut guard =
+        TerminalGuard::enter(mouse).map_err(|e| format!("cannot start the terminal: {e}"))?;
     let outside = Outside::start().map_err(|e| format!("cannot read the terminal: {e}"))?;
     let result = f(&mut guard.terminal, &outside);
     drop(guard);
@@ -224,7 +289,7 @@ fn open_for_editing(
     let mut app =
         session_app(loaded.session, file.to_path_buf(), Access::Edit).with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
-        app.say(cpconf::app::state::Tone::Warning, w.clone());
+        app.update(Msg::Report(Report::Warning(w.clone())));
     }
     offer_draft(&mut app, &storage::recovery_dir());
     Ok((app, lock))
@@ -244,7 +309,7 @@ fn open_read_only(
     )
     .with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
-        app.say(cpconf::app::state::Tone::Warning, w.clone());
+        app.update(Msg::Report(Report::Warning(w.clone())));
     }
     Ok(app)
 }
@@ -316,7 +381,7 @@ fn demo_dir() -> Result<PathBuf, String> {
 /// The session list; quitting a session opened from it comes back to it.
 fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
     storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
-    with_terminal(|term, outside| {
+    with_terminal(cfg.mouse, |term, outside| {
         let mut message = None;
         loop {
             let mut b = Browser::open(dir)?;

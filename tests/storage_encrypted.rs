@@ -3,7 +3,8 @@
 //! (an emergency copy is a save); they read back; a plaintext session
 //! opens and is encrypted at its next save; broken encrypted files get one
 //! line and stay byte-identical; a file encrypted to another key is never
-//! replaced.
+//! replaced. Its own test binary: the sitting's key is process-wide, and
+//! the other integration tests run without one.
 
 use std::collections::BTreeMap;
 use std::fs;

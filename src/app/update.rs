@@ -2,6 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::effect::Effect;
 use super::field::{Field, FieldKind};
 use super::field_edit::{commit_text, cycle, edit_text, pick_options, picked, set_picked, toggle};
 use super::keymap::{Command, Context, command_for};
@@ -23,6 +24,10 @@ pub enum Msg {
     Tick(Timestamp),
     /// A mouse click, already found on screen by `ui::hit_test`.
     Click(ClickTarget),
+    /// Go to a stage (the projector's and the tests' way in).
+    GoToStage(Stage),
+    /// What the runtime did about an effect (see `effect.rs`).
+    Report(super::effect::Report),
 }
 
 /// What a click landed on.
@@ -45,7 +50,13 @@ const MESSAGE_SECONDS: i64 = 6;
 const STRAY_PAUSE_MS: i64 = 1000;
 
 impl App {
-    pub fn update(&mut self, msg: Msg) {
+    /// Applies one message; returns what the runtime is to do about it.
+    pub fn update(&mut self, msg: Msg) -> Vec<super::effect::Effect> {
+        self.handle(msg);
+        std::mem::take(&mut self.effects)
+    }
+
+    fn handle(&mut self, msg: Msg) {
         match msg {
             Msg::Tick(now) => {
                 self.now = now;
@@ -63,6 +74,8 @@ impl App {
             }
             Msg::Paste(text) => self.paste(&text),
             Msg::Click(target) => self.click(target),
+            Msg::GoToStage(stage) => self.jump_to_stage(stage),
+            Msg::Report(report) => self.report(report),
             Msg::Key(ev) => {
                 if ev.kind == KeyEventKind::Release {
                     return;
@@ -302,11 +315,11 @@ impl App {
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::Save => {
-                self.save_requested = true;
+                self.emit(Effect::SaveNow);
                 self.say(Tone::Info, "saving…");
             }
             Command::Help => self.open_help(),
-            Command::Quit => self.quit_requested = true,
+            Command::Quit => self.emit(Effect::Quit),
             Command::Finalise => self.ask_finalise(),
             // Exporting reads the session; it is allowed read-only too.
             Command::Export => self
@@ -393,7 +406,7 @@ impl App {
     }
 
     /// Jumps to a stage by number (used by mouse clicks and tests).
-    pub fn jump_to_stage(&mut self, stage: Stage) {
+    fn jump_to_stage(&mut self, stage: Stage) {
         if stage != self.stage {
             self.go_to_stage(Some(stage));
         }
@@ -741,7 +754,7 @@ impl App {
             }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
-            Command::Save => self.save_requested = true,
+            Command::Save => self.emit(Effect::SaveNow),
             Command::Help => self.open_help(),
             Command::NextStage | Command::PrevStage | Command::NextPane | Command::PrevPane => {
                 self.overlays.pop();
@@ -803,8 +816,11 @@ impl App {
             Command::Up => menu.selected = step(menu.selected, -1, options.len()),
             Command::Down => menu.selected = step(menu.selected, 1, options.len()),
             Command::Edit | Command::Toggle => {
-                self.export_requested = options.get(menu.selected).copied();
+                let chosen = options.get(menu.selected).copied();
                 self.overlays.pop();
+                if let Some((copy, format)) = chosen {
+                    self.emit(Effect::Export(copy, format));
+                }
             }
             Command::Back => {
                 self.overlays.pop();
@@ -866,7 +882,7 @@ impl App {
             Ok(())
         });
         if done.is_some() {
-            self.save_requested = true;
+            self.emit(Effect::SaveNow);
             self.say(Tone::Info, "finalised: the record is locked");
         }
     }
@@ -885,12 +901,12 @@ impl App {
                 if self.keep_editor_text() {
                     self.overlays.pop();
                 }
-                self.quit_requested = true;
+                self.emit(Effect::Quit);
             }
             KeyCode::Enter if !editor.multiline() => self.close_editor(true),
             KeyCode::Char('s') if ctrl => {
                 self.keep_editor_text();
-                self.save_requested = true;
+                self.emit(Effect::SaveNow);
             }
             KeyCode::Char('z') if ctrl => {
                 editor.text.undo();
@@ -976,7 +992,7 @@ impl App {
     /// Before the window closes: keep what is typed and stop the stage clock.
     /// Text that cannot be stored (an invalid date) stays in the editor, so
     /// the runtime's draft file keeps it.
-    pub fn prepare_to_leave(&mut self, now: Timestamp) {
+    pub(super) fn prepare_to_leave(&mut self, now: Timestamp) {
         self.now = now;
         while let Some(top) = self.overlays.last() {
             if matches!(top, Overlay::Editor(_)) && !self.keep_editor_text() {
@@ -988,7 +1004,7 @@ impl App {
     }
 
     /// Reopens the editor on a field with text recovered from a draft.
-    pub fn restore_draft(&mut self, field: Field, text: &str, saved_at: Timestamp) {
+    pub(super) fn restore_draft(&mut self, field: Field, text: &str, saved_at: Timestamp) {
         if self.edit_refusal().is_some() || edit_text(&self.session, &field) == text {
             return;
         }

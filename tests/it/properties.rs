@@ -2,7 +2,7 @@
 //! does: random keys never panic and never break the record, save then load
 //! is the identity, and drawing at any terminal size never panics.
 
-mod support;
+use crate::support;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use cpconf::app::field::Field;
@@ -236,8 +236,8 @@ proptest! {
     ) {
         let mut app = start_app(start);
         let mut screen = Screen::new();
-        let mut now = app.now;
-        prop_assert_eq!(broken(&app.session), Vec::<String>::new());
+        let mut now = app.now();
+        prop_assert_eq!(broken(&app.session()), Vec::<String>::new());
         for (i, (ev, (w, h))) in events.iter().enumerate() {
             let msg = match ev {
                 Ev::Key(code, mods) => Msg::Key(KeyEvent::new(*code, *mods)),
@@ -248,7 +248,7 @@ proptest! {
                 }
             };
             app.update(msg);
-            let problems = broken(&app.session);
+            let problems = broken(&app.session());
             prop_assert!(problems.is_empty(), "after event {} ({:?}): {:?}", i, ev, problems);
             let bad = control_cell(screen.draw(&app, *w, *h));
             prop_assert!(
@@ -711,7 +711,7 @@ const OVERLAYS: [&str; 6] = ["none", "record", "editor", "picker", "help", "conf
 
 fn icpc_at(stage: Stage) -> App {
     let mut app = App::new(editable(example_icpc()), Access::Edit, at("09:30:00"));
-    app.jump_to_stage(stage);
+    app.update(Msg::GoToStage(stage));
     app
 }
 
@@ -721,7 +721,7 @@ fn key(app: &mut App, code: KeyCode) {
 
 fn top_is(app: &App, name: &str) -> bool {
     matches!(
-        (app.overlays.last(), name),
+        (app.overlays().last(), name),
         (None, "none")
             | (Some(Overlay::Record(_)), "record")
             | (Some(Overlay::Editor(_)), "editor")
@@ -753,7 +753,7 @@ fn reach_by_keys(stage: Stage, name: &str) -> Option<App> {
             if top_is(&app, name) {
                 return Some(app);
             }
-            let fields = match app.overlays.last() {
+            let fields = match app.overlays().last() {
                 Some(Overlay::Record(form)) => form.fields.len(),
                 _ => 0,
             };
@@ -791,7 +791,7 @@ fn with_overlay(stage: Stage, name: &str) -> App {
     if let Some(app) = reach_by_keys(stage, name) {
         return app;
     }
-    let mut app = icpc_at(stage);
+    let app = icpc_at(stage);
     let overlay = match name {
         "editor" => Overlay::Editor(Box::new(Editor::new(
             Field::ParentsViews,
@@ -799,10 +799,10 @@ fn with_overlay(stage: Stage, name: &str) -> App {
             "Two lines\nمرحبا 👩\u{200d}👧 e\u{301} \u{1b}[2J",
         ))),
         "picker" => Overlay::Picker(Picker {
-            field: Field::DecisionCoreGroup(app.session.children[0].id.clone()),
+            field: Field::DecisionCoreGroup(app.session().children[0].id.clone()),
             title: "Core group".into(),
             options: app
-                .session
+                .session()
                 .attendees
                 .iter()
                 .map(|a| PickOption {
@@ -810,7 +810,7 @@ fn with_overlay(stage: Stage, name: &str) -> App {
                     label: a.name.clone(),
                 })
                 .collect(),
-            chosen: vec![app.session.attendees[0].id.0.clone()],
+            chosen: vec![app.session().attendees[0].id.0.clone()],
             selected: 1,
             multi: true,
         }),
@@ -824,15 +824,14 @@ fn with_overlay(stage: Stage, name: &str) -> App {
             let mut setup = icpc_at(Stage::Setup);
             key(&mut setup, KeyCode::Tab);
             key(&mut setup, KeyCode::Enter);
-            match setup.overlays.pop() {
+            match setup.overlays().last().cloned() {
                 Some(o @ Overlay::Record(_)) => o,
                 other => panic!("no record form at setup: {other:?}"),
             }
         }
         other => panic!("unknown overlay {other}"),
     };
-    app.overlays.push(overlay);
-    app
+    app.with_overlay(overlay)
 }
 
 /// Draws at `w` x `h` and checks what must hold at any size.

@@ -3,9 +3,10 @@
 //! every stage: typing is never lost, bad values are refused, undo works,
 //! names follow ids, and a locked or read-only record cannot change.
 
-mod support;
+use crate::support;
 
 use chrono::NaiveDate;
+use cpconf::app::effect::Effect;
 use cpconf::app::state::{Access, App, Overlay, Tone};
 use cpconf::app::update::Msg;
 use cpconf::model::*;
@@ -94,7 +95,7 @@ fn family() -> App {
 }
 
 fn child(app: &App, name: &str) -> ChildId {
-    app.session
+    app.session()
         .children
         .iter()
         .find(|c| c.name == name)
@@ -104,7 +105,7 @@ fn child(app: &App, name: &str) -> ChildId {
 }
 
 fn person(app: &App, name: &str) -> AttendeeId {
-    app.session
+    app.session()
         .attendees
         .iter()
         .find(|a| a.name == name)
@@ -116,16 +117,16 @@ fn person(app: &App, name: &str) -> AttendeeId {
 /// Moves to `stage` with `]` / `[`, as the chair would.
 fn to_stage(app: &mut App, stage: Stage) {
     for _ in 0..Stage::ALL.len() {
-        if app.stage == stage {
+        if app.stage() == stage {
             return;
         }
-        keys(app, if app.stage < stage { "]" } else { "[" });
+        keys(app, if app.stage() < stage { "]" } else { "[" });
     }
-    assert_eq!(app.stage, stage, "could not reach {stage:?}");
+    assert_eq!(app.stage(), stage, "could not reach {stage:?}");
 }
 
 fn message(app: &App) -> String {
-    app.message
+    app.message()
         .as_ref()
         .map(|m| m.text.clone())
         .unwrap_or_default()
@@ -133,7 +134,7 @@ fn message(app: &App) -> String {
 
 /// The text in the open editor.
 fn editor_text(app: &App) -> String {
-    match app.overlays.last() {
+    match app.overlays().last() {
         Some(Overlay::Editor(e)) => e.value(),
         other => panic!("no editor open: {other:?}"),
     }
@@ -141,7 +142,7 @@ fn editor_text(app: &App) -> String {
 
 /// The field chosen in the open record form (under the editor, if any).
 fn record_selected(app: &App) -> usize {
-    app.overlays
+    app.overlays()
         .iter()
         .rev()
         .find_map(|o| match o {
@@ -165,21 +166,22 @@ fn big_screen(app: &App) -> String {
 fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
     let mut app = new_app();
     keys(&mut app, "<Right>");
-    assert_eq!(app.session.setup.kind, ConferenceKind::Review);
+    assert_eq!(app.session().setup.kind, ConferenceKind::Review);
     keys(&mut app, "<Left>");
-    assert_eq!(app.session.setup.kind, ConferenceKind::Initial);
-    keys(&mut app, "j");
+    assert_eq!(app.session().setup.kind, ConferenceKind::Initial);
+    focus_field(&mut app, "Date");
     set_field(&mut app, "24/11/2026");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Start time");
     set_field(&mut app, "13:30");
-    keys(&mut app, "j<Space>");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Venue kind");
+    keys(&mut app, "<Space>");
+    focus_field(&mut app, "Venue or link");
     set_field(&mut app, "Video link, Kelbridge Hub");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Chair");
     set_field(&mut app, "Morgan Reeve");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Family reference");
     set_field(&mut app, "FAM9003");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Strategy discussion");
     set_field(&mut app, "2026-11-05");
 
     // A born child and an unborn one.
@@ -189,11 +191,12 @@ fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
     type_text(&mut app, "12/04/2019");
     keys(&mut app, "<Enter><Esc>a");
     type_text(&mut app, "Baby Quarry");
-    keys(&mut app, "<Enter>j<Enter>");
+    keys(&mut app, "<Enter>");
+    open_field(&mut app, "Expected delivery (unborn)");
     type_text(&mut app, "2027-01-15");
     keys(&mut app, "<Enter><Esc>");
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.setup.date, Some(date(2026, 11, 24)));
     assert_eq!(
         s.setup.start_time.map(|t| t.to_string()),
@@ -227,20 +230,30 @@ fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
 fn pre_meeting_ticks_what_was_explained_and_records_separate_attendance() {
     let mut app = family();
     to_stage(&mut app, Stage::PreMeeting);
-    keys(&mut app, "<Space>jj<Space>jjjj<Space>j");
+    keys(&mut app, "<Space>");
+    focus_field(&mut app, "Explained: how to contribute");
+    keys(&mut app, "<Space>");
+    focus_field(&mut app, "Interpreter needed");
+    keys(&mut app, "<Space>");
+    focus_field(&mut app, "Language / interpreter");
     set_field(&mut app, "Polish; interpreter Ewa Nowak");
-    keys(&mut app, "jj");
+    focus_field(&mut app, "Parents' first views");
     set_field(&mut app, "We want to keep the children safe.");
 
     // An exclusion: `a` starts typing the grounds, then pick who and tick
     // separate attendance.
     keys(&mut app, "<Tab>a");
     type_text(&mut app, "Bail conditions: no contact with Dana.");
-    keys(&mut app, "<Esc>kk<Enter>jjjjj<Enter>j<Space>jj<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Who");
+    keys(&mut app, "jjjjj<Enter>");
+    focus_field(&mut app, "Separate attendance (not exclusion)");
+    keys(&mut app, "<Space>");
+    open_field(&mut app, "Which part");
     type_text(&mut app, "All of it");
     keys(&mut app, "<Enter><Esc>");
 
-    let pm = &app.session.pre_meeting;
+    let pm = &app.session().pre_meeting;
     assert!(pm.explained_purpose);
     assert!(!pm.explained_how_it_runs);
     assert!(pm.explained_how_to_contribute);
@@ -271,12 +284,18 @@ fn introductions_add_a_person_to_the_register_and_tick_opening_statements() {
     // Agency kind cycles Other → Children's social care → Police.
     keys(&mut app, "<Enter><Right><Right>");
     // Attendance: Present → Apologies → Report only → Joined late.
-    keys(&mut app, "j<Right><Right><Right>j<Enter>");
+    focus_field(&mut app, "Attendance");
+    keys(&mut app, "<Right><Right><Right>");
+    open_field(&mut app, "Joined at");
     type_text(&mut app, "10:15");
-    keys(&mut app, "<Enter>j<Space><Esc>");
-    keys(&mut app, "<Tab><Space>j<Space>");
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Gives a recommendation");
+    keys(&mut app, "<Space><Esc>");
+    keys(&mut app, "<Tab><Space>");
+    focus_field(&mut app, "Equality and diversity");
+    keys(&mut app, "<Space>");
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.attendees.len(), 6);
     let rita = s.attendees.last().unwrap();
     assert_eq!(rita.name, "Rita Constable");
@@ -332,7 +351,7 @@ fn the_quorum_signal_follows_the_register() {
         "NHS Trust",
         "<Right><Right><Right>",
     );
-    assert!(app.session.quorum().is_quorate());
+    assert!(app.session().quorum().is_quorate());
     let shown = big_screen(&app);
     assert!(
         shown.contains("QUORATE: social care + Kelbridge Police, NHS Trust"),
@@ -341,9 +360,11 @@ fn the_quorum_signal_follows_the_register() {
     assert!(shown.contains("✓ quorate"), "sidebar agrees: {shown}");
 
     // The nurse sends apologies after all: not quorate again.
-    keys(&mut app, "<Enter>jjjj<Right><Esc>");
-    assert_eq!(app.session.attendees[2].attendance, Attendance::Apologies);
-    assert!(!app.session.quorum().is_quorate());
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Attendance");
+    keys(&mut app, "<Right><Esc>");
+    assert_eq!(app.session().attendees[2].attendance, Attendance::Apologies);
+    assert!(!app.session().quorum().is_quorate());
     let shown = big_screen(&app);
     assert!(
         shown.contains("NOT QUORATE: needs 1 more agency"),
@@ -362,15 +383,19 @@ fn a_danger_statement_is_about_the_children_chosen_and_keeps_the_dispute() {
     type_text(&mut app, "The school and the health visitor");
     keys(&mut app, "<Enter><Enter>");
     type_text(&mut app, "Otto is often hungry at school.");
-    keys(&mut app, "<Esc>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "If nothing changes");
     type_text(&mut app, "Otto will not grow well.");
     // Children: both are ticked for a new statement; untick Nell.
-    keys(&mut app, "<Esc>j<Enter><Space><Enter>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Children");
+    keys(&mut app, "<Space><Enter>");
+    open_field(&mut app, "Dispute");
     type_text(&mut app, "Dana says he eats well at home.");
     keys(&mut app, "<Esc><Esc>");
 
     let otto = child(&app, "Otto Quarry");
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.danger_statements.len(), 1);
     let d = &s.danger_statements[0];
     assert_eq!(d.who_is_worried, "The school and the health visitor");
@@ -404,7 +429,7 @@ fn a_map_item_records_who_said_it_its_tag_and_restriction_and_can_move_column() 
         "<Esc>j<Enter>jj<Enter>jj<Left>j<Space>j<Right><Esc>",
     );
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.map_items.len(), 1);
     let m = &s.map_items[0];
     assert_eq!(m.said_by, Some(person(&app, "Priya Nurse")));
@@ -429,9 +454,12 @@ fn a_map_item_records_who_said_it_its_tag_and_restriction_and_can_move_column() 
 fn the_childs_voice_is_recorded_per_child() {
     let mut app = family();
     to_stage(&mut app, Stage::Map);
-    keys(&mut app, "<Tab><Tab><Tab><Tab>jj<Right><Right><Right>j");
+    keys(&mut app, "<Tab><Tab><Tab><Tab>");
+    focus_field(&mut app, "Otto: How gathered");
+    keys(&mut app, "<Right><Right><Right>");
+    focus_field(&mut app, "Otto: In the child's words");
     set_field(&mut app, "House of good things: my dog.");
-    let s = &app.session;
+    let s = &app.session();
     let otto = child(&app, "Otto Quarry");
     let nell = child(&app, "Nell Quarry");
     let voice = |c: &ChildId| s.child_voices.iter().find(|v| &v.child == c).unwrap();
@@ -458,7 +486,7 @@ fn scaling_scores_each_person_per_child_and_can_be_changed_or_cleared() {
     let (sam, priya) = (person(&app, "Sam Social"), person(&app, "Priya Nurse"));
     let (nell, otto) = (child(&app, "Nell Quarry"), child(&app, "Otto Quarry"));
     let score = |app: &App, p: &AttendeeId, c: &ChildId| {
-        app.session
+        app.session()
             .scaling
             .scores
             .iter()
@@ -478,14 +506,14 @@ fn scaling_scores_each_person_per_child_and_can_be_changed_or_cleared() {
     keys(&mut app, "k");
     set_field(&mut app, "5");
     assert_eq!(score(&app, &sam, &otto), Some((5, String::new())));
-    assert_eq!(app.session.scaling.scores.len(), 3);
+    assert_eq!(app.session().scaling.scores.len(), 3);
     keys(&mut app, "jd");
     assert_eq!(score(&app, &priya, &otto), None);
 
     keys(&mut app, "<Tab>");
     set_field(&mut app, "How safe is Otto at home today?");
     assert_eq!(
-        app.session.scaling.question,
+        app.session().scaling.question,
         "How safe is Otto at home today?"
     );
 }
@@ -505,14 +533,19 @@ fn a_safety_goal_answers_a_danger_statement_and_has_dated_actions() {
     to_stage(&mut app, Stage::SafetyGoals);
     keys(&mut app, "a");
     type_text(&mut app, "Making sure Otto eats three meals a day.");
-    keys(&mut app, "<Esc>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "The child will experience");
     type_text(&mut app, "Breakfast every morning.");
-    keys(&mut app, "<Esc>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Professionals will see");
     type_text(&mut app, "Otto's weight rising.");
-    keys(&mut app, "<Esc>j<Enter><Space><Enter><Esc>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Answers danger statements");
+    keys(&mut app, "<Space><Enter><Esc>");
     keys(&mut app, "<Tab>a");
     type_text(&mut app, "Weigh Otto monthly");
-    keys(&mut app, "<Esc>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Who");
     type_text(&mut app, "Priya Nurse");
     keys(&mut app, "<Enter><Enter>");
     type_text(&mut app, "31/12/2026");
@@ -520,10 +553,10 @@ fn a_safety_goal_answers_a_danger_statement_and_has_dated_actions() {
     type_text(&mut app, "Growth chart");
     keys(&mut app, "<Esc><Esc><Tab>");
     set_field(&mut app, "Otto is never left without food.");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Contingency plan");
     set_field(&mut app, "Otto stays with his grandmother.");
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.safety_goals.len(), 1);
     let g = &s.safety_goals[0];
     assert_eq!(g.parents_will, "Making sure Otto eats three meals a day.");
@@ -560,7 +593,7 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
 
     let (sam, priya) = (person(&app, "Sam Social"), person(&app, "Priya Nurse"));
     let (nell, otto) = (child(&app, "Nell Quarry"), child(&app, "Otto Quarry"));
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.recommendations.len(), 1);
     let r = &s.recommendations[0];
     assert_eq!((&r.professional, &r.child), (&sam, &nell));
@@ -576,11 +609,11 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
 
     // Sam for Otto: child in need; Priya for Otto: no further action.
     keys(&mut app, "l<Enter><Enter><Enter><Esc>j<Enter><Enter><Esc>");
-    assert_eq!(app.session.tally(&otto).child_in_need, 1);
-    assert_eq!(app.session.tally(&otto).no_further_action, 1);
-    assert_eq!(app.session.tally(&nell).plan, 1);
+    assert_eq!(app.session().tally(&otto).child_in_need, 1);
+    assert_eq!(app.session().tally(&otto).no_further_action, 1);
+    assert_eq!(app.session().tally(&nell).plan, 1);
     let from_priya: Vec<&ChildId> = app
-        .session
+        .session()
         .recommendations
         .iter()
         .filter(|r| r.professional == priya)
@@ -602,22 +635,25 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     // Nell: a plan for neglect, with rationale, lead and core group.
-    keys(
-        &mut app,
-        "<Enter><Enter><Enter><Enter>j<Enter><Space><Enter>j<Enter>",
-    );
+    keys(&mut app, "<Enter><Enter><Enter><Enter>");
+    open_field(&mut app, "Categories");
+    keys(&mut app, "<Space><Enter>");
+    open_field(&mut app, "Rationale");
     type_text(&mut app, "Otto's hunger affects Nell too.");
-    keys(
-        &mut app,
-        "<Esc>j<Enter>j<Enter>j<Enter><Space>j<Space><Enter>",
-    );
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Lead social worker");
+    keys(&mut app, "j<Enter>");
+    open_field(&mut app, "Core group");
+    keys(&mut app, "<Space>j<Space><Enter>");
     // A dissent from Priya.
     keys(&mut app, "<Tab>a");
     type_text(&mut app, "Health sees no risk to Nell.");
-    keys(&mut app, "<Esc>k<Enter>jj<Enter><Esc>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Who dissents");
+    keys(&mut app, "jj<Enter><Esc>");
 
     let nell = child(&app, "Nell Quarry");
-    let s = &app.session;
+    let s = &app.session();
     let d = s.decisions.iter().find(|d| d.child == nell).unwrap();
     assert_eq!(d.outcome, Outcome::ChildProtectionPlan);
     assert_eq!(d.categories, vec![Category::Neglect]);
@@ -636,10 +672,12 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
 
     // Move to Otto in the children list: his own, empty, decision form.
     // The form keeps its row between children: go back up to Outcome.
-    keys(&mut app, "<BackTab><BackTab>j<Enter>kkkkkk<Enter><Enter>");
-    assert_eq!(app.session.decisions[1].outcome, Outcome::ChildInNeed);
+    keys(&mut app, "<BackTab><BackTab>j<Enter>");
+    focus_field(&mut app, "Outcome");
+    keys(&mut app, "<Enter><Enter>");
+    assert_eq!(app.session().decisions[1].outcome, Outcome::ChildInNeed);
     assert_eq!(
-        app.session.decisions[0].outcome,
+        app.session().decisions[0].outcome,
         Outcome::ChildProtectionPlan
     );
     let shown = big_screen(&app);
@@ -652,27 +690,27 @@ fn choosing_a_child_protection_plan_fills_the_core_group_and_review_dates() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     keys(&mut app, "<Enter><Enter><Enter>");
-    assert_eq!(app.session.decisions[0].outcome, Outcome::ChildInNeed);
-    assert_eq!(app.session.decisions[0].plan.first_core_group, None);
+    assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
+    assert_eq!(app.session().decisions[0].plan.first_core_group, None);
     keys(&mut app, "<Enter>");
-    let plan = &app.session.decisions[0].plan;
+    let plan = &app.session().decisions[0].plan;
     assert_eq!(
-        app.session.decisions[0].outcome,
+        app.session().decisions[0].outcome,
         Outcome::ChildProtectionPlan
     );
     // Conference Mon 23 Nov 2026: 10 working days on, and 3 months on.
     assert_eq!(plan.first_core_group, Some(date(2026, 12, 7)));
     assert_eq!(plan.review_date, Some(date(2027, 2, 23)));
-    assert_eq!(app.session.decisions[1].plan.first_core_group, None);
+    assert_eq!(app.session().decisions[1].plan.first_core_group, None);
     let shown = big_screen(&app);
     assert!(shown.contains("2026-12-07 Mon"), "{shown}");
     assert!(shown.contains("2027-02-23 Tue"), "{shown}");
 
     // The dates stay editable.
-    keys(&mut app, "jjjjj");
+    focus_field(&mut app, "First core group");
     set_field(&mut app, "08/12/2026");
     assert_eq!(
-        app.session.decisions[0].plan.first_core_group,
+        app.session().decisions[0].plan.first_core_group,
         Some(date(2026, 12, 8))
     );
 }
@@ -686,20 +724,20 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
         &mut app,
         "<Enter><Enter><Enter><Enter><Esc>j<Enter><Enter><Enter><Enter><Esc>",
     );
-    assert_eq!(app.session.tally(&child(&app, "Nell Quarry")).plan, 2);
+    assert_eq!(app.session().tally(&child(&app, "Nell Quarry")).plan, 2);
 
     to_stage(&mut app, Stage::Decision);
     keys(&mut app, "<Enter><Enter><Enter>");
-    assert_eq!(app.session.decisions[0].outcome, Outcome::ChildInNeed);
-    assert!(app.session.decisions[0].differs_from_recommendations);
+    assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
+    assert!(app.session().decisions[0].differs_from_recommendations);
     assert!(big_screen(&app).contains("≠ differs from recommendations"));
 
     keys(&mut app, "<Right>");
     assert_eq!(
-        app.session.decisions[0].outcome,
+        app.session().decisions[0].outcome,
         Outcome::ChildProtectionPlan
     );
-    assert!(!app.session.decisions[0].differs_from_recommendations);
+    assert!(!app.session().decisions[0].differs_from_recommendations);
     assert!(!big_screen(&app).contains("≠ differs"));
 }
 
@@ -708,18 +746,18 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
 #[test]
 fn esc_keeps_what_was_typed_in_a_one_line_field() {
     let mut app = new_app();
-    keys(&mut app, "jjjjj<Enter>");
+    open_field(&mut app, "Chair");
     type_text(&mut app, "Morgan Reeve");
     keys(&mut app, "<Esc>");
     assert!(!app.editing());
-    assert_eq!(app.session.setup.chair, "Morgan Reeve");
+    assert_eq!(app.session().setup.chair, "Morgan Reeve");
 }
 
 #[test]
 fn esc_keeps_what_was_typed_in_a_multi_line_field_and_enter_makes_new_lines() {
     let mut app = new_app();
     to_stage(&mut app, Stage::PreMeeting);
-    keys(&mut app, "jjjjjjjjj<Enter>");
+    open_field(&mut app, "Parents' first views");
     type_text(&mut app, "We love them.");
     keys(&mut app, "<Enter>");
     assert!(app.editing(), "Enter in notes does not close the editor");
@@ -728,7 +766,7 @@ fn esc_keeps_what_was_typed_in_a_multi_line_field_and_enter_makes_new_lines() {
     keys(&mut app, "<Esc>");
     assert!(!app.editing());
     assert_eq!(
-        app.session.pre_meeting.parents_views,
+        app.session().pre_meeting.parents_views,
         "We love them.\nWe will work with you."
     );
 }
@@ -743,7 +781,7 @@ fn enter_confirms_a_one_line_field_and_moves_to_the_next_field() {
     keys(&mut app, "<Enter>");
     assert!(!app.editing(), "Enter confirms a one-line field");
     assert_eq!(record_selected(&app), 1, "and moves on to Role");
-    assert_eq!(app.session.attendees.last().unwrap().name, "Jo Advocate");
+    assert_eq!(app.session().attendees.last().unwrap().name, "Jo Advocate");
 }
 
 #[test]
@@ -753,9 +791,9 @@ fn esc_on_a_record_form_keeps_what_was_typed_in_it() {
     keys(&mut app, "a");
     type_text(&mut app, "The school");
     keys(&mut app, "<Esc><Esc>");
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
     assert_eq!(
-        app.session.danger_statements[0].who_is_worried,
+        app.session().danger_statements[0].who_is_worried,
         "The school"
     );
 }
@@ -765,7 +803,7 @@ fn esc_on_a_record_form_keeps_what_was_typed_in_it() {
 fn assert_refused(app: &App, typed: &str, says: &str) {
     assert!(app.editing(), "the editor stays open");
     assert_eq!(editor_text(app), typed, "what was typed is still there");
-    let m = app.message.as_ref().expect("a message");
+    let m = app.message().expect("a message");
     assert_eq!(m.tone, Tone::Error);
     assert!(m.text.contains("not stored"), "{}", m.text);
     assert!(m.text.contains(says), "{}", m.text);
@@ -785,36 +823,37 @@ fn a_score_of_eleven_is_refused_and_not_stored() {
     assert_refused(&app, "11 very safe", "from 0 to 10");
     keys(&mut app, "<Esc>");
     assert_refused(&app, "11 very safe", "from 0 to 10");
-    assert!(app.session.scaling.scores.is_empty());
+    assert!(app.session().scaling.scores.is_empty());
     // Fixing the text stores it.
     keys(&mut app, "<C-a><Del>");
     keys(&mut app, "<Enter>");
     assert!(!app.editing());
-    assert_eq!(app.session.scaling.scores[0].score, 1);
-    assert_eq!(app.session.scaling.scores[0].reason, "very safe");
+    assert_eq!(app.session().scaling.scores[0].score, 1);
+    assert_eq!(app.session().scaling.scores[0].reason, "very safe");
 }
 
 #[test]
 fn the_thirty_first_of_february_is_refused_and_not_stored() {
     let mut app = new_app();
-    let before = app.session.setup.date;
-    keys(&mut app, "j<Enter><C-a><C-k>");
+    let before = app.session().setup.date;
+    open_field(&mut app, "Date");
+    keys(&mut app, "<C-a><C-k>");
     type_text(&mut app, "31/02/2026");
     keys(&mut app, "<Enter>");
     assert_refused(&app, "31/02/2026", "not a date");
     keys(&mut app, "<Esc>");
     assert_refused(&app, "31/02/2026", "not a date");
-    assert_eq!(app.session.setup.date, before);
+    assert_eq!(app.session().setup.date, before);
     // The refused text is selected: typing the date again replaces it.
     type_text(&mut app, "28/02/2026");
     keys(&mut app, "<Enter>");
-    assert!(!app.editing(), "{:?}", app.message);
+    assert!(!app.editing(), "{:?}", app.message());
     assert_eq!(
-        app.session.setup.date,
+        app.session().setup.date,
         chrono::NaiveDate::from_ymd_opt(2026, 2, 28)
     );
     assert!(
-        app.message.is_none(),
+        app.message().is_none(),
         "the refusal goes once the date is kept"
     );
 }
@@ -822,12 +861,12 @@ fn the_thirty_first_of_february_is_refused_and_not_stored() {
 #[test]
 fn twenty_five_o_clock_is_refused_and_not_stored() {
     let mut app = new_app();
-    keys(&mut app, "jj<Enter>");
+    open_field(&mut app, "Start time");
     type_text(&mut app, "25:00");
     keys(&mut app, "<Enter>");
     assert_refused(&app, "25:00", "not a time");
-    assert_eq!(app.session.setup.start_time, None);
-    assert_eq!(app.revision, 1, "only the stage visit changed anything");
+    assert_eq!(app.session().setup.start_time, None);
+    assert_eq!(app.revision(), 1, "only the stage visit changed anything");
 }
 
 // ----- delete, undo, redo --------------------------------------------------------
@@ -842,7 +881,7 @@ fn d_deletes_the_selection_and_undo_and_redo_work_with_both_keys() {
         keys(&mut app, "<Esc><Esc>");
     }
     let worried = |app: &App| -> Vec<String> {
-        app.session
+        app.session()
             .danger_statements
             .iter()
             .map(|d| d.who_is_worried.clone())
@@ -873,10 +912,10 @@ fn d_in_an_open_record_deletes_it_and_undo_brings_it_back() {
     keys(&mut app, "a");
     type_text(&mut app, "Gran helps every day.");
     keys(&mut app, "<Esc>d");
-    assert!(app.overlays.is_empty(), "the form closes");
-    assert!(app.session.map_items.is_empty());
+    assert!(app.overlays().is_empty(), "the form closes");
+    assert!(app.session().map_items.is_empty());
     keys(&mut app, "u");
-    assert_eq!(app.session.map_items[0].text, "Gran helps every day.");
+    assert_eq!(app.session().map_items[0].text, "Gran helps every day.");
 }
 
 #[test]
@@ -892,14 +931,14 @@ fn deleting_a_child_removes_their_records_and_undo_restores_them() {
     keys(&mut app, "<Enter><Enter><Esc>l<Enter><Enter><Enter><Esc>");
     to_stage(&mut app, Stage::Decision);
     keys(&mut app, "<Enter><Enter><Enter><Enter>");
-    assert_eq!(app.session.scaling.scores.len(), 2);
-    assert_eq!(app.session.recommendations.len(), 2);
-    let before = app.session.clone();
+    assert_eq!(app.session().scaling.scores.len(), 2);
+    assert_eq!(app.session().recommendations.len(), 2);
+    let before = app.session().clone();
     let nell = child(&app, "Nell Quarry");
 
     to_stage(&mut app, Stage::Setup);
     keys(&mut app, "<Tab>d");
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.children.len(), 1);
     assert!(s.scaling.scores.iter().all(|x| x.child != nell));
     assert_eq!(s.scaling.scores.len(), 1);
@@ -910,7 +949,7 @@ fn deleting_a_child_removes_their_records_and_undo_restores_them() {
     assert!(message(&app).contains("deleted child Nell Quarry"));
 
     keys(&mut app, "u");
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.children, before.children);
     assert_eq!(s.scaling, before.scaling);
     assert_eq!(s.recommendations, before.recommendations);
@@ -926,14 +965,14 @@ fn deleting_a_child_removes_their_records_and_undo_restores_them() {
 #[test]
 fn undo_never_rewinds_the_time_spent_in_stages() {
     let mut app = family();
-    keys(&mut app, "jjjjj");
+    focus_field(&mut app, "Chair");
     set_field(&mut app, "Ada Chair");
     tick(&mut app, "09:40:00");
     keys(&mut app, "]");
-    let visits = app.session.stage_visits.clone();
+    let visits = app.session().stage_visits.clone();
     keys(&mut app, "u");
-    assert_eq!(app.session.setup.chair, "Morgan Reeve");
-    assert_eq!(app.session.stage_visits, visits);
+    assert_eq!(app.session().setup.chair, "Morgan Reeve");
+    assert_eq!(app.session().stage_visits, visits);
 }
 
 // ----- names follow ids ----------------------------------------------------------
@@ -944,7 +983,9 @@ fn renaming_a_person_renames_them_everywhere_they_are_shown() {
     to_stage(&mut app, Stage::Map);
     keys(&mut app, "a");
     type_text(&mut app, "Otto is growing.");
-    keys(&mut app, "<Esc>j<Enter>jj<Enter><Esc>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Said by");
+    keys(&mut app, "jj<Enter><Esc>");
     to_stage(&mut app, Stage::Scaling);
     keys(&mut app, "j<Enter>");
     type_text(&mut app, "6 gaining weight");
@@ -959,7 +1000,7 @@ fn renaming_a_person_renames_them_everywhere_they_are_shown() {
     keys(&mut app, "<Enter><Esc>");
     assert_eq!(person(&app, "Priya Okafor"), priya, "same id, new name");
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.map_items[0].said_by.as_ref(), Some(&priya));
     assert_eq!(s.scaling.scores[0].person, priya);
     assert_eq!(s.recommendations[0].professional, priya);
@@ -981,7 +1022,7 @@ fn renaming_a_person_renames_them_everywhere_they_are_shown() {
 fn a_paste_lands_as_one_edit_that_one_ctrl_z_removes() {
     let mut app = new_app();
     to_stage(&mut app, Stage::PreMeeting);
-    keys(&mut app, "jjjjjjjjj<Enter>");
+    open_field(&mut app, "Parents' first views");
     type_text(&mut app, "Said: ");
     app.update(Msg::Paste("first line\r\nsecond line".into()));
     assert_eq!(editor_text(&app), "Said: first line\nsecond line");
@@ -995,7 +1036,7 @@ fn a_paste_lands_as_one_edit_that_one_ctrl_z_removes() {
     assert_eq!(editor_text(&app), "Said: first line\nsecond line");
     keys(&mut app, "<Esc>");
     assert_eq!(
-        app.session.pre_meeting.parents_views,
+        app.session().pre_meeting.parents_views,
         "Said: first line\nsecond line"
     );
 }
@@ -1003,32 +1044,32 @@ fn a_paste_lands_as_one_edit_that_one_ctrl_z_removes() {
 #[test]
 fn a_paste_is_one_undo_step_in_the_session_too() {
     let mut app = new_app();
-    keys(&mut app, "jjjj");
+    focus_field(&mut app, "Venue or link");
     set_field(&mut app, "Room 1");
     keys(&mut app, "<Enter>");
     app.update(Msg::Paste(", Civic Centre, Kelbridge".into()));
     keys(&mut app, "<Esc>");
-    assert_eq!(app.session.setup.venue, "Room 1, Civic Centre, Kelbridge");
+    assert_eq!(app.session().setup.venue, "Room 1, Civic Centre, Kelbridge");
     keys(&mut app, "u");
-    assert_eq!(app.session.setup.venue, "Room 1");
+    assert_eq!(app.session().setup.venue, "Room 1");
 }
 
 #[test]
 fn a_paste_with_newlines_into_a_one_line_field_becomes_spaces() {
     let mut app = new_app();
-    keys(&mut app, "jjjj<Enter>");
+    open_field(&mut app, "Venue or link");
     app.update(Msg::Paste("Room 2\nCivic Centre\r\nKelbridge".into()));
     assert_eq!(editor_text(&app), "Room 2 Civic Centre Kelbridge");
     keys(&mut app, "<Enter>");
-    assert_eq!(app.session.setup.venue, "Room 2 Civic Centre Kelbridge");
+    assert_eq!(app.session().setup.venue, "Room 2 Civic Centre Kelbridge");
 }
 
 #[test]
 fn a_paste_with_no_editor_open_changes_nothing_and_says_how() {
     let mut app = new_app();
-    let before = app.session.clone();
+    let before = app.session().clone();
     app.update(Msg::Paste("stray text".into()));
-    assert_eq!(app.session, before);
+    assert_eq!(app.session(), &before);
     assert!(message(&app).contains("to paste, first press Enter"));
 }
 
@@ -1037,24 +1078,24 @@ fn a_paste_with_no_editor_open_changes_nothing_and_says_how() {
 #[test]
 fn brackets_and_page_keys_move_stages_and_each_visit_is_timed() {
     let mut app = new_app();
-    assert_eq!(app.stage, Stage::Setup);
+    assert_eq!(app.stage(), Stage::Setup);
     keys(&mut app, "[<PgUp>");
-    assert_eq!(app.stage, Stage::Setup, "nothing before setup");
+    assert_eq!(app.stage(), Stage::Setup, "nothing before setup");
     tick(&mut app, "09:35:00");
     keys(&mut app, "]");
-    assert_eq!(app.stage, Stage::PreMeeting);
+    assert_eq!(app.stage(), Stage::PreMeeting);
     tick(&mut app, "09:50:00");
     keys(&mut app, "<PgDn>");
-    assert_eq!(app.stage, Stage::Introductions);
+    assert_eq!(app.stage(), Stage::Introductions);
     tick(&mut app, "10:05:00");
     keys(&mut app, "[");
-    assert_eq!(app.stage, Stage::PreMeeting);
+    assert_eq!(app.stage(), Stage::PreMeeting);
     tick(&mut app, "10:07:00");
     keys(&mut app, "<PgUp>");
-    assert_eq!(app.stage, Stage::Setup);
+    assert_eq!(app.stage(), Stage::Setup);
 
     let visits: Vec<(Stage, Timestamp, Option<Timestamp>)> = app
-        .session
+        .session()
         .stage_visits
         .iter()
         .map(|v| (v.stage, v.started_at, v.ended_at))
@@ -1070,8 +1111,8 @@ fn brackets_and_page_keys_move_stages_and_each_visit_is_timed() {
         ]
     );
     assert_eq!(
-        app.session
-            .time_in_stage(Stage::PreMeeting, app.now)
+        app.session()
+            .time_in_stage(Stage::PreMeeting, app.now())
             .num_minutes(),
         17
     );
@@ -1085,7 +1126,7 @@ fn brackets_and_page_keys_move_stages_and_each_visit_is_timed() {
     for _ in 0..12 {
         keys(&mut app, "]");
     }
-    assert_eq!(app.stage, Stage::Record, "the record screen comes last");
+    assert_eq!(app.stage(), Stage::Record, "the record screen comes last");
 }
 
 #[test]
@@ -1094,31 +1135,31 @@ fn tab_moves_between_panes_and_wraps() {
     to_stage(&mut app, Stage::Map);
     assert_eq!(app.panes().len(), 5);
     keys(&mut app, "<Tab><Tab>");
-    assert_eq!(app.pane, 2);
+    assert_eq!(app.pane(), 2);
     keys(&mut app, "<BackTab><BackTab><BackTab>");
-    assert_eq!(app.pane, 4);
+    assert_eq!(app.pane(), 4);
     keys(&mut app, "<Tab>");
-    assert_eq!(app.pane, 0);
+    assert_eq!(app.pane(), 0);
 }
 
 #[test]
 fn stray_typing_outside_a_field_says_so_and_changes_nothing() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);
-    let before = app.session.clone();
+    let before = app.session().clone();
     keys(&mut app, "x");
-    assert_eq!(app.session, before);
+    assert_eq!(app.session(), &before);
     assert!(message(&app).contains("not typing"));
     // After a pause, letters are commands again.
     pause(&mut app);
     // The hint is about the slip: it goes once a field is opened.
     keys(&mut app, "a");
     assert!(app.editing());
-    assert!(app.message.is_none(), "{:?}", app.message);
+    assert!(app.message().is_none(), "{:?}", app.message());
 }
 
 fn pause(app: &mut App) {
-    let later = app.now + chrono::Duration::seconds(2);
+    let later = app.now() + chrono::Duration::seconds(2);
     app.update(Msg::Tick(later));
 }
 
@@ -1132,14 +1173,14 @@ fn a_sentence_typed_outside_a_field_deletes_ticks_and_quits_nothing() {
     keys(&mut app, "a");
     type_text(&mut app, "The school");
     keys(&mut app, "<Enter>");
-    let before = app.session.clone();
-    type_text(
+    let before = app.session().clone();
+    let effects = type_text(
         &mut app,
         "Maya and Noor have seen adults hit each other; quiet now",
     );
-    assert_eq!(app.session, before, "nothing changed");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Record(_))));
-    assert!(!app.quit_requested);
+    assert_eq!(app.session(), &before, "nothing changed");
+    assert!(matches!(app.overlays().last(), Some(Overlay::Record(_))));
+    assert_eq!(effects, vec![], "nothing saved, exported or quit");
     assert!(message(&app).contains("not typing"));
     // A key that is not a letter ends it at once: Enter opens the field.
     keys(&mut app, "<Enter>");
@@ -1147,11 +1188,11 @@ fn a_sentence_typed_outside_a_field_deletes_ticks_and_quits_nothing() {
     type_text(&mut app, "Maya and Noor have seen adults hit each other");
     keys(&mut app, "<Esc><Esc>");
     assert_eq!(
-        app.session.danger_statements[0].who_is_worried,
+        app.session().danger_statements[0].who_is_worried,
         "The school"
     );
     assert_eq!(
-        app.session.danger_statements[0].worry,
+        app.session().danger_statements[0].worry,
         "Maya and Noor have seen adults hit each other"
     );
 }
@@ -1184,7 +1225,7 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);
     keys(&mut app, "?");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Help(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Help(_))));
     let shown = big_screen(&app);
     assert!(shown.contains("Keys on this screen"), "{shown}");
     assert!(shown.contains("In a list or map column"), "{shown}");
@@ -1196,8 +1237,8 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
     );
     // The key that closes help does nothing else.
     keys(&mut app, "a");
-    assert!(app.overlays.is_empty());
-    assert!(app.session.danger_statements.is_empty());
+    assert!(app.overlays().is_empty());
+    assert!(app.session().danger_statements.is_empty());
 
     to_stage(&mut app, Stage::Scaling);
     app.update(Msg::Key(ratatui::crossterm::event::KeyEvent::new(
@@ -1211,7 +1252,7 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
     );
     assert!(shown.contains("score or recommend for this person and child"));
     keys(&mut app, "<Enter>");
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
     assert!(!app.editing(), "Enter closed help without opening a cell");
 }
 
@@ -1224,7 +1265,7 @@ fn help_in_the_decision_stage_offers_finalise() {
     assert!(shown.contains("At the chair's decision"), "{shown}");
     assert!(shown.contains("finalise and lock the record"), "{shown}");
     keys(&mut app, "<Esc>");
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
 }
 
 // ----- finalise and lock ---------------------------------------------------------
@@ -1234,8 +1275,8 @@ fn decided_family() -> App {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     keys(&mut app, "<Enter><Enter><Enter><BackTab>j<Enter><Enter>");
-    assert_eq!(app.session.decisions[0].outcome, Outcome::ChildInNeed);
-    assert_eq!(app.session.decisions[1].outcome, Outcome::NoFurtherAction);
+    assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
+    assert_eq!(app.session().decisions[1].outcome, Outcome::NoFurtherAction);
     app
 }
 
@@ -1244,9 +1285,9 @@ fn finalise_refuses_while_a_child_has_no_outcome() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     keys(&mut app, "<Enter><Enter><BackTab>F");
-    assert!(app.overlays.is_empty(), "no question asked");
+    assert!(app.overlays().is_empty(), "no question asked");
     assert!(message(&app).contains("no outcome yet for Otto Quarry"));
-    assert_eq!(app.session.status, Status::InProgress);
+    assert_eq!(app.session().status, Status::InProgress);
 }
 
 #[test]
@@ -1254,21 +1295,21 @@ fn finalise_asks_first_n_declines_and_y_locks_the_record() {
     let mut app = decided_family();
     tick(&mut app, "11:55:00");
     keys(&mut app, "F");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Confirm(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
     assert!(big_screen(&app).contains("Finalise this conference?"));
     keys(&mut app, "n");
-    assert!(app.overlays.is_empty());
-    assert_eq!(app.session.status, Status::InProgress);
+    assert!(app.overlays().is_empty());
+    assert_eq!(app.session().status, Status::InProgress);
     assert!(message(&app).contains("not finalised"));
 
-    keys(&mut app, "Fy");
-    assert_eq!(app.session.status, Status::Finalised);
-    let f = app.session.finalised.as_ref().expect("finalisation");
+    let effects = keys(&mut app, "Fy");
+    assert_eq!(app.session().status, Status::Finalised);
+    let f = app.session().finalised.as_ref().expect("finalisation");
     assert_eq!(f.at, at("11:55:00"));
     assert_eq!(f.by, "Morgan Reeve");
-    assert!(app.save_requested, "finalising saves at once");
+    assert_eq!(effects, vec![Effect::SaveNow], "finalising saves at once");
     assert!(
-        app.session
+        app.session()
             .stage_visits
             .iter()
             .all(|v| v.ended_at.is_some()),
@@ -1282,8 +1323,8 @@ fn finalise_asks_first_n_declines_and_y_locks_the_record() {
 fn after_finalising_every_editing_key_is_refused_with_a_message() {
     let mut app = decided_family();
     keys(&mut app, "Fy");
-    let before = app.session.clone();
-    let revision = app.revision;
+    let before = app.session().clone();
+    let revision = app.revision();
     keys(&mut app, "<Enter>");
     assert!(
         message(&app).contains("finalised and locked"),
@@ -1292,12 +1333,12 @@ fn after_finalising_every_editing_key_is_refused_with_a_message() {
     );
 
     press_every_editing_key(&mut app);
-    assert_eq!(app.session, before);
-    assert_eq!(app.revision, revision);
+    assert_eq!(app.session(), &before);
+    assert_eq!(app.revision(), revision);
     to_stage(&mut app, Stage::DangerStatements);
     keys(&mut app, "a");
     assert!(message(&app).contains("this record is finalised and locked"));
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
 }
 
 // ----- read-only -----------------------------------------------------------------
@@ -1305,12 +1346,12 @@ fn after_finalising_every_editing_key_is_refused_with_a_message() {
 /// Tabs to pane `p`; false when the stage no longer has it (an editable
 /// session can lose a pane when its record is deleted).
 fn select_pane(app: &mut App, p: usize) -> bool {
-    assert!(app.overlays.is_empty(), "{:?}", app.overlays.last());
+    assert!(app.overlays().is_empty(), "{:?}", app.overlays().last());
     if p >= app.panes().len() {
         return false;
     }
     for _ in 0..10 {
-        if app.pane == p {
+        if app.pane() == p {
             return true;
         }
         keys(app, "<Tab>");
@@ -1371,11 +1412,11 @@ fn read_only_every_editing_key_in_every_stage_changes_nothing() {
         Access::ReadOnly("test".into()),
         at("10:00:00"),
     );
-    let before = app.session.clone();
-    let revision = app.revision;
+    let before = app.session().clone();
+    let revision = app.revision();
     press_every_editing_key(&mut app);
-    assert_eq!(app.session, before);
-    assert_eq!(app.revision, revision, "nothing for the saver to write");
+    assert_eq!(app.session(), &before);
+    assert_eq!(app.revision(), revision, "nothing for the saver to write");
     assert!(!app.has_unsaved_changes());
     to_stage(&mut app, Stage::Map);
     keys(&mut app, "a");
@@ -1384,7 +1425,7 @@ fn read_only_every_editing_key_in_every_stage_changes_nothing() {
         "{}",
         message(&app)
     );
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
     assert!(big_screen(&app).contains("READ-ONLY"));
 }
 
@@ -1397,7 +1438,7 @@ fn read_only_still_lets_the_reader_move_around_and_open_records() {
     );
     to_stage(&mut app, Stage::Map);
     keys(&mut app, "<Enter>");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Record(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Record(_))));
     keys(&mut app, "<Enter>");
     assert!(!app.editing(), "but not type into them");
     assert!(message(&app).contains("read-only"));
@@ -1411,11 +1452,15 @@ fn the_same_keys_do_change_an_editable_session() {
         Access::Edit,
         at("10:00:00"),
     );
-    let before = app.session.clone();
-    let revision = app.revision;
+    let before = app.session().clone();
+    let revision = app.revision();
     press_every_editing_key(&mut app);
-    assert_ne!(app.session, before);
-    assert!(app.revision > revision + 10, "many edits: {}", app.revision);
+    assert_ne!(app.session(), &before);
+    assert!(
+        app.revision() > revision + 10,
+        "many edits: {}",
+        app.revision()
+    );
 }
 
 #[test]
@@ -1426,16 +1471,16 @@ fn empty_lists_offer_a_only_where_it_works() {
         Access::ReadOnly("a test".into()),
         at("12:00:00"),
     );
-    viewing.jump_to_stage(Stage::Record);
+    viewing.update(Msg::GoToStage(Stage::Record));
     let shown = screen(&viewing, 120, 30);
     assert!(shown.contains("No changes recorded yet."), "{shown}");
     assert!(shown.contains("Nothing recorded."), "{shown}");
     assert!(!shown.contains("Press a"), "{shown}");
 
     let mut fresh = new_app();
-    fresh.jump_to_stage(Stage::Record);
+    fresh.update(Msg::GoToStage(Stage::Record));
     let shown = screen(&fresh, 120, 30);
     assert!(shown.contains("once the record is finalised"), "{shown}");
-    fresh.jump_to_stage(Stage::DangerStatements);
+    fresh.update(Msg::GoToStage(Stage::DangerStatements));
     assert!(screen(&fresh, 120, 30).contains("Press a to add."));
 }

@@ -4,7 +4,7 @@
 //! touches nothing, and the key, encrypt and decrypt commands do what
 //! they say.
 
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

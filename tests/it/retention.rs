@@ -3,7 +3,7 @@
 //! nothing of a session but its receipt. Runs with and without a key
 //! (CPCONF_TEST_ENCRYPTION).
 
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 
