@@ -434,3 +434,31 @@ fn with_a_key_the_full_record_export_needs_a_yes_and_the_family_copy_a_reminder(
     assert!(fam.status.success(), "{fam:?}");
     assert!(String::from_utf8_lossy(&fam.stderr).contains("not encrypted"));
 }
+
+#[test]
+fn with_a_key_the_screen_refuses_the_full_record_and_reminds_with_the_family_copy() {
+    let sb = Sandbox::with_key();
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/example-2026-11-09-icpc-FAM2041.json");
+    let file = sb.sessions().join("example-2026-11-09-icpc-FAM2041.json");
+    std::fs::copy(src, &file).unwrap();
+    let mut p = sb.spawn(&["view", arg(&file)], 120, 30);
+    p.wait_for("read-only");
+    // The first choice is the full record, in Markdown.
+    p.keys("e");
+    p.wait_for("Family's copy");
+    p.keys("<Enter>");
+    p.wait_for("not exported: the full record would be unencrypted");
+    p.keys("e");
+    p.wait_for("Family's copy");
+    p.keys("jjj<Enter>");
+    p.wait_for("not encrypted: to print and send");
+    p.keys("q");
+    assert!(p.wait_exit().success());
+    let names: Vec<String> = all_files(&sb.sessions())
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains(".record.")), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with(".family.md")), "{names:?}");
+}
