@@ -3,6 +3,9 @@
 //! test binary before; `support` (driving the app) and `pty` (driving the
 //! real binary in a terminal) are shared by all of them.
 
+// A test unwraps on purpose: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 #[path = "../pty/mod.rs"]
 mod pty;
 #[path = "../support/mod.rs"]
