@@ -5,6 +5,8 @@
 //! line and stay byte-identical; a file encrypted to another key is never
 //! replaced. Its own test binary: the sitting's key is process-wide, and
 //! the other integration tests run without one.
+// A failed unwrap is a failed test (as in tests/it/main.rs).
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 use std::fs;
