@@ -130,7 +130,7 @@ pub fn handover(args: &HandoverArgs) -> Result<(), String> {
             file.display()
         ));
     }
-    let mut session = storage::load(file).map_err(|e| e.to_string())?.session;
+    let session = storage::load(file).map_err(|e| e.to_string())?.session;
     refuse_unfinalised(file, &session)?;
     let to = one_line(&args.to);
     if to.is_empty() {
@@ -143,13 +143,18 @@ pub fn handover(args: &HandoverArgs) -> Result<(), String> {
         .or_else(|| session.finalised.as_ref().map(|f| f.by.clone()))
         .unwrap_or_default();
     let state = storage::recovery_dir();
-    let copies = local_copies(file, &session, &state);
     let receipt = receipt_path(file);
     if args.dry_run {
+        let mut copies = local_copies(file, &session, &state);
         if handed_over(&session).is_none() {
             println!(
                 "would record in the audit trail: handed over to {to} by {by} (nothing is written: --dry-run)"
             );
+            // Recording it saves the session, which keeps a `.prev`.
+            let prev = storage::prev_path(file);
+            if !copies.contains(&prev) {
+                copies.insert(1, prev);
+            }
         }
         for c in &copies {
             println!("would remove {}", c.display());
@@ -157,8 +162,11 @@ pub fn handover(args: &HandoverArgs) -> Result<(), String> {
         println!("would keep the receipt {}", receipt.display());
         return Ok(());
     }
-    // Refused, saying who has it, if it is open in another cpconf.
+    // Refused, saying who has it, if it is open in another cpconf; read
+    // again under the lock, in case it was saved since.
     let lock = storage::acquire(file).map_err(|e| e.to_string())?;
+    let mut session = storage::load(file).map_err(|e| e.to_string())?.session;
+    refuse_unfinalised(file, &session)?;
     if handed_over(&session).is_none() {
         session.audit.push(AuditEntry {
             at: now(),
@@ -168,6 +176,8 @@ pub fn handover(args: &HandoverArgs) -> Result<(), String> {
         storage::save(&DurableWriter, file, &session).map_err(|e| e.to_string())?;
         println!("Recorded: {} handed over to {to} by {by}.", file.display());
     }
+    // After the save, which may have made the `.prev`.
+    let copies = local_copies(file, &session, &state);
     let confirmed = args.yes
         || crate::crypt::cli::confirm(&format!(
             "Remove the local copy now ({} file{}: the session, its backup, drafts and emergency copies)? A receipt stays. [y/N] ",
