@@ -15,6 +15,7 @@ pub mod export;
 pub mod generate;
 pub mod model;
 pub mod present;
+pub mod register;
 pub mod retention;
 pub mod runtime;
 pub mod storage;

@@ -8,4 +8,5 @@ pub(crate) mod timescales;
 pub use calendar::{NonWorking, WorkingCalendar};
 pub use holidays::{BankHoliday, bank_holiday_on, bank_holidays};
 pub use timescales::*;
+pub mod parse;
 pub mod report;

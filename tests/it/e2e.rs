@@ -22,7 +22,7 @@ fn a_new_conference_typed_in_a_terminal_is_saved_and_the_terminal_restored() {
     // 0 Setup: date, chair, family reference, then a child.
     p.keys("j");
     p.set_field("23/11/2026");
-    p.wait_for("2026-11-23");
+    p.wait_for("Mon 23 Nov 2026");
     p.keys("jjjj");
     p.set_field("Robin Fairweather");
     p.keys("j");

@@ -12,7 +12,9 @@ mod pty;
 mod support;
 
 mod aids;
+mod british_dates;
 mod browser;
+mod conference_keys;
 mod config;
 mod crash;
 mod crypt;
@@ -26,6 +28,7 @@ mod export_golden;
 mod export_props;
 mod export_tui;
 mod hangup;
+mod invitees;
 mod local_rules;
 mod lock;
 mod mouse;

@@ -1,7 +1,9 @@
 //! Driving the real app with keys, as a chair would, and reading its screen.
 #![allow(dead_code)]
 
+pub mod conference_script;
 pub mod icpc;
+pub mod today_keys;
 
 use chrono::DateTime;
 use cpconf::app::effect::Effect;
