@@ -609,10 +609,11 @@ impl App {
     /// to change if the meeting agrees other dates.
     fn cycle_field(&mut self, field: &Field, forward: bool) {
         let rules = self.config.clone();
+        let now = self.now;
         self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
-                fill_plan_dates(s, child, &rules);
+                super::outcome::outcome_chosen(s, child, &rules, now.time());
             }
             Ok(())
         });
@@ -677,6 +678,9 @@ impl App {
         match list {
             Some(ListKind::Children) => "Child".into(),
             Some(ListKind::Attendees) => "Person".into(),
+            Some(ListKind::Parts) => "Out of the room, or there only for a part".into(),
+            Some(ListKind::Household) => "Household member".into(),
+            Some(ListKind::Network) => "Safety network member".into(),
             Some(ListKind::Exclusions) => "Exclusion / separate attendance".into(),
             Some(ListKind::Dangers) => "Danger statement".into(),
             Some(ListKind::Map(c)) => c.label().into(),
@@ -1052,25 +1056,6 @@ impl App {
             }
         }
         self.pane = self.pane.min(panes.len().saturating_sub(1));
-    }
-}
-
-fn fill_plan_dates(s: &mut Session, child: &ChildId, rules: &crate::config::Config) {
-    let Some(date) = s.setup.date else {
-        return;
-    };
-    let k = crate::dates::key_dates(
-        &rules.calendar(),
-        &rules.timescales,
-        s.setup.kind,
-        date,
-        s.setup.strategy_discussion_date,
-    );
-    if let Some(d) = s.decisions.iter_mut().find(|d| &d.child == child) {
-        if d.outcome == Outcome::ChildProtectionPlan {
-            d.plan.first_core_group.get_or_insert(k.first_core_group);
-            d.plan.review_date.get_or_insert(k.review_conference);
-        }
     }
 }
 
