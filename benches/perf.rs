@@ -366,7 +366,8 @@ fn autosave_table(quick: bool) {
     let stop = Arc::new(AtomicBool::new(false));
     let saves = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let saver = {
-        let (stop, saves, session, path) = (stop.clone(), saves.clone(), session.clone(), path);
+        let (stop, saves, session, path) =
+            (stop.clone(), saves.clone(), session.clone(), path.clone());
         std::thread::spawn(move || {
             let mut s = (*session).clone();
             let mut i = 0;
@@ -381,6 +382,44 @@ fn autosave_table(quick: bool) {
     let (m1, p1, _) = time(&mut app);
     stop.store(true, Ordering::Relaxed);
     saver.join().unwrap();
+    // The same with a key: every save of L is encrypted to it (age,
+    // X25519 + ChaCha20-Poly1305) on the saver thread.
+    cpconf::crypt::sitting::begin(cpconf::crypt::sitting::Unlocked::new(
+        age::x25519::Identity::generate(),
+    ));
+    let plain = storage::to_json_bytes(&session).unwrap();
+    let seals: Vec<Duration> = (0..rounds.min(30))
+        .map(|_| {
+            let start = Instant::now();
+            black_box(cpconf::crypt::seal(&plain).unwrap());
+            start.elapsed()
+        })
+        .collect();
+    let (sm, sp, _) = summary(seals);
+    let stop = Arc::new(AtomicBool::new(false));
+    let encrypted_saves = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let saver = {
+        let (stop, saves, session, path) = (
+            stop.clone(),
+            encrypted_saves.clone(),
+            session.clone(),
+            path.clone(),
+        );
+        std::thread::spawn(move || {
+            let mut s = (*session).clone();
+            let mut i = 0;
+            while !stop.load(Ordering::Relaxed) {
+                i += 1;
+                s.updated_at = now() + chrono::Duration::seconds(1_000 + i);
+                storage::save(&DurableWriter, &path, &s).unwrap();
+                saves.fetch_add(1, Ordering::Relaxed);
+            }
+        })
+    };
+    let (m2, p2, _) = time(&mut app);
+    stop.store(true, Ordering::Relaxed);
+    saver.join().unwrap();
+    cpconf::crypt::sitting::end();
     println!(
         "{:<34} {:>8} {:>8}",
         "key (update + render)", "median", "p99"
@@ -392,6 +431,20 @@ fn autosave_table(quick: bool) {
         ms(m1),
         ms(p1),
         saves.load(Ordering::Relaxed)
+    );
+    println!(
+        "{:<34} {:>8} {:>8}   ({} encrypted saves of L meanwhile)",
+        "  encrypted saves of L running",
+        ms(m2),
+        ms(p2),
+        encrypted_saves.load(Ordering::Relaxed)
+    );
+    println!(
+        "{:<34} {:>8} {:>8}   (on the saver thread; {} KB)",
+        "encrypting L's bytes",
+        ms(sm),
+        ms(sp),
+        plain.len() / 1000
     );
 }
 
@@ -421,6 +474,33 @@ fn open_table(quick: bool) {
             "{}: read + serde_json parse {}   open to first frame {}   ratio {:.2}",
             size.name(),
             ms(p),
+            ms(o),
+            o.as_secs_f64() / p.as_secs_f64()
+        );
+        // Encrypted: the same session saved with a key, opened (read,
+        // decrypt, parse, checks) to the first frame, against parsing the
+        // plaintext bytes.
+        cpconf::crypt::sitting::begin(cpconf::crypt::sitting::Unlocked::new(
+            age::x25519::Identity::generate(),
+        ));
+        let session = storage::load(&path).unwrap().session;
+        std::fs::remove_file(&path).unwrap();
+        storage::save(&DurableWriter, &path, &session).unwrap();
+        assert!(cpconf::crypt::is_encrypted(&std::fs::read(&path).unwrap()));
+        let mut open = Vec::new();
+        for _ in 0..rounds {
+            let start = Instant::now();
+            let loaded = storage::load(&path).unwrap();
+            let app = App::new(loaded.session, Access::Edit, now());
+            let mut t = term(200, 60);
+            t.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
+            open.push(start.elapsed());
+        }
+        cpconf::crypt::sitting::end();
+        let o = summary(open).0;
+        println!(
+            "{} encrypted: open to first frame {}   ratio to the plaintext parse {:.2}",
+            size.name(),
             ms(o),
             o.as_secs_f64() / p.as_secs_f64()
         );

@@ -38,6 +38,17 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// Read the key's passphrase from the first line of FILE instead of
+    /// asking on the terminal (for scripts and tests: anyone who can read
+    /// FILE can unlock every session).
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "CPCONF_PASSPHRASE_FILE"
+    )]
+    pub passphrase_file: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -134,6 +145,73 @@ pub enum Command {
         #[arg(long)]
         to: Option<String>,
     },
+    /// Your encryption key: make it, change its passphrase, or export it.
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Encrypt every plaintext session, backup and receipt in the sessions
+    /// folder (--dir), and the drafts and emergency copies in the state
+    /// folder, in place.
+    Encrypt,
+    /// Write a plaintext copy of an encrypted file, on purpose.
+    Decrypt {
+        /// The encrypted session (or backup, draft, receipt).
+        file: PathBuf,
+        /// The new plaintext file (owner-only; never over an existing one).
+        #[arg(short = 'o', long = "output", required = true)]
+        output: PathBuf,
+    },
+    /// Mark a finalised session as handed over to the case system, and
+    /// (after confirmation) remove the local copy, leaving a receipt.
+    Handover(HandoverArgs),
+    /// Remove handed-over sessions older than the local retention period,
+    /// leaving their receipts.
+    Purge(PurgeArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeyCommand {
+    /// Make your key (asks for a new passphrase twice).
+    Init,
+    /// Change the key's passphrase; the sessions stay as they are.
+    Passphrase,
+    /// Write your secret key in plaintext to a new file, for recovery with
+    /// age or rage.
+    Export {
+        #[arg(short = 'o', long = "output", required = true)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct HandoverArgs {
+    /// The finalised session.
+    pub file: PathBuf,
+    /// Where the record went, e.g. "LCS case 12345".
+    #[arg(long, value_name = "WHERE")]
+    pub to: String,
+    /// Who handed it over (default: the chair who finalised it).
+    #[arg(long, value_name = "WHO")]
+    pub by: Option<String>,
+    /// Remove the local copy without asking.
+    #[arg(long)]
+    pub yes: bool,
+    /// Say what would be done, and do nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct PurgeArgs {
+    /// Handed over more than DAYS days ago (default: `retention_days` in the
+    /// local rules).
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+    /// Remove without asking.
+    #[arg(long)]
+    pub yes: bool,
+    /// Say what would be removed, and remove nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Args, Debug)]
@@ -153,6 +231,9 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// With a key, write the full record in plaintext without asking.
+    #[arg(long)]
+    pub plaintext_ok: bool,
 }
 
 #[derive(Args, Debug)]

@@ -12,7 +12,7 @@ use cpconf::app::effect::Report;
 use cpconf::app::state::Access;
 use cpconf::app::update::Msg;
 use cpconf::browser::{self, Browser, Request};
-use cpconf::cli::{Cli, Command};
+use cpconf::cli::{Cli, Command, KeyCommand};
 use cpconf::config::Config;
 use cpconf::model::{Choice, Session};
 use cpconf::runtime::outside::Outside;
@@ -22,8 +22,14 @@ use cpconf::storage;
 
 fn main() -> ExitCode {
     cpconf::runtime::outside::ignore_file_size_limit_signal();
+    // Before anything is decrypted: a crash must not leave a core file
+    // holding sessions or the key.
+    cpconf::crypt::harden::no_core_dumps();
     let cli = Cli::parse();
-    match run(cli) {
+    let result = run(cli);
+    // The unlocked key's memory is zeroed here (statics are never dropped).
+    cpconf::crypt::sitting::end();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("cpconf: {message}");
@@ -47,6 +53,12 @@ fn run(cli: Cli) -> Result<(), String> {
         std::env::var("NO_COLOR").ok().as_deref(),
     );
     let cfg = &Arc::new(for_run);
+    let passphrase = cpconf::crypt::passphrase::Source::from_option(cli.passphrase_file.as_deref());
+    // Asked once for the whole sitting, before the screen is taken, by
+    // every command that reads or writes sessions.
+    if needs_sessions(cli.command.as_ref()) {
+        cpconf::crypt::cli::unlock_if_key(&passphrase)?;
+    }
     match cli.command {
         None => browse(&cli.dir, cfg),
         Some(Command::New {
@@ -137,7 +149,29 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Census { from, to }) => {
             cpconf::census::run(&cli.dir, from.as_deref(), to.as_deref(), &config)
         }
+        Some(Command::Key(KeyCommand::Init)) => cpconf::crypt::cli::init(&passphrase),
+        Some(Command::Key(KeyCommand::Passphrase)) => {
+            cpconf::crypt::cli::change_passphrase(&passphrase)
+        }
+        Some(Command::Key(KeyCommand::Export { output })) => {
+            cpconf::crypt::cli::export_identity(&passphrase, &output)
+        }
+        Some(Command::Encrypt) => {
+            cpconf::crypt::cli::encrypt_dirs(&cli.dir, &storage::recovery_dir())
+        }
+        Some(Command::Decrypt { file, output }) => cpconf::crypt::cli::decrypt(&file, &output),
+        Some(Command::Handover(args)) => cpconf::retention::handover(&args),
+        Some(Command::Purge(args)) => cpconf::retention::purge(&cli.dir, &args, &config),
     }
+}
+
+/// Whether a command reads or writes session content (and so needs the
+/// key unlocked when there is one).
+fn needs_sessions(command: Option<&Command>) -> bool {
+    !matches!(
+        command,
+        Some(Command::Dates { .. } | Command::Config | Command::Key(_))
+    )
 }
 
 /// `cpconf export`: one copy of a session to standard output or to a new
@@ -146,6 +180,7 @@ fn export(args: &cpconf::cli::ExportArgs, rules: &Config) -> Result<(), String> 
     use cpconf::export::cli::{choose_format, render_file, write_output};
     use std::io::Write;
     let format = choose_format(args.format.map(Into::into), args.output.as_deref());
+    plaintext_check(args)?;
     let rendered = render_file(&args.file, args.copy.into(), format, rules)?;
     for w in &rendered.warnings {
         eprintln!("cpconf: warning: {w}");
@@ -190,6 +225,36 @@ fn paperwork(file: &Path, rules: &Config) -> Result<(), String> {
         println!("{line}");
     }
     Ok(())
+}
+
+/// With a key, an export is the one plaintext copy of session content:
+/// the full record is written only once confirmed (or `--plaintext-ok`);
+/// the family's copy and the letter, meant to be printed and sent, with a
+/// one-line reminder.
+fn plaintext_check(args: &cpconf::cli::ExportArgs) -> Result<(), String> {
+    if cpconf::crypt::sitting::current().is_none() {
+        return Ok(());
+    }
+    let place = match &args.output {
+        Some(p) => p.display().to_string(),
+        None => "standard output".to_string(),
+    };
+    if !matches!(args.copy, cpconf::cli::CopyArg::Record) {
+        eprintln!(
+            "cpconf: reminder: the export to {place} is not encrypted (it is meant to be printed and sent); delete it once sent."
+        );
+        return Ok(());
+    }
+    if args.plaintext_ok
+        || cpconf::crypt::cli::confirm(&format!(
+            "The full record, restricted items included, goes to {place} unencrypted. Write it? [y/N] "
+        ))?
+    {
+        return Ok(());
+    }
+    Err(format!(
+        "the full record was not written to {place}: it would be unencrypted (--plaintext-ok writes it without asking)"
+    ))
 }
 
 /// `cpconf config`: where the rules came from, then the rules as TOML.
@@ -278,10 +343,30 @@ fn new_session(
     ))
 }
 
+/// A receipt is what is left of a handed-over session; it does not open.
+fn refuse_receipt(file: &Path) -> Result<(), String> {
+    if !cpconf::retention::is_receipt_name(file) {
+        return Ok(());
+    }
+    let detail = match cpconf::retention::read_receipt(file) {
+        Ok(r) => format!(
+            ": handed over to {} on {}",
+            r.handed_over_to,
+            r.handed_over_at.date_naive()
+        ),
+        Err(_) => String::new(),
+    };
+    Err(format!(
+        "{} is the receipt of a session no longer on this machine{detail}",
+        file.display()
+    ))
+}
+
 fn open_for_editing(
     file: &Path,
     cfg: &Arc<Config>,
 ) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
+    refuse_receipt(file)?;
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
     // Refused with who holds it (under any of its names) and how to view
     // it read-only instead.
@@ -314,6 +399,7 @@ fn open_read_only(
     why: &str,
     cfg: &Arc<Config>,
 ) -> Result<cpconf::app::state::App, String> {
+    refuse_receipt(file)?;
     let loaded = storage::load(file).map_err(|e| e.to_string())?;
     let mut app = session_app(
         loaded.session,
@@ -364,7 +450,10 @@ fn list(dir: &Path) -> Result<(), String> {
                 s.kind.label(),
                 &s.family_reference,
                 &s.children.join(", "),
-                s.status.label(),
+                &match s.handed_over {
+                    Some(day) => format!("handed over {day}"),
+                    None => s.status_label().to_string(),
+                },
             ]),
             Err(msg) => println!("{} unreadable: {}", pad(&clean(&file), 44), clean(&msg)),
         }

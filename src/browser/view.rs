@@ -69,12 +69,13 @@ pub fn draw(f: &mut Frame, b: &Browser) {
                 pad(&s.family_reference, cols[2]),
                 // A cut list of names still ends before the status.
                 pad(&s.children.join(", "), rest.saturating_sub(1)) + " ",
-                // Overdue paperwork in words, so it shows without colour.
+                // Overdue paperwork in words, so it shows without colour;
+                // a session handed over has no paperwork left here.
                 pad(
-                    if b.paperwork.overdue(s) {
+                    if s.handed_over.is_none() && b.paperwork.overdue(s) {
                         "! overdue"
                     } else {
-                        s.status.label()
+                        s.status_label()
                     },
                     14
                 )

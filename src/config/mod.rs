@@ -51,6 +51,9 @@ pub struct Config {
     pub theme: ThemeName,
     /// Let the mouse select and scroll.
     pub mouse: bool,
+    /// Days a handed-over session is kept before `cpconf purge` removes
+    /// it; 0 for no local period (purge then needs --older-than).
+    pub retention_days: u32,
     pub quorum: QuorumRule,
     pub timescales: Timescales,
     pub scaling: ScalingWording,
@@ -71,6 +74,7 @@ impl Default for Config {
             extra_bank_holidays: Vec::new(),
             theme: ThemeName::default(),
             mouse: false,
+            retention_days: 0,
             quorum: QuorumRule::default(),
             timescales: Timescales::default(),
             scaling: ScalingWording::default(),

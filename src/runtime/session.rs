@@ -220,6 +220,15 @@ impl Run<'_> {
         let Some(file) = self.app.file().map(Path::to_path_buf) else {
             return;
         };
+        let encrypted = crate::crypt::sitting::current().is_some();
+        if encrypted && copy == crate::export::CopyKind::Record {
+            // A plaintext record needs a confirmation the screen cannot
+            // give without a new overlay; the command line asks for it.
+            self.report(Report::Warning(
+                "not exported: the full record would be unencrypted; use cpconf export FILE --copy record (it asks first)".into(),
+            ));
+            return;
+        }
         let text = crate::export::render_bytes(self.app.session(), copy, format, self.app.config());
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = file
@@ -251,6 +260,12 @@ impl Run<'_> {
             }
         }
         self.report(match result {
+            // A reminder with the path: with a key this is the one file of
+            // the session that is not encrypted.
+            Ok(path) if encrypted => Report::Warning(format!(
+                "exported to {} (not encrypted: to print and send; delete it once sent)",
+                path.display()
+            )),
             Ok(path) => Report::Exported(path),
             Err(e) => Report::ExportFailed { why: e.to_string() },
         });

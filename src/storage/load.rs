@@ -74,6 +74,8 @@ pub enum LoadErrorKind {
         more: usize,
     },
     Io(String),
+    /// Encrypted, and the key this sitting holds cannot read it.
+    Encrypted(crate::crypt::OpenError),
 }
 
 impl fmt::Display for LoadError {
@@ -162,6 +164,7 @@ impl fmt::Display for LoadErrorKind {
                 if *more == 1 { "" } else { "s" }
             ),
             Io(m) => write!(f, "{m}"),
+            Encrypted(e) => write!(f, "{e}"),
         }
     }
 }
@@ -209,6 +212,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         path: path.to_path_buf(),
         kind,
     };
+    // An age file is decrypted first (see `crypt`); plaintext passes.
+    let bytes = crate::crypt::open(bytes).map_err(|e| err(LoadErrorKind::Encrypted(e)))?;
+    let bytes = bytes.as_ref();
     if bytes.contains(&0) {
         return Err(err(LoadErrorKind::NotText));
     }

@@ -116,6 +116,7 @@ fn fnv1a(text: &str) -> u64 {
 pub fn save_draft(writer: &dyn FileWriter, dir: &Path, draft: &Draft) -> io::Result<()> {
     ensure_dir(dir)?;
     let bytes = serde_json::to_vec_pretty(draft).map_err(io::Error::other)?;
+    let bytes = crate::crypt::seal(&bytes)?;
     let path = draft_path(dir, &draft.session_id, &draft.session_file);
     writer.write_atomic(&path, &bytes)
 }
@@ -188,7 +189,7 @@ fn read_draft(path: &Path) -> Option<Draft> {
         .take(MAX_FILE_BYTES)
         .read_to_end(&mut bytes)
         .ok()?;
-    serde_json::from_slice(&bytes).ok()
+    serde_json::from_slice(&crate::crypt::open(&bytes).ok()?).ok()
 }
 
 #[cfg(test)]

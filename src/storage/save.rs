@@ -102,8 +102,12 @@ pub fn save(writer: &dyn FileWriter, path: &Path, session: &Session) -> io::Resu
         |e: io::Error| io::Error::new(e.kind(), format!("cannot save {}: {e}", path.display()));
     let bytes = to_json_bytes(session).map_err(context)?;
     match read_bounded(path) {
-        Ok(old) if old == bytes => return Ok(()),
-        Ok(old) => {
+        Ok(raw) => {
+            // Compared and checked as plaintext (see `crypt`).
+            let old = crate::crypt::open_for_replacing(path, &raw)?;
+            if *old == bytes && crate::crypt::sealed_as_wanted(&raw) {
+                return Ok(());
+            }
             // Only a good old version is worth keeping; a damaged one must
             // not push the last good copy out of `.prev`.
             let parsed = parse(path, &old);
@@ -133,7 +137,8 @@ pub fn save(writer: &dyn FileWriter, path: &Path, session: &Session) -> io::Resu
                         ),
                     ));
                 }
-                writer.write_atomic(&prev_path(path), &old).map_err(|e| {
+                let kept = crate::crypt::reseal(&raw, &old).map_err(context)?;
+                writer.write_atomic(&prev_path(path), &kept).map_err(|e| {
                     io::Error::new(
                         e.kind(),
                         format!(
@@ -147,7 +152,8 @@ pub fn save(writer: &dyn FileWriter, path: &Path, session: &Session) -> io::Resu
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(context(e)),
     }
-    writer.write_atomic(path, &bytes).map_err(context)
+    let sealed = crate::crypt::seal(&bytes).map_err(context)?;
+    writer.write_atomic(path, &sealed).map_err(context)
 }
 
 /// The current bytes at `path`, or nothing worth keeping if it is too big
@@ -165,7 +171,7 @@ fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
 /// [`unique_path`]), creating `dir` owner-only if needed. Returns the path.
 pub fn save_new(writer: &dyn FileWriter, dir: &Path, session: &Session) -> io::Result<PathBuf> {
     ensure_dir(dir)?;
-    let bytes = to_json_bytes(session)?;
+    let bytes = crate::crypt::seal(&to_json_bytes(session)?)?;
     // Another program may take the name between choosing and writing it.
     for _ in 0..100 {
         let path = unique_path(dir, session, None);

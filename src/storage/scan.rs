@@ -31,6 +31,9 @@ pub struct Summary {
     pub status: Status,
     /// The paperwork marked sent, for the list's overdue flag.
     pub sent: Vec<crate::model::Paperwork>,
+    /// When the session was handed over to the case system (see
+    /// `retention`); a receipt always has one.
+    pub handed_over: Option<NaiveDate>,
 }
 
 impl Summary {
@@ -47,6 +50,16 @@ impl Summary {
                 .collect(),
             status: session.status,
             sent: session.distribution.iter().map(|m| m.what).collect(),
+            handed_over: crate::retention::handed_over(session).map(|(a, _)| a.at.date_naive()),
+        }
+    }
+
+    /// The status column: "handed over" wins over the session's status.
+    pub fn status_label(&self) -> &'static str {
+        if self.handed_over.is_some() {
+            "handed over"
+        } else {
+            crate::model::Choice::label(self.status)
         }
     }
 }
@@ -84,9 +97,13 @@ pub fn summarise(path: &Path) -> Entry {
     Entry {
         path: path.to_path_buf(),
         modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
-        summary: load(path)
-            .map(|l| Summary::of(&l.session))
-            .map_err(|e| e.to_string()),
+        summary: if crate::retention::is_receipt_name(path) {
+            crate::retention::read_receipt(path).map(|r| r.summary())
+        } else {
+            load(path)
+                .map(|l| Summary::of(&l.session))
+                .map_err(|e| e.to_string())
+        },
     }
 }
 

@@ -111,7 +111,7 @@ fn everything_parses(sb: &Sandbox, round: u64) -> String {
             if !(name.ends_with(".json") || name.ends_with(".json.prev")) {
                 continue;
             }
-            let bytes = std::fs::read(&path).unwrap();
+            let bytes = sb.read_plain(&path);
             if let Err(e) = serde_json::from_slice::<serde_json::Value>(&bytes) {
                 panic!(
                     "round {round}: {} does not parse: {e}\n{}",

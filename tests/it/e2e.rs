@@ -82,16 +82,18 @@ fn a_new_conference_typed_in_a_terminal_is_saved_and_the_terminal_restored() {
     assert_eq!(names.len(), 1, "one session file: {names:?}");
     assert!(names[0].ends_with("-icpc-new.json"), "{names:?}");
     let file = dir.join(&names[0]);
-    let bytes = std::fs::read(&file).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; folder has {:?}",
-            file.display(),
-            std::fs::read_dir(&dir)
-                .unwrap()
-                .map(|e| e.unwrap().file_name())
-                .collect::<Vec<_>>()
-        )
-    });
+    let bytes = std::fs::read(&file)
+        .map(|raw| sb.decrypt(raw, &file))
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; folder has {:?}",
+                file.display(),
+                std::fs::read_dir(&dir)
+                    .unwrap()
+                    .map(|e| e.unwrap().file_name())
+                    .collect::<Vec<_>>()
+            )
+        });
     let json: serde_json::Value = serde_json::from_slice(&bytes).expect("saved file is JSON");
     let text = String::from_utf8_lossy(&bytes);
     for word in items
@@ -173,9 +175,11 @@ fn view_refuses_every_edit_and_never_writes() {
     p.wait_editor(false);
     // Exporting reads the session: allowed read-only, and it writes only
     // the export, owner-only, beside the session.
+    // The family's copy (the fourth choice): with a key, the full record
+    // is refused on screen (it needs the command line's confirmation).
     p.keys("e");
     p.wait_for("Family's copy");
-    p.keys("<Enter>");
+    p.keys("jjjj<Enter>");
     p.wait_for("exported to");
     p.keys("q");
     let status = p.wait_exit();
@@ -184,7 +188,7 @@ fn view_refuses_every_edit_and_never_writes() {
 
     let export = sb
         .sessions()
-        .join("example-2026-11-09-icpc-FAM2041.record.md");
+        .join("example-2026-11-09-icpc-FAM2041.family.md");
     let mode =
         std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&export).unwrap().permissions());
     assert_eq!(mode & 0o777, 0o600, "exports are owner-only");

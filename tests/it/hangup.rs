@@ -89,8 +89,10 @@ fn closing_the_window_saves_what_was_typed_and_ends_cpconf() {
     wait_for("the typing, in the chair's field", || {
         std::fs::read_dir(&drafts).ok().is_some_and(|d| {
             d.flatten().any(|e| {
-                let draft = std::fs::read_to_string(e.path()).unwrap_or_default();
-                let draft: serde_json::Value = serde_json::from_str(&draft).unwrap_or_default();
+                let draft = std::fs::read(e.path())
+                    .map(|raw| sb.decrypt(raw, &e.path()))
+                    .unwrap_or_default();
+                let draft: serde_json::Value = serde_json::from_slice(&draft).unwrap_or_default();
                 draft["text"] == "Window closer"
                     && draft["field"]
                         .as_str()
@@ -115,7 +117,7 @@ fn closing_the_window_saves_what_was_typed_and_ends_cpconf() {
         thread::sleep(Duration::from_millis(50));
     };
     let _ = status;
-    let saved = std::fs::read_to_string(&file).expect("session file");
+    let saved = sb.read_plain_text(&file);
     assert!(saved.contains("\"chair\": \"Window closer\""), "{saved}");
     assert!(!lock.exists(), "the session is free for the next window");
 }

@@ -130,7 +130,7 @@ fn signal_saves_and_quits(signal: libc::c_int, marker: &str) {
         "cpconf should handle the signal and exit cleanly: {status:?}"
     );
     assert_terminal_restored(&p);
-    let saved = std::fs::read_to_string(&file).unwrap();
+    let saved = sb.read_plain_text(&file);
     assert!(saved.contains("Aunt collects from school"));
     let draft = cpconf::storage::draft_path(
         &sb.drafts(),
@@ -139,7 +139,11 @@ fn signal_saves_and_quits(signal: libc::c_int, marker: &str) {
             .unwrap(),
         &file,
     );
-    let draft = std::fs::read_to_string(draft).unwrap_or_default();
+    let draft = if draft.exists() {
+        sb.read_plain_text(&draft)
+    } else {
+        String::new()
+    };
     assert!(
         saved.contains(marker) || draft.contains(marker),
         "{marker:?} typed before the signal is lost"

@@ -24,17 +24,102 @@ pub fn binary() -> PathBuf {
 }
 
 /// A private place for one test: sessions, state (drafts) and a home.
+/// With `CPCONF_TEST_ENCRYPTION=1` every sandbox has a key (see
+/// [`Sandbox::with_key`]), so the same tests run with encryption on.
 pub struct Sandbox {
     pub root: tempfile::TempDir,
+    /// The sandbox's key, unlocked, when it has one.
+    key: Option<cpconf::crypt::sitting::Unlocked>,
+}
+
+/// The passphrase of every sandbox key.
+pub const PASSPHRASE: &str = "fictional passphrase for tests";
+
+/// Whether the suite runs with encryption on (`CPCONF_TEST_ENCRYPTION=1`).
+pub fn encryption_on() -> bool {
+    std::env::var("CPCONF_TEST_ENCRYPTION").is_ok_and(|v| !v.is_empty() && v != "0")
 }
 
 impl Sandbox {
     pub fn new() -> Self {
+        let mut sb = Sandbox::bare();
+        if encryption_on() {
+            sb.make_key();
+        }
+        sb
+    }
+
+    /// A sandbox with a key made (as `cpconf key init` makes one, with a
+    /// cheaper scrypt work factor so tests stay quick) and its passphrase
+    /// in a file cpconf is pointed at.
+    pub fn with_key() -> Self {
+        let mut sb = Sandbox::bare();
+        sb.make_key();
+        sb
+    }
+
+    /// A sandbox without a key, whatever the environment says.
+    pub fn bare() -> Self {
         let root = tempfile::tempdir().expect("temp dir");
         for d in ["sessions", "state", "home"] {
             std::fs::create_dir_all(root.path().join(d)).expect("sandbox folder");
         }
-        Sandbox { root }
+        Sandbox { root, key: None }
+    }
+
+    fn make_key(&mut self) {
+        use cpconf::crypt::key;
+        let passphrase = age_secret(PASSPHRASE);
+        let made = key::create(&self.key_file(), passphrase, Some(10)).expect("make a key");
+        std::fs::write(self.passphrase_file(), format!("{PASSPHRASE}\n")).expect("passphrase file");
+        self.key = Some(made);
+    }
+
+    pub fn has_key(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// `$XDG_CONFIG_HOME`.
+    pub fn config(&self) -> PathBuf {
+        self.root.path().join("config")
+    }
+
+    /// Where cpconf looks for the key: `$XDG_CONFIG_HOME/cpconf/key.age`.
+    pub fn key_file(&self) -> PathBuf {
+        self.config().join("cpconf").join("key.age")
+    }
+
+    pub fn passphrase_file(&self) -> PathBuf {
+        self.root.path().join("passphrase")
+    }
+
+    /// A file's plaintext: decrypted with the sandbox key if it is
+    /// encrypted. Panics if it is encrypted and the sandbox has no key.
+    pub fn read_plain(&self, path: &Path) -> Vec<u8> {
+        let raw = std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        self.decrypt(raw, path)
+    }
+
+    /// Bytes read from `path` (named in messages), decrypted if encrypted.
+    pub fn decrypt(&self, raw: Vec<u8>, path: &Path) -> Vec<u8> {
+        if !cpconf::crypt::is_encrypted(&raw) {
+            assert!(
+                !self.has_key() || raw.is_empty(),
+                "{} is plaintext although a key exists",
+                path.display()
+            );
+            return raw;
+        }
+        let key = self.key.as_ref().unwrap_or_else(|| {
+            panic!("{} is encrypted and the sandbox has no key", path.display())
+        });
+        cpconf::crypt::codec::decrypt_with(key.identity(), &raw)
+            .unwrap_or_else(|e| panic!("decrypt {}: {e}", path.display()))
+    }
+
+    /// [`read_plain`](Self::read_plain) as text.
+    pub fn read_plain_text(&self, path: &Path) -> String {
+        String::from_utf8(self.read_plain(path)).expect("UTF-8")
     }
 
     pub fn sessions(&self) -> PathBuf {
@@ -59,7 +144,7 @@ impl Sandbox {
     /// are looked for inside the sandbox only, never in the developer's own
     /// `$XDG_CONFIG_HOME`.
     pub fn env(&self) -> Vec<(String, OsString)> {
-        vec![
+        let mut env: Vec<(String, OsString)> = vec![
             ("XDG_STATE_HOME".into(), self.state().into()),
             (
                 "XDG_CONFIG_HOME".into(),
@@ -67,7 +152,14 @@ impl Sandbox {
             ),
             ("HOME".into(), self.home().into()),
             ("TERM".into(), "xterm-256color".into()),
-        ]
+        ];
+        if self.has_key() {
+            env.push((
+                "CPCONF_PASSPHRASE_FILE".into(),
+                self.passphrase_file().into(),
+            ));
+        }
+        env
     }
 
     /// Starts cpconf with `args` at `cols` x `rows`, in the sandbox.
@@ -81,6 +173,7 @@ impl Sandbox {
         cmd.args(args)
             .current_dir(self.root.path())
             .env_remove("CPCONF_SESSIONS")
+            .env_remove("CPCONF_PASSPHRASE_FILE")
             .stdin(std::process::Stdio::null());
         for (k, v) in self.env() {
             cmd.env(k, v);
@@ -247,6 +340,7 @@ impl Pty {
             .expect("open a pty");
         cmd.cwd(cwd);
         cmd.env_remove("CPCONF_SESSIONS");
+        cmd.env_remove("CPCONF_PASSPHRASE_FILE");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -495,6 +589,10 @@ impl Drop for Pty {
         // Never leave a cpconf running behind a finished (or failed) test.
         self.kill_hard();
     }
+}
+
+pub fn age_secret(text: &str) -> cpconf::crypt::key::Passphrase {
+    cpconf::crypt::key::Passphrase::from(text.to_owned())
 }
 
 pub fn nonzero(n: u16) -> std::num::NonZeroU16 {
