@@ -125,7 +125,9 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         app.edit_refusal().is_some()
     };
     for b in bindings_for(&app.contexts()) {
-        let Some(hint) = b.hint else { continue };
+        let Some((key, hint)) = b.hint_parts() else {
+            continue;
+        };
         if locked && b.command.edits() {
             continue;
         }
@@ -135,14 +137,16 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         } else {
             hint
         };
-        let key = b.shown.split(" / ").next().unwrap_or(b.shown);
         let piece = format!("{key} {hint}  ");
         if used + piece.width() > w {
             break;
         }
         used += piece.width();
-        hints.push(Span::styled(key.to_string(), theme::key()));
-        hints.push(Span::raw(format!(" {hint}  ")));
+        if !key.is_empty() {
+            hints.push(Span::styled(key, theme::key()));
+            hints.push(Span::raw(" "));
+        }
+        hints.push(Span::raw(format!("{hint}  ")));
     }
 
     let s = &app.session;
