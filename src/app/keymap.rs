@@ -223,6 +223,7 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::PageUp => "PgUp".into(),
         KeyCode::BackTab => "Shift+Tab".into(),
+        KeyCode::Delete => "Delete".into(),
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other}"),
     };
