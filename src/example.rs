@@ -5,7 +5,7 @@
 //!
 //! Everyone and everything here is invented: the family, the professionals,
 //! the town of Kelbridge and its services. The files in `sessions/` are
-//! written from these functions by `tests/examples.rs`.
+//! written from these functions by `tests/it/examples.rs`.
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 

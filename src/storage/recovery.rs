@@ -74,7 +74,7 @@ pub fn draft_path(dir: &Path, session_id: &str) -> PathBuf {
     // A hand-edited file can carry any id: a very long one made a name the
     // file system refuses ("File name too long"), so its drafts could not be
     // saved, and "a/b" and "a_b" shared one draft. Such ids keep a short safe
-    // prefix plus a stable hash of the whole id (found by tests/properties.rs).
+    // prefix plus a stable hash of the whole id (found by tests/it/properties.rs).
     if safe == session_id && safe.len() <= MAX_SAFE_ID {
         return dir.join(format!("{safe}.draft.json"));
     }

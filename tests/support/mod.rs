@@ -4,7 +4,9 @@
 pub mod icpc;
 
 use chrono::DateTime;
-use cpconf::app::state::{Access, App};
+use cpconf::app::field::Field;
+use cpconf::app::panes::PaneContent;
+use cpconf::app::state::{Access, App, Overlay};
 use cpconf::app::update::Msg;
 use cpconf::model::{Session, Timestamp};
 use ratatui::Terminal;
@@ -106,6 +108,66 @@ pub fn set_field(app: &mut App, text: &str) {
         "Esc should leave the editor: {:?}",
         app.message
     );
+}
+
+/// The keys that move between fields. The one place that says which keys
+/// those are, so a change to the keyboard changes only this module.
+pub mod move_keys {
+    use super::*;
+
+    /// Moves the focus to the next field of the open form.
+    pub fn next_field(app: &mut App) {
+        press(app, KeyCode::Down);
+    }
+
+    /// Moves the focus to the previous field of the open form.
+    pub fn previous_field(app: &mut App) {
+        press(app, KeyCode::Up);
+    }
+}
+
+/// The fields of the form in focus (a record opened over the stage, or the
+/// stage's own form pane) and which of them is selected.
+pub fn focused_form(app: &App) -> Option<(Vec<Field>, usize)> {
+    if let Some(Overlay::Record(form)) = app.overlays.last() {
+        return Some((form.fields.clone(), form.selected));
+    }
+    if !app.overlays.is_empty() {
+        return None;
+    }
+    match app.panes().into_iter().nth(app.pane)?.content {
+        PaneContent::Form(fields) => Some((fields, app.cursor(app.pane).row)),
+        _ => None,
+    }
+}
+
+/// Moves the focus to the field labelled `label` in the form in focus, by
+/// pressing the keys a chair would, and checks it got there. Tests name the
+/// field they mean, so reordering a form does not break them.
+pub fn focus_field(app: &mut App, label: &str) {
+    let (fields, mut at) = focused_form(app).expect("a form has the focus");
+    let labels: Vec<String> = fields.iter().map(|f| f.label_in(&app.session)).collect();
+    let Some(wanted) = labels.iter().position(|l| l == label) else {
+        panic!("no field labelled {label:?} in this form: {labels:?}");
+    };
+    while at != wanted {
+        if at < wanted {
+            move_keys::next_field(app);
+        } else {
+            move_keys::previous_field(app);
+        }
+        let (_, now) = focused_form(app).expect("the form keeps the focus");
+        assert_ne!(now, at, "the focus did not move towards {label:?}");
+        at = now;
+    }
+    let (fields, now) = focused_form(app).expect("the form keeps the focus");
+    assert_eq!(fields[now].label_in(&app.session), label);
+}
+
+/// Moves to the field labelled `label` and opens it (Enter).
+pub fn open_field(app: &mut App, label: &str) {
+    focus_field(app, label);
+    press(app, KeyCode::Enter);
 }
 
 pub fn tick(app: &mut App, time: &str) {

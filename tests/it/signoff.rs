@@ -1,7 +1,7 @@
 //! Sign-off: the fingerprint, tamper detection, addenda after finalisation,
 //! and the audit trail.
 
-mod support;
+use crate::support;
 
 use cpconf::app::state::Access;
 use cpconf::model::*;

@@ -3,7 +3,7 @@
 //! every stage: typing is never lost, bad values are refused, undo works,
 //! names follow ids, and a locked or read-only record cannot change.
 
-mod support;
+use crate::support;
 
 use chrono::NaiveDate;
 use cpconf::app::state::{Access, App, Overlay, Tone};
@@ -168,18 +168,19 @@ fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
     assert_eq!(app.session.setup.kind, ConferenceKind::Review);
     keys(&mut app, "<Left>");
     assert_eq!(app.session.setup.kind, ConferenceKind::Initial);
-    keys(&mut app, "j");
+    focus_field(&mut app, "Date");
     set_field(&mut app, "24/11/2026");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Start time");
     set_field(&mut app, "13:30");
-    keys(&mut app, "j<Space>");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Venue kind");
+    keys(&mut app, "<Space>");
+    focus_field(&mut app, "Venue or link");
     set_field(&mut app, "Video link, Kelbridge Hub");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Chair");
     set_field(&mut app, "Morgan Reeve");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Family reference");
     set_field(&mut app, "FAM9003");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Strategy discussion");
     set_field(&mut app, "2026-11-05");
 
     // A born child and an unborn one.
@@ -189,7 +190,8 @@ fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
     type_text(&mut app, "12/04/2019");
     keys(&mut app, "<Enter><Esc>a");
     type_text(&mut app, "Baby Quarry");
-    keys(&mut app, "<Enter>j<Enter>");
+    keys(&mut app, "<Enter>");
+    open_field(&mut app, "Expected delivery (unborn)");
     type_text(&mut app, "2027-01-15");
     keys(&mut app, "<Enter><Esc>");
 
@@ -227,16 +229,26 @@ fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
 fn pre_meeting_ticks_what_was_explained_and_records_separate_attendance() {
     let mut app = family();
     to_stage(&mut app, Stage::PreMeeting);
-    keys(&mut app, "<Space>jj<Space>jjjj<Space>j");
+    keys(&mut app, "<Space>");
+    focus_field(&mut app, "Explained: how to contribute");
+    keys(&mut app, "<Space>");
+    focus_field(&mut app, "Interpreter needed");
+    keys(&mut app, "<Space>");
+    focus_field(&mut app, "Language / interpreter");
     set_field(&mut app, "Polish; interpreter Ewa Nowak");
-    keys(&mut app, "jj");
+    focus_field(&mut app, "Parents' first views");
     set_field(&mut app, "We want to keep the children safe.");
 
     // An exclusion: `a` starts typing the grounds, then pick who and tick
     // separate attendance.
     keys(&mut app, "<Tab>a");
     type_text(&mut app, "Bail conditions: no contact with Dana.");
-    keys(&mut app, "<Esc>kk<Enter>jjjjj<Enter>j<Space>jj<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Who");
+    keys(&mut app, "jjjjj<Enter>");
+    focus_field(&mut app, "Separate attendance (not exclusion)");
+    keys(&mut app, "<Space>");
+    open_field(&mut app, "Which part");
     type_text(&mut app, "All of it");
     keys(&mut app, "<Enter><Esc>");
 
@@ -271,10 +283,16 @@ fn introductions_add_a_person_to_the_register_and_tick_opening_statements() {
     // Agency kind cycles Other → Children's social care → Police.
     keys(&mut app, "<Enter><Right><Right>");
     // Attendance: Present → Apologies → Report only → Joined late.
-    keys(&mut app, "j<Right><Right><Right>j<Enter>");
+    focus_field(&mut app, "Attendance");
+    keys(&mut app, "<Right><Right><Right>");
+    open_field(&mut app, "Joined at");
     type_text(&mut app, "10:15");
-    keys(&mut app, "<Enter>j<Space><Esc>");
-    keys(&mut app, "<Tab><Space>j<Space>");
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Gives a recommendation");
+    keys(&mut app, "<Space><Esc>");
+    keys(&mut app, "<Tab><Space>");
+    focus_field(&mut app, "Equality and diversity");
+    keys(&mut app, "<Space>");
 
     let s = &app.session;
     assert_eq!(s.attendees.len(), 6);
@@ -341,7 +359,9 @@ fn the_quorum_signal_follows_the_register() {
     assert!(shown.contains("✓ quorate"), "sidebar agrees: {shown}");
 
     // The nurse sends apologies after all: not quorate again.
-    keys(&mut app, "<Enter>jjjj<Right><Esc>");
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Attendance");
+    keys(&mut app, "<Right><Esc>");
     assert_eq!(app.session.attendees[2].attendance, Attendance::Apologies);
     assert!(!app.session.quorum().is_quorate());
     let shown = big_screen(&app);
@@ -362,10 +382,14 @@ fn a_danger_statement_is_about_the_children_chosen_and_keeps_the_dispute() {
     type_text(&mut app, "The school and the health visitor");
     keys(&mut app, "<Enter><Enter>");
     type_text(&mut app, "Otto is often hungry at school.");
-    keys(&mut app, "<Esc>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "If nothing changes");
     type_text(&mut app, "Otto will not grow well.");
     // Children: both are ticked for a new statement; untick Nell.
-    keys(&mut app, "<Esc>j<Enter><Space><Enter>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Children");
+    keys(&mut app, "<Space><Enter>");
+    open_field(&mut app, "Dispute");
     type_text(&mut app, "Dana says he eats well at home.");
     keys(&mut app, "<Esc><Esc>");
 
@@ -429,7 +453,10 @@ fn a_map_item_records_who_said_it_its_tag_and_restriction_and_can_move_column() 
 fn the_childs_voice_is_recorded_per_child() {
     let mut app = family();
     to_stage(&mut app, Stage::Map);
-    keys(&mut app, "<Tab><Tab><Tab><Tab>jj<Right><Right><Right>j");
+    keys(&mut app, "<Tab><Tab><Tab><Tab>");
+    focus_field(&mut app, "Otto: How gathered");
+    keys(&mut app, "<Right><Right><Right>");
+    focus_field(&mut app, "Otto: In the child's words");
     set_field(&mut app, "House of good things: my dog.");
     let s = &app.session;
     let otto = child(&app, "Otto Quarry");
@@ -505,14 +532,19 @@ fn a_safety_goal_answers_a_danger_statement_and_has_dated_actions() {
     to_stage(&mut app, Stage::SafetyGoals);
     keys(&mut app, "a");
     type_text(&mut app, "Making sure Otto eats three meals a day.");
-    keys(&mut app, "<Esc>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "The child will experience");
     type_text(&mut app, "Breakfast every morning.");
-    keys(&mut app, "<Esc>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Professionals will see");
     type_text(&mut app, "Otto's weight rising.");
-    keys(&mut app, "<Esc>j<Enter><Space><Enter><Esc>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Answers danger statements");
+    keys(&mut app, "<Space><Enter><Esc>");
     keys(&mut app, "<Tab>a");
     type_text(&mut app, "Weigh Otto monthly");
-    keys(&mut app, "<Esc>j<Enter>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Who");
     type_text(&mut app, "Priya Nurse");
     keys(&mut app, "<Enter><Enter>");
     type_text(&mut app, "31/12/2026");
@@ -520,7 +552,7 @@ fn a_safety_goal_answers_a_danger_statement_and_has_dated_actions() {
     type_text(&mut app, "Growth chart");
     keys(&mut app, "<Esc><Esc><Tab>");
     set_field(&mut app, "Otto is never left without food.");
-    keys(&mut app, "j");
+    focus_field(&mut app, "Contingency plan");
     set_field(&mut app, "Otto stays with his grandmother.");
 
     let s = &app.session;
@@ -602,19 +634,22 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     // Nell: a plan for neglect, with rationale, lead and core group.
-    keys(
-        &mut app,
-        "<Enter><Enter><Enter><Enter>j<Enter><Space><Enter>j<Enter>",
-    );
+    keys(&mut app, "<Enter><Enter><Enter><Enter>");
+    open_field(&mut app, "Categories");
+    keys(&mut app, "<Space><Enter>");
+    open_field(&mut app, "Rationale");
     type_text(&mut app, "Otto's hunger affects Nell too.");
-    keys(
-        &mut app,
-        "<Esc>j<Enter>j<Enter>j<Enter><Space>j<Space><Enter>",
-    );
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Lead social worker");
+    keys(&mut app, "j<Enter>");
+    open_field(&mut app, "Core group");
+    keys(&mut app, "<Space>j<Space><Enter>");
     // A dissent from Priya.
     keys(&mut app, "<Tab>a");
     type_text(&mut app, "Health sees no risk to Nell.");
-    keys(&mut app, "<Esc>k<Enter>jj<Enter><Esc>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Who dissents");
+    keys(&mut app, "jj<Enter><Esc>");
 
     let nell = child(&app, "Nell Quarry");
     let s = &app.session;
@@ -636,7 +671,9 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
 
     // Move to Otto in the children list: his own, empty, decision form.
     // The form keeps its row between children: go back up to Outcome.
-    keys(&mut app, "<BackTab><BackTab>j<Enter>kkkkkk<Enter><Enter>");
+    keys(&mut app, "<BackTab><BackTab>j<Enter>");
+    focus_field(&mut app, "Outcome");
+    keys(&mut app, "<Enter><Enter>");
     assert_eq!(app.session.decisions[1].outcome, Outcome::ChildInNeed);
     assert_eq!(
         app.session.decisions[0].outcome,
@@ -669,7 +706,7 @@ fn choosing_a_child_protection_plan_fills_the_core_group_and_review_dates() {
     assert!(shown.contains("2027-02-23 Tue"), "{shown}");
 
     // The dates stay editable.
-    keys(&mut app, "jjjjj");
+    focus_field(&mut app, "First core group");
     set_field(&mut app, "08/12/2026");
     assert_eq!(
         app.session.decisions[0].plan.first_core_group,
@@ -708,7 +745,7 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
 #[test]
 fn esc_keeps_what_was_typed_in_a_one_line_field() {
     let mut app = new_app();
-    keys(&mut app, "jjjjj<Enter>");
+    open_field(&mut app, "Chair");
     type_text(&mut app, "Morgan Reeve");
     keys(&mut app, "<Esc>");
     assert!(!app.editing());
@@ -719,7 +756,7 @@ fn esc_keeps_what_was_typed_in_a_one_line_field() {
 fn esc_keeps_what_was_typed_in_a_multi_line_field_and_enter_makes_new_lines() {
     let mut app = new_app();
     to_stage(&mut app, Stage::PreMeeting);
-    keys(&mut app, "jjjjjjjjj<Enter>");
+    open_field(&mut app, "Parents' first views");
     type_text(&mut app, "We love them.");
     keys(&mut app, "<Enter>");
     assert!(app.editing(), "Enter in notes does not close the editor");
@@ -798,7 +835,8 @@ fn a_score_of_eleven_is_refused_and_not_stored() {
 fn the_thirty_first_of_february_is_refused_and_not_stored() {
     let mut app = new_app();
     let before = app.session.setup.date;
-    keys(&mut app, "j<Enter><C-a><C-k>");
+    open_field(&mut app, "Date");
+    keys(&mut app, "<C-a><C-k>");
     type_text(&mut app, "31/02/2026");
     keys(&mut app, "<Enter>");
     assert_refused(&app, "31/02/2026", "not a date");
@@ -822,7 +860,7 @@ fn the_thirty_first_of_february_is_refused_and_not_stored() {
 #[test]
 fn twenty_five_o_clock_is_refused_and_not_stored() {
     let mut app = new_app();
-    keys(&mut app, "jj<Enter>");
+    open_field(&mut app, "Start time");
     type_text(&mut app, "25:00");
     keys(&mut app, "<Enter>");
     assert_refused(&app, "25:00", "not a time");
@@ -926,7 +964,7 @@ fn deleting_a_child_removes_their_records_and_undo_restores_them() {
 #[test]
 fn undo_never_rewinds_the_time_spent_in_stages() {
     let mut app = family();
-    keys(&mut app, "jjjjj");
+    focus_field(&mut app, "Chair");
     set_field(&mut app, "Ada Chair");
     tick(&mut app, "09:40:00");
     keys(&mut app, "]");
@@ -944,7 +982,9 @@ fn renaming_a_person_renames_them_everywhere_they_are_shown() {
     to_stage(&mut app, Stage::Map);
     keys(&mut app, "a");
     type_text(&mut app, "Otto is growing.");
-    keys(&mut app, "<Esc>j<Enter>jj<Enter><Esc>");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Said by");
+    keys(&mut app, "jj<Enter><Esc>");
     to_stage(&mut app, Stage::Scaling);
     keys(&mut app, "j<Enter>");
     type_text(&mut app, "6 gaining weight");
@@ -981,7 +1021,7 @@ fn renaming_a_person_renames_them_everywhere_they_are_shown() {
 fn a_paste_lands_as_one_edit_that_one_ctrl_z_removes() {
     let mut app = new_app();
     to_stage(&mut app, Stage::PreMeeting);
-    keys(&mut app, "jjjjjjjjj<Enter>");
+    open_field(&mut app, "Parents' first views");
     type_text(&mut app, "Said: ");
     app.update(Msg::Paste("first line\r\nsecond line".into()));
     assert_eq!(editor_text(&app), "Said: first line\nsecond line");
@@ -1003,7 +1043,7 @@ fn a_paste_lands_as_one_edit_that_one_ctrl_z_removes() {
 #[test]
 fn a_paste_is_one_undo_step_in_the_session_too() {
     let mut app = new_app();
-    keys(&mut app, "jjjj");
+    focus_field(&mut app, "Venue or link");
     set_field(&mut app, "Room 1");
     keys(&mut app, "<Enter>");
     app.update(Msg::Paste(", Civic Centre, Kelbridge".into()));
@@ -1016,7 +1056,7 @@ fn a_paste_is_one_undo_step_in_the_session_too() {
 #[test]
 fn a_paste_with_newlines_into_a_one_line_field_becomes_spaces() {
     let mut app = new_app();
-    keys(&mut app, "jjjj<Enter>");
+    open_field(&mut app, "Venue or link");
     app.update(Msg::Paste("Room 2\nCivic Centre\r\nKelbridge".into()));
     assert_eq!(editor_text(&app), "Room 2 Civic Centre Kelbridge");
     keys(&mut app, "<Enter>");

@@ -4,7 +4,7 @@
 //! before the kill must be in the session file or its draft, and reopening
 //! must offer the draft back.
 
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

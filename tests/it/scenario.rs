@@ -1,7 +1,7 @@
 //! A whole two-child initial conference, run by keys alone, finalised,
 //! saved, and loaded back field for field.
 
-mod support;
+use crate::support;
 
 use cpconf::model::*;
 use support::icpc::run_icpc;

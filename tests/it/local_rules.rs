@@ -3,7 +3,7 @@
 //! the extra opening statements all change what the chair sees and what is
 //! recorded. (Parsing the file itself is tested in config.rs.)
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 

@@ -4,7 +4,7 @@
 //! file left by a dead process is taken over. Also: SIGTERM and SIGHUP
 //! save what is being typed, restore the terminal and exit.
 
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 

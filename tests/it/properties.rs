@@ -2,7 +2,7 @@
 //! does: random keys never panic and never break the record, save then load
 //! is the identity, and drawing at any terminal size never panics.
 
-mod support;
+use crate::support;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use cpconf::app::field::Field;

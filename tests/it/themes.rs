@@ -1,6 +1,6 @@
 //! The three themes, and NO_COLOR: mono writes no colour codes at all.
 
-mod support;
+use crate::support;
 
 use cpconf::app::state::{Access, App};
 use cpconf::ui::theme::ThemeName;

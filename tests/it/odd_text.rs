@@ -3,7 +3,7 @@
 //! characters, a megabyte paste and ten thousand newlines. What is typed is
 //! stored exactly, never reaches the terminal raw, and survives save/load.
 
-mod support;
+use crate::support;
 
 use cpconf::app::field::{Field, FieldKind};
 use cpconf::app::field_edit::edit_text;

@@ -2,7 +2,7 @@
 //! conference typed at `cpconf new`, `cpconf view` refusing every edit, and
 //! a corrupt file turned away with one clear line.
 
-mod pty;
+use crate::pty;
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! Exporting from inside a session, including a read-only one.
 
-mod support;
+use crate::support;
 
 use cpconf::app::state::{Access, App, Overlay};
 use cpconf::export::{Copy, Format};

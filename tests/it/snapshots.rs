@@ -7,7 +7,7 @@
 //! `INSTA_UPDATE=always cargo test --test snapshots` and read every changed
 //! file under `tests/snapshots/` before committing it.
 
-mod support;
+use crate::support;
 
 use chrono::DateTime;
 use cpconf::app::state::{Access, App, Overlay};
@@ -120,7 +120,7 @@ fn the_editor_over_a_record_form() {
 fn the_editor_on_a_one_line_field() {
     let mut app = icpc_live();
     app.jump_to_stage(Stage::Setup);
-    keys(&mut app, "jjjjj<Enter>");
+    open_field(&mut app, "Chair");
     assert!(app.editing());
     snap("overlay_editor_one_line", &app, (80, 24));
 }
@@ -179,7 +179,8 @@ fn the_finalise_confirmation() {
 fn a_refused_value_in_the_status_bar() {
     let mut app = icpc_live();
     app.jump_to_stage(Stage::Setup);
-    keys(&mut app, "j<Enter><C-a><C-k>");
+    open_field(&mut app, "Date");
+    keys(&mut app, "<C-a><C-k>");
     type_text(&mut app, "31/02/2026");
     keys(&mut app, "<Enter>");
     snap("refused_date", &app, (80, 24));

@@ -6,7 +6,7 @@
 //! the keys land where they are meant to; after that it is deliberately
 //! left unread: when the window closes, nothing reads it either.
 
-mod pty;
+use crate::pty;
 
 use std::io::{Read, Write};
 use std::thread;

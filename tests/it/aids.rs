@@ -1,7 +1,7 @@
 //! The chair's aids: time against the plan, the break reminder, and the
 //! reason recorded when an inquorate conference goes ahead.
 
-mod support;
+use crate::support;
 
 use cpconf::app::field::Field;
 use cpconf::model::*;

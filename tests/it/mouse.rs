@@ -1,6 +1,6 @@
 //! Clicks, found on screen with the same layout the screen is drawn with.
 
-mod support;
+use crate::support;
 
 use cpconf::app::state::{Access, App};
 use cpconf::app::update::{ClickTarget, Msg};

@@ -1,0 +1,40 @@
+//! The integration tests, gathered into one binary so `cargo test` links
+//! once instead of once per file. Each file is one module, as it was one
+//! test binary before; `support` (driving the app) and `pty` (driving the
+//! real binary in a terminal) are shared by all of them.
+
+#[path = "../pty/mod.rs"]
+mod pty;
+#[path = "../support/mod.rs"]
+mod support;
+
+mod aids;
+mod browser;
+mod config;
+mod crash;
+mod dates;
+mod e2e;
+mod examples;
+mod export_browser;
+mod export_cli;
+mod export_golden;
+mod export_props;
+mod export_tui;
+mod hangup;
+mod local_rules;
+mod lock;
+mod mouse;
+mod odd_text;
+mod present;
+mod present_boards;
+mod properties;
+mod readme;
+mod review;
+mod saver;
+mod scenario;
+mod signoff;
+mod snapshots;
+mod stages;
+mod storage;
+mod textarea_wrap;
+mod themes;
