@@ -312,6 +312,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::List, [k(K::Left)], C::Left, "pane or column to the left", None),
     bind!(X::List, [k(K::Right)], C::Right, "pane or column to the right", None),
     bind!(X::List, [k(K::Enter)], C::Edit, "open the item to edit it", Some("open")),
+    bind!(X::List, [ctrl('n')], C::New, "add an empty item and open its form", None),
     bind!(X::List, [k(K::Delete)], C::Delete, "delete the item (Ctrl+Z brings it back)", Some("delete")),
     bind!(X::Form, [c(' ')], C::Toggle, "tick or untick a tick box (in a text field it types a space)", Some("tick")),
     bind!(X::Form, [TYPING], C::Type, "type into the field (a date or time is typed over); on a choice, choose by its first letters", Some("type to edit")),

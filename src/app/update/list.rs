@@ -29,6 +29,7 @@ impl App {
             Command::Left => self.step_pane(false, pane_count),
             Command::Right => self.step_pane(true, pane_count),
             Command::Type => self.start_capture(kind, typed.map(String::from).unwrap_or_default()),
+            Command::New => self.add_item(kind),
             Command::Edit => {
                 if *kind == ListKind::Audit {
                     self.say(Tone::Info, "the audit trail is read-only");
@@ -87,6 +88,32 @@ impl App {
             shown.push('…');
         }
         format!("{} '{shown}'", kind.noun())
+    }
+
+    /// Ctrl+N: an empty item, its form open and typing its first text.
+    fn add_item(&mut self, kind: &ListKind) {
+        if matches!(kind, ListKind::Audit | ListKind::DecisionChildren) {
+            self.start_capture(kind, String::new());
+            return;
+        }
+        let now = self.now;
+        let addendum = *kind == ListKind::Addenda;
+        let Some(key) = self.change_scoped(addendum, format!("added {}", kind.noun()), |s| {
+            add_record(s, kind, now)
+        }) else {
+            return;
+        };
+        self.name_last_change(format!("added {}", kind.noun()));
+        let len = list_len(&self.session, kind);
+        self.set_row(len.saturating_sub(1));
+        self.open_record(Some(kind.clone()), key.clone());
+        let fields = record_fields(kind, &key);
+        if let Some(i) = fields.iter().position(|f| f.kind().is_typed()) {
+            if let Some(Overlay::Record(form)) = self.overlays.last_mut() {
+                form.selected = i;
+            }
+            self.open_editor(&fields[i], None);
+        }
     }
 
     /// The chair's words for the last change, said when it is undone.
