@@ -824,7 +824,7 @@ fn a_score_of_eleven_is_refused_and_not_stored() {
     assert_refused(&app, "11 very safe", "from 0 to 10");
     assert!(app.session.scaling.scores.is_empty());
     // Fixing the text stores it.
-    commands(&mut app, "<C-a><Del>");
+    commands(&mut app, "<Home><Del>");
     commands(&mut app, "<Enter>");
     assert!(!app.editing());
     assert_eq!(app.session.scaling.scores[0].score, 1);
@@ -871,7 +871,7 @@ fn twenty_five_o_clock_is_refused_and_not_stored() {
 // ----- delete, undo, redo --------------------------------------------------------
 
 #[test]
-fn d_deletes_the_selection_and_undo_and_redo_work_with_both_keys() {
+fn delete_removes_the_selection_and_undo_and_redo_say_what_they_did() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);
     for who in ["The school", "The police"] {
@@ -889,11 +889,22 @@ fn d_deletes_the_selection_and_undo_and_redo_work_with_both_keys() {
     assert_eq!(worried(&app), ["The school", "The police"]);
     commands(&mut app, "d");
     assert_eq!(worried(&app), ["The school"]);
-    assert!(message(&app).contains("deleted danger statement"));
+    assert_eq!(
+        message(&app),
+        "deleted danger statement 'The police' (Ctrl+Z brings it back)"
+    );
     commands(&mut app, "u");
     assert_eq!(worried(&app), ["The school", "The police"]);
-    commands(&mut app, "<C-r>");
+    assert_eq!(
+        message(&app),
+        "undone: deleted danger statement 'The police'"
+    );
+    commands(&mut app, "<C-y>");
     assert_eq!(worried(&app), ["The school"]);
+    assert_eq!(
+        message(&app),
+        "redone: deleted danger statement 'The police'"
+    );
     commands(&mut app, "<C-z>");
     assert_eq!(worried(&app), ["The school", "The police"]);
     commands(&mut app, "<C-y>");
@@ -945,7 +956,7 @@ fn deleting_a_child_removes_their_records_and_undo_restores_them() {
     assert_eq!(s.recommendations.len(), 1);
     assert!(s.decisions.iter().all(|d| d.child != nell));
     assert!(s.child_voices.iter().all(|v| v.child != nell));
-    assert!(message(&app).contains("deleted child Nell Quarry"));
+    assert!(message(&app).contains("deleted child 'Nell Quarry'"));
 
     commands(&mut app, "u");
     let s = &app.session;
@@ -1064,12 +1075,18 @@ fn a_paste_with_newlines_into_a_one_line_field_becomes_spaces() {
 }
 
 #[test]
-fn a_paste_with_no_editor_open_changes_nothing_and_says_how() {
+fn a_paste_with_no_editor_open_types_into_the_focused_field() {
     let mut app = new_app();
-    let before = app.session.clone();
-    app.update(Msg::Paste("stray text".into()));
-    assert_eq!(app.session, before);
-    assert!(message(&app).contains("to paste, first press Enter"));
+    focus_field(&mut app, "Venue or link");
+    app.update(Msg::Paste("Room 4".into()));
+    assert!(app.editing(), "a paste is typing: it starts editing the field");
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.session.setup.venue, "Room 4");
+    // Into a list it starts a new item holding the pasted text.
+    keys(&mut app, "<End><Tab>");
+    app.update(Msg::Paste("Ada Quarry".into()));
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.session.children[0].name, "Ada Quarry");
 }
 
 // ----- moving between stages -----------------------------------------------------
@@ -1129,95 +1146,26 @@ fn brackets_and_page_keys_move_stages_and_each_visit_is_timed() {
 }
 
 #[test]
-fn tab_moves_between_panes_and_wraps() {
+fn tab_moves_between_panes_and_wraps_and_goes_field_by_field_in_a_form() {
     let mut app = new_app();
     to_stage(&mut app, Stage::Map);
     assert_eq!(app.panes().len(), 5);
-    commands(&mut app, "<Tab><Tab>");
+    keys(&mut app, "<Tab><Tab>");
     assert_eq!(app.pane, 2);
-    commands(&mut app, "<BackTab><BackTab><BackTab>");
-    assert_eq!(app.pane, 4);
-    commands(&mut app, "<Tab>");
+    keys(&mut app, "<BackTab><BackTab><BackTab>");
+    assert_eq!(app.pane, 4, "Shift+Tab wraps round to the last pane");
+    // In a form Tab goes field by field, as in a web form, and after the
+    // last field on to the next pane.
+    to_stage(&mut app, Stage::Setup);
+    keys(&mut app, "<Tab>");
+    assert_eq!((app.pane, app.cursor(0).row), (0, 1));
+    keys(&mut app, "<End><Tab>");
+    assert_eq!(app.pane, 1, "from the last field to the children");
+    keys(&mut app, "<BackTab>");
     assert_eq!(app.pane, 0);
+    keys(&mut app, "<Home><BackTab>");
+    assert_eq!(app.pane, 1, "from the first field back round");
 }
-
-#[test]
-fn stray_typing_outside_a_field_says_so_and_changes_nothing() {
-    let mut app = family();
-    to_stage(&mut app, Stage::DangerStatements);
-    let before = app.session.clone();
-    commands(&mut app, "x");
-    assert_eq!(app.session, before);
-    assert!(message(&app).contains("not typing"));
-    // After a pause, letters are commands again.
-    pause(&mut app);
-    // The hint is about the slip: it goes once a field is opened.
-    commands(&mut app, "a");
-    assert!(app.editing());
-    assert!(app.message.is_none(), "{:?}", app.message);
-}
-
-fn pause(app: &mut App) {
-    let later = app.now + chrono::Duration::seconds(2);
-    app.update(Msg::Tick(later));
-}
-
-#[test]
-fn a_sentence_typed_outside_a_field_deletes_ticks_and_quits_nothing() {
-    // In a record form, Enter kept the first field and moved on; the chair
-    // goes on typing the next answer without opening the field. Its
-    // letters include d (delete), Space (tick), q (close) and u (undo).
-    let mut app = family();
-    to_stage(&mut app, Stage::DangerStatements);
-    commands(&mut app, "a");
-    type_text(&mut app, "The school");
-    commands(&mut app, "<Enter>");
-    let before = app.session.clone();
-    type_text(
-        &mut app,
-        "Maya and Noor have seen adults hit each other; quiet now",
-    );
-    assert_eq!(app.session, before, "nothing changed");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Record(_))));
-    assert!(!app.quit_requested);
-    assert!(message(&app).contains("not typing"));
-    // A key that is not a letter ends it at once: Enter opens the field.
-    commands(&mut app, "<Enter>");
-    assert!(app.editing());
-    type_text(&mut app, "Maya and Noor have seen adults hit each other");
-    commands(&mut app, "<Esc><Esc>");
-    assert_eq!(
-        app.session.danger_statements[0].who_is_worried,
-        "The school"
-    );
-    assert_eq!(
-        app.session.danger_statements[0].worry,
-        "Maya and Noor have seen adults hit each other"
-    );
-}
-
-#[test]
-fn the_stray_typing_hint_offers_a_only_where_it_adds() {
-    let mut app = family();
-    to_stage(&mut app, Stage::DangerStatements);
-    commands(&mut app, "x");
-    assert!(message(&app).contains("a adds"), "{}", message(&app));
-    pause(&mut app);
-    to_stage(&mut app, Stage::Scaling);
-    commands(&mut app, "x");
-    assert!(message(&app).contains("not typing"), "{}", message(&app));
-    assert!(!message(&app).contains("a adds"), "no adding in a grid");
-}
-
-#[test]
-fn outside_a_field_a_command_letter_first_is_still_a_command() {
-    let mut app = family();
-    to_stage(&mut app, Stage::DangerStatements);
-    commands(&mut app, "a");
-    assert!(app.editing(), "a adds at once when nothing was mistyped");
-}
-
-// ----- help ----------------------------------------------------------------------
 
 #[test]
 fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
@@ -1228,7 +1176,7 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
     let shown = big_screen(&app);
     assert!(shown.contains("Keys on this screen"), "{shown}");
     assert!(shown.contains("In a list or map column"), "{shown}");
-    assert!(shown.contains("add an item here"), "{shown}");
+    assert!(shown.contains("start a new item holding what you type"), "{shown}");
     assert!(shown.contains("Everywhere in a session"), "{shown}");
     assert!(
         !shown.contains("In the scaling or recommendations grid"),
@@ -1249,7 +1197,7 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
         shown.contains("In the scaling or recommendations grid"),
         "{shown}"
     );
-    assert!(shown.contains("score or recommend for this person and child"));
+    assert!(shown.contains("start this cell's entry"));
     commands(&mut app, "<Enter>");
     assert!(app.overlays.is_empty());
     assert!(!app.editing(), "Enter closed help without opening a cell");
@@ -1388,7 +1336,7 @@ fn press_every_editing_key(app: &mut App) {
                     if app.editing() {
                         // Only an editable session gets here: typed text was
                         // refused (a date), so clear it to leave.
-                        commands(app, "<C-a><C-k><Esc>");
+                        commands(app, "<C-a><BS><Esc>");
                     }
                     commands(app, "<Space><Left><Right>d<Del>u<C-z><C-r><C-y>j");
                 }
@@ -1459,7 +1407,7 @@ fn the_same_keys_do_change_an_editable_session() {
 }
 
 #[test]
-fn empty_lists_offer_a_only_where_it_works() {
+fn empty_lists_offer_typing_only_where_it_works() {
     let session = cpconf::example::example_icpc();
     let mut viewing = App::new(
         session.clone(),
@@ -1470,12 +1418,12 @@ fn empty_lists_offer_a_only_where_it_works() {
     let shown = screen(&viewing, 120, 30);
     assert!(shown.contains("No changes recorded yet."), "{shown}");
     assert!(shown.contains("Nothing recorded."), "{shown}");
-    assert!(!shown.contains("Press a"), "{shown}");
+    assert!(!shown.contains("type to add"), "{shown}");
 
     let mut fresh = new_app();
     fresh.jump_to_stage(Stage::Record);
     let shown = screen(&fresh, 120, 30);
     assert!(shown.contains("once the record is finalised"), "{shown}");
     fresh.jump_to_stage(Stage::DangerStatements);
-    assert!(screen(&fresh, 120, 30).contains("Press a to add."));
+    assert!(screen(&fresh, 120, 30).contains("Nothing yet: type to add one"));
 }

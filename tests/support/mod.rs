@@ -125,7 +125,7 @@ fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
         return vec![ev];
     }
     let in_form = top.is_none() && focused_form(app).is_some();
-    let field_kind = focused_form(app).map(|(f, i)| f[i].kind());
+    let field_kind = focused_form(app).and_then(|(f, i)| f.get(i).map(|f| f.kind()));
     let confirm = matches!(top, Some(Overlay::Confirm(_)));
     let export = matches!(top, Some(Overlay::Export(_)));
     let record = matches!(top, Some(Overlay::Record(_)));
@@ -163,6 +163,8 @@ fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
         // Space on a choice moved it on; on a text field it did nothing.
         ' ' if field_kind == Some(K::Choice) => plain(KeyCode::Right),
         ' ' if field_kind.is_some_and(K::is_typed) => return Vec::new(),
+        // Space in a list or grid did nothing; now it types.
+        ' ' if top.is_none() && field_kind.is_none() => return Vec::new(),
         _ => ev,
     };
     vec![one]

@@ -258,12 +258,17 @@ impl App {
         }
     }
 
+    /// A bracketed paste is typing: into the editor if one is open, else
+    /// where a typed key would go (a text field, or a new item in a list).
     pub(super) fn paste(&mut self, text: &str) {
-        let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
+        if !self.editing() && !self.start_typing_for_paste() {
             self.say(
                 Tone::Info,
-                "to paste, first start typing in a field (or press Enter on it), then paste",
+                "to paste, put the focus on a text field or a list first",
             );
+            return;
+        }
+        let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
             return;
         };
         let clean = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -273,6 +278,32 @@ impl App {
             clean.replace('\n', " ")
         };
         editor.text.insert_str(clean);
+    }
+}
+
+impl App {
+    /// Opens the editor where a typed key would start one, for a paste.
+    /// False where nothing can be typed.
+    fn start_typing_for_paste(&mut self) -> bool {
+        let field = match self.overlays.last() {
+            Some(Overlay::Record(form)) => form.fields.get(form.selected).cloned(),
+            Some(_) => None,
+            None => match self.panes().get(self.pane).map(|p| p.content.clone()) {
+                Some(PaneContent::Form(fields)) => fields.get(self.cursor(self.pane).row).cloned(),
+                Some(PaneContent::List(kind)) => {
+                    self.start_capture(&kind, String::new());
+                    return self.editing();
+                }
+                _ => None,
+            },
+        };
+        match field.filter(|f| f.kind().is_typed()) {
+            Some(f) => {
+                self.open_editor(&f, None);
+                self.editing()
+            }
+            None => false,
+        }
     }
 }
 

@@ -36,6 +36,9 @@ impl App {
             Command::Left | Command::Right if field.kind() == FieldKind::Choice => {
                 self.cycle_field(&field, cmd == Command::Right);
             }
+            // Off a choice, ← and → go to the pane beside, as in a list; the
+            // form keeps its field for when the focus comes back.
+            Command::Left | Command::Right => self.step_pane(cmd == Command::Right, pane_count),
             _ => {}
         }
     }
@@ -133,8 +136,8 @@ impl App {
         }
     }
 
-    /// Opens a picker at the top, the cursor on the first name (never on
-    /// the first ticked one, where Space would untick it).
+    /// Opens a picker with the cursor at the top (never on the first ticked
+    /// name, where Space would untick it).
     fn open_picker(&mut self, field: &Field) {
         if let Some(why) = self.edit_refusal() {
             self.say(Tone::Warning, why);
@@ -145,13 +148,12 @@ impl App {
             self.say(Tone::Info, "nothing to choose from yet");
             return;
         }
-        let selected = options.iter().position(|o| !o.key.is_empty()).unwrap_or(0);
         self.overlays.push(Overlay::Picker(Picker {
             field: field.clone(),
             title: field.label().into(),
             chosen: picked(&self.session, field),
             options,
-            selected,
+            selected: 0,
             multi: field.kind() == FieldKind::PickMany,
             filter: String::new(),
         }));

@@ -74,10 +74,17 @@ impl App {
         }
     }
 
-    /// An item as the chair knows it: "map item 'Ruth visits daily'".
+    /// An item as the chair knows it: "map item 'Ruth visits daily'", from
+    /// its main text, or the first text it has.
     pub(super) fn item_words(&self, kind: &ListKind, key: &str) -> String {
-        let text = capture_field(kind, key)
+        let texts = capture_field(kind, key).into_iter().chain(
+            record_fields(kind, key)
+                .into_iter()
+                .filter(|f| f.kind().is_typed()),
+        );
+        let text = texts
             .map(|f| edit_text(&self.session, &f))
+            .find(|t| !t.trim().is_empty())
             .unwrap_or_default();
         let line = text.lines().next().unwrap_or("").trim();
         if line.is_empty() {
