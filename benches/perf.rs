@@ -31,7 +31,7 @@ fn now() -> Timestamp {
 
 fn app(size: Size, stage: Stage) -> App {
     let mut app = App::new(generate::session(size, 1), Access::Edit, now());
-    app.jump_to_stage(stage);
+    app.update(Msg::GoToStage(stage));
     app
 }
 

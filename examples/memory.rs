@@ -68,7 +68,7 @@ fn main() {
     for i in 0..args.edits {
         if i % 5 == 4 {
             // Edit the bottom lines (a 50 KB note) at stage 6.
-            app.jump_to_stage(Stage::SafetyGoals);
+            app.update(Msg::GoToStage(Stage::SafetyGoals));
             for _ in 0..4 {
                 if app.contexts().first() == Some(&Context::Form) {
                     break;
@@ -80,7 +80,7 @@ fn main() {
                 term.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
             }
         } else {
-            app.jump_to_stage(Stage::Map);
+            app.update(Msg::GoToStage(Stage::Map));
             for code in [
                 KeyCode::Enter,
                 KeyCode::Enter,
@@ -99,7 +99,7 @@ fn main() {
     }
     println!(
         "revision {} (edits that reached the undo history)",
-        app.revision
+        app.revision()
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -135,7 +135,7 @@ pub enum FormatArg {
     Txt,
 }
 
-impl From<CopyArg> for crate::export::Copy {
+impl From<CopyArg> for crate::export::CopyKind {
     fn from(c: CopyArg) -> Self {
         match c {
             CopyArg::Record => Self::Record,

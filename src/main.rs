@@ -8,7 +8,9 @@ use std::time::Duration;
 use clap::Parser;
 use ratatui::crossterm::event::Event;
 
+use cpconf::app::effect::Report;
 use cpconf::app::state::Access;
+use cpconf::app::update::Msg;
 use cpconf::browser::{self, Browser, Request};
 use cpconf::cli::{Cli, Command};
 use cpconf::config::Config;
@@ -17,10 +19,6 @@ use cpconf::runtime::outside::Outside;
 use cpconf::runtime::session::{Exit, now, offer_draft, run_session, session_app};
 use cpconf::runtime::terminal::{Term, TerminalGuard};
 use cpconf::storage;
-
-/// `--mouse` (or `mouse = true` in the local rules), for every
-/// full-screen part of this run.
-static MOUSE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,11 +36,16 @@ fn run(cli: Cli) -> Result<(), String> {
     // config stops the program with its one-line message.
     let (config, source) =
         cpconf::config::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
-    // The command line wins over the local rules.
-    let _ = MOUSE.set(cli.mouse || config.mouse);
-    cpconf::runtime::session::set_theme(cli.theme.map(Into::into).unwrap_or(config.theme));
-    let config = Arc::new(config);
-    let cfg = &config;
+    // The rules this run's screens follow: the command line wins over the
+    // local rules, and NO_COLOR over both. `config` stays as the file says,
+    // for `cpconf config`.
+    let mut for_run = config.clone();
+    for_run.mouse = cli.mouse || config.mouse;
+    for_run.theme = cpconf::config::ThemeName::resolve(
+        cli.theme.map(Into::into).unwrap_or(config.theme),
+        std::env::var("NO_COLOR").ok().as_deref(),
+    );
+    let cfg = &Arc::new(for_run);
     match cli.command {
         None => browse(&cli.dir, cfg),
         Some(Command::New { review_of }) => {
@@ -52,15 +55,21 @@ fn run(cli: Cli) -> Result<(), String> {
                 Some(previous) => new_review(&cli.dir, &previous, cfg)?,
                 None => new_session(&cli.dir, cfg)?,
             };
-            with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
+            with_terminal(cfg.mouse, |term, outside| {
+                run_session(term, app, Some(lock), outside).map(|_| ())
+            })
         }
         Some(Command::Open { file }) => {
             let (app, lock) = open_for_editing(&file, cfg)?;
-            with_terminal(|term, outside| run_session(term, app, Some(lock), outside).map(|_| ()))
+            with_terminal(cfg.mouse, |term, outside| {
+                run_session(term, app, Some(lock), outside).map(|_| ())
+            })
         }
         Some(Command::View { file }) => {
             let app = open_read_only(&file, "opened with cpconf view", cfg)?;
-            with_terminal(|term, outside| run_session(term, app, None, outside).map(|_| ()))
+            with_terminal(cfg.mouse, |term, outside| {
+                run_session(term, app, None, outside).map(|_| ())
+            })
         }
         Some(Command::Present { file }) => cpconf::present::run(&file),
         Some(Command::List) => list(&cli.dir),
@@ -85,8 +94,29 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
-        Some(Command::Export(args)) => cpconf::export::cli::run_export(&args, &config),
+        Some(Command::Export(args)) => export(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
+    }
+}
+
+/// `cpconf export`: one copy of a session to standard output or to a new
+/// owner-only file.
+fn export(args: &cpconf::cli::ExportArgs, rules: &Config) -> Result<(), String> {
+    use cpconf::export::cli::{choose_format, render_file, write_output};
+    use std::io::Write;
+    let format = choose_format(args.format.map(Into::into), args.output.as_deref());
+    let rendered = render_file(&args.file, args.copy.into(), format, rules)?;
+    for w in &rendered.warnings {
+        eprintln!("cpconf: warning: {w}");
+    }
+    match &args.output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(rendered.text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write the export: {e}"))
+        }
+        Some(path) => write_output(&args.file, path, rendered.text.as_bytes(), args.force),
     }
 }
 
@@ -106,9 +136,13 @@ fn print_config(config: &Config, source: Option<&Path>) -> Result<(), String> {
 
 /// Runs full-screen work; SIGTERM, SIGHUP and a closed terminal ask it to
 /// save and stop.
-fn with_terminal(f: impl FnOnce(&mut Term, &Outside) -> std::io::Result<()>) -> Result<(), String> {
-    let mut guard = TerminalGuard::enter(MOUSE.get().copied().unwrap_or(false))
-        .map_err(|e| format!("cannot start the terminal: {e}"))?;
+/// `mouse`: report clicks (`--mouse` or `mouse = true` in the local rules).
+fn with_terminal(
+    mouse: bool,
+    f: impl FnOnce(&mut Term, &Outside) -> std::io::Result<()>,
+) -> Result<(), String> {
+    let mut guard =
+        TerminalGuard::enter(mouse).map_err(|e| format!("cannot start the terminal: {e}"))?;
     let outside = Outside::start().map_err(|e| format!("cannot read the terminal: {e}"))?;
     let result = f(&mut guard.terminal, &outside);
     drop(guard);
@@ -170,7 +204,7 @@ fn open_for_editing(
     let mut app =
         session_app(loaded.session, file.to_path_buf(), Access::Edit).with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
-        app.say(cpconf::app::state::Tone::Warning, w.clone());
+        app.update(Msg::Report(Report::Warning(w.clone())));
     }
     offer_draft(&mut app, &storage::recovery_dir());
     Ok((app, lock))
@@ -189,7 +223,7 @@ fn open_read_only(
     )
     .with_config(cfg.clone());
     if let Some(w) = loaded.warnings.first() {
-        app.say(cpconf::app::state::Tone::Warning, w.clone());
+        app.update(Msg::Report(Report::Warning(w.clone())));
     }
     Ok(app)
 }
@@ -258,7 +292,7 @@ fn demo_dir() -> Result<PathBuf, String> {
 /// The session list; quitting a session opened from it comes back to it.
 fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
     storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
-    with_terminal(|term, outside| {
+    with_terminal(cfg.mouse, |term, outside| {
         let mut message = None;
         loop {
             let mut b = Browser::open(dir)?;

@@ -1,5 +1,6 @@
 //! The application state and the one `update` that changes it.
 
+pub mod effect;
 pub mod field;
 pub mod field_edit;
 mod field_meta;

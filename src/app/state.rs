@@ -149,20 +149,20 @@ pub struct ExportMenu {
 }
 
 impl ExportMenu {
-    pub fn options() -> Vec<(crate::export::Copy, crate::export::Format)> {
-        use crate::export::{Copy, Format};
-        Copy::ALL
+    pub fn options() -> Vec<(crate::export::CopyKind, crate::export::Format)> {
+        use crate::export::{CopyKind, Format};
+        CopyKind::ALL
             .iter()
             .flat_map(|c| Format::ALL.iter().map(move |f| (*c, *f)))
             .collect()
     }
 
-    pub fn label(copy: crate::export::Copy, format: crate::export::Format) -> String {
-        use crate::export::{Copy, Format};
+    pub fn label(copy: crate::export::CopyKind, format: crate::export::Format) -> String {
+        use crate::export::{CopyKind, Format};
         let what = match copy {
-            Copy::Record => "Full record (restricted items included)",
-            Copy::Family => "Family's copy (nothing restricted)",
-            Copy::DecisionLetter => "Decision letter to the parents",
+            CopyKind::Record => "Full record (restricted items included)",
+            CopyKind::Family => "Family's copy (nothing restricted)",
+            CopyKind::DecisionLetter => "Decision letter to the parents",
         };
         let how = match format {
             Format::Markdown => "Markdown",
@@ -185,15 +185,17 @@ pub enum Overlay {
     Help(Vec<super::keymap::Context>),
 }
 
+/// Private to `app`: only `App::update` changes it. Drawing and the
+/// runtime read it through the methods below.
 pub struct App {
-    pub session: Session,
+    pub(super) session: Session,
     /// Where the session is saved; None until the runtime gives it a file.
-    pub file: Option<PathBuf>,
-    pub access: Access,
-    pub stage: Stage,
-    pub pane: usize,
-    pub cursors: HashMap<(Stage, usize), Cursor>,
-    pub overlays: Vec<Overlay>,
+    pub(super) file: Option<PathBuf>,
+    pub(super) access: Access,
+    pub(super) stage: Stage,
+    pub(super) pane: usize,
+    pub(super) cursors: HashMap<(Stage, usize), Cursor>,
+    pub(super) overlays: Vec<Overlay>,
     /// Undo and redo hold patches (what each change altered), not whole
     /// copies of the session: see `undo.rs`.
     pub(super) undo: Vec<super::undo::Patch>,
@@ -201,27 +203,72 @@ pub struct App {
     /// Makes each change's patch (see `undo.rs`).
     pub(super) recorder: super::undo::Recorder,
     /// Bumped on every change to the session; the saver compares it.
-    pub revision: u64,
-    pub saved_revision: u64,
-    pub last_saved_at: Option<Timestamp>,
+    pub(super) revision: u64,
+    pub(super) saved_revision: u64,
+    pub(super) last_saved_at: Option<Timestamp>,
     /// A save that failed and has not yet succeeded since: shown until fixed.
-    pub save_error: Option<String>,
-    pub message: Option<Message>,
-    pub now: Timestamp,
-    pub quit_requested: bool,
-    /// Ctrl+S: the runtime saves at once rather than on its next beat.
-    pub save_requested: bool,
+    pub(super) save_error: Option<String>,
+    pub(super) message: Option<Message>,
+    pub(super) now: Timestamp,
+    /// What the runtime is to do, handed over by `update` (see `effect.rs`).
+    pub(super) effects: Vec<super::effect::Effect>,
     /// The chair has been asked why an inquorate conference goes ahead.
     pub(super) quorum_asked: bool,
     /// Letters typed on a choice so far, to choose by first letters as a
     /// web form's drop-down does; forgotten when the focus moves.
     pub(super) type_ahead: Option<(Field, String)>,
-    /// How the screen is styled (the runtime applies NO_COLOR).
-    pub theme: crate::ui::theme::ThemeName,
-    /// An export the runtime is to write (it does the file work).
-    pub export_requested: Option<(crate::export::Copy, crate::export::Format)>,
     /// The local rules in force (defaults unless given by `with_config`).
-    pub config: Arc<crate::config::Config>,
+    pub(super) config: Arc<crate::config::Config>,
+}
+
+/// Reading the state, for drawing, the runtime and tests.
+impl App {
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.file.as_deref()
+    }
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+    /// The pane in focus.
+    pub fn pane(&self) -> usize {
+        self.pane
+    }
+    /// The open overlays, the one in front last.
+    pub fn overlays(&self) -> &[Overlay] {
+        &self.overlays
+    }
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+    pub fn saved_revision(&self) -> u64 {
+        self.saved_revision
+    }
+    pub fn last_saved_at(&self) -> Option<Timestamp> {
+        self.last_saved_at
+    }
+    pub fn save_error(&self) -> Option<&str> {
+        self.save_error.as_deref()
+    }
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+    /// How the screen is styled: the local rules' choice, which the
+    /// command line and NO_COLOR have already settled for this run.
+    pub fn theme(&self) -> crate::config::ThemeName {
+        self.config.theme
+    }
+    pub fn config(&self) -> &Arc<crate::config::Config> {
+        &self.config
+    }
 }
 
 impl App {
@@ -280,10 +327,7 @@ impl App {
             save_error: None,
             message: None,
             now,
-            quit_requested: false,
-            save_requested: false,
-            export_requested: None,
-            theme: crate::ui::theme::ThemeName::Default,
+            effects: Vec::new(),
             quorum_asked: false,
             type_ahead: None,
             config: Arc::default(),
@@ -295,6 +339,25 @@ impl App {
     /// The same app under local rules (`App::new` uses the defaults).
     pub fn with_config(mut self, config: Arc<crate::config::Config>) -> Self {
         self.config = config;
+        self
+    }
+
+    /// The same app saving to `file`.
+    pub fn with_file(mut self, file: PathBuf) -> Self {
+        self.file = Some(file);
+        self
+    }
+
+    /// The same app with `overlay` open in front, as if its key had been
+    /// pressed: for drawing every overlay in tests.
+    pub fn with_overlay(mut self, overlay: Overlay) -> Self {
+        self.overlays.push(overlay);
+        self
+    }
+
+    /// The same app drawn in `theme`.
+    pub fn with_theme(mut self, theme: crate::config::ThemeName) -> Self {
+        Arc::make_mut(&mut self.config).theme = theme;
         self
     }
 
@@ -375,7 +438,7 @@ impl App {
         }
     }
 
-    pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
+    pub(super) fn say(&mut self, tone: Tone, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             tone,
@@ -385,7 +448,7 @@ impl App {
     }
 
     /// Says something that lasts until the next edit (see `Message::until_edit`).
-    pub fn say_until_edit(&mut self, tone: Tone, text: impl Into<String>) {
+    pub(super) fn say_until_edit(&mut self, tone: Tone, text: impl Into<String>) {
         self.say(tone, text);
         if let Some(m) = &mut self.message {
             m.until_edit = true;
@@ -393,7 +456,7 @@ impl App {
     }
 
     /// A field was opened or a value kept: slips mentioned before are past.
-    pub fn forget_slips(&mut self) {
+    pub(super) fn forget_slips(&mut self) {
         if self.message.as_ref().is_some_and(|m| m.until_edit) {
             self.message = None;
         }

@@ -1,47 +1,52 @@
-//! `cpconf export`: load a session, render one copy, write it to standard
-//! output or to a new owner-only file.
+//! `cpconf export`'s file work: load a session and render one copy, and
+//! write a copy to a new owner-only file. The command line and printing
+//! are the program's (`main.rs`); this module knows neither.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
-use crate::cli::ExportArgs;
 use crate::storage::{self, DurableWriter, FileWriter};
 
-use super::{Format, render_under};
+use super::{CopyKind, Format, render_under};
 use crate::config::Config;
 
-/// Runs `cpconf export` under the local rules in force. Errors are one
-/// line for the caller to print.
-pub fn run_export(args: &ExportArgs, rules: &Config) -> Result<(), String> {
-    let loaded = storage::load(&args.file).map_err(|e| e.to_string())?;
-    for w in &loaded.warnings {
-        eprintln!("cpconf: warning: {w}");
-    }
-    let format = args
-        .format
-        .map(Format::from)
+/// One copy of a session file, rendered.
+pub struct Rendered {
+    pub text: String,
+    /// What loading noticed (the file still loaded), one line each.
+    pub warnings: Vec<String>,
+}
+
+/// The format to write: the one asked for, else the output file's
+/// extension, else Markdown.
+pub fn choose_format(asked: Option<Format>, output: Option<&Path>) -> Format {
+    asked
         .or_else(|| {
-            args.output
-                .as_deref()
+            output
                 .and_then(|p| p.extension())
                 .and_then(|e| Format::from_extension(&e.to_string_lossy()))
         })
-        .unwrap_or(Format::Markdown);
-    let text = render_under(&loaded.session, args.copy.into(), format, rules);
-    match &args.output {
-        None => {
-            let mut out = io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| format!("cannot write the export: {e}"))
-        }
-        Some(path) => write_output(&args.file, path, text.as_bytes(), args.force),
-    }
+        .unwrap_or(Format::Markdown)
+}
+
+/// Loads `file` and renders `copy` under the local rules in force. Errors
+/// are one line for the caller to print.
+pub fn render_file(
+    file: &Path,
+    copy: CopyKind,
+    format: Format,
+    rules: &Config,
+) -> Result<Rendered, String> {
+    let loaded = storage::load(file).map_err(|e| e.to_string())?;
+    Ok(Rendered {
+        text: render_under(&loaded.session, copy, format, rules),
+        warnings: loaded.warnings,
+    })
 }
 
 /// Writes a new file (0600), refusing to replace one unless `force`, and
 /// never the session file itself.
-fn write_output(session: &Path, path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
+pub fn write_output(session: &Path, path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
     if same_file(session, path) {
         return Err(format!(
             "{} is the session file itself; choose another output file",

@@ -27,7 +27,7 @@ use crate::model::Session;
 
 /// Which copy to produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Copy {
+pub enum CopyKind {
     /// The full conference record, restricted items included and marked.
     Record,
     /// The plain-language copy for the parents: nothing restricted.
@@ -44,15 +44,15 @@ pub enum Format {
     Text,
 }
 
-impl Copy {
-    pub const ALL: [Copy; 3] = [Copy::Record, Copy::Family, Copy::DecisionLetter];
+impl CopyKind {
+    pub const ALL: [CopyKind; 3] = [CopyKind::Record, CopyKind::Family, CopyKind::DecisionLetter];
 
     /// The name used on the command line and in file names.
     pub fn name(self) -> &'static str {
         match self {
-            Copy::Record => "record",
-            Copy::Family => "family",
-            Copy::DecisionLetter => "decision-letter",
+            CopyKind::Record => "record",
+            CopyKind::Family => "family",
+            CopyKind::DecisionLetter => "decision-letter",
         }
     }
 }
@@ -82,21 +82,21 @@ impl Format {
 
 /// The document for a copy under the local rules in force (the quorum
 /// rule, the working calendar and timescales), before it is given a format.
-pub fn document(session: &Session, copy: Copy, rules: &Config) -> doc::Document {
+pub fn document(session: &Session, copy: CopyKind, rules: &Config) -> doc::Document {
     match copy {
-        Copy::Record => record::build(session, rules),
-        Copy::Family => family::build(session, rules),
-        Copy::DecisionLetter => letter::build(session, rules),
+        CopyKind::Record => record::build(session, rules),
+        CopyKind::Family => family::build(session, rules),
+        CopyKind::DecisionLetter => letter::build(session, rules),
     }
 }
 
 /// One copy of a session in one format, under the built-in rules.
-pub fn render(session: &Session, copy: Copy, format: Format) -> String {
+pub fn render(session: &Session, copy: CopyKind, format: Format) -> String {
     render_under(session, copy, format, &Config::default())
 }
 
 /// One copy of a session in one format. Never panics, whatever the session.
-pub fn render_under(session: &Session, copy: Copy, format: Format, rules: &Config) -> String {
+pub fn render_under(session: &Session, copy: CopyKind, format: Format, rules: &Config) -> String {
     let doc = document(session, copy, rules);
     match format {
         Format::Markdown => markdown::render(&doc),

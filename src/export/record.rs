@@ -401,28 +401,10 @@ pub fn scaling_table(s: &Session, child: &ChildId, caption: String, full: bool) 
 
 /// "Scores from 3 to 8; the middle score is 5." for one child.
 pub fn spread(s: &Session, child: &ChildId) -> Option<String> {
-    let mut scores: Vec<u8> = s
-        .scaling
-        .scores
-        .iter()
-        .filter(|sc| &sc.child == child)
-        .map(|sc| sc.score)
-        .collect();
-    scores.sort_unstable();
-    let (first, last) = (scores.first()?, scores.last()?);
-    let n = scores.len();
-    let median = if n % 2 == 1 {
-        format!("{}", scores[n / 2])
-    } else {
-        let sum = u32::from(scores[n / 2 - 1]) + u32::from(scores[n / 2]);
-        if sum % 2 == 0 {
-            format!("{}", sum / 2)
-        } else {
-            format!("{}.5", sum / 2)
-        }
-    };
+    let sp = crate::model::series::ScoreSpread::for_child(s, child)?;
     Some(format!(
-        "Scores from {first} to {last}; the middle score is {median}."
+        "Scores from {} to {}; the middle score is {}.",
+        sp.lowest, sp.highest, sp.median
     ))
 }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::choices::{Choice, ConferenceKind, Outcome};
+use super::ids::ChildId;
 use super::session::Session;
 
 /// The spread of one child's scores at one conference.
@@ -15,7 +16,26 @@ pub struct ScoreSpread {
     pub highest: u8,
 }
 
+/// One child's scores at this conference, in the order they were given:
+/// what the chair's scaling screen, the projector, the series view and the
+/// exports all count from.
+pub fn child_scores(s: &Session, child: &ChildId) -> Vec<u8> {
+    s.scaling
+        .scores
+        .iter()
+        .filter(|x| &x.child == child)
+        .map(|x| x.score)
+        .collect()
+}
+
 impl ScoreSpread {
+    /// The spread of one child's scores at this conference; None if nobody
+    /// has scored yet.
+    pub fn for_child(s: &Session, child: &ChildId) -> Option<Self> {
+        Self::of(&child_scores(s, child))
+    }
+
+    /// The one place a median is worked out.
     pub fn of(scores: &[u8]) -> Option<Self> {
         let mut v = scores.to_vec();
         v.sort_unstable();
@@ -58,13 +78,7 @@ pub fn family_series(sessions: &[Session]) -> Vec<ChildSeries> {
     let mut out: Vec<(super::ids::ChildId, ChildSeries)> = Vec::new();
     for s in ordered {
         for child in &s.children {
-            let scores: Vec<u8> = s
-                .scaling
-                .scores
-                .iter()
-                .filter(|x| x.child == child.id)
-                .map(|x| x.score)
-                .collect();
+            let scores = child_scores(s, &child.id);
             let outcome = s
                 .decisions
                 .iter()

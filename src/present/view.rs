@@ -171,12 +171,9 @@ impl FamilyView {
             .children
             .iter()
             .map(|child| {
-                let scores: Vec<u8> = s
-                    .scaling
-                    .scores
-                    .iter()
-                    .filter(|x| x.child == child.id)
-                    .map(|x| x.score.min(10))
+                let scores: Vec<u8> = crate::model::series::child_scores(s, &child.id)
+                    .into_iter()
+                    .map(|x| x.min(10))
                     .collect();
                 let mut prev = s
                     .scaling

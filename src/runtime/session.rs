@@ -12,7 +12,8 @@ use super::emergency;
 use super::outside::Outside;
 use super::saver::{Job, Outcome, Saver};
 use super::terminal::Term;
-use crate::app::state::{App, Tone};
+use crate::app::effect::{Effect, Report};
+use crate::app::state::App;
 use crate::app::update::Msg;
 use crate::model::{Session, Status};
 use crate::storage::{self, Draft, DurableWriter, SessionLock};
@@ -57,7 +58,7 @@ pub fn run_session(
 ) -> io::Result<Exit> {
     let recovery = storage::recovery_dir();
     let saver = Saver::start(Arc::new(DurableWriter), recovery);
-    let saved = app.saved_revision;
+    let saved = app.saved_revision();
     let mut run = Run {
         app,
         lock,
@@ -86,14 +87,14 @@ impl Run<'_> {
                 self.term.draw(|f| ui::draw(f, &self.app))?;
                 dirty = false;
             }
-            if self.app.revision != self.submitted {
+            if self.app.revision() != self.submitted {
                 let since = *unsaved_since.get_or_insert_with(Instant::now);
                 let quiet = last_input.elapsed() >= QUIET && !outside.event_waiting();
                 if quiet || since.elapsed() >= SAVE_WITHIN {
                     self.submit_if_changed();
                 }
             }
-            if self.app.revision == self.submitted {
+            if self.app.revision() == self.submitted {
                 unsaved_since = None;
             }
             let mut wait = BEAT.saturating_sub(last_beat.elapsed());
@@ -101,18 +102,19 @@ impl Run<'_> {
                 // Wake when the keyboard has been quiet long enough.
                 wait = wait.min(QUIET - last_input.elapsed());
             }
+            let mut effects = Vec::new();
             if let Some(event) = outside.next_event(wait) {
                 last_input = Instant::now();
                 match event {
-                    Event::Key(k) => self.app.update(Msg::Key(k)),
-                    Event::Paste(text) => self.app.update(Msg::Paste(text)),
+                    Event::Key(k) => effects = self.app.update(Msg::Key(k)),
+                    Event::Paste(text) => effects = self.app.update(Msg::Paste(text)),
                     Event::Mouse(m)
                         if matches!(m.kind, MouseEventKind::Down(MouseButton::Left)) =>
                     {
                         let size = self.term.size()?;
                         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
                         if let Some(target) = ui::hit_test(&self.app, area, m.column, m.row) {
-                            self.app.update(Msg::Click(target));
+                            effects = self.app.update(Msg::Click(target));
                         }
                     }
                     _ => {}
@@ -121,45 +123,48 @@ impl Run<'_> {
             }
             if last_beat.elapsed() >= BEAT {
                 last_beat = Instant::now();
-                self.app.update(Msg::Tick(now()));
+                effects.extend(self.app.update(Msg::Tick(now())));
                 self.send_draft();
                 dirty = true;
             }
             dirty |= self.collect_outcomes();
-            if self.app.save_requested {
-                self.app.save_requested = false;
-                self.save_now();
+            let mut quit = outside.should_stop();
+            for effect in effects {
                 dirty = true;
+                match effect {
+                    Effect::SaveNow => self.save_now(),
+                    Effect::Export(copy, format) => self.export(copy, format),
+                    Effect::Quit => quit = true,
+                }
             }
-            if let Some((copy, format)) = self.app.export_requested.take() {
-                self.export(copy, format);
-                dirty = true;
-            }
-            if outside.should_stop() {
-                self.app.quit_requested = true;
-            }
-            if self.app.quit_requested {
+            if quit {
                 return Ok(Exit::Quit);
             }
         }
     }
 
+    /// Tells the app what happened; a report asks for nothing further.
+    fn report(&mut self, report: Report) {
+        let effects = self.app.update(Msg::Report(report));
+        debug_assert!(effects.is_empty(), "a report asked for {effects:?}");
+    }
+
     /// Where the session should live now: its name follows the date, kind
     /// and family reference until it is finalised.
     fn target_path(&mut self) -> Option<(PathBuf, Option<PathBuf>)> {
-        let current = self.app.file.clone()?;
-        if self.app.session.status == Status::Finalised {
+        let current = self.app.file()?.to_path_buf();
+        if self.app.session().status == Status::Finalised {
             return Some((current, None));
         }
         let dir = current.parent().map(Path::to_path_buf).unwrap_or_default();
-        let wanted = storage::unique_path(&dir, &self.app.session, Some(&current));
+        let wanted = storage::unique_path(&dir, self.app.session(), Some(&current));
         if wanted == current {
             return Some((current, None));
         }
         match storage::acquire(&wanted) {
             Ok(lock) => {
                 self.lock = Some(lock);
-                self.app.file = Some(wanted.clone());
+                self.report(Report::File(wanted.clone()));
                 Some((wanted, Some(current)))
             }
             Err(_) => Some((current, None)),
@@ -167,7 +172,7 @@ impl Run<'_> {
     }
 
     fn submit_if_changed(&mut self) {
-        if self.app.revision == self.submitted || self.app.read_only() {
+        if self.app.revision() == self.submitted || self.app.read_only() {
             return;
         }
         if self.retry_at.is_some_and(|t| Instant::now() < t) {
@@ -176,15 +181,15 @@ impl Run<'_> {
         let Some((path, remove_old)) = self.target_path() else {
             return;
         };
-        let session = Arc::new(self.app.session.clone());
+        let session = Arc::new(self.app.session().clone());
         emergency::remember(session.clone());
         self.saver.send(Job::Save {
             session,
-            revision: self.app.revision,
+            revision: self.app.revision(),
             path,
             remove_old,
         });
-        self.submitted = self.app.revision;
+        self.submitted = self.app.revision();
     }
 
     fn collect_outcomes(&mut self) -> bool {
@@ -193,15 +198,16 @@ impl Run<'_> {
         for o in outcomes {
             match o.result {
                 Ok(at) => {
-                    self.app.saved_revision = self.app.saved_revision.max(o.revision);
-                    self.app.last_saved_at = Some(at);
-                    self.app.save_error = None;
+                    self.report(Report::Saved {
+                        revision: o.revision,
+                        at,
+                    });
                     self.retry_at = None;
                 }
-                Err(e) => {
+                Err(why) => {
                     // Keep everything in memory and try again shortly; the
                     // last good file is untouched.
-                    self.app.save_error = Some(e);
+                    self.report(Report::SaveFailed { why });
                     self.retry_at = Some(Instant::now() + RETRY);
                     self.submitted = 0;
                 }
@@ -215,18 +221,16 @@ impl Run<'_> {
         self.submit_if_changed();
         self.saver.flush();
         self.collect_outcomes();
-        if self.app.save_error.is_none() && !self.app.read_only() {
-            self.app.say(Tone::Info, "saved");
-        }
+        self.report(Report::SaveNowDone);
     }
 
     /// Writes an export beside the session, owner-only, never over an
     /// existing file, and says where it went.
-    fn export(&mut self, copy: crate::export::Copy, format: crate::export::Format) {
-        let Some(file) = self.app.file.clone() else {
+    fn export(&mut self, copy: crate::export::CopyKind, format: crate::export::Format) {
+        let Some(file) = self.app.file().map(Path::to_path_buf) else {
             return;
         };
-        let text = crate::export::render_under(&self.app.session, copy, format, &self.app.config);
+        let text = crate::export::render_under(self.app.session(), copy, format, self.app.config());
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let stem = file
             .file_stem()
@@ -256,25 +260,23 @@ impl Run<'_> {
                 }
             }
         }
-        match result {
-            Ok(path) => self
-                .app
-                .say(Tone::Info, format!("exported to {}", path.display())),
-            Err(e) => self.app.say(Tone::Error, format!("export failed: {e}")),
-        }
+        self.report(match result {
+            Ok(path) => Report::Exported(path),
+            Err(e) => Report::ExportFailed { why: e.to_string() },
+        });
     }
 
     fn send_draft(&mut self) {
         let draft = self.app.draft().map(|(f, t)| (f.clone(), t));
         match draft {
             Some((field, text)) if self.draft_sent.as_ref() != Some(&text) => {
-                let Some(file) = self.app.file.clone() else {
+                let Some(file) = self.app.file().map(Path::to_path_buf) else {
                     return;
                 };
                 self.saver.send(Job::Draft(Draft {
-                    session_id: self.app.session.id.clone(),
+                    session_id: self.app.session().id.clone(),
                     session_file: file,
-                    field: format!("{} › {}", self.app.stage.title(), field.label()),
+                    field: format!("{} › {}", self.app.stage().title(), field.label()),
                     target: serde_json::to_value(&field).unwrap_or_default(),
                     text: text.clone(),
                     saved_at: now(),
@@ -283,7 +285,7 @@ impl Run<'_> {
             }
             None if self.draft_sent.is_some() => {
                 self.saver
-                    .send(Job::ClearDraft(self.app.session.id.clone()));
+                    .send(Job::ClearDraft(self.app.session().id.clone()));
                 self.draft_sent = None;
             }
             _ => {}
@@ -296,23 +298,22 @@ impl Run<'_> {
         if self.app.read_only() {
             return;
         }
-        self.app.prepare_to_leave(now());
+        self.report(Report::Leaving(now()));
         self.send_draft();
         self.retry_at = None;
         self.submit_if_changed();
         self.saver.flush();
         self.collect_outcomes();
         if self.app.has_unsaved_changes() {
-            emergency::remember(Arc::new(self.app.session.clone()));
+            emergency::remember(Arc::new(self.app.session().clone()));
             if let Some(path) = emergency::write_emergency_copy() {
                 eprintln!(
                     "cpconf could not save {}: {}. Everything is in an emergency copy: {}",
                     self.app
-                        .file
-                        .as_deref()
+                        .file()
                         .map(|p| p.display().to_string())
                         .unwrap_or_default(),
-                    self.app.save_error.clone().unwrap_or_default(),
+                    self.app.save_error().unwrap_or_default(),
                     path.display()
                 );
             }
@@ -323,39 +324,25 @@ impl Run<'_> {
 
 /// Brings back text that was being typed when cpconf last stopped.
 pub fn offer_draft(app: &mut App, recovery: &Path) {
-    let Some(draft) = storage::load_draft(recovery, &app.session.id) else {
+    let Some(draft) = storage::load_draft(recovery, &app.session().id) else {
         return;
     };
-    match serde_json::from_value(draft.target.clone()) {
-        Ok(field) => app.restore_draft(field, &draft.text, draft.saved_at),
-        Err(_) => app.say(
-            Tone::Warning,
-            format!(
-                "unsaved typing from {} is kept in {}",
-                draft.saved_at.format("%H:%M"),
-                recovery.display()
-            ),
-        ),
-    }
+    let report = match serde_json::from_value(draft.target.clone()) {
+        Ok(field) => Report::Draft {
+            field,
+            text: draft.text,
+            saved_at: draft.saved_at,
+        },
+        Err(_) => Report::Warning(format!(
+            "unsaved typing from {} is kept in {}",
+            draft.saved_at.format("%H:%M"),
+            recovery.display()
+        )),
+    };
+    app.update(Msg::Report(report));
 }
 
 /// A session's starting state for a window.
 pub fn session_app(session: Session, file: PathBuf, access: crate::app::state::Access) -> App {
-    let mut app = App::new(session, access, now());
-    app.file = Some(file);
-    app.theme = chosen_theme();
-    app
-}
-
-static THEME: std::sync::OnceLock<crate::ui::theme::ThemeName> = std::sync::OnceLock::new();
-
-/// Chooses the theme for this run (from `--theme` or the local rules).
-pub fn set_theme(theme: crate::ui::theme::ThemeName) {
-    let _ = THEME.set(theme);
-}
-
-/// The theme for this run; NO_COLOR always wins.
-pub fn chosen_theme() -> crate::ui::theme::ThemeName {
-    let chosen = THEME.get().copied().unwrap_or_default();
-    crate::ui::theme::ThemeName::resolve(chosen, std::env::var("NO_COLOR").ok().as_deref())
+    App::new(session, access, now()).with_file(file)
 }

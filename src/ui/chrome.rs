@@ -25,7 +25,7 @@ pub fn stage_at_row(row: u16) -> Option<Stage> {
 }
 
 pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
-    let s = &app.session;
+    let s = app.session();
     let block = Block::new()
         .borders(Borders::RIGHT)
         .border_style(theme::border());
@@ -61,7 +61,7 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
         if !stage.is_agenda() {
             lines.push(Line::raw(""));
         }
-        let current = stage == app.stage;
+        let current = stage == app.stage();
         let mark = if current {
             "▶"
         } else if s.stage_visited(stage) {
@@ -69,7 +69,7 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
         } else {
             " "
         };
-        let spent = s.time_in_stage(stage, app.now);
+        let spent = s.time_in_stage(stage, app.now());
         let time = if s.stage_visited(stage) {
             minutes(spent)
         } else {
@@ -107,7 +107,7 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
         Status::Finalised => lines.push(Line::styled("■ FINALISED", theme::title())),
         Status::InProgress => {}
     }
-    if let Access::ReadOnly(_) = app.access {
+    if let Access::ReadOnly(_) = app.access() {
         lines.push(Line::styled("◉ READ-ONLY", theme::warning()));
     }
     super::panes::draw_lines(f, inner, &lines);
@@ -119,7 +119,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     let mut hints: Vec<Span> = Vec::new();
     let mut used = 0;
     // Addenda can still be written on a finalised record's own screen.
-    let locked = if app.stage == Stage::Record {
+    let locked = if app.stage() == Stage::Record {
         app.addendum_refusal().is_some()
     } else {
         app.edit_refusal().is_some()
@@ -149,8 +149,8 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         hints.push(Span::raw(format!("{hint}  ")));
     }
 
-    let s = &app.session;
-    let save = if let Some(e) = &app.save_error {
+    let s = app.session();
+    let save = if let Some(e) = app.save_error() {
         Span::styled(format!(" NOT SAVED: {e} (retrying) "), theme::error())
     } else if app.read_only() {
         Span::styled(" read-only ", theme::warning())
@@ -158,13 +158,13 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         Span::styled(" saving… ", theme::muted())
     } else {
         let at = app
-            .last_saved_at
+            .last_saved_at()
             .map(|t| format!(" saved {} ", t.format("%H:%M:%S")))
             .unwrap_or_else(|| " saved ".into());
         Span::styled(at, theme::good())
     };
     let elapsed = s
-        .meeting_time(app.now)
+        .meeting_time(app.now())
         .map(|t| {
             if app.break_due() {
                 format!(" meeting {} · time for a break? ", minutes(t))
@@ -173,12 +173,12 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
             }
         })
         .unwrap_or_default();
-    let clock = format!(" {} ", app.now.format("%H:%M"));
+    let clock = format!(" {} ", app.now().format("%H:%M"));
     let right_w = save.content.width() + elapsed.width() + clock.width();
     let msg_w = w.saturating_sub(right_w);
     // A message too long for its place takes the hints' line as well: a
     // warning cut short is worse than hints missing for a moment.
-    let (first, message) = match &app.message {
+    let (first, message) = match app.message() {
         Some(m) => {
             let style = match m.tone {
                 Tone::Info => theme::label(),

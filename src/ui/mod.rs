@@ -53,17 +53,20 @@ pub fn draw_help_popup(f: &mut Frame, area: Rect, contexts: &[crate::app::keymap
 fn stage_title_line(app: &App) -> Line<'static> {
     use ratatui::text::Span;
     let mut spans = vec![Span::styled(
-        format!(" {} · {} ", app.stage.number(), app.stage.title()),
+        format!(" {} · {} ", app.stage().number(), app.stage().title()),
         theme::title(),
     )];
-    let planned = app.config.planned(app.stage);
+    let planned = app.config().planned(app.stage());
     if planned > 0 {
-        let spent = app.session.time_in_stage(app.stage, app.now).num_minutes();
+        let spent = app
+            .session()
+            .time_in_stage(app.stage(), app.now())
+            .num_minutes();
         spans.push(Span::styled(
             format!(" {spent} of {planned} min "),
             theme::muted(),
         ));
-        if let Some(over) = app.overrun_minutes(app.stage) {
+        if let Some(over) = app.overrun_minutes(app.stage()) {
             spans.push(Span::styled(
                 format!("· {over} min over plan "),
                 theme::warning(),
@@ -74,8 +77,8 @@ fn stage_title_line(app: &App) -> Line<'static> {
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
-    theme::with(app.theme, || {
-        words::with(&app.config.categories, || draw_session(f, app))
+    theme::with(app.theme(), || {
+        words::with(&app.config().categories, || draw_session(f, app))
     });
 }
 
@@ -120,7 +123,7 @@ fn draw_session(f: &mut Frame, app: &App) {
 pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<crate::app::update::ClickTarget> {
     use crate::app::panes::PaneContent;
     use crate::app::update::ClickTarget;
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || !app.overlays.is_empty() {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || !app.overlays().is_empty() {
         return None;
     }
     let a = frame_areas(area);
@@ -138,9 +141,11 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<crate::app::upd
     let inner = panes::pane_block("", false).inner(*rect);
     let cursor = app.cursor(index);
     let row = match &panes.get(index)?.content {
-        PaneContent::List(kind) => panes::list_row_at(&app.session, kind, inner, cursor.row, y),
-        PaneContent::Form(fields) => panes::form_row_at(&app.session, fields, inner, cursor.row, y),
-        PaneContent::Grid(kind) => panes::grid_row_at(&app.session, *kind, inner, cursor.row, y),
+        PaneContent::List(kind) => panes::list_row_at(app.session(), kind, inner, cursor.row, y),
+        PaneContent::Form(fields) => {
+            panes::form_row_at(app.session(), fields, inner, cursor.row, y)
+        }
+        PaneContent::Grid(kind) => panes::grid_row_at(app.session(), *kind, inner, cursor.row, y),
     };
     Some(match row {
         Some(row) => ClickTarget::Row { pane: index, row },

@@ -36,8 +36,8 @@ fn clear_with_gutter(f: &mut Frame, within: Rect, rect: Rect) {
 
 /// `full` is the whole screen, for the help, which needs the room.
 pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
-    for (i, overlay) in app.overlays.iter().enumerate() {
-        let on_top = i + 1 == app.overlays.len();
+    for (i, overlay) in app.overlays().iter().enumerate() {
+        let on_top = i + 1 == app.overlays().len();
         match overlay {
             Overlay::Record(form) => {
                 let rect = centred(
@@ -50,7 +50,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
                 let w = inner.width as usize;
-                let lw = super::panes::label_width(&app.session, &form.fields, w);
+                let lw = super::panes::label_width(app.session(), &form.fields, w);
                 let mut lines = Vec::new();
                 let mut selected_at = 0;
                 for (n, field) in form.fields.iter().enumerate() {
@@ -58,7 +58,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                         selected_at = lines.len();
                     }
                     lines.extend(field_lines(
-                        &app.session,
+                        app.session(),
                         field,
                         w,
                         lw,

@@ -65,10 +65,10 @@ pub fn draw_lines(f: &mut Frame, area: Rect, lines: &[Line]) {
 }
 
 pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane) {
-    let focused = app.pane == index && app.overlays.is_empty();
+    let focused = app.pane() == index && app.overlays().is_empty();
     let count = match &pane.content {
         PaneContent::List(kind) if *kind != ListKind::DecisionChildren => {
-            format!(" ({})", list_len(&app.session, kind))
+            format!(" ({})", list_len(app.session(), kind))
         }
         _ => String::new(),
     };
@@ -84,12 +84,14 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane
     f.render_widget(block, area);
     let cursor = app.cursor(index);
     match &pane.content {
-        PaneContent::Form(fields) => draw_form(f, inner, &app.session, fields, cursor.row, focused),
+        PaneContent::Form(fields) => {
+            draw_form(f, inner, app.session(), fields, cursor.row, focused)
+        }
         PaneContent::List(kind) => draw_list(f, inner, app, kind, cursor.row, focused),
         PaneContent::Grid(kind) => draw_grid(
             f,
             inner,
-            &app.session,
+            app.session(),
             *kind,
             cursor.row,
             cursor.col,
@@ -362,7 +364,7 @@ pub fn list_row_at(s: &Session, kind: &ListKind, area: Rect, row: usize, y: u16)
 }
 
 fn draw_list(f: &mut Frame, area: Rect, app: &App, kind: &ListKind, row: usize, focused: bool) {
-    let s = &app.session;
+    let s = app.session();
     let items = visible_items(s, kind, area, row);
     if items.is_empty() {
         // Only offer `a` where it works.

@@ -38,8 +38,8 @@ pub struct StageLayout {
 /// `panes` are the stage's panes (`app.panes()`), built once by the caller.
 pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
     let mut extras = Vec::new();
-    let s = &app.session;
-    let rects: Vec<Rect> = match app.stage {
+    let s = app.session();
+    let rects: Vec<Rect> = match app.stage() {
         Stage::Setup => {
             let [left, right] = split_h(area, 64);
             let [form, dates] =
@@ -133,7 +133,7 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
 }
 
 pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
-    let s = &app.session;
+    let s = app.session();
     let panes = app.panes();
     let layout = stage_layout(app, &panes, area);
     for (extra, rect) in &layout.extras {
@@ -142,7 +142,7 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
             Extra::KeyDates => draw_key_dates(f, rect, app),
             Extra::Quorum => draw_quorum(f, rect, app),
             Extra::Signoff => draw_signoff(f, rect, s),
-            Extra::ScalingChart => draw_scaling_chart(f, rect, s, &app.config.scaling),
+            Extra::ScalingChart => draw_scaling_chart(f, rect, s, &app.config().scaling),
             Extra::Tally => draw_tally(f, rect, s),
             Extra::DecisionInfo => draw_decision_info(f, rect, app),
         }
@@ -180,7 +180,7 @@ fn map_columns(area: Rect) -> Vec<Rect> {
 }
 
 fn draw_quorum(f: &mut Frame, area: Rect, app: &App) {
-    let s = &app.session;
+    let s = app.session();
     let q = app.quorum();
     let (mark, style) = if q.is_quorate() {
         ("✓ ", theme::good())
@@ -198,12 +198,12 @@ fn draw_quorum(f: &mut Frame, area: Rect, app: &App) {
 }
 
 fn draw_key_dates(f: &mut Frame, area: Rect, app: &App) {
-    let s = &app.session;
+    let s = app.session();
     let block = pane_block("Key dates", false);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let cal = app.config.calendar();
-    let ts = &app.config.timescales;
+    let cal = app.config().calendar();
+    let ts = &app.config().timescales;
     let mut lines = Vec::new();
     if let Some(date) = s.setup.date {
         let k = key_dates(
@@ -282,13 +282,7 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingW
         .children
         .iter()
         .map(|child| {
-            let scores: Vec<u8> = s
-                .scaling
-                .scores
-                .iter()
-                .filter(|x| x.child == child.id)
-                .map(|x| x.score)
-                .collect();
+            let scores = crate::model::series::child_scores(s, &child.id);
             let mut prev = s
                 .scaling
                 .previous_scores
@@ -391,23 +385,13 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingW
 }
 
 fn summary(scores: &[u8]) -> String {
-    if scores.is_empty() {
-        return "no scores yet".into();
+    match crate::model::series::ScoreSpread::of(scores) {
+        None => "no scores yet".into(),
+        Some(sp) => format!(
+            "{} scores · median {} · range {}–{}",
+            sp.count, sp.median, sp.lowest, sp.highest
+        ),
     }
-    let mut v = scores.to_vec();
-    v.sort_unstable();
-    let median = if v.len() % 2 == 1 {
-        format!("{}", v[v.len() / 2])
-    } else {
-        let (a, b) = (v[v.len() / 2 - 1] as f32, v[v.len() / 2] as f32);
-        format!("{}", (a + b) / 2.0)
-    };
-    format!(
-        "{} scores · median {median} · range {}–{}",
-        v.len(),
-        v[0],
-        v[v.len() - 1]
-    )
 }
 
 fn tally_line(s: &Session, child: &ChildId) -> String {
@@ -471,7 +455,7 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
 }
 
 fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
-    let s = &app.session;
+    let s = app.session();
     let block = pane_block("Recommendations and dates", false);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -506,8 +490,8 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
                 theme::warning(),
             ));
         }
-        let cal = app.config.calendar();
-        let ts = &app.config.timescales;
+        let cal = app.config().calendar();
+        let ts = &app.config().timescales;
         if let Some(date) = s.setup.date {
             let k = key_dates(
                 &cal,

@@ -4,13 +4,14 @@
 use crate::support;
 
 use cpconf::app::field::Field;
+use cpconf::app::update::Msg;
 use cpconf::model::*;
 use support::*;
 
 #[test]
 fn a_stage_over_its_planned_time_says_so_gently() {
     let mut app = new_app();
-    app.jump_to_stage(Stage::DangerStatements);
+    app.update(Msg::GoToStage(Stage::DangerStatements));
     tick(&mut app, "09:44:00");
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("14 of 15 min"), "{shown}");
@@ -28,7 +29,7 @@ fn a_stage_over_its_planned_time_says_so_gently() {
 #[test]
 fn a_break_is_suggested_after_ninety_minutes_of_meeting() {
     let mut app = new_app();
-    app.jump_to_stage(Stage::Map);
+    app.update(Msg::GoToStage(Stage::Map));
     tick(&mut app, "10:59:00");
     assert!(!app.break_due(), "89 minutes in");
     tick(&mut app, "11:01:00");
@@ -40,11 +41,11 @@ fn a_break_is_suggested_after_ninety_minutes_of_meeting() {
 
 fn one_professional() -> cpconf::app::state::App {
     let mut app = new_app();
-    app.jump_to_stage(Stage::Introductions);
+    app.update(Msg::GoToStage(Stage::Introductions));
     commands(&mut app, "a");
     type_text(&mut app, "Sam Social");
     commands(&mut app, "<Esc><Esc>");
-    assert!(!app.session.quorum().is_quorate());
+    assert!(!app.session().quorum().is_quorate());
     app
 }
 
@@ -52,36 +53,40 @@ fn one_professional() -> cpconf::app::state::App {
 fn leaving_introductions_inquorate_asks_why_and_records_it() {
     let mut app = one_professional();
     commands(&mut app, "]");
-    assert_eq!(app.stage, Stage::Introductions, "the chair stays to answer");
+    assert_eq!(
+        app.stage(),
+        Stage::Introductions,
+        "the chair stays to answer"
+    );
     assert_eq!(
         app.draft().map(|(f, _)| f.clone()),
         Some(Field::InquorateReason)
     );
-    assert!(app.message.as_ref().unwrap().text.contains("NOT QUORATE"));
+    assert!(app.message().unwrap().text.contains("NOT QUORATE"));
     type_text(
         &mut app,
         "Police sent a report; the family had travelled far.",
     );
     commands(&mut app, "<Esc>");
     assert!(
-        app.message.is_none(),
+        app.message().is_none(),
         "the question goes once answered: {:?}",
-        app.message
+        app.message()
     );
     commands(&mut app, "]");
     assert_eq!(
-        app.session.inquorate_reason,
+        app.session().inquorate_reason,
         "Police sent a report; the family had travelled far."
     );
-    assert_eq!(app.stage, Stage::DangerStatements);
+    assert_eq!(app.stage(), Stage::DangerStatements);
 }
 
 #[test]
 fn the_question_is_asked_once_and_can_be_left() {
     let mut app = one_professional();
     commands(&mut app, "]<Esc>");
-    assert!(app.message.is_none(), "left blank, the question goes");
+    assert!(app.message().is_none(), "left blank, the question goes");
     commands(&mut app, "]");
-    assert_eq!(app.stage, Stage::DangerStatements);
-    assert_eq!(app.session.inquorate_reason, "");
+    assert_eq!(app.stage(), Stage::DangerStatements);
+    assert_eq!(app.session().inquorate_reason, "");
 }

@@ -7,7 +7,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use cpconf::example::{example_icpc, example_review};
-use cpconf::export::{Copy, Format, render};
+use cpconf::export::{CopyKind, Format, render};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const TIMEOUT: Duration = Duration::from_secs(90);
@@ -80,7 +80,7 @@ fn html_exports_render_in_chromium() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     for (name, session) in [("icpc", example_icpc()), ("review", example_review())] {
-        for copy in Copy::ALL {
+        for copy in CopyKind::ALL {
             let stem = format!("{name}-{}", copy.name());
             let html_path: PathBuf = dir.path().join(format!("{stem}.html"));
             std::fs::write(&html_path, render(&session, copy, Format::Html)).expect("write html");

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use cpconf::example::{example_icpc, example_review};
-use cpconf::export::{Copy, Format, render};
+use cpconf::export::{CopyKind, Format, render};
 use cpconf::model::Session;
 
 fn golden_dir() -> PathBuf {
@@ -15,7 +15,7 @@ fn golden_dir() -> PathBuf {
 fn check(name: &str, session: &Session) {
     let update = std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1");
     let mut stale = Vec::new();
-    for copy in Copy::ALL {
+    for copy in CopyKind::ALL {
         for format in Format::ALL {
             let file = format!("{name}-{}.{}", copy.name(), format.extension());
             let path = golden_dir().join(&file);
@@ -62,12 +62,12 @@ fn the_example_restricted_items_reach_only_the_record() {
     let s = example_icpc();
     assert_eq!(s.map_items.iter().filter(|m| m.restricted).count(), 2);
     for format in Format::ALL {
-        let record = render(&s, Copy::Record, format);
+        let record = render(&s, CopyKind::Record, format);
         for phrase in RESTRICTED_PHRASES {
             // Text output may wrap a phrase across lines.
             let flat = record.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(flat.contains(phrase), "{format:?} record lacks {phrase}");
-            for copy in [Copy::Family, Copy::DecisionLetter] {
+            for copy in [CopyKind::Family, CopyKind::DecisionLetter] {
                 let out = render(&s, copy, format)
                     .split_whitespace()
                     .collect::<Vec<_>>()
@@ -87,7 +87,7 @@ fn the_example_restricted_items_reach_only_the_record() {
 fn the_family_copy_keeps_professional_dissent_private() {
     let s = example_icpc();
     for format in Format::ALL {
-        let out = render(&s, Copy::Family, format);
+        let out = render(&s, CopyKind::Family, format);
         assert!(!out.contains("safeguarding governor"), "{format:?}");
         assert!(
             out.contains("Not everyone at the conference agreed"),
@@ -101,7 +101,7 @@ fn the_family_copy_keeps_professional_dissent_private() {
 #[test]
 fn text_exports_fit_78_columns() {
     for s in [example_icpc(), example_review()] {
-        for copy in Copy::ALL {
+        for copy in CopyKind::ALL {
             let out = render(&s, copy, Format::Text);
             for line in out.lines() {
                 assert!(
@@ -118,7 +118,7 @@ fn an_empty_session_exports_without_panicking() {
     let now = chrono::DateTime::parse_from_rfc3339("2026-01-05T10:00:00+00:00").unwrap();
     let mut s = Session::new("empty".into(), now);
     s.setup.date = None;
-    for copy in Copy::ALL {
+    for copy in CopyKind::ALL {
         for format in Format::ALL {
             let out = render(&s, copy, format);
             assert!(!out.is_empty());

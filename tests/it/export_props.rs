@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
 
-use cpconf::export::{Copy, Format, render};
+use cpconf::export::{CopyKind, Format, render};
 use cpconf::model::*;
 
 #[derive(Clone, Debug)]
@@ -137,11 +137,11 @@ proptest! {
     fn restricted_text_never_leaves_the_record(p in plans()) {
         let (s, markers) = build(&p);
         for format in Format::ALL {
-            let record = render(&s, Copy::Record, format);
+            let record = render(&s, CopyKind::Record, format);
             for m in &markers {
                 prop_assert!(record.contains(m.as_str()), "{format:?} record lacks {m}");
             }
-            for copy in [Copy::Family, Copy::DecisionLetter] {
+            for copy in [CopyKind::Family, CopyKind::DecisionLetter] {
                 let out = render(&s, copy, format);
                 for m in &markers {
                     // Any form: also the marker's distinctive core.

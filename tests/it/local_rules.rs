@@ -10,6 +10,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use cpconf::app::field_edit::show_date;
 use cpconf::app::state::{Access, App};
+use cpconf::app::update::Msg;
 use cpconf::config::{self, Config};
 use cpconf::model::{Session, Stage, Status};
 use support::*;
@@ -23,7 +24,7 @@ fn example_at(stage: Stage, rules: Arc<Config>) -> App {
     s.status = Status::InProgress;
     s.finalised = None;
     let mut app = App::new(s, Access::Edit, at("12:00:00")).with_config(rules);
-    app.jump_to_stage(stage);
+    app.update(Msg::GoToStage(stage));
     app
 }
 
@@ -69,16 +70,16 @@ fn category_names_are_the_local_ones_on_screen_and_in_the_picker() {
     assert!(shown.contains("Neglect (local)"), "{shown}");
 
     // The stored value keeps its stable name.
-    let saved = serde_json::to_string(&app.session).unwrap();
+    let saved = serde_json::to_string(&app.session()).unwrap();
     assert!(!saved.contains("Neglect (local)"));
     assert!(saved.contains("\"neglect\""));
 
-    let s = &app.session;
+    let s = &app.session();
     let child = s.children[0].id.clone();
     let options = cpconf::app::field_edit::pick_options(
         s,
         &cpconf::app::field::Field::DecisionCategories(child),
-        &app.config.categories,
+        &app.config().categories,
     );
     assert!(options.iter().any(|o| o.label == "Neglect (local)"));
 }
@@ -126,7 +127,7 @@ fn a_new_session_takes_the_local_statements_and_question() {
     assert_eq!(s.opening_statements.local.len(), 1);
 
     let mut app = App::new(s, Access::Edit, at("09:00:00")).with_config(local);
-    app.jump_to_stage(Stage::Introductions);
+    app.update(Msg::GoToStage(Stage::Introductions));
     let shown = screen(&app, 120, 30);
     assert!(shown.contains("Recording the meeting"), "{shown}");
 
@@ -137,17 +138,17 @@ fn a_new_session_takes_the_local_statements_and_question() {
     }
     commands(&mut app, "<Enter>");
     assert!(
-        app.session.opening_statements.local[0].given,
+        app.session().opening_statements.local[0].given,
         "{:?}",
-        app.message
+        app.message()
     );
     commands(&mut app, "u");
     assert!(
-        !app.session.opening_statements.local[0].given,
+        !app.session().opening_statements.local[0].given,
         "undo restores it"
     );
 
-    app.jump_to_stage(Stage::Scaling);
+    app.update(Msg::GoToStage(Stage::Scaling));
     let shown = screen(&app, 120, 30);
     assert!(
         shown.contains("0 not safe at home · 10 safe to close"),
@@ -165,17 +166,17 @@ fn the_england_defaults_leave_a_new_session_as_it_was() {
 
 #[test]
 fn exports_follow_the_rules_in_force() {
-    use cpconf::export::{Copy, Format, render, render_under};
+    use cpconf::export::{CopyKind, Format, render, render_under};
     let s = cpconf::example::example_icpc();
     let strict = rules("[quorum]\nother_agencies = 9\n[timescales]\ncomplaint_days = 21\n");
 
-    let usual_record = render(&s, Copy::Record, Format::Text);
-    let local_record = render_under(&s, Copy::Record, Format::Text, &strict);
+    let usual_record = render(&s, CopyKind::Record, Format::Text);
+    let local_record = render_under(&s, CopyKind::Record, Format::Text, &strict);
     assert!(!usual_record.contains("Why the conference went ahead"));
     assert!(local_record.contains("Why the conference went ahead"));
 
-    let usual_family = render(&s, Copy::Family, Format::Text);
-    let local_family = render_under(&s, Copy::Family, Format::Text, &strict);
+    let usual_family = render(&s, CopyKind::Family, Format::Text);
+    let local_family = render_under(&s, CopyKind::Family, Format::Text, &strict);
     assert!(usual_family.contains("within 28 days"), "{usual_family}");
     assert!(local_family.contains("within 21 days"), "{local_family}");
 }

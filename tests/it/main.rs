@@ -14,6 +14,7 @@ mod config;
 mod crash;
 mod dates;
 mod e2e;
+mod effects;
 mod examples;
 mod export_browser;
 mod export_cli;

@@ -35,17 +35,17 @@ fn icpc() -> App {
 fn clicking_a_stage_in_the_sidebar_goes_there() {
     let mut app = icpc();
     click_on(&mut app, "4 The map");
-    assert_eq!(app.stage, Stage::Map);
+    assert_eq!(app.stage(), Stage::Map);
     click_on(&mut app, "9 Record");
-    assert_eq!(app.stage, Stage::Record);
+    assert_eq!(app.stage(), Stage::Record);
 }
 
 #[test]
 fn clicking_an_item_selects_it_and_a_second_click_opens_it() {
     let mut app = icpc();
-    app.jump_to_stage(Stage::Map);
+    app.update(Msg::GoToStage(Stage::Map));
     let third = app
-        .session
+        .session()
         .map_items
         .iter()
         .filter(|m| m.column == Column::Complicating)
@@ -59,19 +59,19 @@ fn clicking_an_item_selects_it_and_a_second_click_opens_it() {
         .collect::<Vec<_>>()
         .join(" ");
     click_on(&mut app, &words);
-    assert_eq!(app.pane, 2, "the third column");
+    assert_eq!(app.pane(), 2, "the third column");
     assert_eq!(app.cursor(2).row, 1);
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
     click_on(&mut app, &words);
-    assert!(!app.overlays.is_empty(), "a second click opens the item");
+    assert!(!app.overlays().is_empty(), "a second click opens the item");
 }
 
 #[test]
 fn clicking_a_field_selects_it() {
     let mut app = icpc();
-    app.jump_to_stage(Stage::Setup);
+    app.update(Msg::GoToStage(Stage::Setup));
     click_on(&mut app, "Family reference");
-    assert_eq!(app.pane, 0);
+    assert_eq!(app.pane(), 0);
     assert_eq!(app.cursor(0).row, 6);
 }
 
@@ -81,7 +81,7 @@ fn clicks_are_ignored_while_a_popup_is_open() {
     commands(&mut app, "?");
     assert_eq!(cpconf::ui::hit_test(&app, AREA, 5, 10), None);
     app.update(Msg::Click(ClickTarget::Stage(Stage::Setup)));
-    assert_ne!(app.stage, Stage::Setup);
+    assert_ne!(app.stage(), Stage::Setup);
 }
 
 #[test]
@@ -89,11 +89,11 @@ fn clicking_a_person_in_a_scrolled_grid_selects_that_person() {
     // Sixty people: the scaling grid scrolls to keep the 51st in view.
     let session = cpconf::generate::session(cpconf::generate::Size::L, 1);
     let mut app = App::new(session, Access::Edit, at("12:00:00"));
-    app.jump_to_stage(Stage::Scaling);
+    app.update(Msg::GoToStage(Stage::Scaling));
     for _ in 0..50 {
         commands(&mut app, "j");
     }
-    let grid = app.pane;
+    let grid = app.pane();
     assert_eq!(app.cursor(grid).row, 50);
     let shown = screen(&app, AREA.width, AREA.height);
     let detail = |shown: &str| {
@@ -105,14 +105,14 @@ fn clicking_a_person_in_a_scrolled_grid_selects_that_person() {
     };
     // Someone shown a few rows above the chosen person, named once.
     let target = app
-        .session
+        .session()
         .attendees
         .iter()
         .map(|a| a.name.clone())
         .find(|name| shown.matches(name.as_str()).count() == 1 && !detail(&shown).contains(name))
         .expect("another person on screen");
     click_on(&mut app, &target);
-    assert_eq!(app.pane, grid);
+    assert_eq!(app.pane(), grid);
     assert_ne!(app.cursor(grid).row, 50);
     let shown = screen(&app, AREA.width, AREA.height);
     assert!(

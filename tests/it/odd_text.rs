@@ -58,7 +58,7 @@ fn app() -> App {
 
 /// Opens `field` (on a stage form) in the editor by keys.
 fn open(app: &mut App, stage: Stage, field: &Field) {
-    app.jump_to_stage(stage);
+    app.update(Msg::GoToStage(stage));
     let (pane, row) = app
         .panes()
         .iter()
@@ -68,7 +68,7 @@ fn open(app: &mut App, stage: Stage, field: &Field) {
             _ => None,
         })
         .expect("field on this stage");
-    while app.pane != pane {
+    while app.pane() != pane {
         press(app, KeyCode::Tab);
     }
     for _ in 0..20 {
@@ -78,7 +78,7 @@ fn open(app: &mut App, stage: Stage, field: &Field) {
         press(app, KeyCode::Down);
     }
     press(app, KeyCode::Enter);
-    assert!(app.editing(), "Enter opens {field:?}: {:?}", app.message);
+    assert!(app.editing(), "Enter opens {field:?}: {:?}", app.message());
 }
 
 /// Draws at 80x24 and 160x48; no cell may hold a control character.
@@ -104,9 +104,9 @@ fn assert_screen_clean(app: &App, what: &str) {
 fn assert_round_trips(app: &App) -> Session {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("session.json");
-    storage::save(&DurableWriter, &path, &app.session).expect("save");
+    storage::save(&DurableWriter, &path, &app.session()).expect("save");
     let loaded = storage::load(&path).expect("load").session;
-    assert_eq!(loaded, app.session, "save then load changes nothing");
+    assert_eq!(&loaded, app.session(), "save then load changes nothing");
     loaded
 }
 
@@ -130,9 +130,9 @@ fn paste_and_check(stage: Stage, field: Field, text: &str) {
     app.update(Msg::Paste(text.to_string()));
     assert_screen_clean(&app, &format!("editing {field:?} after pasting {text:?}"));
     press(&mut app, KeyCode::Esc);
-    assert!(!app.editing(), "Esc leaves the editor: {:?}", app.message);
+    assert!(!app.editing(), "Esc leaves the editor: {:?}", app.message());
     let want = pasted(text, field.kind());
-    assert_eq!(edit_text(&app.session, &field), want, "pasted {text:?}");
+    assert_eq!(edit_text(&app.session(), &field), want, "pasted {text:?}");
     assert_screen_clean(&app, &format!("{field:?} holding {text:?}"));
     let loaded = assert_round_trips(&app);
     assert_eq!(edit_text(&loaded, &field), want);
@@ -168,7 +168,7 @@ fn typed_scripts_marks_and_emoji_are_stored_exactly() {
             type_text(&mut app, text);
             assert_screen_clean(&app, &format!("typing {text:?}"));
             press(&mut app, KeyCode::Esc);
-            assert_eq!(edit_text(&app.session, &field), *text);
+            assert_eq!(edit_text(&app.session(), &field), *text);
             assert_screen_clean(&app, &format!("{field:?} holding {text:?}"));
             let loaded = assert_round_trips(&app);
             assert_eq!(edit_text(&loaded, &field), *text);
@@ -180,7 +180,7 @@ fn typed_scripts_marks_and_emoji_are_stored_exactly() {
     let all = SCRIPTS.join("\n");
     type_text(&mut app, &all);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(edit_text(&app.session, &MULTI_LINE.1), all);
+    assert_eq!(edit_text(&app.session(), &MULTI_LINE.1), all);
 }
 
 /// A terminal delivers control keys as named keys, but a misbehaving one
@@ -219,19 +219,19 @@ fn hostile_names_on_every_stage() {
     let mut i = 0;
     let mut fields: Vec<Field> = Vec::new();
     fields.extend(
-        app.session
+        app.session()
             .children
             .iter()
             .map(|c| Field::ChildName(c.id.clone())),
     );
-    for a in &app.session.attendees {
+    for a in &app.session().attendees {
         fields.push(Field::AttendeeName(a.id.clone()));
         fields.push(Field::AttendeeAgency(a.id.clone()));
     }
-    for m in &app.session.map_items {
+    for m in &app.session().map_items {
         fields.push(Field::MapText(m.id.clone()));
     }
-    for r in &app.session.recommendations {
+    for r in &app.session().recommendations {
         fields.push(Field::RecReason(r.id.clone()));
     }
     let mut want = Vec::new();
@@ -239,23 +239,22 @@ fn hostile_names_on_every_stage() {
         // Through the editor, as a paste, so the app's own path is used.
         let text = format!("{} {}", odd[i % odd.len()], odd[(i + 7) % odd.len()]);
         i += 1;
-        app.overlays
-            .push(Overlay::Editor(Box::new(cpconf::app::state::Editor::new(
-                field.clone(),
-                "odd".into(),
-                "",
-            ))));
+        app = app.with_overlay(Overlay::Editor(Box::new(cpconf::app::state::Editor::new(
+            field.clone(),
+            "odd".into(),
+            "",
+        ))));
         app.update(Msg::Paste(text.clone()));
         press(&mut app, KeyCode::Esc);
-        assert!(!app.editing(), "{field:?}: {:?}", app.message);
+        assert!(!app.editing(), "{field:?}: {:?}", app.message());
         want.push((field.clone(), pasted(&text, field.kind())));
     }
     for (field, text) in &want {
-        assert_eq!(&edit_text(&app.session, field), text, "{field:?}");
+        assert_eq!(&edit_text(&app.session(), field), text, "{field:?}");
     }
-    assert!(app.session.problems().is_empty());
+    assert!(app.session().problems().is_empty());
     for stage in Stage::ALL {
-        app.jump_to_stage(stage);
+        app.update(Msg::GoToStage(stage));
         for pane in 0..app.panes().len().max(1) {
             assert_screen_clean(&app, &format!("{stage:?} pane {pane}"));
             press(&mut app, KeyCode::Tab);
@@ -287,13 +286,13 @@ fn a_megabyte_paste_lands_as_one_edit() {
     let want = pasted(&text, FieldKind::Lines);
     assert_eq!(app.draft().map(|(_, t)| t), Some(want.clone()));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(edit_text(&app.session, &field), want);
+    assert_eq!(edit_text(&app.session(), &field), want);
     assert_screen_clean(&app, "a megabyte in the form");
     // ...and one change to the session: one `u` empties the field again.
     commands(&mut app, "u");
-    assert_eq!(edit_text(&app.session, &field), "");
+    assert_eq!(edit_text(&app.session(), &field), "");
     commands(&mut app, "<C-r>");
-    assert_eq!(edit_text(&app.session, &field), want);
+    assert_eq!(edit_text(&app.session(), &field), want);
     let loaded = assert_round_trips(&app);
     assert_eq!(edit_text(&loaded, &field), want);
 }
@@ -316,7 +315,7 @@ fn ten_thousand_newlines() {
             } else {
                 " ".repeat(10_000)
             };
-            assert_eq!(edit_text(&app.session, &field), want);
+            assert_eq!(edit_text(&app.session(), &field), want);
             assert_screen_clean(&app, "10,000 newlines in the form");
             assert_round_trips(&app);
         }
@@ -327,7 +326,7 @@ fn ten_thousand_newlines() {
 #[test]
 fn hostile_text_in_a_new_map_item() {
     let mut app = app();
-    app.jump_to_stage(Stage::Map);
+    app.update(Msg::GoToStage(Stage::Map));
     commands(&mut app, "a");
     assert!(app.editing());
     let text = CONTROL
@@ -339,7 +338,7 @@ fn hostile_text_in_a_new_map_item() {
     app.update(Msg::Paste(text.clone()));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
-    let item = &app.session.map_items[0];
+    let item = &app.session().map_items[0];
     assert_eq!(item.text, pasted(&text, FieldKind::Lines));
     assert_screen_clean(&app, "the map with a hostile item");
     assert_round_trips(&app);

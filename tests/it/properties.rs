@@ -240,8 +240,8 @@ proptest! {
     ) {
         let mut app = start_app(start);
         let mut screen = Screen::new();
-        let mut now = app.now;
-        prop_assert_eq!(broken(&app.session), Vec::<String>::new());
+        let mut now = app.now();
+        prop_assert_eq!(broken(&app.session()), Vec::<String>::new());
         for (i, (ev, (w, h))) in events.iter().enumerate() {
             let msg = match ev {
                 Ev::Key(code, mods) => Msg::Key(KeyEvent::new(*code, *mods)),
@@ -252,7 +252,7 @@ proptest! {
                 }
             };
             app.update(msg);
-            let problems = broken(&app.session);
+            let problems = broken(&app.session());
             prop_assert!(problems.is_empty(), "after event {} ({:?}): {:?}", i, ev, problems);
             let bad = control_cell(screen.draw(&app, *w, *h));
             prop_assert!(
@@ -715,7 +715,7 @@ const OVERLAYS: [&str; 6] = ["none", "record", "editor", "picker", "help", "conf
 
 fn icpc_at(stage: Stage) -> App {
     let mut app = App::new(editable(example_icpc()), Access::Edit, at("09:30:00"));
-    app.jump_to_stage(stage);
+    app.update(Msg::GoToStage(stage));
     app
 }
 
@@ -725,7 +725,7 @@ fn key(app: &mut App, code: KeyCode) {
 
 fn top_is(app: &App, name: &str) -> bool {
     matches!(
-        (app.overlays.last(), name),
+        (app.overlays().last(), name),
         (None, "none")
             | (Some(Overlay::Record(_)), "record")
             | (Some(Overlay::Editor(_)), "editor")
@@ -739,7 +739,7 @@ fn top_is(app: &App, name: &str) -> bool {
 /// last field: End first, so one Tab leaves the form.
 fn next_pane(app: &mut App) {
     let in_form = matches!(
-        app.panes().get(app.pane).map(|p| &p.content),
+        app.panes().get(app.pane()).map(|p| &p.content),
         Some(cpconf::app::panes::PaneContent::Form(_))
     );
     if in_form {
@@ -770,7 +770,7 @@ fn reach_by_keys(stage: Stage, name: &str) -> Option<App> {
             if top_is(&app, name) {
                 return Some(app);
             }
-            let fields = match app.overlays.last() {
+            let fields = match app.overlays().last() {
                 Some(Overlay::Record(form)) => form.fields.len(),
                 _ => 0,
             };
@@ -805,7 +805,7 @@ fn with_overlay(stage: Stage, name: &str) -> App {
     if let Some(app) = reach_by_keys(stage, name) {
         return app;
     }
-    let mut app = icpc_at(stage);
+    let app = icpc_at(stage);
     let overlay = match name {
         "editor" => Overlay::Editor(Box::new(Editor::new(
             Field::ParentsViews,
@@ -813,10 +813,10 @@ fn with_overlay(stage: Stage, name: &str) -> App {
             "Two lines\nمرحبا 👩\u{200d}👧 e\u{301} \u{1b}[2J",
         ))),
         "picker" => Overlay::Picker(Picker {
-            field: Field::DecisionCoreGroup(app.session.children[0].id.clone()),
+            field: Field::DecisionCoreGroup(app.session().children[0].id.clone()),
             title: "Core group".into(),
             options: app
-                .session
+                .session()
                 .attendees
                 .iter()
                 .map(|a| PickOption {
@@ -824,7 +824,7 @@ fn with_overlay(stage: Stage, name: &str) -> App {
                     label: a.name.clone(),
                 })
                 .collect(),
-            chosen: vec![app.session.attendees[0].id.0.clone()],
+            chosen: vec![app.session().attendees[0].id.0.clone()],
             selected: 1,
             multi: true,
             filter: String::new(),
@@ -839,15 +839,14 @@ fn with_overlay(stage: Stage, name: &str) -> App {
             let mut setup = icpc_at(Stage::Setup);
             next_pane(&mut setup);
             key(&mut setup, KeyCode::Enter);
-            match setup.overlays.pop() {
+            match setup.overlays().last().cloned() {
                 Some(o @ Overlay::Record(_)) => o,
                 other => panic!("no record form at setup: {other:?}"),
             }
         }
         other => panic!("unknown overlay {other}"),
     };
-    app.overlays.push(overlay);
-    app
+    app.with_overlay(overlay)
 }
 
 /// Draws at `w` x `h` and checks what must hold at any size.

@@ -115,7 +115,7 @@ fn choosing_a_plan_at_a_review_sets_the_next_review_six_months_on() {
         cpconf::app::state::Access::Edit,
         DateTime::parse_from_rfc3339("2027-02-09T10:00:00+00:00").unwrap(),
     );
-    app.jump_to_stage(Stage::Decision);
+    app.update(Msg::GoToStage(Stage::Decision));
     use cpconf::app::update::Msg;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for code in [
@@ -126,7 +126,7 @@ fn choosing_a_plan_at_a_review_sets_the_next_review_six_months_on() {
     ] {
         app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
-    let d = &app.session.decisions[0];
+    let d = &app.session().decisions[0];
     assert_eq!(d.outcome, Outcome::ChildProtectionPlan);
     // Review on Tue 9 Feb 2027 + 6 months = Mon 9 Aug 2027 (a working day).
     assert_eq!(

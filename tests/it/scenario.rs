@@ -10,7 +10,7 @@ use support::*;
 #[test]
 fn a_whole_two_child_conference_by_keys_alone() {
     let app = run_icpc();
-    let s = &app.session;
+    let s = &app.session();
     assert!(s.problems().is_empty(), "{:?}", s.problems());
 
     assert_eq!(s.setup.date, chrono::NaiveDate::from_ymd_opt(2026, 11, 23));
@@ -140,12 +140,12 @@ fn a_whole_two_child_conference_by_keys_alone() {
 #[test]
 fn the_finalised_record_is_locked() {
     let mut app = run_icpc();
-    let before = app.session.clone();
+    let before = app.session().clone();
     commands(&mut app, "[[[[a");
     commands(&mut app, "ud<Enter>");
-    assert_eq!(app.session, before);
+    assert_eq!(app.session(), &before);
     assert!(
-        app.message
+        app.message()
             .as_ref()
             .is_some_and(|m| m.text.contains("finalised"))
     );
@@ -156,7 +156,7 @@ fn saved_and_reloaded_the_session_is_the_same() {
     let app = run_icpc();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.json");
-    cpconf::storage::save(&cpconf::storage::DurableWriter, &path, &app.session).unwrap();
+    cpconf::storage::save(&cpconf::storage::DurableWriter, &path, &app.session()).unwrap();
     let loaded = cpconf::storage::load(&path).unwrap().session;
-    assert_eq!(loaded, app.session);
+    assert_eq!(&loaded, app.session());
 }

@@ -11,9 +11,9 @@ use support::*;
 #[test]
 fn finalising_takes_a_fingerprint_that_matches() {
     let app = run_icpc();
-    let f = app.session.finalised.as_ref().expect("finalised");
+    let f = app.session().finalised.as_ref().expect("finalised");
     assert_eq!(f.content_sha256.len(), 64);
-    assert_eq!(app.session.integrity(), Integrity::Intact);
+    assert_eq!(app.session().integrity(), Integrity::Intact);
 }
 
 #[test]
@@ -21,7 +21,7 @@ fn changing_a_byte_of_a_finalised_file_is_detected() {
     let app = run_icpc();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.json");
-    cpconf::storage::save(&cpconf::storage::DurableWriter, &path, &app.session).unwrap();
+    cpconf::storage::save(&cpconf::storage::DurableWriter, &path, &app.session()).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("Police were called twice"));
     std::fs::write(&path, text.replace("called twice", "called thrice")).unwrap();
@@ -33,16 +33,16 @@ fn changing_a_byte_of_a_finalised_file_is_detected() {
         cpconf::app::state::App::new(loaded, Access::ReadOnly("test".into()), at("13:00:00"));
     let mut viewer = viewer;
     commands(&mut viewer, "]]]]]]]]]]");
-    assert_eq!(viewer.stage, Stage::Record);
+    assert_eq!(viewer.stage(), Stage::Record);
     assert!(screen(&viewer, 120, 40).contains("CHANGED since it was finalised"));
 }
 
 #[test]
 fn after_finalising_only_addenda_can_be_added() {
     let mut app = run_icpc();
-    let fingerprint = app.session.finalised.clone().unwrap().content_sha256;
+    let fingerprint = app.session().finalised.clone().unwrap().content_sha256;
     commands(&mut app, "]");
-    assert_eq!(app.stage, Stage::Record);
+    assert_eq!(app.stage(), Stage::Record);
     commands(&mut app, "a");
     assert!(app.editing(), "a opens a new addendum");
     type_text(&mut app, "The review date was moved to 2 March 2027.");
@@ -50,27 +50,27 @@ fn after_finalising_only_addenda_can_be_added() {
     type_text(&mut app, "The chair is on leave on 23 February.");
     commands(&mut app, "<Esc><Esc>");
 
-    let a = &app.session.addenda;
+    let a = &app.session().addenda;
     assert_eq!(a.len(), 1);
     assert_eq!(a[0].what, "The review date was moved to 2 March 2027.");
     assert_eq!(a[0].why, "The chair is on leave on 23 February.");
     assert_eq!(a[0].by, "Morgan Reeve");
     assert_eq!(
-        app.session.integrity(),
+        app.session().integrity(),
         Integrity::Intact,
         "addenda sit outside the fingerprint"
     );
     assert_eq!(
-        app.session.finalised.as_ref().unwrap().content_sha256,
+        app.session().finalised.as_ref().unwrap().content_sha256,
         fingerprint
     );
 
     // An addendum cannot be deleted, and the record itself cannot change.
     commands(&mut app, "d");
-    assert_eq!(app.session.addenda.len(), 1);
-    let before = app.session.clone();
+    assert_eq!(app.session().addenda.len(), 1);
+    let before = app.session().clone();
     commands(&mut app, "[<Enter>jj<Space>a");
-    assert_eq!(app.session, before);
+    assert_eq!(app.session(), &before);
 }
 
 #[test]
@@ -80,12 +80,12 @@ fn a_read_only_window_cannot_add_an_addendum() {
         Access::ReadOnly("test".into()),
         at("13:00:00"),
     );
-    let before = viewer.session.clone();
+    let before = viewer.session().clone();
     commands(&mut viewer, "]]]]]]]]]]a");
     type_text(&mut viewer, "sneaky");
     commands(&mut viewer, "<Esc>");
-    assert_eq!(viewer.session, before);
-    assert_eq!(viewer.revision, 0);
+    assert_eq!(viewer.session(), &before);
+    assert_eq!(viewer.revision(), 0);
 }
 
 #[test]
@@ -94,7 +94,12 @@ fn every_change_is_in_the_audit_trail_and_undo_is_recorded() {
     commands(&mut app, "<Tab>a");
     type_text(&mut app, "Kit Example");
     commands(&mut app, "<Esc><Esc>u");
-    let trail: Vec<&str> = app.session.audit.iter().map(|e| e.what.as_str()).collect();
+    let trail: Vec<&str> = app
+        .session()
+        .audit
+        .iter()
+        .map(|e| e.what.as_str())
+        .collect();
     assert_eq!(
         trail,
         vec![
@@ -103,7 +108,7 @@ fn every_change_is_in_the_audit_trail_and_undo_is_recorded() {
             "undid the last change"
         ]
     );
-    assert!(app.session.audit.iter().all(|e| e.stage == Stage::Setup));
+    assert!(app.session().audit.iter().all(|e| e.stage == Stage::Setup));
     // Undo took the name back but kept the history.
-    assert_eq!(app.session.children[0].name, "");
+    assert_eq!(app.session().children[0].name, "");
 }

@@ -56,7 +56,7 @@ fn snap(name: &str, app: &App, (w, h): (u16, u16)) {
 
 fn every_stage(prefix: &str, mut app: App) {
     for stage in Stage::ALL {
-        app.jump_to_stage(stage);
+        app.update(Msg::GoToStage(stage));
         for size in SIZES {
             snap(&format!("{prefix}_{}", stage_name(stage)), &app, size);
         }
@@ -76,7 +76,7 @@ fn every_stage_of_the_review_conference() {
 #[test]
 fn the_finalised_initial_conference() {
     let mut app = icpc_finalised();
-    app.jump_to_stage(Stage::Decision);
+    app.update(Msg::GoToStage(Stage::Decision));
     for size in SIZES {
         snap("icpc_finalised_8_decision", &app, size);
     }
@@ -89,16 +89,16 @@ fn the_review_opened_read_only() {
         Access::ReadOnly("opened with cpconf view".into()),
         "2027-02-09T11:42:00+00:00",
     );
-    app.jump_to_stage(Stage::Map);
+    app.update(Msg::GoToStage(Stage::Map));
     snap("review_read_only_4_map", &app, (80, 24));
 }
 
 #[test]
 fn the_record_form_of_a_map_item() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Map);
+    app.update(Msg::GoToStage(Stage::Map));
     commands(&mut app, "<Tab><Enter>");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Record(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Record(_))));
     for size in SIZES {
         snap("overlay_record_form", &app, size);
     }
@@ -107,7 +107,7 @@ fn the_record_form_of_a_map_item() {
 #[test]
 fn the_editor_over_a_record_form() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Map);
+    app.update(Msg::GoToStage(Stage::Map));
     commands(&mut app, "<Enter><Enter>");
     assert!(app.editing());
     type_text(&mut app, " Seen again on 1 November.");
@@ -119,7 +119,7 @@ fn the_editor_over_a_record_form() {
 #[test]
 fn the_editor_on_a_one_line_field() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Setup);
+    app.update(Msg::GoToStage(Stage::Setup));
     open_field(&mut app, "Chair");
     assert!(app.editing());
     snap("overlay_editor_one_line", &app, (80, 24));
@@ -128,9 +128,9 @@ fn the_editor_on_a_one_line_field() {
 #[test]
 fn a_picker_for_who_said_a_map_item() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Map);
+    app.update(Msg::GoToStage(Stage::Map));
     commands(&mut app, "<Enter>j<Enter>");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Picker(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Picker(_))));
     for size in SIZES {
         snap("overlay_picker_said_by", &app, size);
     }
@@ -139,16 +139,16 @@ fn a_picker_for_who_said_a_map_item() {
 #[test]
 fn a_multi_choice_picker_for_categories() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Decision);
+    app.update(Msg::GoToStage(Stage::Decision));
     commands(&mut app, "<Enter>j<Enter>");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Picker(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Picker(_))));
     snap("overlay_picker_categories", &app, (80, 24));
 }
 
 #[test]
 fn the_help_overlay() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Map);
+    app.update(Msg::GoToStage(Stage::Map));
     commands(&mut app, "?");
     for size in SIZES {
         snap("overlay_help_map", &app, size);
@@ -158,18 +158,18 @@ fn the_help_overlay() {
 #[test]
 fn the_help_overlay_on_the_scaling_grid() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Scaling);
+    app.update(Msg::GoToStage(Stage::Scaling));
     commands(&mut app, "?");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Help(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Help(_))));
     snap("overlay_help_scaling", &app, (80, 24));
 }
 
 #[test]
 fn the_finalise_confirmation() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Decision);
+    app.update(Msg::GoToStage(Stage::Decision));
     commands(&mut app, "F");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Confirm(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
     for size in SIZES {
         snap("overlay_finalise_confirm", &app, size);
     }
@@ -178,7 +178,7 @@ fn the_finalise_confirmation() {
 #[test]
 fn a_refused_value_in_the_status_bar() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Setup);
+    app.update(Msg::GoToStage(Stage::Setup));
     open_field(&mut app, "Date");
     commands(&mut app, "<C-a><C-k>");
     type_text(&mut app, "31/02/2026");
@@ -196,7 +196,7 @@ fn a_terminal_too_small() {
 #[test]
 fn a_restricted_map_item_keeps_its_marker_on_a_small_screen() {
     let mut app = icpc_live();
-    app.jump_to_stage(Stage::Map);
+    app.update(Msg::GoToStage(Stage::Map));
     // What complicates things: the fifth item is restricted police information.
     commands(&mut app, "<Tab><Tab>jjjj");
     let screen_text = screen(&app, 80, 24);

@@ -6,6 +6,7 @@
 use crate::support;
 
 use chrono::NaiveDate;
+use cpconf::app::effect::Effect;
 use cpconf::app::state::{Access, App, Overlay, Tone};
 use cpconf::app::update::Msg;
 use cpconf::model::*;
@@ -94,7 +95,7 @@ fn family() -> App {
 }
 
 fn child(app: &App, name: &str) -> ChildId {
-    app.session
+    app.session()
         .children
         .iter()
         .find(|c| c.name == name)
@@ -104,7 +105,7 @@ fn child(app: &App, name: &str) -> ChildId {
 }
 
 fn person(app: &App, name: &str) -> AttendeeId {
-    app.session
+    app.session()
         .attendees
         .iter()
         .find(|a| a.name == name)
@@ -116,16 +117,16 @@ fn person(app: &App, name: &str) -> AttendeeId {
 /// Moves to `stage` with `]` / `[`, as the chair would.
 fn to_stage(app: &mut App, stage: Stage) {
     for _ in 0..Stage::ALL.len() {
-        if app.stage == stage {
+        if app.stage() == stage {
             return;
         }
-        commands(app, if app.stage < stage { "]" } else { "[" });
+        commands(app, if app.stage() < stage { "]" } else { "[" });
     }
-    assert_eq!(app.stage, stage, "could not reach {stage:?}");
+    assert_eq!(app.stage(), stage, "could not reach {stage:?}");
 }
 
 fn message(app: &App) -> String {
-    app.message
+    app.message()
         .as_ref()
         .map(|m| m.text.clone())
         .unwrap_or_default()
@@ -133,7 +134,7 @@ fn message(app: &App) -> String {
 
 /// The text in the open editor.
 fn editor_text(app: &App) -> String {
-    match app.overlays.last() {
+    match app.overlays().last() {
         Some(Overlay::Editor(e)) => e.value(),
         other => panic!("no editor open: {other:?}"),
     }
@@ -141,7 +142,7 @@ fn editor_text(app: &App) -> String {
 
 /// The field chosen in the open record form (under the editor, if any).
 fn record_selected(app: &App) -> usize {
-    app.overlays
+    app.overlays()
         .iter()
         .rev()
         .find_map(|o| match o {
@@ -165,9 +166,9 @@ fn big_screen(app: &App) -> String {
 fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
     let mut app = new_app();
     commands(&mut app, "<Right>");
-    assert_eq!(app.session.setup.kind, ConferenceKind::Review);
+    assert_eq!(app.session().setup.kind, ConferenceKind::Review);
     commands(&mut app, "<Left>");
-    assert_eq!(app.session.setup.kind, ConferenceKind::Initial);
+    assert_eq!(app.session().setup.kind, ConferenceKind::Initial);
     focus_field(&mut app, "Date");
     set_field(&mut app, "24/11/2026");
     focus_field(&mut app, "Start time");
@@ -195,7 +196,7 @@ fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
     type_text(&mut app, "2027-01-15");
     commands(&mut app, "<Enter><Esc>");
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.setup.date, Some(date(2026, 11, 24)));
     assert_eq!(
         s.setup.start_time.map(|t| t.to_string()),
@@ -252,7 +253,7 @@ fn pre_meeting_ticks_what_was_explained_and_records_separate_attendance() {
     type_text(&mut app, "All of it");
     commands(&mut app, "<Enter><Esc>");
 
-    let pm = &app.session.pre_meeting;
+    let pm = &app.session().pre_meeting;
     assert!(pm.explained_purpose);
     assert!(!pm.explained_how_it_runs);
     assert!(pm.explained_how_to_contribute);
@@ -294,7 +295,7 @@ fn introductions_add_a_person_to_the_register_and_tick_opening_statements() {
     focus_field(&mut app, "Equality and diversity");
     commands(&mut app, "<Space>");
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.attendees.len(), 6);
     let rita = s.attendees.last().unwrap();
     assert_eq!(rita.name, "Rita Constable");
@@ -350,7 +351,7 @@ fn the_quorum_signal_follows_the_register() {
         "NHS Trust",
         "<Right><Right><Right>",
     );
-    assert!(app.session.quorum().is_quorate());
+    assert!(app.session().quorum().is_quorate());
     let shown = big_screen(&app);
     assert!(
         shown.contains("QUORATE: social care + Kelbridge Police, NHS Trust"),
@@ -362,8 +363,8 @@ fn the_quorum_signal_follows_the_register() {
     commands(&mut app, "<Enter>");
     focus_field(&mut app, "Attendance");
     commands(&mut app, "<Right><Esc>");
-    assert_eq!(app.session.attendees[2].attendance, Attendance::Apologies);
-    assert!(!app.session.quorum().is_quorate());
+    assert_eq!(app.session().attendees[2].attendance, Attendance::Apologies);
+    assert!(!app.session().quorum().is_quorate());
     let shown = big_screen(&app);
     assert!(
         shown.contains("NOT QUORATE: needs 1 more agency"),
@@ -394,7 +395,7 @@ fn a_danger_statement_is_about_the_children_chosen_and_keeps_the_dispute() {
     commands(&mut app, "<Esc><Esc>");
 
     let otto = child(&app, "Otto Quarry");
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.danger_statements.len(), 1);
     let d = &s.danger_statements[0];
     assert_eq!(d.who_is_worried, "The school and the health visitor");
@@ -428,7 +429,7 @@ fn a_map_item_records_who_said_it_its_tag_and_restriction_and_can_move_column() 
         "<Esc>j<Enter>jj<Enter>jj<Left>j<Space>j<Right><Esc>",
     );
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.map_items.len(), 1);
     let m = &s.map_items[0];
     assert_eq!(m.said_by, Some(person(&app, "Priya Nurse")));
@@ -458,7 +459,7 @@ fn the_childs_voice_is_recorded_per_child() {
     commands(&mut app, "<Right><Right><Right>");
     focus_field(&mut app, "Otto: In the child's words");
     set_field(&mut app, "House of good things: my dog.");
-    let s = &app.session;
+    let s = &app.session();
     let otto = child(&app, "Otto Quarry");
     let nell = child(&app, "Nell Quarry");
     let voice = |c: &ChildId| s.child_voices.iter().find(|v| &v.child == c).unwrap();
@@ -485,7 +486,7 @@ fn scaling_scores_each_person_per_child_and_can_be_changed_or_cleared() {
     let (sam, priya) = (person(&app, "Sam Social"), person(&app, "Priya Nurse"));
     let (nell, otto) = (child(&app, "Nell Quarry"), child(&app, "Otto Quarry"));
     let score = |app: &App, p: &AttendeeId, c: &ChildId| {
-        app.session
+        app.session()
             .scaling
             .scores
             .iter()
@@ -505,14 +506,14 @@ fn scaling_scores_each_person_per_child_and_can_be_changed_or_cleared() {
     commands(&mut app, "k");
     set_field(&mut app, "5");
     assert_eq!(score(&app, &sam, &otto), Some((5, String::new())));
-    assert_eq!(app.session.scaling.scores.len(), 3);
+    assert_eq!(app.session().scaling.scores.len(), 3);
     commands(&mut app, "jd");
     assert_eq!(score(&app, &priya, &otto), None);
 
     commands(&mut app, "<Tab>");
     set_field(&mut app, "How safe is Otto at home today?");
     assert_eq!(
-        app.session.scaling.question,
+        app.session().scaling.question,
         "How safe is Otto at home today?"
     );
 }
@@ -555,7 +556,7 @@ fn a_safety_goal_answers_a_danger_statement_and_has_dated_actions() {
     focus_field(&mut app, "Contingency plan");
     set_field(&mut app, "Otto stays with his grandmother.");
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.safety_goals.len(), 1);
     let g = &s.safety_goals[0];
     assert_eq!(g.parents_will, "Making sure Otto eats three meals a day.");
@@ -592,7 +593,7 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
 
     let (sam, priya) = (person(&app, "Sam Social"), person(&app, "Priya Nurse"));
     let (nell, otto) = (child(&app, "Nell Quarry"), child(&app, "Otto Quarry"));
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.recommendations.len(), 1);
     let r = &s.recommendations[0];
     assert_eq!((&r.professional, &r.child), (&sam, &nell));
@@ -608,11 +609,11 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
 
     // Sam for Otto: child in need; Priya for Otto: no further action.
     commands(&mut app, "l<Enter><Enter><Enter><Esc>j<Enter><Enter><Esc>");
-    assert_eq!(app.session.tally(&otto).child_in_need, 1);
-    assert_eq!(app.session.tally(&otto).no_further_action, 1);
-    assert_eq!(app.session.tally(&nell).plan, 1);
+    assert_eq!(app.session().tally(&otto).child_in_need, 1);
+    assert_eq!(app.session().tally(&otto).no_further_action, 1);
+    assert_eq!(app.session().tally(&nell).plan, 1);
     let from_priya: Vec<&ChildId> = app
-        .session
+        .session()
         .recommendations
         .iter()
         .filter(|r| r.professional == priya)
@@ -652,7 +653,7 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
     commands(&mut app, "jj<Enter><Esc>");
 
     let nell = child(&app, "Nell Quarry");
-    let s = &app.session;
+    let s = &app.session();
     let d = s.decisions.iter().find(|d| d.child == nell).unwrap();
     assert_eq!(d.outcome, Outcome::ChildProtectionPlan);
     assert_eq!(d.categories, vec![Category::Neglect]);
@@ -674,9 +675,9 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
     commands(&mut app, "<BackTab><BackTab>j<Enter>");
     focus_field(&mut app, "Outcome");
     commands(&mut app, "<Enter><Enter>");
-    assert_eq!(app.session.decisions[1].outcome, Outcome::ChildInNeed);
+    assert_eq!(app.session().decisions[1].outcome, Outcome::ChildInNeed);
     assert_eq!(
-        app.session.decisions[0].outcome,
+        app.session().decisions[0].outcome,
         Outcome::ChildProtectionPlan
     );
     let shown = big_screen(&app);
@@ -689,18 +690,18 @@ fn choosing_a_child_protection_plan_fills_the_core_group_and_review_dates() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     commands(&mut app, "<Enter><Enter><Enter>");
-    assert_eq!(app.session.decisions[0].outcome, Outcome::ChildInNeed);
-    assert_eq!(app.session.decisions[0].plan.first_core_group, None);
+    assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
+    assert_eq!(app.session().decisions[0].plan.first_core_group, None);
     commands(&mut app, "<Enter>");
-    let plan = &app.session.decisions[0].plan;
+    let plan = &app.session().decisions[0].plan;
     assert_eq!(
-        app.session.decisions[0].outcome,
+        app.session().decisions[0].outcome,
         Outcome::ChildProtectionPlan
     );
     // Conference Mon 23 Nov 2026: 10 working days on, and 3 months on.
     assert_eq!(plan.first_core_group, Some(date(2026, 12, 7)));
     assert_eq!(plan.review_date, Some(date(2027, 2, 23)));
-    assert_eq!(app.session.decisions[1].plan.first_core_group, None);
+    assert_eq!(app.session().decisions[1].plan.first_core_group, None);
     let shown = big_screen(&app);
     assert!(shown.contains("2026-12-07 Mon"), "{shown}");
     assert!(shown.contains("2027-02-23 Tue"), "{shown}");
@@ -709,7 +710,7 @@ fn choosing_a_child_protection_plan_fills_the_core_group_and_review_dates() {
     focus_field(&mut app, "First core group");
     set_field(&mut app, "08/12/2026");
     assert_eq!(
-        app.session.decisions[0].plan.first_core_group,
+        app.session().decisions[0].plan.first_core_group,
         Some(date(2026, 12, 8))
     );
 }
@@ -723,20 +724,20 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
         &mut app,
         "<Enter><Enter><Enter><Enter><Esc>j<Enter><Enter><Enter><Enter><Esc>",
     );
-    assert_eq!(app.session.tally(&child(&app, "Nell Quarry")).plan, 2);
+    assert_eq!(app.session().tally(&child(&app, "Nell Quarry")).plan, 2);
 
     to_stage(&mut app, Stage::Decision);
     commands(&mut app, "<Enter><Enter><Enter>");
-    assert_eq!(app.session.decisions[0].outcome, Outcome::ChildInNeed);
-    assert!(app.session.decisions[0].differs_from_recommendations);
+    assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
+    assert!(app.session().decisions[0].differs_from_recommendations);
     assert!(big_screen(&app).contains("≠ differs from recommendations"));
 
     commands(&mut app, "<Right>");
     assert_eq!(
-        app.session.decisions[0].outcome,
+        app.session().decisions[0].outcome,
         Outcome::ChildProtectionPlan
     );
-    assert!(!app.session.decisions[0].differs_from_recommendations);
+    assert!(!app.session().decisions[0].differs_from_recommendations);
     assert!(!big_screen(&app).contains("≠ differs"));
 }
 
@@ -749,7 +750,7 @@ fn esc_keeps_what_was_typed_in_a_one_line_field() {
     type_text(&mut app, "Morgan Reeve");
     commands(&mut app, "<Esc>");
     assert!(!app.editing());
-    assert_eq!(app.session.setup.chair, "Morgan Reeve");
+    assert_eq!(app.session().setup.chair, "Morgan Reeve");
 }
 
 #[test]
@@ -765,7 +766,7 @@ fn esc_keeps_what_was_typed_in_a_multi_line_field_and_enter_makes_new_lines() {
     commands(&mut app, "<Esc>");
     assert!(!app.editing());
     assert_eq!(
-        app.session.pre_meeting.parents_views,
+        app.session().pre_meeting.parents_views,
         "We love them.\nWe will work with you."
     );
 }
@@ -780,7 +781,7 @@ fn enter_confirms_a_one_line_field_and_moves_to_the_next_field() {
     commands(&mut app, "<Enter>");
     assert!(!app.editing(), "Enter confirms a one-line field");
     assert_eq!(record_selected(&app), 1, "and moves on to Role");
-    assert_eq!(app.session.attendees.last().unwrap().name, "Jo Advocate");
+    assert_eq!(app.session().attendees.last().unwrap().name, "Jo Advocate");
 }
 
 #[test]
@@ -790,9 +791,9 @@ fn esc_on_a_record_form_keeps_what_was_typed_in_it() {
     commands(&mut app, "a");
     type_text(&mut app, "The school");
     commands(&mut app, "<Esc><Esc>");
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
     assert_eq!(
-        app.session.danger_statements[0].who_is_worried,
+        app.session().danger_statements[0].who_is_worried,
         "The school"
     );
 }
@@ -802,7 +803,7 @@ fn esc_on_a_record_form_keeps_what_was_typed_in_it() {
 fn assert_refused(app: &App, typed: &str, says: &str) {
     assert!(app.editing(), "the editor stays open");
     assert_eq!(editor_text(app), typed, "what was typed is still there");
-    let m = app.message.as_ref().expect("a message");
+    let m = app.message().expect("a message");
     assert_eq!(m.tone, Tone::Error);
     assert!(m.text.contains("not stored"), "{}", m.text);
     assert!(m.text.contains(says), "{}", m.text);
@@ -822,19 +823,19 @@ fn a_score_of_eleven_is_refused_and_not_stored() {
     assert_refused(&app, "11 very safe", "from 0 to 10");
     commands(&mut app, "<Esc>");
     assert_refused(&app, "11 very safe", "from 0 to 10");
-    assert!(app.session.scaling.scores.is_empty());
+    assert!(app.session().scaling.scores.is_empty());
     // Fixing the text stores it.
     commands(&mut app, "<Home><Del>");
     commands(&mut app, "<Enter>");
     assert!(!app.editing());
-    assert_eq!(app.session.scaling.scores[0].score, 1);
-    assert_eq!(app.session.scaling.scores[0].reason, "very safe");
+    assert_eq!(app.session().scaling.scores[0].score, 1);
+    assert_eq!(app.session().scaling.scores[0].reason, "very safe");
 }
 
 #[test]
 fn the_thirty_first_of_february_is_refused_and_not_stored() {
     let mut app = new_app();
-    let before = app.session.setup.date;
+    let before = app.session().setup.date;
     open_field(&mut app, "Date");
     commands(&mut app, "<C-a><C-k>");
     type_text(&mut app, "31/02/2026");
@@ -842,17 +843,17 @@ fn the_thirty_first_of_february_is_refused_and_not_stored() {
     assert_refused(&app, "31/02/2026", "not a date");
     commands(&mut app, "<Esc>");
     assert_refused(&app, "31/02/2026", "not a date");
-    assert_eq!(app.session.setup.date, before);
+    assert_eq!(app.session().setup.date, before);
     // The refused text is selected: typing the date again replaces it.
     type_text(&mut app, "28/02/2026");
     commands(&mut app, "<Enter>");
-    assert!(!app.editing(), "{:?}", app.message);
+    assert!(!app.editing(), "{:?}", app.message());
     assert_eq!(
-        app.session.setup.date,
+        app.session().setup.date,
         chrono::NaiveDate::from_ymd_opt(2026, 2, 28)
     );
     assert!(
-        app.message.is_none(),
+        app.message().is_none(),
         "the refusal goes once the date is kept"
     );
 }
@@ -864,8 +865,8 @@ fn twenty_five_o_clock_is_refused_and_not_stored() {
     type_text(&mut app, "25:00");
     commands(&mut app, "<Enter>");
     assert_refused(&app, "25:00", "not a time");
-    assert_eq!(app.session.setup.start_time, None);
-    assert_eq!(app.revision, 1, "only the stage visit changed anything");
+    assert_eq!(app.session().setup.start_time, None);
+    assert_eq!(app.revision(), 1, "only the stage visit changed anything");
 }
 
 // ----- delete, undo, redo --------------------------------------------------------
@@ -880,7 +881,7 @@ fn delete_removes_the_selection_and_undo_and_redo_say_what_they_did() {
         commands(&mut app, "<Esc><Esc>");
     }
     let worried = |app: &App| -> Vec<String> {
-        app.session
+        app.session()
             .danger_statements
             .iter()
             .map(|d| d.who_is_worried.clone())
@@ -922,10 +923,10 @@ fn d_in_an_open_record_deletes_it_and_undo_brings_it_back() {
     commands(&mut app, "a");
     type_text(&mut app, "Gran helps every day.");
     commands(&mut app, "<Esc>d");
-    assert!(app.overlays.is_empty(), "the form closes");
-    assert!(app.session.map_items.is_empty());
+    assert!(app.overlays().is_empty(), "the form closes");
+    assert!(app.session().map_items.is_empty());
     commands(&mut app, "u");
-    assert_eq!(app.session.map_items[0].text, "Gran helps every day.");
+    assert_eq!(app.session().map_items[0].text, "Gran helps every day.");
 }
 
 #[test]
@@ -941,14 +942,14 @@ fn deleting_a_child_removes_their_records_and_undo_restores_them() {
     commands(&mut app, "<Enter><Enter><Esc>l<Enter><Enter><Enter><Esc>");
     to_stage(&mut app, Stage::Decision);
     commands(&mut app, "<Enter><Enter><Enter><Enter>");
-    assert_eq!(app.session.scaling.scores.len(), 2);
-    assert_eq!(app.session.recommendations.len(), 2);
-    let before = app.session.clone();
+    assert_eq!(app.session().scaling.scores.len(), 2);
+    assert_eq!(app.session().recommendations.len(), 2);
+    let before = app.session().clone();
     let nell = child(&app, "Nell Quarry");
 
     to_stage(&mut app, Stage::Setup);
     commands(&mut app, "<Tab>d");
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.children.len(), 1);
     assert!(s.scaling.scores.iter().all(|x| x.child != nell));
     assert_eq!(s.scaling.scores.len(), 1);
@@ -959,7 +960,7 @@ fn deleting_a_child_removes_their_records_and_undo_restores_them() {
     assert!(message(&app).contains("deleted child 'Nell Quarry'"));
 
     commands(&mut app, "u");
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.children, before.children);
     assert_eq!(s.scaling, before.scaling);
     assert_eq!(s.recommendations, before.recommendations);
@@ -979,10 +980,10 @@ fn undo_never_rewinds_the_time_spent_in_stages() {
     set_field(&mut app, "Ada Chair");
     tick(&mut app, "09:40:00");
     commands(&mut app, "]");
-    let visits = app.session.stage_visits.clone();
+    let visits = app.session().stage_visits.clone();
     commands(&mut app, "u");
-    assert_eq!(app.session.setup.chair, "Morgan Reeve");
-    assert_eq!(app.session.stage_visits, visits);
+    assert_eq!(app.session().setup.chair, "Morgan Reeve");
+    assert_eq!(app.session().stage_visits, visits);
 }
 
 // ----- names follow ids ----------------------------------------------------------
@@ -1010,7 +1011,7 @@ fn renaming_a_person_renames_them_everywhere_they_are_shown() {
     commands(&mut app, "<Enter><Esc>");
     assert_eq!(person(&app, "Priya Okafor"), priya, "same id, new name");
 
-    let s = &app.session;
+    let s = &app.session();
     assert_eq!(s.map_items[0].said_by.as_ref(), Some(&priya));
     assert_eq!(s.scaling.scores[0].person, priya);
     assert_eq!(s.recommendations[0].professional, priya);
@@ -1046,7 +1047,7 @@ fn a_paste_lands_as_one_edit_that_one_ctrl_z_removes() {
     assert_eq!(editor_text(&app), "Said: first line\nsecond line");
     commands(&mut app, "<Esc>");
     assert_eq!(
-        app.session.pre_meeting.parents_views,
+        app.session().pre_meeting.parents_views,
         "Said: first line\nsecond line"
     );
 }
@@ -1059,9 +1060,9 @@ fn a_paste_is_one_undo_step_in_the_session_too() {
     commands(&mut app, "<Enter>");
     app.update(Msg::Paste(", Civic Centre, Kelbridge".into()));
     commands(&mut app, "<Esc>");
-    assert_eq!(app.session.setup.venue, "Room 1, Civic Centre, Kelbridge");
+    assert_eq!(app.session().setup.venue, "Room 1, Civic Centre, Kelbridge");
     commands(&mut app, "u");
-    assert_eq!(app.session.setup.venue, "Room 1");
+    assert_eq!(app.session().setup.venue, "Room 1");
 }
 
 #[test]
@@ -1071,7 +1072,7 @@ fn a_paste_with_newlines_into_a_one_line_field_becomes_spaces() {
     app.update(Msg::Paste("Room 2\nCivic Centre\r\nKelbridge".into()));
     assert_eq!(editor_text(&app), "Room 2 Civic Centre Kelbridge");
     commands(&mut app, "<Enter>");
-    assert_eq!(app.session.setup.venue, "Room 2 Civic Centre Kelbridge");
+    assert_eq!(app.session().setup.venue, "Room 2 Civic Centre Kelbridge");
 }
 
 #[test]
@@ -1081,12 +1082,12 @@ fn a_paste_with_no_editor_open_types_into_the_focused_field() {
     app.update(Msg::Paste("Room 4".into()));
     assert!(app.editing(), "a paste is typing: it starts editing the field");
     keys(&mut app, "<Esc>");
-    assert_eq!(app.session.setup.venue, "Room 4");
+    assert_eq!(app.session().setup.venue, "Room 4");
     // Into a list it starts a new item holding the pasted text.
     keys(&mut app, "<End><Tab>");
     app.update(Msg::Paste("Ada Quarry".into()));
     keys(&mut app, "<Esc>");
-    assert_eq!(app.session.children[0].name, "Ada Quarry");
+    assert_eq!(app.session().children[0].name, "Ada Quarry");
 }
 
 // ----- moving between stages -----------------------------------------------------
@@ -1094,24 +1095,24 @@ fn a_paste_with_no_editor_open_types_into_the_focused_field() {
 #[test]
 fn brackets_and_page_keys_move_stages_and_each_visit_is_timed() {
     let mut app = new_app();
-    assert_eq!(app.stage, Stage::Setup);
+    assert_eq!(app.stage(), Stage::Setup);
     commands(&mut app, "[<PgUp>");
-    assert_eq!(app.stage, Stage::Setup, "nothing before setup");
+    assert_eq!(app.stage(), Stage::Setup, "nothing before setup");
     tick(&mut app, "09:35:00");
     commands(&mut app, "]");
-    assert_eq!(app.stage, Stage::PreMeeting);
+    assert_eq!(app.stage(), Stage::PreMeeting);
     tick(&mut app, "09:50:00");
     commands(&mut app, "<PgDn>");
-    assert_eq!(app.stage, Stage::Introductions);
+    assert_eq!(app.stage(), Stage::Introductions);
     tick(&mut app, "10:05:00");
     commands(&mut app, "[");
-    assert_eq!(app.stage, Stage::PreMeeting);
+    assert_eq!(app.stage(), Stage::PreMeeting);
     tick(&mut app, "10:07:00");
     commands(&mut app, "<PgUp>");
-    assert_eq!(app.stage, Stage::Setup);
+    assert_eq!(app.stage(), Stage::Setup);
 
     let visits: Vec<(Stage, Timestamp, Option<Timestamp>)> = app
-        .session
+        .session()
         .stage_visits
         .iter()
         .map(|v| (v.stage, v.started_at, v.ended_at))
@@ -1127,8 +1128,8 @@ fn brackets_and_page_keys_move_stages_and_each_visit_is_timed() {
         ]
     );
     assert_eq!(
-        app.session
-            .time_in_stage(Stage::PreMeeting, app.now)
+        app.session()
+            .time_in_stage(Stage::PreMeeting, app.now())
             .num_minutes(),
         17
     );
@@ -1142,7 +1143,7 @@ fn brackets_and_page_keys_move_stages_and_each_visit_is_timed() {
     for _ in 0..12 {
         commands(&mut app, "]");
     }
-    assert_eq!(app.stage, Stage::Record, "the record screen comes last");
+    assert_eq!(app.stage(), Stage::Record, "the record screen comes last");
 }
 
 #[test]
@@ -1151,28 +1152,30 @@ fn tab_moves_between_panes_and_wraps_and_goes_field_by_field_in_a_form() {
     to_stage(&mut app, Stage::Map);
     assert_eq!(app.panes().len(), 5);
     keys(&mut app, "<Tab><Tab>");
-    assert_eq!(app.pane, 2);
+    assert_eq!(app.pane(), 2);
     keys(&mut app, "<BackTab><BackTab><BackTab>");
-    assert_eq!(app.pane, 4, "Shift+Tab wraps round to the last pane");
+    assert_eq!(app.pane(), 4, "Shift+Tab wraps round to the last pane");
     // In a form Tab goes field by field, as in a web form, and after the
     // last field on to the next pane.
     to_stage(&mut app, Stage::Setup);
     keys(&mut app, "<Tab>");
-    assert_eq!((app.pane, app.cursor(0).row), (0, 1));
+    assert_eq!((app.pane(), app.cursor(0).row), (0, 1));
     keys(&mut app, "<End><Tab>");
-    assert_eq!(app.pane, 1, "from the last field to the children");
+    assert_eq!(app.pane(), 1, "from the last field to the children");
     keys(&mut app, "<BackTab>");
-    assert_eq!(app.pane, 0);
+    assert_eq!(app.pane(), 0);
     keys(&mut app, "<Home><BackTab>");
-    assert_eq!(app.pane, 1, "from the first field back round");
+    assert_eq!(app.pane(), 1, "from the first field back round");
 }
+
+// ----- help ----------------------------------------------------------------------
 
 #[test]
 fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);
     commands(&mut app, "?");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Help(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Help(_))));
     let shown = big_screen(&app);
     assert!(shown.contains("Keys on this screen"), "{shown}");
     assert!(shown.contains("In a list or map column"), "{shown}");
@@ -1184,8 +1187,8 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
     );
     // The key that closes help does nothing else.
     commands(&mut app, "a");
-    assert!(app.overlays.is_empty());
-    assert!(app.session.danger_statements.is_empty());
+    assert!(app.overlays().is_empty());
+    assert!(app.session().danger_statements.is_empty());
 
     to_stage(&mut app, Stage::Scaling);
     app.update(Msg::Key(ratatui::crossterm::event::KeyEvent::new(
@@ -1199,7 +1202,7 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
     );
     assert!(shown.contains("start this cell's entry"));
     commands(&mut app, "<Enter>");
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
     assert!(!app.editing(), "Enter closed help without opening a cell");
 }
 
@@ -1212,7 +1215,7 @@ fn help_in_the_decision_stage_offers_finalise() {
     assert!(shown.contains("At the chair's decision"), "{shown}");
     assert!(shown.contains("finalise and lock the record"), "{shown}");
     commands(&mut app, "<Esc>");
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
 }
 
 // ----- finalise and lock ---------------------------------------------------------
@@ -1222,8 +1225,8 @@ fn decided_family() -> App {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     commands(&mut app, "<Enter><Enter><Enter><BackTab>j<Enter><Enter>");
-    assert_eq!(app.session.decisions[0].outcome, Outcome::ChildInNeed);
-    assert_eq!(app.session.decisions[1].outcome, Outcome::NoFurtherAction);
+    assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
+    assert_eq!(app.session().decisions[1].outcome, Outcome::NoFurtherAction);
     app
 }
 
@@ -1232,9 +1235,9 @@ fn finalise_refuses_while_a_child_has_no_outcome() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     commands(&mut app, "<Enter><Enter><BackTab>F");
-    assert!(app.overlays.is_empty(), "no question asked");
+    assert!(app.overlays().is_empty(), "no question asked");
     assert!(message(&app).contains("no outcome yet for Otto Quarry"));
-    assert_eq!(app.session.status, Status::InProgress);
+    assert_eq!(app.session().status, Status::InProgress);
 }
 
 #[test]
@@ -1242,21 +1245,21 @@ fn finalise_asks_first_n_declines_and_y_locks_the_record() {
     let mut app = decided_family();
     tick(&mut app, "11:55:00");
     commands(&mut app, "F");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Confirm(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
     assert!(big_screen(&app).contains("Finalise this conference?"));
     commands(&mut app, "n");
-    assert!(app.overlays.is_empty());
-    assert_eq!(app.session.status, Status::InProgress);
+    assert!(app.overlays().is_empty());
+    assert_eq!(app.session().status, Status::InProgress);
     assert!(message(&app).contains("not finalised"));
 
-    commands(&mut app, "Fy");
-    assert_eq!(app.session.status, Status::Finalised);
-    let f = app.session.finalised.as_ref().expect("finalisation");
+    let effects = commands(&mut app, "Fy");
+    assert_eq!(app.session().status, Status::Finalised);
+    let f = app.session().finalised.as_ref().expect("finalisation");
     assert_eq!(f.at, at("11:55:00"));
     assert_eq!(f.by, "Morgan Reeve");
-    assert!(app.save_requested, "finalising saves at once");
+    assert_eq!(effects, vec![Effect::SaveNow], "finalising saves at once");
     assert!(
-        app.session
+        app.session()
             .stage_visits
             .iter()
             .all(|v| v.ended_at.is_some()),
@@ -1270,8 +1273,8 @@ fn finalise_asks_first_n_declines_and_y_locks_the_record() {
 fn after_finalising_every_editing_key_is_refused_with_a_message() {
     let mut app = decided_family();
     commands(&mut app, "Fy");
-    let before = app.session.clone();
-    let revision = app.revision;
+    let before = app.session().clone();
+    let revision = app.revision();
     commands(&mut app, "<Enter>");
     assert!(
         message(&app).contains("finalised and locked"),
@@ -1280,12 +1283,12 @@ fn after_finalising_every_editing_key_is_refused_with_a_message() {
     );
 
     press_every_editing_key(&mut app);
-    assert_eq!(app.session, before);
-    assert_eq!(app.revision, revision);
+    assert_eq!(app.session(), &before);
+    assert_eq!(app.revision(), revision);
     to_stage(&mut app, Stage::DangerStatements);
     commands(&mut app, "a");
     assert!(message(&app).contains("this record is finalised and locked"));
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
 }
 
 // ----- read-only -----------------------------------------------------------------
@@ -1293,12 +1296,12 @@ fn after_finalising_every_editing_key_is_refused_with_a_message() {
 /// Tabs to pane `p`; false when the stage no longer has it (an editable
 /// session can lose a pane when its record is deleted).
 fn select_pane(app: &mut App, p: usize) -> bool {
-    assert!(app.overlays.is_empty(), "{:?}", app.overlays.last());
+    assert!(app.overlays().is_empty(), "{:?}", app.overlays().last());
     if p >= app.panes().len() {
         return false;
     }
     for _ in 0..10 {
-        if app.pane == p {
+        if app.pane() == p {
             return true;
         }
         commands(app, "<Tab>");
@@ -1359,11 +1362,11 @@ fn read_only_every_editing_key_in_every_stage_changes_nothing() {
         Access::ReadOnly("test".into()),
         at("10:00:00"),
     );
-    let before = app.session.clone();
-    let revision = app.revision;
+    let before = app.session().clone();
+    let revision = app.revision();
     press_every_editing_key(&mut app);
-    assert_eq!(app.session, before);
-    assert_eq!(app.revision, revision, "nothing for the saver to write");
+    assert_eq!(app.session(), &before);
+    assert_eq!(app.revision(), revision, "nothing for the saver to write");
     assert!(!app.has_unsaved_changes());
     to_stage(&mut app, Stage::Map);
     commands(&mut app, "a");
@@ -1372,7 +1375,7 @@ fn read_only_every_editing_key_in_every_stage_changes_nothing() {
         "{}",
         message(&app)
     );
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
     assert!(big_screen(&app).contains("READ-ONLY"));
 }
 
@@ -1385,7 +1388,7 @@ fn read_only_still_lets_the_reader_move_around_and_open_records() {
     );
     to_stage(&mut app, Stage::Map);
     commands(&mut app, "<Enter>");
-    assert!(matches!(app.overlays.last(), Some(Overlay::Record(_))));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Record(_))));
     commands(&mut app, "<Enter>");
     assert!(!app.editing(), "but not type into them");
     assert!(message(&app).contains("read-only"));
@@ -1399,11 +1402,15 @@ fn the_same_keys_do_change_an_editable_session() {
         Access::Edit,
         at("10:00:00"),
     );
-    let before = app.session.clone();
-    let revision = app.revision;
+    let before = app.session().clone();
+    let revision = app.revision();
     press_every_editing_key(&mut app);
-    assert_ne!(app.session, before);
-    assert!(app.revision > revision + 10, "many edits: {}", app.revision);
+    assert_ne!(app.session(), &before);
+    assert!(
+        app.revision() > revision + 10,
+        "many edits: {}",
+        app.revision()
+    );
 }
 
 #[test]
@@ -1414,16 +1421,16 @@ fn empty_lists_offer_typing_only_where_it_works() {
         Access::ReadOnly("a test".into()),
         at("12:00:00"),
     );
-    viewing.jump_to_stage(Stage::Record);
+    viewing.update(Msg::GoToStage(Stage::Record));
     let shown = screen(&viewing, 120, 30);
     assert!(shown.contains("No changes recorded yet."), "{shown}");
     assert!(shown.contains("Nothing recorded."), "{shown}");
     assert!(!shown.contains("type to add"), "{shown}");
 
     let mut fresh = new_app();
-    fresh.jump_to_stage(Stage::Record);
+    fresh.update(Msg::GoToStage(Stage::Record));
     let shown = screen(&fresh, 120, 30);
     assert!(shown.contains("once the record is finalised"), "{shown}");
-    fresh.jump_to_stage(Stage::DangerStatements);
+    fresh.update(Msg::GoToStage(Stage::DangerStatements));
     assert!(screen(&fresh, 120, 30).contains("Nothing yet: type to add one"));
 }

@@ -3,6 +3,7 @@
 use crate::support;
 
 use cpconf::app::state::{Access, App};
+use cpconf::app::update::Msg;
 use cpconf::ui::theme::ThemeName;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
@@ -12,9 +13,8 @@ use support::*;
 fn app_with(theme: ThemeName) -> App {
     let mut s = cpconf::example::example_icpc();
     s.status = cpconf::model::Status::InProgress;
-    let mut app = App::new(s, Access::Edit, at("12:00:00"));
-    app.theme = theme;
-    app.jump_to_stage(cpconf::model::Stage::Map);
+    let mut app = App::new(s, Access::Edit, at("12:00:00")).with_theme(theme);
+    app.update(Msg::GoToStage(cpconf::model::Stage::Map));
     app
 }
 

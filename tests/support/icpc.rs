@@ -23,7 +23,7 @@ pub fn add_person(
     type_text(app, agency);
     commands(app, "<Enter>");
     // Agency kind starts at "Other agency"; move right until it is `kind`.
-    while app.session.attendees.last().map(|a| a.agency_kind) != Some(kind) {
+    while app.session().attendees.last().map(|a| a.agency_kind) != Some(kind) {
         commands(app, "<Right>");
     }
     if recommends {
@@ -36,7 +36,7 @@ pub fn run_icpc() -> cpconf::app::state::App {
     let mut app = new_app();
 
     // 0 Setup: the conference form, then the children.
-    assert_eq!(app.stage, Stage::Setup);
+    assert_eq!(app.stage(), Stage::Setup);
     commands(&mut app, "j");
     set_field(&mut app, "23/11/2026");
     commands(&mut app, "j");
@@ -124,9 +124,9 @@ pub fn run_icpc() -> cpconf::app::state::App {
         false,
     );
     assert!(
-        app.session.quorum().is_quorate(),
+        app.session().quorum().is_quorate(),
         "{}",
-        app.session.quorum().summary()
+        app.session().quorum().summary()
     );
     commands(&mut app, "<Tab><Space>j<Space>j<Space>j<Space>");
 

@@ -4,11 +4,12 @@
 pub mod icpc;
 
 use chrono::DateTime;
+use cpconf::app::effect::Effect;
 use cpconf::app::field::Field;
 use cpconf::app::panes::PaneContent;
 use cpconf::app::state::{Access, App, Overlay};
 use cpconf::app::update::Msg;
-use cpconf::model::{Session, Timestamp};
+use cpconf::model::{Session, Stage, Timestamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -25,15 +26,21 @@ pub fn new_app() -> App {
     )
 }
 
-pub fn press(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+/// Presses one key; returns what the app asked the runtime to do.
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
-pub fn ctrl(app: &mut App, c: char) {
+pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
     app.update(Msg::Key(KeyEvent::new(
         KeyCode::Char(c),
         KeyModifiers::CONTROL,
-    )));
+    )))
+}
+
+/// Goes to a stage as the agenda does.
+pub fn go_to(app: &mut App, stage: Stage) {
+    app.update(Msg::GoToStage(stage));
 }
 
 /// Reads keys written the way people write them: single characters (which
@@ -94,11 +101,14 @@ pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
     out
 }
 
-/// Presses keys written as `parse_keys` reads them. A letter types.
-pub fn keys(app: &mut App, script: &str) {
+/// Presses keys written as `parse_keys` reads them (a letter types).
+/// Returns every effect the keys asked for, in order.
+pub fn keys(app: &mut App, script: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for ev in parse_keys(script) {
-        app.update(Msg::Key(ev));
+        effects.extend(app.update(Msg::Key(ev)));
     }
+    effects
 }
 
 /// Runs a script written in command letters, the way the older tests were
@@ -109,18 +119,20 @@ pub fn keys(app: &mut App, script: &str) {
 /// (↓, PgDn, Ctrl+N, Delete, Ctrl+Z, Esc or Ctrl+Q, Ctrl+E, F1, F9,
 /// Enter/Esc, End+Tab); while an editor is open, letters type as they
 /// would. Named keys (<Enter>, <Down>…) are pressed as they are.
-pub fn commands(app: &mut App, script: &str) {
+pub fn commands(app: &mut App, script: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for ev in parse_keys(script) {
         for ev in translate(app, ev) {
-            app.update(Msg::Key(ev));
+            effects.extend(app.update(Msg::Key(ev)));
         }
     }
+    effects
 }
 
 fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
     let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-    let top = app.overlays.last();
+    let top = app.overlays().last();
     if matches!(top, Some(Overlay::Editor(_)) | Some(Overlay::Help(_))) {
         return vec![ev];
     }
@@ -171,17 +183,20 @@ fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
 }
 
 /// Types text into the open editor, character by character.
-pub fn type_text(app: &mut App, text: &str) {
+/// Returns every effect the typing asked for (none, if typing is typing).
+pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for c in text.chars() {
         if c == '\n' {
-            press(app, KeyCode::Enter);
+            effects.extend(press(app, KeyCode::Enter));
         } else {
-            app.update(Msg::Key(KeyEvent::new(
+            effects.extend(app.update(Msg::Key(KeyEvent::new(
                 KeyCode::Char(c),
                 KeyModifiers::NONE,
-            )));
+            ))));
         }
     }
+    effects
 }
 
 /// Opens the selected field, clears it, types `text` and leaves with Esc.
@@ -190,7 +205,7 @@ pub fn set_field(app: &mut App, text: &str) {
     assert!(
         app.editing(),
         "Enter should open the editor: {:?}\n{}",
-        app.message,
+        app.message(),
         screen(app, 120, 30)
     );
     // Select all, rub it out, type: as in any text box.
@@ -201,7 +216,7 @@ pub fn set_field(app: &mut App, text: &str) {
     assert!(
         !app.editing(),
         "Esc should leave the editor: {:?}",
-        app.message
+        app.message()
     );
 }
 
@@ -224,14 +239,14 @@ pub mod move_keys {
 /// The fields of the form in focus (a record opened over the stage, or the
 /// stage's own form pane) and which of them is selected.
 pub fn focused_form(app: &App) -> Option<(Vec<Field>, usize)> {
-    if let Some(Overlay::Record(form)) = app.overlays.last() {
+    if let Some(Overlay::Record(form)) = app.overlays().last() {
         return Some((form.fields.clone(), form.selected));
     }
-    if !app.overlays.is_empty() {
+    if !app.overlays().is_empty() {
         return None;
     }
-    match app.panes().into_iter().nth(app.pane)?.content {
-        PaneContent::Form(fields) => Some((fields, app.cursor(app.pane).row)),
+    match app.panes().into_iter().nth(app.pane())?.content {
+        PaneContent::Form(fields) => Some((fields, app.cursor(app.pane()).row)),
         _ => None,
     }
 }
@@ -241,7 +256,7 @@ pub fn focused_form(app: &App) -> Option<(Vec<Field>, usize)> {
 /// field they mean, so reordering a form does not break them.
 pub fn focus_field(app: &mut App, label: &str) {
     let (fields, mut at) = focused_form(app).expect("a form has the focus");
-    let labels: Vec<String> = fields.iter().map(|f| f.label_in(&app.session)).collect();
+    let labels: Vec<String> = fields.iter().map(|f| f.label_in(&app.session())).collect();
     let Some(wanted) = labels.iter().position(|l| l == label) else {
         panic!("no field labelled {label:?} in this form: {labels:?}");
     };
@@ -256,7 +271,7 @@ pub fn focus_field(app: &mut App, label: &str) {
         at = now;
     }
     let (fields, now) = focused_form(app).expect("the form keeps the focus");
-    assert_eq!(fields[now].label_in(&app.session), label);
+    assert_eq!(fields[now].label_in(&app.session()), label);
 }
 
 /// Moves to the field labelled `label` and opens it (Enter).

@@ -1,6 +1,7 @@
 //! The question before finalising: Enter finalises, Esc does not. Letters
 //! are not answers, so a sentence typed at the wrong moment cannot finalise.
 
+use super::super::effect::Effect;
 use super::super::keymap::Command;
 use super::super::state::*;
 use crate::model::*;
@@ -63,7 +64,7 @@ impl App {
             Ok(())
         });
         if done.is_some() {
-            self.save_requested = true;
+            self.emit(Effect::SaveNow);
             self.say(Tone::Info, "finalised: the record is locked");
         }
     }

@@ -188,7 +188,7 @@ impl App {
     /// Before the window closes: keep what is typed and stop the stage clock.
     /// Text that cannot be stored (an invalid date) stays in the editor, so
     /// the runtime's draft file keeps it.
-    pub fn prepare_to_leave(&mut self, now: Timestamp) {
+    pub(in crate::app) fn prepare_to_leave(&mut self, now: Timestamp) {
         self.now = now;
         while let Some(top) = self.overlays.last() {
             if matches!(top, Overlay::Editor(_)) && !self.keep_editor_text() {
@@ -202,7 +202,7 @@ impl App {
     /// Reopens the editor on a field with text recovered from a draft, with
     /// the focus on the field it belongs to, so that Esc leaves the chair
     /// there and not in some other list.
-    pub fn restore_draft(&mut self, field: Field, text: &str, saved_at: Timestamp) {
+    pub(in crate::app) fn restore_draft(&mut self, field: Field, text: &str, saved_at: Timestamp) {
         if self.edit_refusal().is_some() || edit_text(&self.session, &field) == text {
             return;
         }

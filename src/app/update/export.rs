@@ -1,5 +1,6 @@
 //! The export menu: every copy in every format.
 
+use super::super::effect::Effect;
 use super::super::keymap::Command;
 use super::super::state::*;
 use super::step;
@@ -14,8 +15,11 @@ impl App {
             Command::Up => menu.selected = step(menu.selected, -1, options.len()),
             Command::Down => menu.selected = step(menu.selected, 1, options.len()),
             Command::Edit => {
-                self.export_requested = options.get(menu.selected).copied();
+                let chosen = options.get(menu.selected).copied();
                 self.overlays.pop();
+                if let Some((copy, format)) = chosen {
+                    self.emit(Effect::Export(copy, format));
+                }
             }
             Command::Back => {
                 self.overlays.pop();

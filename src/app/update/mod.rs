@@ -20,6 +20,7 @@ mod stage;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
+use super::effect::Effect;
 use super::keymap::{Command, Context, binding_for, is_printable};
 use super::panes::PaneContent;
 use super::state::*;
@@ -35,6 +36,10 @@ pub enum Msg {
     Tick(Timestamp),
     /// A mouse click, already found on screen by `ui::hit_test`.
     Click(ClickTarget),
+    /// Go to a stage (the projector's and the tests' way in).
+    GoToStage(Stage),
+    /// What the runtime did about an effect (see `effect.rs`).
+    Report(super::effect::Report),
 }
 
 /// What a click landed on.
@@ -53,7 +58,13 @@ pub enum ClickTarget {
 const MESSAGE_SECONDS: i64 = 6;
 
 impl App {
-    pub fn update(&mut self, msg: Msg) {
+    /// Applies one message; returns what the runtime is to do about it.
+    pub fn update(&mut self, msg: Msg) -> Vec<super::effect::Effect> {
+        self.handle(msg);
+        std::mem::take(&mut self.effects)
+    }
+
+    fn handle(&mut self, msg: Msg) {
         match msg {
             Msg::Tick(now) => {
                 self.now = now;
@@ -65,6 +76,8 @@ impl App {
             }
             Msg::Paste(text) => self.paste(&text),
             Msg::Click(target) => self.click(target),
+            Msg::GoToStage(stage) => self.jump_to_stage(stage),
+            Msg::Report(report) => self.report(report),
             Msg::Key(ev) => {
                 if ev.kind == KeyEventKind::Release {
                     return;
@@ -148,7 +161,7 @@ impl App {
             }
             Command::Quit => {
                 self.leave_overlays();
-                self.quit_requested = true;
+                self.emit(Effect::Quit);
             }
             Command::Undo | Command::Redo if matches!(self.overlays.last(), Some(Overlay::Record(_))) => {
                 self.undo_redo(cmd == Command::Undo);
@@ -198,7 +211,7 @@ impl App {
             self.say(Tone::Info, format!("{why}: nothing here is saved"));
             return;
         }
-        self.save_requested = true;
+        self.emit(Effect::SaveNow);
         self.say(Tone::Info, "saving…");
     }
 

@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use super::super::effect::Effect;
 use super::super::field::Field;
 use super::super::keymap::{Command, is_printable};
 use super::super::panes::PaneContent;
@@ -42,7 +43,7 @@ impl App {
             Command::Redo => self.undo_redo(false),
             Command::Save => self.request_save(),
             Command::Help => self.open_help(),
-            Command::Quit => self.quit_requested = true,
+            Command::Quit => self.emit(Effect::Quit),
             Command::Finalise => self.ask_finalise(),
             // Exporting reads the session; it is allowed read-only too.
             Command::Export => self
@@ -142,7 +143,7 @@ impl App {
     }
 
     /// Jumps to a stage by number (Alt+digit, mouse clicks and tests).
-    pub fn jump_to_stage(&mut self, stage: Stage) {
+    pub(in crate::app) fn jump_to_stage(&mut self, stage: Stage) {
         if stage != self.stage {
             self.go_to_stage(Some(stage));
         }

@@ -1,0 +1,97 @@
+//! What the app asks the world to do, and what the world reports back.
+//!
+//! `App::update` is the only writer of the app. It never touches the disk
+//! or the terminal: it returns `Effect`s, the runtime performs them, and the
+//! runtime's answers come back through `update` as `Msg::Report`s. So save,
+//! export and quit can be driven in a test without threads or files.
+
+use std::path::PathBuf;
+
+use super::field::Field;
+use super::state::{App, Tone};
+use crate::export::{CopyKind, Format};
+use crate::model::Timestamp;
+
+/// Something for the runtime to do. Saving when the keyboard pauses needs
+/// no effect: the runtime compares `App::revision` with what it last saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save at once rather than when the keyboard next pauses (Ctrl+S, and
+    /// finalising). Answered with `Report::SaveNowDone`.
+    SaveNow,
+    /// Write this copy beside the session file. Answered with
+    /// `Report::Exported` or `Report::ExportFailed`.
+    Export(CopyKind, Format),
+    /// Leave the session (the runtime keeps what is typed and saves first).
+    Quit,
+}
+
+/// What the runtime did, or found, for the app to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Report {
+    /// The session's file from now on (it is renamed to follow the date,
+    /// kind and family reference until it is finalised).
+    File(PathBuf),
+    /// The session as it was at `revision` is on disk.
+    Saved {
+        revision: u64,
+        at: Timestamp,
+    },
+    /// A save failed; everything stays in memory and the runtime retries.
+    SaveFailed {
+        why: String,
+    },
+    /// The save asked for by `Effect::SaveNow` is finished (a failure has
+    /// been reported by `SaveFailed` already).
+    SaveNowDone,
+    Exported(PathBuf),
+    ExportFailed {
+        why: String,
+    },
+    /// Text that was being typed when cpconf last stopped, found in a draft.
+    Draft {
+        field: Field,
+        text: String,
+        saved_at: Timestamp,
+    },
+    /// Something the chair should know that needs no answer (a draft that
+    /// could not be placed, a file that loaded with a warning).
+    Warning(String),
+    /// The window is closing: keep what is typed and stop the stage clock.
+    Leaving(Timestamp),
+}
+
+impl App {
+    /// Queues an effect for the runtime; `update` hands the queue over.
+    pub(super) fn emit(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    pub(super) fn report(&mut self, report: Report) {
+        match report {
+            Report::File(path) => self.file = Some(path),
+            Report::Saved { revision, at } => {
+                self.saved_revision = self.saved_revision.max(revision);
+                self.last_saved_at = Some(at);
+                self.save_error = None;
+            }
+            Report::SaveFailed { why } => self.save_error = Some(why),
+            Report::SaveNowDone => {
+                if self.save_error.is_none() && !self.read_only() {
+                    self.say(Tone::Info, "saved");
+                }
+            }
+            Report::Exported(path) => {
+                self.say(Tone::Info, format!("exported to {}", path.display()))
+            }
+            Report::ExportFailed { why } => self.say(Tone::Error, format!("export failed: {why}")),
+            Report::Draft {
+                field,
+                text,
+                saved_at,
+            } => self.restore_draft(field, &text, saved_at),
+            Report::Warning(text) => self.say(Tone::Warning, text),
+            Report::Leaving(now) => self.prepare_to_leave(now),
+        }
+    }
+}
