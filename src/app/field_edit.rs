@@ -310,7 +310,9 @@ pub fn choose_by_letters(s: &mut Session, f: &Field, letters: &str) -> Option<&'
         F::AttendeeAttendance(id) => {
             find_mut(&mut s.attendees, id).and_then(|a| pick(&mut a.attendance, l, again))
         }
-        F::MapColumn(id) => find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.column, l, again)),
+        F::MapColumn(id) => {
+            find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.column, l, again))
+        }
         F::MapTag(id) => find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.tag, l, again)),
         F::VoiceMethod(id) => {
             find_mut(&mut s.child_voices, id).and_then(|v| pick(&mut v.method, l, again))

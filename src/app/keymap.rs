@@ -171,8 +171,7 @@ pub fn is_printable(ev: &KeyEvent) -> bool {
         return false;
     };
     let chord = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-    !ch.is_control()
-        && (chord.is_empty() || chord == KeyModifiers::CONTROL | KeyModifiers::ALT)
+    !ch.is_control() && (chord.is_empty() || chord == KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
 impl Key {
@@ -192,7 +191,8 @@ impl Key {
             (KeyCode::BackTab, KeyCode::BackTab) => true,
             // Ctrl+letter may arrive in upper case when Caps Lock is on.
             (KeyCode::Char(a), KeyCode::Char(b)) => {
-                (a == b || (self.mods.contains(KeyModifiers::CONTROL) && a.to_ascii_lowercase() == b))
+                (a == b
+                    || (self.mods.contains(KeyModifiers::CONTROL) && a.to_ascii_lowercase() == b))
                     && mods == self.mods
             }
             (a, b) => a == b && mods == self.mods,
@@ -447,7 +447,10 @@ mod tests {
 
     #[test]
     fn names_come_from_the_key_values() {
-        assert_eq!(key_name(KeyCode::Char('s'), KeyModifiers::CONTROL), "Ctrl+S");
+        assert_eq!(
+            key_name(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            "Ctrl+S"
+        );
         assert_eq!(key_name(KeyCode::Char('3'), KeyModifiers::ALT), "Alt+3");
         assert_eq!(key_name(KeyCode::PageDown, KeyModifiers::NONE), "PgDn");
         assert_eq!(key_name(KeyCode::F(9), KeyModifiers::NONE), "F9");
@@ -478,8 +481,7 @@ mod tests {
         ];
         for b in BINDINGS.iter().filter(|b| session.contains(&b.context)) {
             for key in b.keys {
-                let printable = *key != TYPING
-                    && is_printable(&ev(key.code, key.mods));
+                let printable = *key != TYPING && is_printable(&ev(key.code, key.mods));
                 let types = matches!(b.command, Command::Type | Command::Toggle);
                 assert!(
                     !printable || types,

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::{minutes, pad, truncate};
 use super::theme;
-use crate::app::keymap::bindings_for;
+use crate::app::keymap::{Command, bindings_for};
 use crate::app::state::{Access, App, Tone};
 use crate::model::*;
 
@@ -131,8 +131,19 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         if locked && b.command.edits() {
             continue;
         }
+        // Over a box, the box's own keys first, then only help and quit of
+        // the session's: the rest would close the box, which is not news.
+        let boxed = !app.overlays().is_empty() && b.context == crate::app::keymap::Context::Session;
+        if boxed
+            && !matches!(
+                b.command,
+                Command::Help | Command::Quit | Command::NextStage
+            )
+        {
+            continue;
+        }
         // On a locked record Enter only opens things to read.
-        let hint = if locked && b.command == crate::app::keymap::Command::Edit {
+        let hint = if locked && b.command == Command::Edit {
             "read"
         } else {
             hint

@@ -164,11 +164,10 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                 let options = crate::app::state::ExportMenu::options();
                 let rect = centred(area, 64, options.len() as u16 + 4);
                 clear_with_gutter(f, area, rect);
-                let block = pane_block("Export", true)
-                    .title_bottom(Line::styled(
-                        format!(" {} ", hint_line(Context::Export)),
-                        theme::muted(),
-                    ));
+                let block = pane_block("Export", true).title_bottom(Line::styled(
+                    format!(" {} ", hint_line(Context::Export)),
+                    theme::muted(),
+                ));
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
                 let w = inner.width as usize;

@@ -80,7 +80,9 @@ fn closing_the_window_saves_what_was_typed_and_ends_cpconf() {
 
     // Down to the chair's name and type; the draft file shows the
     // keys have arrived in that field.
-    keyboard.write_all(b"\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B").unwrap();
+    keyboard
+        .write_all(b"\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B")
+        .unwrap();
     keyboard.flush().unwrap();
     thread::sleep(Duration::from_millis(200));
     // Typing on the field starts editing it: no key to open it first.

@@ -291,7 +291,7 @@ fn a_megabyte_paste_lands_as_one_edit() {
     // ...and one change to the session: one `u` empties the field again.
     commands(&mut app, "u");
     assert_eq!(edit_text(&app.session(), &field), "");
-    commands(&mut app, "<C-r>");
+    commands(&mut app, "<C-y>");
     assert_eq!(edit_text(&app.session(), &field), want);
     let loaded = assert_round_trips(&app);
     assert_eq!(edit_text(&loaded, &field), want);

@@ -114,13 +114,21 @@ fn person(app: &App, name: &str) -> AttendeeId {
         .clone()
 }
 
-/// Moves to `stage` with `]` / `[`, as the chair would.
+/// Moves to `stage` with PgDn / PgUp, as the chair would (an inquorate
+/// register asks once on the way, and the next key moves on).
 fn to_stage(app: &mut App, stage: Stage) {
-    for _ in 0..Stage::ALL.len() {
+    for _ in 0..2 * Stage::ALL.len() {
         if app.stage() == stage {
             return;
         }
-        commands(app, if app.stage() < stage { "]" } else { "[" });
+        keys(
+            app,
+            if app.stage() < stage {
+                "<PgDn>"
+            } else {
+                "<PgUp>"
+            },
+        );
     }
     assert_eq!(app.stage(), stage, "could not reach {stage:?}");
 }
@@ -1080,7 +1088,10 @@ fn a_paste_with_no_editor_open_types_into_the_focused_field() {
     let mut app = new_app();
     focus_field(&mut app, "Venue or link");
     app.update(Msg::Paste("Room 4".into()));
-    assert!(app.editing(), "a paste is typing: it starts editing the field");
+    assert!(
+        app.editing(),
+        "a paste is typing: it starts editing the field"
+    );
     keys(&mut app, "<Esc>");
     assert_eq!(app.session().setup.venue, "Room 4");
     // Into a list it starts a new item holding the pasted text.
@@ -1179,7 +1190,10 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
     let shown = big_screen(&app);
     assert!(shown.contains("Keys on this screen"), "{shown}");
     assert!(shown.contains("In a list or map column"), "{shown}");
-    assert!(shown.contains("start a new item holding what you type"), "{shown}");
+    assert!(
+        shown.contains("start a new item holding what you type"),
+        "{shown}"
+    );
     assert!(shown.contains("Everywhere in a session"), "{shown}");
     assert!(
         !shown.contains("In the scaling or recommendations grid"),

@@ -34,9 +34,7 @@ fn edits(s: &Session) -> Session {
 }
 
 fn message(app: &App) -> String {
-    app.message()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
+    app.message().map(|m| m.text.clone()).unwrap_or_default()
 }
 
 /// The app at `stage`, with the focus on row `row` of pane `pane`.
@@ -50,7 +48,10 @@ fn focus_in(mut app: App, stage: Stage, pane: usize, row: usize) -> App {
     if app.cursor(pane).row != row {
         app.update(Msg::Click(ClickTarget::Row { pane, row }));
     }
-    assert!(app.overlays().is_empty(), "{stage:?} pane {pane}: a click only selects");
+    assert!(
+        app.overlays().is_empty(),
+        "{stage:?} pane {pane}: a click only selects"
+    );
     app
 }
 
@@ -81,7 +82,10 @@ fn typing_is_harmless(mut app: App, text: &str, what: &str) {
             editor.value()
         );
     } else if app.overlays().is_empty() && focused_kind(&app).is_none_or(FieldKind::is_typed) {
-        assert!(!message(&app).is_empty(), "{what}: typing {text:?} said nothing");
+        assert!(
+            !message(&app).is_empty(),
+            "{what}: typing {text:?} said nothing"
+        );
     }
     keys(&mut app, "<Esc><Esc><Esc>");
     for _ in 0..4 {
@@ -134,7 +138,8 @@ fn a_sentence_typed_on_every_stage_and_pane_changes_only_what_has_the_focus() {
 #[test]
 fn typed_into_a_list_a_sentence_becomes_a_new_item_and_enter_starts_the_next() {
     let mut app = focus(Stage::Map, 0, 0);
-    let Some(PaneContent::List(ListKind::Map(column))) = app.panes().first().map(|p| p.content.clone())
+    let Some(PaneContent::List(ListKind::Map(column))) =
+        app.panes().first().map(|p| p.content.clone())
     else {
         panic!("the map's first pane is a column");
     };
@@ -147,10 +152,20 @@ fn typed_into_a_list_a_sentence_becomes_a_new_item_and_enter_starts_the_next() {
             .collect::<Vec<_>>()
     };
     let before = worries(&app);
-    keys(&mut app, "Ruth visits daily<Enter>Gran helps at weekends<Enter><Esc>");
+    keys(
+        &mut app,
+        "Ruth visits daily<Enter>Gran helps at weekends<Enter><Esc>",
+    );
     let after = worries(&app);
-    assert_eq!(after.len(), before.len() + 2, "no empty third item: {after:?}");
-    assert_eq!(after[after.len() - 2..], ["Ruth visits daily", "Gran helps at weekends"]);
+    assert_eq!(
+        after.len(),
+        before.len() + 2,
+        "no empty third item: {after:?}"
+    );
+    assert_eq!(
+        after[after.len() - 2..],
+        ["Ruth visits daily", "Gran helps at weekends"]
+    );
     assert!(!app.editing());
     // Delete says what went and how to bring it back; Ctrl+Z says what it undid.
     keys(&mut app, "<Up><Del>");
@@ -159,7 +174,10 @@ fn typed_into_a_list_a_sentence_becomes_a_new_item_and_enter_starts_the_next() {
         "deleted map item 'Ruth visits daily' (Ctrl+Z brings it back)"
     );
     keys(&mut app, "<C-z>");
-    assert_eq!(message(&app), "undone: deleted map item 'Ruth visits daily'");
+    assert_eq!(
+        message(&app),
+        "undone: deleted map item 'Ruth visits daily'"
+    );
     assert_eq!(worries(&app), after);
 }
 
@@ -178,7 +196,10 @@ fn a_single_printable_key_never_quits_and_ctrl_q_and_ctrl_c_do() {
         let effects = keys(&mut app, quit);
         assert!(effects.contains(&Effect::Quit), "{quit} quits");
         assert!(
-            app.session().map_items.iter().any(|m| m.text == "Gran visits"),
+            app.session()
+                .map_items
+                .iter()
+                .any(|m| m.text == "Gran visits"),
             "what was being typed is kept on the way out"
         );
     }
@@ -192,9 +213,16 @@ fn in_a_form_typing_edits_the_field_and_a_prefilled_date_is_typed_over() {
     assert_eq!(app.session().setup.venue, "Room 2");
     focus_field(&mut app, "Venue or link");
     keys(&mut app, ", Civic Centre<Esc>");
-    assert_eq!(app.session().setup.venue, "Room 2, Civic Centre", "added to");
+    assert_eq!(
+        app.session().setup.venue,
+        "Room 2, Civic Centre",
+        "added to"
+    );
     focus_field(&mut app, "Date");
-    assert!(app.session().setup.date.is_some(), "the date comes prefilled");
+    assert!(
+        app.session().setup.date.is_some(),
+        "the date comes prefilled"
+    );
     keys(&mut app, "17/12/2026<Enter>");
     assert_eq!(
         app.session().setup.date,
@@ -213,10 +241,20 @@ fn a_choice_chooses_by_its_first_letters() {
         panic!("the person's form is open");
     };
     let id = AttendeeId(form.key.clone());
-    let kind = |app: &App| app.session().attendees.iter().find(|a| a.id == id).map(|a| a.agency_kind);
+    let kind = |app: &App| {
+        app.session()
+            .attendees
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.agency_kind)
+    };
     assert_eq!(kind(&app), Some(AgencyKind::Family));
     keys(&mut app, "po");
-    assert_eq!(kind(&app), Some(AgencyKind::Police), "a letter that fits nothing starts again");
+    assert_eq!(
+        kind(&app),
+        Some(AgencyKind::Police),
+        "a letter that fits nothing starts again"
+    );
 }
 
 #[test]
@@ -234,7 +272,9 @@ fn a_picker_finds_a_name_by_typing_and_opens_at_the_top() {
     keys(&mut app, &format!("{letters}<Enter>"));
     let item = app.session().map_items.last().expect("the new item");
     assert_eq!(
-        item.said_by.as_ref().map(|p| app.session().attendee_name(p)),
+        item.said_by
+            .as_ref()
+            .map(|p| app.session().attendee_name(p)),
         Some(name)
     );
 }
@@ -250,8 +290,18 @@ fn a_picker_opens_on_the_first_name_not_the_first_ticked_so_space_ticks_it() {
     keys(&mut app, "<Enter>");
     focus_field(&mut app, "Children");
     keys(&mut app, "<Enter><Space><Esc>");
-    let ds = app.session().danger_statements.iter().find(|x| x.id == d).expect("kept");
-    assert_eq!(ds.children.len(), 2, "Space ticked the first child: {:?}", ds.children);
+    let ds = app
+        .session()
+        .danger_statements
+        .iter()
+        .find(|x| x.id == d)
+        .expect("kept");
+    assert_eq!(
+        ds.children.len(),
+        2,
+        "Space ticked the first child: {:?}",
+        ds.children
+    );
 }
 
 #[test]
@@ -273,7 +323,10 @@ fn typing_on_a_grid_cell_starts_its_entry() {
     }
     keys(&mut app, "7 home unpredictable<Enter>");
     let score = &app.session().scaling.scores[0];
-    assert_eq!((score.score, score.reason.as_str()), (7, "home unpredictable"));
+    assert_eq!(
+        (score.score, score.reason.as_str()),
+        (7, "home unpredictable")
+    );
 }
 
 #[test]
@@ -283,8 +336,15 @@ fn a_tick_box_ticks_with_space() {
     keys(&mut app, "<Space>");
     assert!(app.session().pre_meeting.explained_purpose);
     keys(&mut app, "x");
-    assert!(app.session().pre_meeting.explained_purpose, "a letter is not a tick");
-    assert!(message(&app).contains("Space ticks it"), "{}", message(&app));
+    assert!(
+        app.session().pre_meeting.explained_purpose,
+        "a letter is not a tick"
+    );
+    assert!(
+        message(&app).contains("Space ticks it"),
+        "{}",
+        message(&app)
+    );
 }
 
 #[test]
@@ -325,9 +385,17 @@ fn the_inquorate_question_never_swallows_a_stage_key() {
     assert!(app.editing(), "leaving asks why it goes ahead");
     assert_eq!(app.stage(), Stage::Introductions);
     keys(&mut app, "<PgDn>");
-    assert_eq!(app.stage(), Stage::DangerStatements, "the next stage key moves on");
+    assert_eq!(
+        app.stage(),
+        Stage::DangerStatements,
+        "the next stage key moves on"
+    );
     assert!(!app.editing());
-    assert_eq!(app.session().inquorate_reason, "", "nothing was typed into it");
+    assert_eq!(
+        app.session().inquorate_reason,
+        "",
+        "nothing was typed into it"
+    );
 }
 
 #[test]
@@ -421,12 +489,23 @@ fn read_only_never_says_saving_and_its_hints_offer_no_editing_keys() {
     let shown = screen(&app, 120, 30);
     let status: String = shown.lines().skip(28).collect::<Vec<_>>().join("\n");
     assert!(!status.contains("saving"), "{status}");
-    assert!(message(&app).contains("nothing here is saved"), "{}", message(&app));
+    assert!(
+        message(&app).contains("nothing here is saved"),
+        "{}",
+        message(&app)
+    );
     for hint in ["Space tick", "type to", "Delete", "Ctrl+Z"] {
-        assert!(!status.contains(hint), "read-only offers {hint:?}:\n{status}");
+        assert!(
+            !status.contains(hint),
+            "read-only offers {hint:?}:\n{status}"
+        );
     }
     keys(&mut app, "hello");
-    assert!(message(&app).contains("read-only"), "typing says why: {}", message(&app));
+    assert!(
+        message(&app).contains("read-only"),
+        "typing says why: {}",
+        message(&app)
+    );
 }
 
 // ----- the property --------------------------------------------------------

@@ -129,11 +129,14 @@ impl App {
         self.session.audit.push(AuditEntry {
             at: self.now,
             stage: self.stage,
-            what: format!(
-                "{} {}",
-                if undo { "undid" } else { "redid" },
-                inverse.what
-            ),
+            // The trail keeps its own words: what the chair sees said may
+            // quote an item's text, and the trail never holds content.
+            what: if undo {
+                "undid the last change"
+            } else {
+                "redid a change"
+            }
+            .into(),
         });
         self.session.updated_at = self.now;
         self.recorder.follow(&self.session);

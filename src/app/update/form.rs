@@ -104,7 +104,10 @@ impl App {
             }
             None => self.say(
                 Tone::Info,
-                format!("no choice of {} starts with '{letters}': ← → go through them", field.label()),
+                format!(
+                    "no choice of {} starts with '{letters}': ← → go through them",
+                    field.label()
+                ),
             ),
         }
     }
@@ -186,7 +189,12 @@ impl App {
         self.forget_slips();
         let initial = edit_text(&self.session, field);
         let title = match &capture {
-            Some(c) => format!("{} › new {}: {}", self.stage.title(), c.list.noun(), field.label()),
+            Some(c) => format!(
+                "{} › new {}: {}",
+                self.stage.title(),
+                c.list.noun(),
+                field.label()
+            ),
             None => format!("{} › {}", self.stage.title(), field.label()),
         };
         let mut editor = Editor::new(field.clone(), title, &initial);

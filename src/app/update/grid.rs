@@ -8,7 +8,6 @@ use super::super::panes::{GridKind, ensure_recommendation, grid_people, recommen
 use super::super::state::*;
 use super::step;
 
-
 impl App {
     pub(super) fn grid_command(&mut self, cmd: Command, kind: GridKind, typed: Option<char>) {
         let people = grid_people(&self.session, kind);

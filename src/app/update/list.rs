@@ -5,7 +5,9 @@
 use super::super::field::Field;
 use super::super::field_edit::edit_text;
 use super::super::keymap::Command;
-use super::super::panes::{ListKind, add_record, delete_record, list_keys, list_len, record_fields};
+use super::super::panes::{
+    ListKind, add_record, delete_record, list_keys, list_len, record_fields,
+};
 use super::super::state::*;
 
 /// How many characters of an item's text name it in a message.
@@ -66,7 +68,10 @@ impl App {
         match deleted {
             Some(_) => {
                 self.name_last_change(format!("deleted {words}"));
-                self.say(Tone::Info, format!("deleted {words} (Ctrl+Z brings it back)"));
+                self.say(
+                    Tone::Info,
+                    format!("deleted {words} (Ctrl+Z brings it back)"),
+                );
                 self.clamp_cursors();
                 true
             }

@@ -163,7 +163,9 @@ impl App {
                 self.leave_overlays();
                 self.emit(Effect::Quit);
             }
-            Command::Undo | Command::Redo if matches!(self.overlays.last(), Some(Overlay::Record(_))) => {
+            Command::Undo | Command::Redo
+                if matches!(self.overlays.last(), Some(Overlay::Record(_))) =>
+            {
                 self.undo_redo(cmd == Command::Undo);
                 self.close_records_of_gone_items();
             }

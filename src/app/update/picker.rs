@@ -23,7 +23,10 @@ impl App {
                     p.selected = 0;
                     if p.visible().is_empty() {
                         let typed = p.filter.clone();
-                        self.say(Tone::Info, format!("no name holds '{typed}': Backspace rubs out"));
+                        self.say(
+                            Tone::Info,
+                            format!("no name holds '{typed}': Backspace rubs out"),
+                        );
                     }
                 }
             }
@@ -52,7 +55,11 @@ impl App {
                     }
                     if cmd == Command::Toggle {
                         p.filter.clear();
-                        p.selected = p.visible().iter().position(|o| o.key == *p.chosen.last().unwrap_or(&String::new())).unwrap_or(0);
+                        p.selected = p
+                            .visible()
+                            .iter()
+                            .position(|o| o.key == *p.chosen.last().unwrap_or(&String::new()))
+                            .unwrap_or(0);
                         return;
                     }
                 } else {

@@ -104,7 +104,10 @@ impl App {
                             Ok(())
                         })
                         .inspect(|_| {
-                            self.say(Tone::Info, "deleted the recommendation (Ctrl+Z brings it back)")
+                            self.say(
+                                Tone::Info,
+                                "deleted the recommendation (Ctrl+Z brings it back)",
+                            )
                         })
                         .is_some(),
                 };
@@ -122,7 +125,11 @@ impl App {
         while let Some(Overlay::Record(form)) = self.overlays.last() {
             let exists = match &form.list {
                 Some(kind) => list_keys(&self.session, kind).contains(&form.key),
-                None => self.session.recommendations.iter().any(|r| r.id.0 == form.key),
+                None => self
+                    .session
+                    .recommendations
+                    .iter()
+                    .any(|r| r.id.0 == form.key),
             };
             if exists {
                 break;

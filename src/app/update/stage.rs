@@ -124,8 +124,7 @@ impl App {
             return false;
         };
         self.pane = form;
-        if let Some(PaneContent::Form(fields)) = self.panes().get(form).map(|p| p.content.clone())
-        {
+        if let Some(PaneContent::Form(fields)) = self.panes().get(form).map(|p| p.content.clone()) {
             if let Some(row) = fields.iter().position(|f| *f == Field::InquorateReason) {
                 self.set_row(row);
             }
