@@ -23,15 +23,15 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     ])
     .areas(area);
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let count = if b.pending > 0 {
-        format!("{} sessions, reading {} more…", b.entries.len(), b.pending)
+    let count = if b.pending() > 0 {
+        format!("{} sessions, reading {} more…", b.entries().len(), b.pending())
     } else {
-        format!("{} sessions", b.entries.len())
+        format!("{} sessions", b.entries().len())
     };
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" cpconf · sessions in ", bold),
-            Span::raw(b.dir.display().to_string()),
+            Span::raw(b.dir().display().to_string()),
             Span::raw(format!(" · {count}")),
         ])),
         title,
@@ -54,7 +54,7 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     let mut lines = vec![Line::styled(truncate(&header, w), bold)];
     let visible = b.visible();
     let room = (inner.height as usize).saturating_sub(1);
-    let first = b.selected.saturating_sub(room.saturating_sub(1));
+    let first = b.selected().saturating_sub(room.saturating_sub(1));
     for (i, e) in visible.iter().enumerate().skip(first).take(room) {
         let text = match &e.summary {
             Ok(s) => format!(
@@ -75,15 +75,15 @@ pub fn draw(f: &mut Frame, b: &Browser) {
         };
         // A marker as well as reverse video: the choice must show without
         // colour or reverse (NO_COLOR terminals).
-        let marker = if i == b.selected { "▶ " } else { "  " };
+        let marker = if i == b.selected() { "▶ " } else { "  " };
         let mut line = Line::from(truncate(&format!("{marker}{text}"), w));
-        if i == b.selected {
+        if i == b.selected() {
             line = line.style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
         }
         lines.push(line);
     }
-    if visible.is_empty() && b.pending == 0 {
-        lines.push(Line::raw(if b.filter.is_empty() {
+    if visible.is_empty() && b.pending() == 0 {
+        lines.push(Line::raw(if b.filter().is_empty() {
             "No sessions yet. Press Ctrl+N to start a new conference."
         } else {
             "No session matches the filter. Esc clears it."
@@ -91,10 +91,10 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     }
     f.render_widget(Paragraph::new(lines), inner);
 
-    if b.help {
+    if b.help_open() {
         crate::ui::draw_help_popup(f, area, &[Context::Browser]);
     }
-    if let Some((family, children)) = &b.series {
+    if let Some((family, children)) = b.series() {
         draw_series(f, body, family, children);
     }
 
@@ -109,10 +109,10 @@ pub fn draw(f: &mut Frame, b: &Browser) {
             hints.push(Span::raw(format!("{h}  ")));
         }
     }
-    let second = if let Some(m) = &b.message {
-        m.clone()
-    } else if !b.filter.is_empty() {
-        format!("filter: {}▏ (Backspace rubs out, Esc clears)", b.filter)
+    let second = if let Some(m) = b.message() {
+        m.to_string()
+    } else if !b.filter().is_empty() {
+        format!("filter: {}▏ (Backspace rubs out, Esc clears)", b.filter())
     } else {
         String::new()
     };

@@ -53,7 +53,7 @@ pub fn draw_measured(f: &mut Frame, state: &PresentState) -> u16 {
     draw_tabs(f, tabs, state);
     let furthest = boards::draw_board(f, body, state);
     draw_footer(f, footer, state);
-    if state.help {
+    if state.help_open() {
         draw_help(f, area, state);
     }
     furthest
@@ -88,7 +88,7 @@ fn too_small(f: &mut Frame, area: Rect) {
 }
 
 fn draw_header(f: &mut Frame, area: Rect, state: &PresentState) {
-    let v = &state.view;
+    let v = state.view();
     let mut bits = Vec::new();
     if !v.family_reference.trim().is_empty() {
         bits.push(format!("Family {}", v.family_reference.trim()));
@@ -125,7 +125,7 @@ fn draw_tabs(f: &mut Frame, area: Rect, state: &PresentState) {
     for b in Board::ALL {
         let name = if short { b.short_title() } else { b.title() };
         let label = format!("{} {name}", b.number());
-        if b == state.board {
+        if b == state.board() {
             spans.push(Span::styled(
                 format!("[{label}]"),
                 Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
@@ -141,11 +141,11 @@ fn draw_tabs(f: &mut Frame, area: Rect, state: &PresentState) {
 
 /// One quiet line: when the board last changed, and little else.
 fn draw_footer(f: &mut Frame, area: Rect, state: &PresentState) {
-    let mut bits = vec![format!("updated {}", state.changed_at.format("%H:%M:%S"))];
-    if state.load_error.is_some() {
+    let mut bits = vec![format!("updated {}", state.changed_at().format("%H:%M:%S"))];
+    if state.load_error().is_some() {
         bits.push("⚠ latest save unreadable; showing the last good one".into());
     }
-    bits.push(if state.follow {
+    bits.push(if state.following() {
         "following the chair".into()
     } else {
         "a: follow the chair".into()
@@ -181,7 +181,7 @@ fn draw_help(f: &mut Frame, area: Rect, state: &PresentState) {
             ]));
         }
     }
-    if let Some(e) = &state.load_error {
+    if let Some(e) = state.load_error() {
         lines.push(Line::raw(""));
         for part in wrap(&format!("⚠ {e}"), usize::from(popup_w.saturating_sub(4))) {
             lines.push(Line::raw(part));
