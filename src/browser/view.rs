@@ -24,7 +24,11 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     .areas(area);
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let count = if b.pending() > 0 {
-        format!("{} sessions, reading {} more…", b.entries().len(), b.pending())
+        format!(
+            "{} sessions, reading {} more…",
+            b.entries().len(),
+            b.pending()
+        )
     } else {
         format!("{} sessions", b.entries().len())
     };
