@@ -7,6 +7,9 @@
 //! hand and printed as a table. `cargo bench -- --quick` runs everything
 //! briefly (CI uses it to prove the benchmarks still run).
 
+// A measuring tool, not the program: a failed unwrap stops the run.
+#![allow(clippy::unwrap_used)]
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

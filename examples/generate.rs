@@ -2,6 +2,9 @@
 //! `cargo run --release --example generate -- --size L --out /tmp/big`.
 //! The work is in `cpconf::generate`; this is only the command line.
 
+// A measuring tool, not the program: a failed unwrap stops the run.
+#![allow(clippy::unwrap_used)]
+
 use std::path::PathBuf;
 
 use clap::Parser;

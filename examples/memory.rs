@@ -6,6 +6,9 @@
 //!
 //! `cargo run --release --example memory [-- --size L --edits 600]`
 
+// A measuring tool, not the program: a failed unwrap stops the run.
+#![allow(clippy::unwrap_used)]
+
 use chrono::DateTime;
 use clap::Parser;
 use cpconf::app::keymap::Context;

@@ -69,6 +69,13 @@ pub enum Command {
         /// and actions, the map and the scores carry forward.
         #[arg(long, value_name = "FILE")]
         review_of: Option<PathBuf>,
+        /// Start with the invitation list in the register: a CSV file with
+        /// a header row (name, role, agency, agency kind, gives
+        /// recommendation; only name is required), one person a row, each
+        /// marked invited. One bad row refuses the file and nothing is
+        /// created. A review carries its people forward instead.
+        #[arg(long, value_name = "FILE", conflicts_with = "review_of")]
+        invitees: Option<PathBuf>,
     },
     /// Continue a saved session.
     Open { file: PathBuf },

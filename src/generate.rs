@@ -298,11 +298,13 @@ fn day(base: NaiveDate, r: &mut Rng, span: i64) -> NaiveDate {
 pub fn session(size: Size, seed: u64) -> Session {
     let shape = size.shape();
     let mut r = Rng(seed ^ (size as u64 + 1).wrapping_mul(0xA076_1D64_78BD_642F));
-    let date = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap() + Duration::days((seed % 700) as i64);
+    let date = NaiveDate::from_ymd_opt(2026, 1, 5).expect("a real date")
+        + Duration::days((seed % 700) as i64);
     let start = chrono::FixedOffset::east_opt(0)
-        .unwrap()
-        .from_local_datetime(&date.and_hms_opt(9, 30, 0).unwrap())
-        .unwrap();
+        .expect("UTC is an offset")
+        .from_local_datetime(&date.and_hms_opt(9, 30, 0).expect("a real time"))
+        .single()
+        .expect("a fixed offset has one local time");
     let mut s = Session::new(format!("generated-{}-{seed:06}", size.name()), start);
     s.setup.kind = if seed % 3 == 1 {
         ConferenceKind::Review
@@ -319,10 +321,14 @@ pub fn session(size: Size, seed: u64) -> Session {
     let surname = *r.pick(SURNAME);
     for _ in 0..shape.children {
         let id = s.add_child();
-        let c = s.children.iter_mut().find(|c| c.id == id).unwrap();
+        let c = s
+            .children
+            .iter_mut()
+            .find(|c| c.id == id)
+            .expect("the child just added");
         c.name = format!("{} {surname}", r.pick(FIRST));
         c.date_of_birth = Some(day(
-            NaiveDate::from_ymd_opt(2011, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2011, 1, 1).expect("a real date"),
             &mut r,
             5000,
         ));
@@ -333,7 +339,11 @@ pub fn session(size: Size, seed: u64) -> Session {
         let id = s.add_attendee();
         let (agency, kind, role) = AGENCIES[i % AGENCIES.len()];
         let who = name(&mut r);
-        let a = s.attendees.iter_mut().find(|a| a.id == id).unwrap();
+        let a = s
+            .attendees
+            .iter_mut()
+            .find(|a| a.id == id)
+            .expect("the person just added");
         a.name = who;
         a.role = role.into();
         a.agency = agency.into();

@@ -14,6 +14,7 @@ pub mod export;
 pub mod generate;
 pub mod model;
 pub mod present;
+pub mod register;
 pub mod runtime;
 pub mod storage;
 pub mod ui;

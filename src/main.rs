@@ -48,12 +48,17 @@ fn run(cli: Cli) -> Result<(), String> {
     let cfg = &Arc::new(for_run);
     match cli.command {
         None => browse(&cli.dir, cfg),
-        Some(Command::New { review_of }) => {
+        Some(Command::New {
+            review_of,
+            invitees,
+        }) => {
+            // Read before anything is made: a bad list creates nothing.
+            let invited = invitees.as_deref().map(read_invitees).transpose()?;
             storage::ensure_dir(&cli.dir)
                 .map_err(|e| format!("cannot use {}: {e}", cli.dir.display()))?;
             let (app, lock) = match review_of {
                 Some(previous) => new_review(&cli.dir, &previous, cfg)?,
-                None => new_session(&cli.dir, cfg)?,
+                None => new_session(&cli.dir, cfg, invited.unwrap_or_default())?,
             };
             with_terminal(cfg.mouse, |term, outside| {
                 run_session(term, app, Some(lock), outside).map(|_| ())
@@ -177,12 +182,23 @@ fn new_review(
     ))
 }
 
+/// `--invitees FILE`: the invitation list, whole, or one line saying
+/// which line of which file is wrong and why.
+fn read_invitees(file: &Path) -> Result<Vec<cpconf::register::NewAttendee>, String> {
+    let bytes =
+        std::fs::read(file).map_err(|e| format!("cannot read invitees {}: {e}", file.display()))?;
+    cpconf::register::parse_invitees(&bytes)
+        .map_err(|e| format!("cannot use invitees {}: {e}", file.display()))
+}
+
 fn new_session(
     dir: &Path,
     cfg: &Arc<Config>,
+    invited: Vec<cpconf::register::NewAttendee>,
 ) -> Result<(cpconf::app::state::App, storage::SessionLock), String> {
     let mut session = Session::new(uuid::Uuid::new_v4().to_string(), now());
     cfg.prepare_new(&mut session);
+    cpconf::register::add_invitees(&mut session, invited);
     // Claim a file name at once (created exclusively), so two new
     // conferences started together can never share a file.
     let path =
@@ -312,7 +328,7 @@ fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
             };
             let opened = match request {
                 Request::Quit => return Ok(()),
-                Request::New => new_session(dir, cfg).map(|(a, l)| (a, Some(l))),
+                Request::New => new_session(dir, cfg, Vec::new()).map(|(a, l)| (a, Some(l))),
                 Request::Open(path) => open_for_editing(&path, cfg).map(|(a, l)| (a, Some(l))),
                 Request::View(path) => {
                     open_read_only(&path, "opened from the session list with v", cfg)

@@ -2,6 +2,7 @@
 //! a message and never stored.
 
 use crate::config::CategoryNames;
+use crate::dates::parse::{DateContext, YearGuess};
 use chrono::{NaiveDate, NaiveTime};
 
 use super::field::{Field, FieldKind, find, find_mut, slots, slots_mut};
@@ -14,35 +15,48 @@ pub struct PickOption {
     pub label: String,
 }
 
-/// A date as shown: ISO with the weekday, which chairs read at a glance.
+/// A date as shown: "Thu 17 Dec 2026", weekday first, as a chair says it.
 pub fn show_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d %a").to_string()
+    crate::dates::parse::read_back(d)
 }
 
-/// Accepts 2026-11-23, 23/11/2026 and 23-11-2026. Empty clears the date.
-pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
-    let t = text.trim();
-    if t.is_empty() {
+/// Reads a typed date (British forms and ISO; see `dates::parse`). Empty
+/// clears the date.
+pub fn parse_date(text: &str, cx: &DateContext) -> Result<Option<NaiveDate>, String> {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
-        .map(Some)
-        .ok_or_else(|| format!("\"{t}\" is not a date: type DD/MM/YYYY or YYYY-MM-DD"))
+    crate::dates::parse::parse_date(text, cx).map(Some)
 }
 
-/// Accepts 14:05, 9:30 and 1405. Empty clears the time.
+/// Reads a typed time: 14:05, 9:30, 1405, 10am, 2:30pm. Empty clears it.
 pub fn parse_time(text: &str) -> Result<Option<NaiveTime>, String> {
-    let t = text.trim();
-    if t.is_empty() {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    ["%H:%M", "%H%M", "%H.%M"]
-        .iter()
-        .find_map(|f| NaiveTime::parse_from_str(t, f).ok())
-        .map(Some)
-        .ok_or_else(|| format!("\"{t}\" is not a time: type HH:MM, e.g. 14:05"))
+    crate::dates::parse::parse_time(text).map(Some)
+}
+
+/// What a date typed into `f` is read against. A date typed without a
+/// year (`17/12`) is the next such day on or after the conference (or,
+/// for the conference date itself and before one is set, on or after
+/// `today`): conferences, reviews, core groups and actions lie ahead.
+/// A date of birth and the strategy discussion come before the
+/// conference, so for them it is the last such day on or before it.
+pub fn date_context(s: &Session, f: &Field, today: NaiveDate) -> DateContext {
+    let anchor = match f {
+        Field::SetupDate => today,
+        _ => s.setup.date.unwrap_or(today),
+    };
+    let guess = match f {
+        Field::ChildDateOfBirth(_) | Field::SetupStrategyDate => YearGuess::OnOrBefore,
+        _ => YearGuess::OnOrAfter,
+    };
+    DateContext {
+        today,
+        anchor,
+        guess,
+    }
 }
 
 /// "7 things are better" → (7, "things are better").
@@ -187,11 +201,22 @@ pub fn display(s: &Session, f: &Field, names: &CategoryNames) -> String {
     }
 }
 
-/// Stores typed text in a field, or says why it cannot.
+/// Stores typed text in a field, or says why it cannot. `today` (for a
+/// typed "today" or "tomorrow") is the computer's local date.
 pub fn commit_text(s: &mut Session, f: &Field, text: &str) -> Result<(), String> {
+    commit_text_on(s, f, text, chrono::Local::now().date_naive())
+}
+
+/// `commit_text` with the day that "today" means given.
+pub fn commit_text_on(
+    s: &mut Session,
+    f: &Field,
+    text: &str,
+    today: NaiveDate,
+) -> Result<(), String> {
     match f.kind() {
         FieldKind::Date => {
-            let value = parse_date(text)?;
+            let value = parse_date(text, &date_context(s, f, today))?;
             *slots_mut(s, f).date.ok_or_else(gone)? = value;
         }
         FieldKind::Time => {

@@ -10,15 +10,15 @@
 //! renderer can leak it.
 
 pub mod cli;
-pub mod doc;
+pub(crate) mod doc;
 mod family;
-pub mod html;
+pub(crate) mod html;
 mod letter;
-pub mod markdown;
+pub(crate) mod markdown;
 mod record;
 mod shared;
-pub mod text;
-pub mod words;
+pub(crate) mod text;
+pub(crate) mod words;
 
 pub use record::DEFAULT_SCALING_QUESTION;
 

@@ -69,7 +69,7 @@ pub fn join_and<S: AsRef<str>>(items: &[S]) -> String {
         [init @ .., last] => format!(
             "{} and {}",
             init.iter()
-                .map(|s| s.as_ref())
+                .map(std::convert::AsRef::as_ref)
                 .collect::<Vec<_>>()
                 .join(", "),
             last.as_ref()
@@ -195,16 +195,6 @@ pub fn outcome_meaning(name: &str, outcome: Outcome) -> Option<String> {
         ),
         Outcome::Undecided => None,
     }
-}
-
-/// A session's children named for a heading: "Kacey Marchbank and Rory Marchbank".
-pub fn children_names(session: &Session) -> String {
-    let names: Vec<String> = session
-        .children
-        .iter()
-        .map(|c| session.child_name(&c.id))
-        .collect();
-    join_and(&names)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ mod choices;
 mod ids;
 mod review;
 mod rules;
-pub mod series;
+pub(crate) mod series;
 mod session;
 mod signoff;
 mod stage;
@@ -17,8 +17,6 @@ pub use rules::*;
 pub use session::*;
 pub use signoff::*;
 pub use stage::*;
-
-use chrono::NaiveDate;
 
 impl Session {
     /// An empty initial conference, created at `now`.
@@ -260,11 +258,6 @@ impl Session {
             };
             self.decisions[i].differs_from_recommendations = differs;
         }
-    }
-
-    /// The date the conference is held, if set.
-    pub fn conference_date(&self) -> Option<NaiveDate> {
-        self.setup.date
     }
 }
 

@@ -349,7 +349,7 @@ fn goals(v: &FamilyView, width: u16) -> Vec<Line<'static>> {
             many => title.push_str(&format!(
                 " · answers danger statements {}",
                 many.iter()
-                    .map(|n| n.to_string())
+                    .map(std::string::ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             )),

@@ -7,8 +7,8 @@
 mod boards;
 mod draw;
 mod runner;
-pub mod state;
-pub mod view;
+pub(crate) mod state;
+pub(crate) mod view;
 
 pub use draw::{MIN_HEIGHT, MIN_WIDTH, draw, draw_measured};
 pub use runner::run;

@@ -1,6 +1,6 @@
 //! The parts that touch the real terminal, the clock and the disk.
 
-pub mod emergency;
+pub(crate) mod emergency;
 pub mod outside;
 pub mod saver;
 pub mod session;

@@ -8,7 +8,7 @@ mod rows;
 mod stages;
 pub mod text;
 pub mod theme;
-pub mod words;
+pub(crate) mod words;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

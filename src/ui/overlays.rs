@@ -124,7 +124,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                         let ticked = p.chosen.contains(&o.key)
                             || (!p.multi
                                 && o.key.is_empty()
-                                && p.chosen.iter().all(|k| k.is_empty()));
+                                && p.chosen.iter().all(std::string::String::is_empty));
                         let mark = match (p.multi, ticked) {
                             (true, true) => "[x] ",
                             (true, false) => "[ ] ",

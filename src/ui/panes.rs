@@ -587,7 +587,7 @@ mod tests {
     use super::keep_closing_mark_with_word;
 
     fn kept(lines: &[&str], width: usize) -> Vec<String> {
-        let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let mut lines: Vec<String> = lines.iter().map(std::string::ToString::to_string).collect();
         keep_closing_mark_with_word(&mut lines, width);
         lines
     }

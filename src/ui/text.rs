@@ -136,7 +136,7 @@ fn wrap_now(text: &str, width: usize) -> Vec<String> {
         out.extend(
             textwrap::wrap(line, options)
                 .into_iter()
-                .map(|l| l.into_owned()),
+                .map(std::borrow::Cow::into_owned),
         );
     }
     out

@@ -27,7 +27,7 @@ fn a_new_conference_typed_in_a_terminal_is_saved_and_the_terminal_restored() {
     p.send("23/11/2026");
     p.wait_editor(true);
     p.keys("<Enter>");
-    p.wait_for("2026-11-23");
+    p.wait_for("Mon 23 Nov 2026");
     p.keys("<Down><Down><Down>");
     p.set_field("Robin Fairweather");
     p.keys("<Down>");

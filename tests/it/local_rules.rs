@@ -70,7 +70,7 @@ fn category_names_are_the_local_ones_on_screen_and_in_the_picker() {
     assert!(shown.contains("Neglect (local)"), "{shown}");
 
     // The stored value keeps its stable name.
-    let saved = serde_json::to_string(&app.session()).unwrap();
+    let saved = serde_json::to_string(app.session()).unwrap();
     assert!(!saved.contains("Neglect (local)"));
     assert!(saved.contains("\"neglect\""));
 

@@ -3,13 +3,18 @@
 //! test binary before; `support` (driving the app) and `pty` (driving the
 //! real binary in a terminal) are shared by all of them.
 
+// A test unwraps on purpose: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 #[path = "../pty/mod.rs"]
 mod pty;
 #[path = "../support/mod.rs"]
 mod support;
 
 mod aids;
+mod british_dates;
 mod browser;
+mod conference_keys;
 mod config;
 mod crash;
 mod dates;
@@ -22,6 +27,7 @@ mod export_golden;
 mod export_props;
 mod export_tui;
 mod hangup;
+mod invitees;
 mod local_rules;
 mod lock;
 mod mouse;

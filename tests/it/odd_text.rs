@@ -104,7 +104,7 @@ fn assert_screen_clean(app: &App, what: &str) {
 fn assert_round_trips(app: &App) -> Session {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("session.json");
-    storage::save(&DurableWriter, &path, &app.session()).expect("save");
+    storage::save(&DurableWriter, &path, app.session()).expect("save");
     let loaded = storage::load(&path).expect("load").session;
     assert_eq!(&loaded, app.session(), "save then load changes nothing");
     loaded
@@ -132,7 +132,7 @@ fn paste_and_check(stage: Stage, field: Field, text: &str) {
     press(&mut app, KeyCode::Esc);
     assert!(!app.editing(), "Esc leaves the editor: {:?}", app.message());
     let want = pasted(text, field.kind());
-    assert_eq!(edit_text(&app.session(), &field), want, "pasted {text:?}");
+    assert_eq!(edit_text(app.session(), &field), want, "pasted {text:?}");
     assert_screen_clean(&app, &format!("{field:?} holding {text:?}"));
     let loaded = assert_round_trips(&app);
     assert_eq!(edit_text(&loaded, &field), want);
@@ -168,7 +168,7 @@ fn typed_scripts_marks_and_emoji_are_stored_exactly() {
             type_text(&mut app, text);
             assert_screen_clean(&app, &format!("typing {text:?}"));
             press(&mut app, KeyCode::Esc);
-            assert_eq!(edit_text(&app.session(), &field), *text);
+            assert_eq!(edit_text(app.session(), &field), *text);
             assert_screen_clean(&app, &format!("{field:?} holding {text:?}"));
             let loaded = assert_round_trips(&app);
             assert_eq!(edit_text(&loaded, &field), *text);
@@ -180,7 +180,7 @@ fn typed_scripts_marks_and_emoji_are_stored_exactly() {
     let all = SCRIPTS.join("\n");
     type_text(&mut app, &all);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(edit_text(&app.session(), &MULTI_LINE.1), all);
+    assert_eq!(edit_text(app.session(), &MULTI_LINE.1), all);
 }
 
 /// A terminal delivers control keys as named keys, but a misbehaving one
@@ -250,7 +250,7 @@ fn hostile_names_on_every_stage() {
         want.push((field.clone(), pasted(&text, field.kind())));
     }
     for (field, text) in &want {
-        assert_eq!(&edit_text(&app.session(), field), text, "{field:?}");
+        assert_eq!(&edit_text(app.session(), field), text, "{field:?}");
     }
     assert!(app.session().problems().is_empty());
     for stage in Stage::ALL {
@@ -286,13 +286,13 @@ fn a_megabyte_paste_lands_as_one_edit() {
     let want = pasted(&text, FieldKind::Lines);
     assert_eq!(app.draft().map(|(_, t)| t), Some(want.clone()));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(edit_text(&app.session(), &field), want);
+    assert_eq!(edit_text(app.session(), &field), want);
     assert_screen_clean(&app, "a megabyte in the form");
     // ...and one change to the session: one `u` empties the field again.
     commands(&mut app, "u");
-    assert_eq!(edit_text(&app.session(), &field), "");
+    assert_eq!(edit_text(app.session(), &field), "");
     commands(&mut app, "<C-y>");
-    assert_eq!(edit_text(&app.session(), &field), want);
+    assert_eq!(edit_text(app.session(), &field), want);
     let loaded = assert_round_trips(&app);
     assert_eq!(edit_text(&loaded, &field), want);
 }
@@ -315,7 +315,7 @@ fn ten_thousand_newlines() {
             } else {
                 " ".repeat(10_000)
             };
-            assert_eq!(edit_text(&app.session(), &field), want);
+            assert_eq!(edit_text(app.session(), &field), want);
             assert_screen_clean(&app, "10,000 newlines in the form");
             assert_round_trips(&app);
         }

@@ -194,7 +194,7 @@ fn present_follows_saves_hides_restricted_items_and_never_writes() {
     );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .expect("list")
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().to_string())
         .filter(|n| n.ends_with(".cpconf-lock"))
         .collect();

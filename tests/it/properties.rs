@@ -241,7 +241,7 @@ proptest! {
         let mut app = start_app(start);
         let mut screen = Screen::new();
         let mut now = app.now();
-        prop_assert_eq!(broken(&app.session()), Vec::<String>::new());
+        prop_assert_eq!(broken(app.session()), Vec::<String>::new());
         for (i, (ev, (w, h))) in events.iter().enumerate() {
             let msg = match ev {
                 Ev::Key(code, mods) => Msg::Key(KeyEvent::new(*code, *mods)),
@@ -252,7 +252,7 @@ proptest! {
                 }
             };
             app.update(msg);
-            let problems = broken(&app.session());
+            let problems = broken(app.session());
             prop_assert!(problems.is_empty(), "after event {} ({:?}): {:?}", i, ev, problems);
             let bad = control_cell(screen.draw(&app, *w, *h));
             prop_assert!(

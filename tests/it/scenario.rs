@@ -156,7 +156,7 @@ fn saved_and_reloaded_the_session_is_the_same() {
     let app = run_icpc();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.json");
-    cpconf::storage::save(&cpconf::storage::DurableWriter, &path, &app.session()).unwrap();
+    cpconf::storage::save(&cpconf::storage::DurableWriter, &path, app.session()).unwrap();
     let loaded = cpconf::storage::load(&path).unwrap().session;
     assert_eq!(&loaded, app.session());
 }

@@ -21,7 +21,7 @@ fn changing_a_byte_of_a_finalised_file_is_detected() {
     let app = run_icpc();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.json");
-    cpconf::storage::save(&cpconf::storage::DurableWriter, &path, &app.session()).unwrap();
+    cpconf::storage::save(&cpconf::storage::DurableWriter, &path, app.session()).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("Police were called twice"));
     std::fs::write(&path, text.replace("called twice", "called thrice")).unwrap();

@@ -528,7 +528,7 @@ pub fn assert_terminal_restored(pty: &Pty) {
     );
     let text_after = strip_escapes(after);
     assert!(
-        text_after.iter().all(|b| b.is_ascii_whitespace()),
+        text_after.iter().all(u8::is_ascii_whitespace),
         "output after leaving the alternate screen: {:?}",
         String::from_utf8_lossy(after)
     );

@@ -1,7 +1,9 @@
 //! Driving the real app with keys, as a chair would, and reading its screen.
 #![allow(dead_code)]
 
+pub mod conference_script;
 pub mod icpc;
+pub mod today_keys;
 
 use chrono::DateTime;
 use cpconf::app::effect::Effect;
@@ -256,7 +258,7 @@ pub fn focused_form(app: &App) -> Option<(Vec<Field>, usize)> {
 /// field they mean, so reordering a form does not break them.
 pub fn focus_field(app: &mut App, label: &str) {
     let (fields, mut at) = focused_form(app).expect("a form has the focus");
-    let labels: Vec<String> = fields.iter().map(|f| f.label_in(&app.session())).collect();
+    let labels: Vec<String> = fields.iter().map(|f| f.label_in(app.session())).collect();
     let Some(wanted) = labels.iter().position(|l| l == label) else {
         panic!("no field labelled {label:?} in this form: {labels:?}");
     };
@@ -271,7 +273,7 @@ pub fn focus_field(app: &mut App, label: &str) {
         at = now;
     }
     let (fields, now) = focused_form(app).expect("the form keeps the focus");
-    assert_eq!(fields[now].label_in(&app.session()), label);
+    assert_eq!(fields[now].label_in(app.session()), label);
 }
 
 /// Moves to the field labelled `label` and opens it (Enter).

@@ -1,0 +1,373 @@
+//! One person of the attendance register typed as one line:
+//! `name, role, agency, agency kind, gives recommendation`. Everything
+//! after the name may be left off.
+
+use crate::model::{AgencyKind, Choice};
+
+/// A person to add to the register, read from a typed line or a CSV row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewAttendee {
+    pub name: String,
+    pub role: String,
+    pub agency: String,
+    pub agency_kind: AgencyKind,
+    pub gives_recommendation: bool,
+}
+
+/// Words that name an agency kind besides its label, as chairs and
+/// invitation lists write them.
+const WORDS: &[(AgencyKind, &[&str])] = &[
+    (
+        AgencyKind::ChildrensSocialCare,
+        &[
+            "csc",
+            "social care",
+            "childrens social care",
+            "childrens services",
+            "social services",
+            "social work",
+            "social worker",
+            "local authority",
+        ],
+    ),
+    (AgencyKind::Police, &["police", "constabulary"]),
+    (
+        AgencyKind::Health,
+        &[
+            "health",
+            "nhs",
+            "gp",
+            "health visitor",
+            "nurse",
+            "school nurse",
+            "midwife",
+            "hospital",
+            "camhs",
+            "paediatrician",
+            "doctor",
+        ],
+    ),
+    (
+        AgencyKind::Education,
+        &[
+            "education",
+            "school",
+            "college",
+            "nursery",
+            "academy",
+            "teacher",
+        ],
+    ),
+    (AgencyKind::Probation, &["probation"]),
+    (AgencyKind::Housing, &["housing", "housing association"]),
+    (
+        AgencyKind::Voluntary,
+        &["voluntary", "voluntary sector", "charity"],
+    ),
+    (
+        AgencyKind::Family,
+        &[
+            "family",
+            "family member",
+            "parent",
+            "mother",
+            "father",
+            "mum",
+            "dad",
+            "grandparent",
+            "relative",
+        ],
+    ),
+    (
+        AgencyKind::Supporter,
+        &["supporter", "advocate", "solicitor", "interpreter"],
+    ),
+    (
+        AgencyKind::Chair,
+        &["chair", "minute taker", "minutes", "independent chair"],
+    ),
+    (AgencyKind::Other, &["other", "other agency"]),
+];
+
+/// Lower case, apostrophes and the punctuation in labels dropped, spaces
+/// single: "Children's social care" and "childrens  Social care" match.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '/' | '.'))
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every name an agency kind answers to: its label and its common words.
+fn names(kind: AgencyKind) -> Vec<String> {
+    let mut all = vec![plain(kind.label())];
+    if let Some((_, words)) = WORDS.iter().find(|(k, _)| *k == kind) {
+        all.extend(words.iter().map(|w| plain(w)));
+    }
+    all
+}
+
+/// The agency kinds what is typed so far could mean, for type-ahead as
+/// the chair types: a kind one of whose names ("Children's social care",
+/// "csc", "social care", "school", "nhs" ...) is typed in full comes
+/// alone; otherwise every kind with a name or a word of one that starts
+/// with it ("pol", "edu"), in the kinds' order. Nothing typed: none.
+pub fn agency_kind_matches(typed: &str) -> Vec<AgencyKind> {
+    let t = plain(typed);
+    if t.is_empty() {
+        return Vec::new();
+    }
+    let kinds = AgencyKind::ALL.iter().copied();
+    let exact: Vec<AgencyKind> = kinds.clone().filter(|k| names(*k).contains(&t)).collect();
+    if exact.len() == 1 {
+        return exact;
+    }
+    kinds
+        .filter(|k| {
+            names(*k)
+                .iter()
+                .any(|n| n.starts_with(&t) || n.split(' ').any(|w| w.starts_with(&t)))
+        })
+        .collect()
+}
+
+/// Chooses an agency kind by type-ahead (see `agency_kind_matches`):
+/// "health", "police", "school" (Education), "csc" or "social care"
+/// (Children's social care), "pol", "edu". Several kinds still possible,
+/// or none, is an error that says what to type.
+pub fn agency_kind(typed: &str) -> Result<AgencyKind, String> {
+    if plain(typed).is_empty() {
+        return Err("no agency kind typed".into());
+    }
+    let matches = agency_kind_matches(typed);
+    match matches[..] {
+        [one] => Ok(one),
+        [] => Err(format!(
+            "\"{}\" is not an agency kind: type one of {}",
+            typed.trim(),
+            all_labels()
+        )),
+        _ => Err(format!(
+            "\"{}\" could be {}: type more of it",
+            typed.trim(),
+            matches
+                .iter()
+                .map(|k| k.label())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )),
+    }
+}
+
+fn all_labels() -> String {
+    AgencyKind::ALL
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads "yes"/"no" as a CSV or a typed line writes it: y, yes, true, 1,
+/// x; n, no, false, 0 or nothing.
+pub fn yes_no(typed: &str) -> Result<bool, String> {
+    match plain(typed).as_str() {
+        "y" | "yes" | "true" | "1" | "x" => Ok(true),
+        "" | "n" | "no" | "false" | "0" => Ok(false),
+        _ => Err(format!(
+            "\"{}\" is not yes or no: type y or n",
+            typed.trim()
+        )),
+    }
+}
+
+/// Builds a person from the parts of a row, already split: name, role,
+/// agency, agency kind, gives recommendation (the last four may be empty
+/// or absent). With no agency kind given it is guessed from the agency's
+/// name ("NHS Trust" is Health), else "Other agency".
+pub fn from_parts(parts: &[&str]) -> Result<NewAttendee, String> {
+    if parts.len() > 5 {
+        return Err(format!(
+            "{} parts where at most 5 are read: name, role, agency, agency kind, gives recommendation",
+            parts.len()
+        ));
+    }
+    // Each part is one line on screen: a line break in a cell is a space.
+    let owned: Vec<String> = parts
+        .iter()
+        .map(|p| p.trim().replace(['\r', '\n'], " "))
+        .collect();
+    let part = |i: usize| owned.get(i).map(String::as_str).unwrap_or("");
+    let name = part(0);
+    if name.is_empty() {
+        return Err("a person needs a name first".into());
+    }
+    let agency = part(2);
+    let agency_kind = match part(3) {
+        "" => guess_from_agency(agency).unwrap_or(AgencyKind::Other),
+        typed => agency_kind(typed)?,
+    };
+    Ok(NewAttendee {
+        name: name.into(),
+        role: part(1).into(),
+        agency: agency.into(),
+        agency_kind,
+        gives_recommendation: yes_no(part(4))?,
+    })
+}
+
+/// Reads one typed register line: `Sam Social, Social worker, Children's
+/// Services, csc`. Commas separate the parts, so none of them can hold one.
+pub fn parse_row(line: &str) -> Result<NewAttendee, String> {
+    from_parts(&line.split(',').collect::<Vec<_>>())
+}
+
+/// The agency kind an agency's own name gives away, when exactly one kind
+/// has a word in it ("Oak School" is Education; "Police" is Police).
+pub fn guess_from_agency(agency: &str) -> Option<AgencyKind> {
+    let a = format!(" {} ", plain(agency));
+    let found: Vec<AgencyKind> = AgencyKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| *k != AgencyKind::Other)
+        .filter(|k| names(*k).iter().any(|n| a.contains(&format!(" {n} "))))
+        .collect();
+    match found[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agency_kinds_by_their_common_words() {
+        for (typed, kind) in [
+            ("health", AgencyKind::Health),
+            ("Health", AgencyKind::Health),
+            ("NHS", AgencyKind::Health),
+            ("police", AgencyKind::Police),
+            ("pol", AgencyKind::Police),
+            ("school", AgencyKind::Education),
+            ("edu", AgencyKind::Education),
+            ("csc", AgencyKind::ChildrensSocialCare),
+            ("social care", AgencyKind::ChildrensSocialCare),
+            ("Children's social care", AgencyKind::ChildrensSocialCare),
+            ("childrens", AgencyKind::ChildrensSocialCare),
+            ("prob", AgencyKind::Probation),
+            ("housing", AgencyKind::Housing),
+            ("charity", AgencyKind::Voluntary),
+            ("family", AgencyKind::Family),
+            ("mum", AgencyKind::Family),
+            ("advocate", AgencyKind::Supporter),
+            ("minute taker", AgencyKind::Chair),
+            ("other", AgencyKind::Other),
+        ] {
+            assert_eq!(agency_kind(typed), Ok(kind), "{typed}");
+        }
+    }
+
+    #[test]
+    fn type_ahead_narrows_as_letters_come() {
+        assert_eq!(
+            agency_kind_matches("c"),
+            [
+                AgencyKind::ChildrensSocialCare,
+                AgencyKind::Police,
+                AgencyKind::Health,
+                AgencyKind::Education,
+                AgencyKind::Voluntary,
+                AgencyKind::Chair
+            ]
+        );
+        assert_eq!(
+            agency_kind_matches("ch"),
+            [
+                AgencyKind::ChildrensSocialCare,
+                AgencyKind::Voluntary,
+                AgencyKind::Chair
+            ]
+        );
+        assert_eq!(
+            agency_kind_matches("chi"),
+            [AgencyKind::ChildrensSocialCare]
+        );
+        assert!(agency_kind_matches("").is_empty());
+        assert!(agency_kind_matches("zz").is_empty());
+    }
+
+    #[test]
+    fn an_agency_kind_that_could_be_several_or_none_says_so() {
+        let e = agency_kind("c").unwrap_err();
+        assert!(
+            e.contains("could be") && e.contains("Children's social care"),
+            "{e}"
+        );
+        let e = agency_kind("fire brigade").unwrap_err();
+        assert!(
+            e.contains("not an agency kind") && e.contains("Police"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_whole_row() {
+        assert_eq!(
+            parse_row("Sam Social, Social worker, Children's Services, csc"),
+            Ok(NewAttendee {
+                name: "Sam Social".into(),
+                role: "Social worker".into(),
+                agency: "Children's Services".into(),
+                agency_kind: AgencyKind::ChildrensSocialCare,
+                gives_recommendation: false,
+            })
+        );
+        let p = parse_row("Priya Nurse, Health visitor, NHS Trust, health, y").unwrap();
+        assert_eq!(p.agency_kind, AgencyKind::Health);
+        assert!(p.gives_recommendation);
+    }
+
+    #[test]
+    fn trailing_parts_may_be_left_off() {
+        let p = parse_row("Dana Testwood").unwrap();
+        assert_eq!((p.role.as_str(), p.agency.as_str()), ("", ""));
+        assert_eq!(p.agency_kind, AgencyKind::Other);
+        // The kind guessed from the agency's name when one kind fits it.
+        let p = parse_row("Tom Teacher, DSL, Oak School").unwrap();
+        assert_eq!(p.agency_kind, AgencyKind::Education);
+        let p = parse_row("Officer Lee, DC, Kelbridge Police").unwrap();
+        assert_eq!(p.agency_kind, AgencyKind::Police);
+        // A trailing comma is an empty part, not an error.
+        assert_eq!(
+            parse_row("Jo Advocate, Advocate,").unwrap().role,
+            "Advocate"
+        );
+    }
+
+    #[test]
+    fn bad_rows_say_why() {
+        assert_eq!(
+            parse_row(" , Social worker"),
+            Err("a person needs a name first".into())
+        );
+        assert!(
+            parse_row("A, B, C, D, y, extra")
+                .unwrap_err()
+                .contains("6 parts")
+        );
+        assert!(
+            parse_row("A, B, C, health, maybe")
+                .unwrap_err()
+                .contains("not yes or no")
+        );
+        assert!(
+            parse_row("A, B, C, fire")
+                .unwrap_err()
+                .contains("not an agency kind")
+        );
+    }
+}
