@@ -305,6 +305,17 @@ pub fn cycle(s: &mut Session, f: &Field, forward: bool) -> bool {
     }
 }
 
+/// Letters fit a label that starts with them, or whose words' first letters
+/// start with them, as chairs shorten outcomes: "cpp", "cin", "nfa".
+fn fits(label: &str, letters: &str) -> bool {
+    let label = label.to_lowercase();
+    let initials: String = label
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter_map(|w| w.chars().next())
+        .collect();
+    label.starts_with(letters) || initials.starts_with(letters)
+}
+
 /// Sets a choice field to the first value, from the one after the current
 /// one round to itself, whose label starts with `letters` (any case), as a
 /// web form's drop-down does. The label chosen, or None if none starts so.
@@ -320,7 +331,7 @@ pub fn choose_by_letters(s: &mut Session, f: &Field, letters: &str) -> Option<&'
         let start = if again { at } else { at + 1 };
         let found = (0..all.len())
             .map(|i| all[(start + i) % all.len()])
-            .find(|c| c.label().to_lowercase().starts_with(letters))?;
+            .find(|c| fits(c.label(), letters))?;
         *place = found;
         Some(found.label())
     }

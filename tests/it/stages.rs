@@ -850,9 +850,9 @@ fn the_thirty_first_of_february_is_refused_and_not_stored() {
     open_field(&mut app, "Date");
     commands(&mut app, "<C-a><C-k>");
     type_text(&mut app, "31/02/2026");
-    commands(&mut app, "<Enter>");
+    keys(&mut app, "<Enter>");
     assert_refused(&app, "31/02/2026", "February has 28 days in 2026");
-    commands(&mut app, "<Esc>");
+    keys(&mut app, "<Esc>");
     assert_refused(&app, "31/02/2026", "February has 28 days in 2026");
     assert_eq!(app.session().setup.date, before);
     // The refused text is selected: typing the date again replaces it.
@@ -874,7 +874,7 @@ fn twenty_five_o_clock_is_refused_and_not_stored() {
     let mut app = new_app();
     open_field(&mut app, "Start time");
     type_text(&mut app, "25:00");
-    commands(&mut app, "<Enter>");
+    keys(&mut app, "<Enter>");
     assert_refused(&app, "25:00", "25:00: hours go from 0 to 23");
     assert_eq!(app.session().setup.start_time, None);
     assert_eq!(app.revision(), 1, "only the stage visit changed anything");

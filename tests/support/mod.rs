@@ -3,6 +3,7 @@
 
 pub mod conference_script;
 pub mod icpc;
+pub mod new_keys;
 pub mod today_keys;
 
 use chrono::DateTime;

@@ -89,7 +89,7 @@ impl App {
             // One attempt (it used to be a trial run on a copy, then the
             // change): `apply_change` leaves the session as it was on error.
             match self.apply_change(format!("edited {}", field.describe()), |s| {
-                commit_text(s, &field, &text)
+                commit_typed(s, &field, &text)
             }) {
                 Err(e) => error = Some(e),
                 Ok(()) => {
@@ -127,6 +127,19 @@ impl App {
         self.overlays.pop();
         if let Some(c) = capture {
             self.drop_if_empty(&c);
+            // Tab from an item typed into a list goes on to its next field,
+            // as in a web form: its form opens there.
+            let exists = super::super::panes::list_keys(&self.session, &c.list).contains(&c.key);
+            if then == Then::NextField && exists {
+                let fields = super::super::panes::record_fields(&c.list, &c.key);
+                let at = capture_field(&c.list, &c.key)
+                    .and_then(|f| fields.iter().position(|x| *x == f))
+                    .map_or(0, |i| (i + 1).min(fields.len().saturating_sub(1)));
+                self.open_record(Some(c.list.clone()), c.key.clone());
+                if let Some(Overlay::Record(form)) = self.overlays.last_mut() {
+                    form.selected = at;
+                }
+            }
             return;
         }
         let delta = match then {
@@ -305,6 +318,30 @@ impl App {
             None => false,
         }
     }
+}
+
+/// Stores typed text. A register name with commas in it is a whole row,
+/// `name, role, agency, agency kind, gives recommendation`, read by the
+/// register's parser (the one `cpconf new --invitees` uses).
+fn commit_typed(s: &mut Session, field: &Field, text: &str) -> Result<(), String> {
+    let Field::AttendeeName(id) = field else {
+        return commit_text(s, field, text);
+    };
+    if !text.contains(',') {
+        return commit_text(s, field, text);
+    }
+    let row = crate::register::parse_row(text)?;
+    let a = s
+        .attendees
+        .iter_mut()
+        .find(|a| &a.id == id)
+        .ok_or("that person is no longer in the register")?;
+    a.name = row.name;
+    a.role = row.role;
+    a.agency = row.agency;
+    a.agency_kind = row.agency_kind;
+    a.gives_recommendation = row.gives_recommendation;
+    Ok(())
 }
 
 /// Typed text as the status bar quotes it: its first line, cut short.
