@@ -10,6 +10,7 @@ use super::Browser;
 use crate::app::keymap::{Context, bindings_for};
 use crate::model::Choice;
 use crate::ui::text::{pad, truncate};
+use crate::ui::theme::Theme;
 
 pub fn draw(f: &mut Frame, b: &Browser) {
     let area = f.area();
@@ -96,7 +97,9 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     f.render_widget(Paragraph::new(lines), inner);
 
     if b.help_open() {
-        crate::ui::draw_help_popup(f, area, &[Context::Browser]);
+        // The list itself draws without the theme's colours; its help popup
+        // keeps the default theme, as it always has.
+        crate::ui::draw_help_popup(f, area, &[Context::Browser], Theme::default());
     }
     if let Some((family, children)) = b.series() {
         draw_series(f, body, family, children);
