@@ -18,7 +18,7 @@ use crate::app::field_edit::display;
 use crate::app::panes::{
     GridKind, ListKind, Pane, PaneContent, grid_people, list_key_refs, list_len, recommendation_for,
 };
-use crate::app::state::App;
+use crate::app::state::{App, Cursor};
 use crate::model::*;
 
 pub fn pane_block(title: &str, focused: bool, theme: Theme) -> Block<'static> {
@@ -88,16 +88,9 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane
             draw_form(f, inner, app.session(), fields, cursor.row, focused, theme)
         }
         PaneContent::List(kind) => draw_list(f, inner, app, kind, cursor.row, focused, theme),
-        PaneContent::Grid(kind) => draw_grid(
-            f,
-            inner,
-            app.session(),
-            *kind,
-            cursor.row,
-            cursor.col,
-            focused,
-            theme,
-        ),
+        PaneContent::Grid(kind) => {
+            draw_grid(f, inner, app.session(), *kind, cursor, focused, theme)
+        }
     }
 }
 
@@ -503,11 +496,11 @@ fn draw_grid(
     area: Rect,
     s: &Session,
     kind: GridKind,
-    row: usize,
-    col: usize,
+    cursor: Cursor,
     focused: bool,
     theme: Theme,
 ) {
+    let Cursor { row, col } = cursor;
     let people = grid_people(s, kind);
     if people.is_empty() || s.children.is_empty() {
         let hint = match kind {
