@@ -196,7 +196,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
 /// "Enter export · Esc cancel".
 fn hint_line(ctx: Context) -> String {
     bindings_for(&[ctx])
-        .filter_map(|b| b.hint_parts())
+        .filter_map(crate::app::keymap::Binding::hint_parts)
         .map(|(key, hint)| {
             if key.is_empty() {
                 hint.to_string()
