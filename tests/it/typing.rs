@@ -57,7 +57,7 @@ fn focus_in(mut app: App, stage: Stage, pane: usize, row: usize) -> App {
 
 /// The kind of the focused form field, if a form field has the focus.
 fn focused_kind(app: &App) -> Option<FieldKind> {
-    focused_form(app).and_then(|(fields, at)| fields.get(at).map(cpconf::app::field::Field::kind))
+    focused_form(app).and_then(|(fields, at)| fields.get(at).map(Field::kind))
 }
 
 /// Types `text` where the focus is and checks the rule: nothing ends,

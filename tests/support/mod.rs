@@ -140,8 +140,7 @@ fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
         return vec![ev];
     }
     let in_form = top.is_none() && focused_form(app).is_some();
-    let field_kind =
-        focused_form(app).and_then(|(f, i)| f.get(i).map(cpconf::app::field::Field::kind));
+    let field_kind = focused_form(app).and_then(|(f, i)| f.get(i).map(Field::kind));
     let confirm = matches!(top, Some(Overlay::Confirm(_)));
     let export = matches!(top, Some(Overlay::Export(_)));
     let record = matches!(top, Some(Overlay::Record(_)));

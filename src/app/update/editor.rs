@@ -73,6 +73,9 @@ impl App {
             return false;
         };
         let (field, text) = (editor.field.clone(), editor.value());
+        // Only a person typed straight into the register is a whole row; a
+        // name edited in its form may hold a comma.
+        let row = editor.capture.is_some();
         let current = edit_text(&self.session, &field);
         if current == text {
             self.forget_slips();
@@ -89,7 +92,7 @@ impl App {
             // One attempt (it used to be a trial run on a copy, then the
             // change): `apply_change` leaves the session as it was on error.
             match self.apply_change(format!("edited {}", field.describe()), |s| {
-                commit_typed(s, &field, &text)
+                commit_typed(s, &field, &text, row)
             }) {
                 Err(e) => error = Some(e),
                 Ok(()) => {
@@ -320,14 +323,15 @@ impl App {
     }
 }
 
-/// Stores typed text. A register name with commas in it is a whole row,
+/// Stores typed text. A person typed into the register with commas is a
+/// whole row,
 /// `name, role, agency, agency kind, gives recommendation`, read by the
 /// register's parser (the one `cpconf new --invitees` uses).
-fn commit_typed(s: &mut Session, field: &Field, text: &str) -> Result<(), String> {
+fn commit_typed(s: &mut Session, field: &Field, text: &str, row: bool) -> Result<(), String> {
     let Field::AttendeeName(id) = field else {
         return commit_text(s, field, text);
     };
-    if !text.contains(',') {
+    if !row || !text.contains(',') {
         return commit_text(s, field, text);
     }
     let row = crate::register::parse_row(text)?;
