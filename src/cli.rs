@@ -99,11 +99,26 @@ pub enum Command {
         /// The strategy discussion date (YYYY-MM-DD), for the ICPC deadline.
         #[arg(long)]
         strategy_discussion: Option<String>,
+        /// For a pre-birth conference: the baby's date of birth (YYYY-MM-DD).
+        #[arg(long)]
+        birth: Option<String>,
     },
     /// Export a session: the full record, the family's copy or the decision letter.
     Export(ExportArgs),
     /// Print the local rules in force, as TOML, and the file they came from.
     Config,
+    /// Print the child protection fields of the Children in Need census as
+    /// CSV: one row per child with a plan, from every finalised session in
+    /// --dir. Children missing a required field are listed on stderr and
+    /// the exit status is 1.
+    Census {
+        /// Only conferences on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only conferences on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+    },
 }
 
 #[derive(Args, Debug)]

@@ -134,6 +134,56 @@ fn family(s: &mut Session, kind: ConferenceKind, day: NaiveDate) -> (ChildId, Ch
     s.children[0].date_of_birth = Some(date(2019, 6, 17));
     s.children[1].name = "Rory Marchbank".into();
     s.children[1].date_of_birth = Some(date(2024, 7, 30));
+    // Fictional: NHS numbers from the 999 range the NHS keeps for testing.
+    let address = "12 Larch Close, Kelbridge KB4 2RT";
+    let k = &mut s.children[0];
+    k.gender = Gender::Female;
+    k.school = "Brookside Primary School".into();
+    k.school_year = "Year 2".into();
+    k.nhs_number = "999 124 5677".into();
+    k.local_id = "KB204117".into();
+    k.address = address.into();
+    k.previous_plans = Some(0);
+    let r = &mut s.children[1];
+    r.gender = Gender::Male;
+    r.school = "Not yet at nursery".into();
+    r.nhs_number = "999 234 8763".into();
+    r.local_id = "KB204118".into();
+    r.address = address.into();
+    r.previous_plans = Some(0);
+    for (name, relationship, is_child) in [
+        ("Leanne Marchbank", "Mother", false),
+        ("Kacey Marchbank", "Daughter", true),
+        ("Rory Marchbank", "Son", true),
+    ] {
+        let id = s.new_item_id();
+        s.household.push(HouseholdMember {
+            id,
+            name: name.into(),
+            relationship: relationship.into(),
+            is_child,
+        });
+    }
+    for (name, relationship, will_do) in [
+        (
+            "Pat Marchbank",
+            "Leanne's mum (Nanny Pat)",
+            "Has the children after school on Tuesdays and Thursdays, supervises Dean's contact at her house, and is the first person Leanne calls on a bad day.",
+        ),
+        (
+            "Shona Wilde",
+            "Neighbour and friend",
+            "Will call the police if she hears shouting, and takes Kacey to school if Leanne is unwell.",
+        ),
+    ] {
+        let id = s.new_item_id();
+        s.safety_network.push(NetworkMember {
+            id,
+            name: name.into(),
+            relationship: relationship.into(),
+            will_do: will_do.into(),
+        });
+    }
     (kacey, rory)
 }
 
@@ -234,6 +284,9 @@ fn action(
         by_when: Some(by_when),
         how_we_will_know: how_we_will_know.into(),
         progress: ActionProgress::NotReviewed,
+        who_person: None,
+        recurrence: Recurrence::Once,
+        until: None,
     }
 }
 
@@ -442,7 +495,7 @@ fn register(s: &mut Session, review: bool) -> People {
         "Maya Ferris",
         "Advocate for Leanne",
         "Kelbridge Parents' Advocacy Service",
-        AgencyKind::Supporter,
+        AgencyKind::Advocate,
     )
     .add_to(s);
     Person::new(
@@ -474,7 +527,24 @@ pub fn example_icpc() -> Session {
     let (kacey, rory) = family(&mut s, ConferenceKind::Initial, day);
     let (k, r) = (&kacey, &rory);
     s.setup.strategy_discussion_date = Some(date(2026, 10, 20));
+    s.setup.purpose = "To share the worries about Kacey and Rory after the section 47 enquiry, hear the family's views, and decide whether they need a child protection plan.".into();
+    s.setup.section_47_outcome = "Section 47 enquiry completed on 30 October 2026: the worries about domestic abuse (both children) and about Rory's care and growth are substantiated; the children are judged likely to suffer significant harm.".into();
     let p = register(&mut s, false);
+    // Leanne left the room while Dean had his separate part.
+    for (person, movement, part) in [
+        (&p.father, PartMovement::JoinedFor, "Dean's separate part"),
+        (&p.mother, PartMovement::LeftFor, "Dean's separate part"),
+    ] {
+        let id = s.new_item_id();
+        s.parts.push(PartAttendance {
+            id,
+            person: Some(person.clone()),
+            movement,
+            part: part.into(),
+            from: Some(time(11, 32)),
+            to: Some(time(11, 50)),
+        });
+    }
 
     // 1. Parents' pre-meeting.
     let pm = &mut s.pre_meeting;
@@ -706,12 +776,20 @@ pub fn example_icpc() -> Session {
         &mut s,
         k,
         VoiceMethod::ThreeHouses,
-        "Three Houses with Hannah Brightwell at school, 2 November 2026.\nHouse of good things: \"Reading with Mrs Penrose. Nanny Pat's pancakes. Playing Lego with Rory. My friend Ellie.\"\nHouse of worries: \"When Daddy goes loud and Mummy cries. I hide under my bed with Bun-Bun. I worry Mummy is sad and Rory is hungry.\"\nHouse of hopes and dreams: \"I want Daddy to come to my birthday and be kind. I want Mummy to be happy. I want a dog called Biscuit.\"",
+        "Three Houses with Hannah Brightwell at school, 2 November 2026. Kacey drew each house and told Hannah what to write in it.",
     );
+    let kv = s
+        .child_voices
+        .iter_mut()
+        .find(|v| &v.child == k)
+        .expect("one voice per child");
+    kv.good_things = "\"Reading with Mrs Penrose. Nanny Pat's pancakes. Playing Lego with Rory. My friend Ellie.\"".into();
+    kv.worries = "\"When Daddy goes loud and Mummy cries. I hide under my bed with Bun-Bun. I worry Mummy is sad and Rory is hungry.\"".into();
+    kv.dreams = "\"I want Daddy to come to my birthday and be kind. I want Mummy to be happy. I want a dog called Biscuit.\"".into();
     voice(
         &mut s,
         r,
-        VoiceMethod::SocialWorker,
+        VoiceMethod::Observed,
         "Rory is two and has about five words. Observed by Hannah Brightwell at home on 28 October and 4 November 2026: he went straight to Leanne for a cuddle when the door buzzer went, and startled and cried when a cupboard door banged. He ate two slices of toast quickly and reached for more. He followed Kacey round the room, called her \"Kay-Kay\" and laughed when she played peekaboo.",
     );
 
@@ -833,6 +911,9 @@ pub fn example_icpc() -> Session {
         "A signed family safety plan, copied to everyone in the core group.",
     );
     s.safety_goals[g1].actions = vec![a1, a2, a3, a4];
+    s.safety_goals[g1].actions[2].who_person = Some(p.school.clone());
+    s.safety_goals[g1].actions[2].recurrence = Recurrence::Weekly;
+    s.safety_goals[g1].actions[2].until = Some(date(2027, 2, 9));
     let g2 = goal(&mut s, G2_PARENTS, G2_CHILD, G2_PROFESSIONALS, &[&ds2]);
     let b1 = action(
         &mut s,
@@ -856,6 +937,15 @@ pub fn example_icpc() -> Session {
         "Weekly visit notes; food in the house; the sanction reviewed.",
     );
     s.safety_goals[g2].actions = vec![b1, b2, b3];
+    let weighing = &mut s.safety_goals[g2].actions[0];
+    weighing.who_person = Some(p.health_visitor.clone());
+    weighing.who = String::new();
+    weighing.recurrence = Recurrence::Fortnightly;
+    weighing.until = Some(date(2027, 2, 9));
+    let visits = &mut s.safety_goals[g2].actions[2];
+    visits.who_person = Some(p.family_support.clone());
+    visits.who = String::new();
+    visits.recurrence = Recurrence::Weekly;
     s.bottom_lines = BOTTOM_LINES.into();
     s.contingency_plan = CONTINGENCY.into();
 
@@ -965,6 +1055,12 @@ pub fn example_icpc() -> Session {
         why: "Leanne disagrees with the category of neglect. In her words: \"I've never neglected my kids. He's little because his dad's family are all small, and I missed appointments because I had no money for the bus.\" The chair explained that the category describes the impact on Rory, not how much Leanne loves him; that she can complain to the chair or the unit manager within 28 days; and that the review conference will look at Rory's weight and health again.".into(),
     });
     dr.plan = plan(core_group_rory);
+    decision_mut(&mut s, k).decided_at = Some(time(12, 8));
+    decision_mut(&mut s, r).decided_at = Some(time(12, 16));
+    s.chair_summary = ChairSummary {
+        risks: "Repeated domestic abuse in front of both children, with the safety plan only four weeks old and Leanne's statement withdrawn; Rory's falling weight, missed health care and sore skin; Leanne's low mood and the loss of her income.".into(),
+        strengths: "Leanne called the police herself and has kept Dean away from the home; Kacey is thriving at school; Pat Marchbank and a neighbour are ready to help; Dean has referred himself to Changing Paths; both parents love the children and are talking to professionals.".into(),
+    };
 
     // Time spent on each stage: a two-hour meeting, the father's separate
     // part held back on the map once Leanne had left the room.
@@ -1000,6 +1096,7 @@ pub fn example_review() -> Session {
     let (k, r) = (&kacey, &rory);
     s.setup.venue_kind = VenueKind::Hybrid;
     s.setup.venue = format!("{VENUE}; Dean Fairlie by video link");
+    s.setup.purpose = "To review how the child protection plans for Kacey and Rory are going, hear the family's views, and decide whether the plans are still needed.".into();
     s.setup.previous_session = Some(PreviousSession {
         id: icpc.id.clone(),
         file: ICPC_FILE.into(),
@@ -1197,7 +1294,7 @@ pub fn example_review() -> Session {
     voice(
         &mut s,
         r,
-        VoiceMethod::SocialWorker,
+        VoiceMethod::Observed,
         "Observed by Hannah Brightwell at home on 27 January 2027: Rory, now two and a half, chatted in two-word phrases (\"more juice\", \"Kay-Kay book\"), played with his cars for ten minutes on his own and went to Leanne for a cuddle when he bumped his head. He ate his lunch at the table with Leanne.",
     );
 

@@ -473,6 +473,9 @@ pub fn session(size: Size, seed: u64) -> Session {
                 by_when: Some(day(date, &mut r, 90)),
                 how_we_will_know: text(&mut r, 1),
                 progress: ActionProgress::NotReviewed,
+                who_person: None,
+                recurrence: Recurrence::Once,
+                until: None,
             });
         }
         s.safety_goals.push(SafetyGoal {

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod census;
 pub mod cli;
 pub mod config;
 pub mod dates;

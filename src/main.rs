@@ -86,6 +86,7 @@ fn run(cli: Cli) -> Result<(), String> {
             conference,
             kind,
             strategy_discussion,
+            birth,
         }) => {
             print!(
                 "{}",
@@ -94,13 +95,17 @@ fn run(cli: Cli) -> Result<(), String> {
                     &config.timescales,
                     conference.as_deref(),
                     kind.into(),
-                    strategy_discussion.as_deref()
+                    strategy_discussion.as_deref(),
+                    birth.as_deref()
                 )?
             );
             Ok(())
         }
         Some(Command::Export(args)) => export(&args, &config),
         Some(Command::Config) => print_config(&config, source.as_deref()),
+        Some(Command::Census { from, to }) => {
+            cpconf::census::run(&cli.dir, from.as_deref(), to.as_deref(), &config)
+        }
     }
 }
 

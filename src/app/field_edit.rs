@@ -100,7 +100,32 @@ pub fn edit_text(s: &Session, f: &Field) -> String {
             .map(|x| format!("{} {}", x.score, x.reason).trim_end().to_string())
             .unwrap_or_default();
     }
+    if let Field::ChildPreviousPlans(id) = f {
+        return previous_plans(s, id);
+    }
     String::new()
+}
+
+fn previous_plans(s: &Session, id: &ChildId) -> String {
+    find(&s.children, id)
+        .and_then(|c| c.previous_plans)
+        .map(|n| n.to_string())
+        .unwrap_or_default()
+}
+
+/// A child's age in whole years on `on`; `None` before the birth.
+pub fn age_on(born: NaiveDate, on: NaiveDate) -> Option<u32> {
+    on.years_since(born)
+}
+
+/// "2019-06-17 Mon (age 7)": the age at the conference (or today's date
+/// when the conference has none), which a chair should not have to work out.
+fn birth_with_age(s: &Session, born: NaiveDate) -> String {
+    let on = s.setup.date.unwrap_or_else(|| s.updated_at.date_naive());
+    match age_on(born, on) {
+        Some(age) => format!("{} (age {age})", show_date(born)),
+        None => show_date(born),
+    }
 }
 
 /// The value as shown in a form or list; empty when not set.
@@ -110,6 +135,9 @@ pub fn display(s: &Session, f: &Field, names: &CategoryNames) -> String {
     let slot = slots(s, f);
     if let Some(t) = slot.text {
         return t.clone();
+    }
+    if let (F::ChildDateOfBirth(_), Some(Some(born))) = (f, slot.date) {
+        return birth_with_age(s, *born);
     }
     if let Some(d) = slot.date {
         return d.map(show_date).unwrap_or_default();
@@ -172,6 +200,23 @@ pub fn display(s: &Session, f: &Field, names: &CategoryNames) -> String {
         F::DecisionOutcome(id) => find(&s.decisions, id)
             .map(|d| d.outcome.label().into())
             .unwrap_or_default(),
+        F::ChildGender(id) => find(&s.children, id)
+            .map(|c| c.gender.label().into())
+            .unwrap_or_default(),
+        F::ChildPreviousPlans(id) => previous_plans(s, id),
+        F::PartPerson(id) => person(find(&s.parts, id).and_then(|p| p.person.as_ref())),
+        F::PartMovement(id) => find(&s.parts, id)
+            .map(|p| p.movement.label().into())
+            .unwrap_or_default(),
+        F::ActionWhoPerson(g, a) => person(
+            find(&s.safety_goals, g)
+                .and_then(|g| find(&g.actions, a))
+                .and_then(|a| a.who_person.as_ref()),
+        ),
+        F::ActionRecurrence(g, a) => find(&s.safety_goals, g)
+            .and_then(|g| find(&g.actions, a))
+            .map(|a| a.recurrence.label().into())
+            .unwrap_or_default(),
         F::ActionProgress(g, a) => find(&s.safety_goals, g)
             .and_then(|g| find(&g.actions, a))
             .map(|a| a.progress.label().into())
@@ -214,6 +259,32 @@ pub fn commit_text_on(
     text: &str,
     today: NaiveDate,
 ) -> Result<(), String> {
+    match f {
+        Field::ChildNhsNumber(id) => {
+            let value = if text.trim().is_empty() {
+                String::new()
+            } else {
+                check_nhs_number(text)?
+            };
+            find_mut(&mut s.children, id).ok_or_else(gone)?.nhs_number = value;
+            return Ok(());
+        }
+        Field::ChildPreviousPlans(id) => {
+            let t = text.trim();
+            let value = if t.is_empty() {
+                None
+            } else {
+                Some(t.parse::<u32>().ok().filter(|n| *n < 100).ok_or_else(|| {
+                    format!("\"{t}\" is not a number of plans: type a whole number, e.g. 0")
+                })?)
+            };
+            find_mut(&mut s.children, id)
+                .ok_or_else(gone)?
+                .previous_plans = value;
+            return Ok(());
+        }
+        _ => {}
+    }
     match f.kind() {
         FieldKind::Date => {
             let value = parse_date(text, &date_context(s, f, today))?;
@@ -301,6 +372,11 @@ pub fn cycle(s: &mut Session, f: &Field, forward: bool) -> bool {
         F::ActionProgress(g, a) => find_mut(&mut s.safety_goals, g)
             .and_then(|g| find_mut(&mut g.actions, a))
             .is_some_and(|a| turn!(a.progress)),
+        F::ActionRecurrence(g, a) => find_mut(&mut s.safety_goals, g)
+            .and_then(|g| find_mut(&mut g.actions, a))
+            .is_some_and(|a| turn!(a.recurrence)),
+        F::ChildGender(id) => find_mut(&mut s.children, id).is_some_and(|c| turn!(c.gender)),
+        F::PartMovement(id) => find_mut(&mut s.parts, id).is_some_and(|p| turn!(p.movement)),
         _ => false,
     }
 }
@@ -410,7 +486,8 @@ fn child_options(s: &Session) -> Vec<PickOption> {
 }
 
 fn category_options(names: &CategoryNames) -> Vec<PickOption> {
-    Category::ALL
+    names
+        .offered()
         .iter()
         .map(|c| PickOption {
             key: format!("{c:?}"),
@@ -424,9 +501,12 @@ fn category_options(names: &CategoryNames) -> Vec<PickOption> {
 pub fn pick_options(s: &Session, f: &Field, names: &CategoryNames) -> Vec<PickOption> {
     use Field as F;
     match f {
-        F::ExclusionPerson(_) | F::MapSaidBy(_) | F::DecisionLead(_) | F::DissentWho(..) => {
-            person_options(s, true)
-        }
+        F::ExclusionPerson(_)
+        | F::MapSaidBy(_)
+        | F::DecisionLead(_)
+        | F::DissentWho(..)
+        | F::PartPerson(_)
+        | F::ActionWhoPerson(..) => person_options(s, true),
         F::DecisionCoreGroup(_) => person_options(s, false),
         F::DangerChildren(_) | F::MapChildren(_) => child_options(s),
         F::RecCategories(_) | F::DecisionCategories(_) => category_options(names),
@@ -466,6 +546,10 @@ pub fn picked(s: &Session, f: &Field) -> Vec<String> {
             one(find(&s.pre_meeting.exclusions, id).and_then(|e| e.person.as_ref()))
         }
         F::MapSaidBy(id) => one(find(&s.map_items, id).and_then(|m| m.said_by.as_ref())),
+        F::PartPerson(id) => one(find(&s.parts, id).and_then(|p| p.person.as_ref())),
+        F::ActionWhoPerson(g, a) => one(find(&s.safety_goals, g)
+            .and_then(|g| find(&g.actions, a))
+            .and_then(|a| a.who_person.as_ref())),
         F::DecisionLead(id) => {
             one(find(&s.decisions, id).and_then(|d| d.plan.lead_social_worker.as_ref()))
         }
@@ -499,7 +583,13 @@ pub fn picked(s: &Session, f: &Field) -> Vec<String> {
 pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
     use Field as F;
     let valid: Vec<String> = {
-        let options = pick_options(s, f, &CategoryNames::default());
+        // Every category is valid to store, whatever the local rules offer:
+        // a session from another area keeps its categories.
+        let all = CategoryNames {
+            financial_abuse: Category::FinancialAbuse.label().into(),
+            ..CategoryNames::default()
+        };
+        let options = pick_options(s, f, &all);
         chosen
             .iter()
             .filter(|k| !k.is_empty() && options.iter().any(|o| &o.key == *k))
@@ -530,6 +620,18 @@ pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
         F::MapSaidBy(id) => {
             if let Some(m) = find_mut(&mut s.map_items, id) {
                 m.said_by = person;
+            }
+        }
+        F::PartPerson(id) => {
+            if let Some(p) = find_mut(&mut s.parts, id) {
+                p.person = person;
+            }
+        }
+        F::ActionWhoPerson(g, a) => {
+            if let Some(a) =
+                find_mut(&mut s.safety_goals, g).and_then(|g| find_mut(&mut g.actions, a))
+            {
+                a.who_person = person;
             }
         }
         F::DecisionLead(id) => {

@@ -7,7 +7,11 @@ impl Field {
     /// in one form say which child they are about.
     pub fn label_in(&self, s: &crate::model::Session) -> String {
         match self {
-            Field::VoiceMethod(c) | Field::VoiceWords(c) => {
+            Field::VoiceMethod(c)
+            | Field::VoiceWords(c)
+            | Field::VoiceGoodThings(c)
+            | Field::VoiceWorries(c)
+            | Field::VoiceDreams(c) => {
                 let name = s.child_name(c);
                 let first = name.split_whitespace().next().unwrap_or("").to_string();
                 format!("{first}: {}", self.label())
@@ -57,6 +61,41 @@ impl Field {
             F::SetupChair => "Chair",
             F::SetupFamilyReference => "Family reference",
             F::SetupStrategyDate => "Strategy discussion",
+            F::SetupPurpose => "Purpose of the conference",
+            F::SetupSection47 => "Outcome of the section 47 enquiry",
+            F::SetupPreviousInquorate => "The family's last conference was inquorate",
+            F::ChildGender(_) => "Gender",
+            F::ChildSchool(_) => "School or nursery",
+            F::ChildSchoolYear(_) => "School year",
+            F::ChildNhsNumber(_) => "NHS number",
+            F::ChildLocalId(_) => "Local child id",
+            F::ChildAddress(_) => "Address",
+            F::ChildPreviousPlans(_) => "Previous child protection plans",
+            F::HouseholdName(_) => "Name",
+            F::HouseholdRelationship(_) => "Relationship to the children",
+            F::HouseholdIsChild(_) => "A child of the household",
+            F::NetworkName(_) => "Name",
+            F::NetworkRelationship(_) => "Relationship to the family",
+            F::NetworkWillDo(_) => "What they will do",
+            F::AttendeeDirectContact(_) => "Agency has direct contact with the child",
+            F::PartPerson(_) => "Who",
+            F::PartMovement(_) => "Left or joined",
+            F::PartWhich(_) => "Which part",
+            F::PartFrom(_) => "From",
+            F::PartTo(_) => "To",
+            F::InterimPlan => "Interim plan until it reconvenes",
+            F::ReconveneDate => "Reconvenes on",
+            F::VoiceGoodThings(_) => "House of good things",
+            F::VoiceWorries(_) => "House of worries",
+            F::VoiceDreams(_) => "House of hopes and dreams",
+            F::ActionWhoPerson(..) => "Who, from the register",
+            F::ActionRecurrence(..) => "How often",
+            F::ActionUntil(..) => "Until",
+            F::DecisionDecidedAt(_) => "Decided at",
+            F::CinReviewDate(_) => "Child in need review",
+            F::CinNextSteps(_) => "Next steps (child in need plan)",
+            F::ChairRisks => "Chair's summary: risks",
+            F::ChairStrengths => "Chair's summary: strengths",
             F::ChildName(_) => "Name",
             F::ChildDateOfBirth(_) => "Date of birth",
             F::ChildExpectedDelivery(_) => "Expected delivery (unborn)",
@@ -147,6 +186,9 @@ impl Field {
             | F::VoiceMethod(_)
             | F::RecOutcome(_)
             | F::DecisionOutcome(_)
+            | F::ChildGender(_)
+            | F::PartMovement(_)
+            | F::ActionRecurrence(..)
             | F::ActionProgress(..) => K::Choice,
             F::SetupDate
             | F::SetupStrategyDate
@@ -154,8 +196,16 @@ impl Field {
             | F::ChildExpectedDelivery(_)
             | F::ActionByWhen(..)
             | F::DecisionFirstCoreGroup(_)
-            | F::DecisionReviewDate(_) => K::Date,
-            F::SetupTime | F::AttendeeJoinedAt(_) | F::AttendeeLeftAt(_) => K::Time,
+            | F::DecisionReviewDate(_)
+            | F::ReconveneDate
+            | F::ActionUntil(..)
+            | F::CinReviewDate(_) => K::Date,
+            F::SetupTime
+            | F::AttendeeJoinedAt(_)
+            | F::AttendeeLeftAt(_)
+            | F::PartFrom(_)
+            | F::PartTo(_)
+            | F::DecisionDecidedAt(_) => K::Time,
             F::AttendeeGivesRecommendation(_)
             | F::AttendeeReportReceived(_)
             | F::AttendeeReportShared(_)
@@ -172,10 +222,16 @@ impl Field {
             | F::OpeningProfessionalDifference
             | F::OpeningComplaints
             | F::OpeningLocal(_)
-            | F::MapRestricted(_) => K::Toggle,
-            F::ExclusionPerson(_) | F::MapSaidBy(_) | F::DecisionLead(_) | F::DissentWho(..) => {
-                K::PickOne
-            }
+            | F::MapRestricted(_)
+            | F::SetupPreviousInquorate
+            | F::HouseholdIsChild(_)
+            | F::AttendeeDirectContact(_) => K::Toggle,
+            F::ExclusionPerson(_)
+            | F::MapSaidBy(_)
+            | F::DecisionLead(_)
+            | F::DissentWho(..)
+            | F::PartPerson(_)
+            | F::ActionWhoPerson(..) => K::PickOne,
             F::DangerChildren(_)
             | F::MapChildren(_)
             | F::GoalDangers(_)
@@ -203,7 +259,17 @@ impl Field {
             | F::DecisionRationale(_)
             | F::DissentWhy(..)
             | F::AddendumWhat(_)
-            | F::AddendumWhy(_) => K::Lines,
+            | F::AddendumWhy(_)
+            | F::SetupPurpose
+            | F::SetupSection47
+            | F::InterimPlan
+            | F::VoiceGoodThings(_)
+            | F::VoiceWorries(_)
+            | F::VoiceDreams(_)
+            | F::CinNextSteps(_)
+            | F::ChairRisks
+            | F::ChairStrengths
+            | F::NetworkWillDo(_) => K::Lines,
             F::SetupVenue
             | F::SetupChair
             | F::SetupFamilyReference
@@ -216,7 +282,18 @@ impl Field {
             | F::ExclusionWhichPart(_)
             | F::DangerWhoIsWorried(_)
             | F::ActionWho(..)
-            | F::AddendumBy(_) => K::Line,
+            | F::AddendumBy(_)
+            | F::ChildSchool(_)
+            | F::ChildSchoolYear(_)
+            | F::ChildNhsNumber(_)
+            | F::ChildLocalId(_)
+            | F::ChildAddress(_)
+            | F::ChildPreviousPlans(_)
+            | F::HouseholdName(_)
+            | F::HouseholdRelationship(_)
+            | F::NetworkName(_)
+            | F::NetworkRelationship(_)
+            | F::PartWhich(_) => K::Line,
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod field;
 pub mod field_edit;
 mod field_meta;
 pub mod keymap;
+mod outcome;
 pub mod panes;
 pub mod state;
 mod undo;

@@ -9,6 +9,12 @@ use crate::model::*;
 pub enum ListKind {
     Children,
     Attendees,
+    /// Who was out of the room for a part, or there only for a part.
+    Parts,
+    /// The adults and children living in the household.
+    Household,
+    /// The family's safety network.
+    Network,
     Exclusions,
     Dangers,
     Map(Column),
@@ -28,6 +34,9 @@ impl ListKind {
         match self {
             ListKind::Children | ListKind::DecisionChildren => "child",
             ListKind::Attendees => "person",
+            ListKind::Parts => "part attended",
+            ListKind::Household => "household member",
+            ListKind::Network => "safety network member",
             ListKind::Exclusions => "exclusion",
             ListKind::Dangers => "danger statement",
             ListKind::Map(_) => "map item",
@@ -108,9 +117,14 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
                     F::SetupChair,
                     F::SetupFamilyReference,
                     F::SetupStrategyDate,
+                    F::SetupPurpose,
+                    F::SetupSection47,
+                    F::SetupPreviousInquorate,
                 ],
             ),
             Pane::list("Children", ListKind::Children),
+            Pane::list("Household", ListKind::Household),
+            Pane::list("Safety network", ListKind::Network).short("Network"),
         ],
         Stage::PreMeeting => vec![
             Pane::form(
@@ -142,8 +156,11 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
                 let local = s.opening_statements.local.iter();
                 fields.extend(local.map(|o| F::OpeningLocal(o.id.clone())));
                 fields.push(F::InquorateReason);
+                fields.push(F::InterimPlan);
+                fields.push(F::ReconveneDate);
                 fields
             }),
+            Pane::list("Out of the room or there for a part", ListKind::Parts).short("Parts"),
         ],
         Stage::DangerStatements => vec![Pane::list("Danger statements", ListKind::Dangers)],
         Stage::Map => {
@@ -154,7 +171,7 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
             let voice = s
                 .children
                 .iter()
-                .flat_map(|c| [F::VoiceMethod(c.id.clone()), F::VoiceWords(c.id.clone())])
+                .flat_map(|c| voice_fields(s, &c.id))
                 .collect();
             panes.push(Pane::form("The child's voice", voice));
             panes
@@ -193,6 +210,13 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
                         F::DecisionCoreGroup(c.clone()),
                         F::DecisionFirstCoreGroup(c.clone()),
                         F::DecisionReviewDate(c.clone()),
+                        F::DecisionDecidedAt(c.clone()),
+                        F::CinReviewDate(c.clone()),
+                        F::CinNextSteps(c.clone()),
+                        // The conference's, not the child's: the same two
+                        // fields under every child, at the end of the form.
+                        F::ChairRisks,
+                        F::ChairStrengths,
                     ],
                 ));
                 panes.push(Pane::list("Dissent", ListKind::Dissents(c)));
@@ -200,6 +224,23 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
             panes
         }
     }
+}
+
+/// A child's voice: how it was gathered and their words, and the three
+/// houses when that is how it was gathered.
+pub fn voice_fields(s: &Session, child: &ChildId) -> Vec<Field> {
+    use Field as F;
+    let mut fields = vec![F::VoiceMethod(child.clone()), F::VoiceWords(child.clone())];
+    let three_houses =
+        find(&s.child_voices, child).is_some_and(|v| v.method == VoiceMethod::ThreeHouses);
+    if three_houses {
+        fields.extend([
+            F::VoiceGoodThings(child.clone()),
+            F::VoiceWorries(child.clone()),
+            F::VoiceDreams(child.clone()),
+        ]);
+    }
+    fields
 }
 
 /// The keys of a list's rows, in order.
@@ -220,6 +261,9 @@ pub fn list_key_refs<'a>(s: &'a Session, kind: &ListKind) -> Vec<std::borrow::Co
     match kind {
         ListKind::Children | ListKind::DecisionChildren => ids(&s.children, |c| &c.id.0),
         ListKind::Attendees => ids(&s.attendees, |a| &a.id.0),
+        ListKind::Parts => ids(&s.parts, |p| &p.id.0),
+        ListKind::Household => ids(&s.household, |h| &h.id.0),
+        ListKind::Network => ids(&s.safety_network, |n| &n.id.0),
         ListKind::Exclusions => ids(&s.pre_meeting.exclusions, |e| &e.id.0),
         ListKind::Dangers => ids(&s.danger_statements, |d| &d.id.0),
         ListKind::Map(col) => s
@@ -249,6 +293,9 @@ pub fn list_len(s: &Session, kind: &ListKind) -> usize {
     match kind {
         ListKind::Children | ListKind::DecisionChildren => s.children.len(),
         ListKind::Attendees => s.attendees.len(),
+        ListKind::Parts => s.parts.len(),
+        ListKind::Household => s.household.len(),
+        ListKind::Network => s.safety_network.len(),
         ListKind::Exclusions => s.pre_meeting.exclusions.len(),
         ListKind::Dangers => s.danger_statements.len(),
         ListKind::Map(col) => s.map_items.iter().filter(|m| m.column == *col).count(),
@@ -271,6 +318,30 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::ChildName(child()),
             F::ChildDateOfBirth(child()),
             F::ChildExpectedDelivery(child()),
+            F::ChildGender(child()),
+            F::ChildSchool(child()),
+            F::ChildSchoolYear(child()),
+            F::ChildNhsNumber(child()),
+            F::ChildLocalId(child()),
+            F::ChildAddress(child()),
+            F::ChildPreviousPlans(child()),
+        ],
+        ListKind::Parts => vec![
+            F::PartPerson(item()),
+            F::PartMovement(item()),
+            F::PartWhich(item()),
+            F::PartFrom(item()),
+            F::PartTo(item()),
+        ],
+        ListKind::Household => vec![
+            F::HouseholdName(item()),
+            F::HouseholdRelationship(item()),
+            F::HouseholdIsChild(item()),
+        ],
+        ListKind::Network => vec![
+            F::NetworkName(item()),
+            F::NetworkRelationship(item()),
+            F::NetworkWillDo(item()),
         ],
         ListKind::Attendees => vec![
             F::AttendeeName(person()),
@@ -283,6 +354,7 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::AttendeeGivesRecommendation(person()),
             F::AttendeeReportReceived(person()),
             F::AttendeeReportShared(person()),
+            F::AttendeeDirectContact(person()),
         ],
         ListKind::Exclusions => vec![
             F::ExclusionPerson(item()),
@@ -317,6 +389,9 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::ActionByWhen(goal.clone(), item()),
             F::ActionHowWeKnow(goal.clone(), item()),
             F::ActionProgress(goal.clone(), item()),
+            F::ActionWhoPerson(goal.clone(), item()),
+            F::ActionRecurrence(goal.clone(), item()),
+            F::ActionUntil(goal.clone(), item()),
         ],
         ListKind::DecisionChildren | ListKind::Audit => Vec::new(),
         ListKind::Addenda => vec![
@@ -338,6 +413,38 @@ pub fn add_record(s: &mut Session, kind: &ListKind, now: Timestamp) -> Result<St
     let key = match kind {
         ListKind::Children => s.add_child().0,
         ListKind::Attendees => s.add_attendee().0,
+        ListKind::Parts => {
+            let id = s.new_item_id();
+            s.parts.push(PartAttendance {
+                id: id.clone(),
+                person: None,
+                movement: PartMovement::LeftFor,
+                part: String::new(),
+                from: None,
+                to: None,
+            });
+            id.0
+        }
+        ListKind::Household => {
+            let id = s.new_item_id();
+            s.household.push(HouseholdMember {
+                id: id.clone(),
+                name: String::new(),
+                relationship: String::new(),
+                is_child: false,
+            });
+            id.0
+        }
+        ListKind::Network => {
+            let id = s.new_item_id();
+            s.safety_network.push(NetworkMember {
+                id: id.clone(),
+                name: String::new(),
+                relationship: String::new(),
+                will_do: String::new(),
+            });
+            id.0
+        }
         ListKind::Exclusions => {
             let id = s.new_item_id();
             s.pre_meeting.exclusions.push(Exclusion {
@@ -401,6 +508,9 @@ pub fn add_record(s: &mut Session, kind: &ListKind, now: Timestamp) -> Result<St
                 by_when: None,
                 how_we_will_know: String::new(),
                 progress: ActionProgress::NotReviewed,
+                who_person: None,
+                recurrence: Recurrence::Once,
+                until: None,
             });
             id.0
         }
@@ -456,6 +566,18 @@ pub fn delete_record(s: &mut Session, kind: &ListKind, key: &str) -> Result<Stri
             s.pre_meeting.exclusions.retain(|e| e.id != item);
             Ok("exclusion".into())
         }
+        ListKind::Parts => {
+            s.parts.retain(|p| p.id != item);
+            Ok("part attended".into())
+        }
+        ListKind::Household => {
+            s.household.retain(|h| h.id != item);
+            Ok("household member".into())
+        }
+        ListKind::Network => {
+            s.safety_network.retain(|n| n.id != item);
+            Ok("safety network member".into())
+        }
         ListKind::Dangers => {
             s.remove_danger_statement(&item);
             Ok("danger statement".into())
@@ -498,9 +620,11 @@ pub fn grid_people(s: &Session, kind: GridKind) -> Vec<AttendeeId> {
         .iter()
         .filter(|a| match kind {
             // Everyone in the room scales, parents and child included; the
-            // chair and minute taker do not.
+            // chair and minute taker, and an interpreter, do not.
             GridKind::Scaling => {
-                a.attendance != Attendance::Apologies && a.agency_kind != AgencyKind::Chair
+                a.attendance != Attendance::Apologies
+                    && a.attendance != Attendance::DidNotAttend
+                    && !matches!(a.agency_kind, AgencyKind::Chair | AgencyKind::Interpreter)
             }
             GridKind::Recommendations => a.gives_recommendation,
         })

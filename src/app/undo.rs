@@ -211,6 +211,10 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
             },
         opening_statements: _,
         inquorate_reason: _,
+        inquorate: _,
+        parts: _,
+        household: _,
+        safety_network: _,
         danger_statements: _,
         map_items: _,
         child_voices: _,
@@ -225,6 +229,7 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
         contingency_plan: _,
         recommendations: _,
         decisions: _,
+        chair_summary: _,
         stage_visits: _,
         addenda: _,
         audit: _,
@@ -303,6 +308,10 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
     list!(pre_meeting.exclusions);
     whole!(opening_statements);
     text!(inquorate_reason);
+    whole!(inquorate);
+    list!(parts);
+    list!(household);
+    list!(safety_network);
     list!(danger_statements);
     list!(map_items);
     list!(child_voices);
@@ -314,6 +323,7 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
     text!(contingency_plan);
     list!(recommendations);
     list!(decisions);
+    whole!(chair_summary);
     list!(addenda);
     whole!(next_id);
     // Facts: kept in step, never rewound.

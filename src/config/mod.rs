@@ -25,8 +25,8 @@ pub use crate::model::QuorumRule;
 pub use load::{ConfigError, default_path, default_path_from, load};
 pub use parse::{ParseError, parse};
 pub use sections::{
-    CategoryNames, DEFAULT_SCALING_QUESTION, ScaleDirection, ScalingWording, ThemeName,
-    default_opening_statements, default_planned_minutes,
+    CategoryNames, DEFAULT_SCALING_QUESTION, OutcomeNames, ScaleDirection, ScalingWording,
+    ThemeName, ThreeHousesWording, default_opening_statements, default_planned_minutes,
 };
 pub use validate::{MAX_MINUTES, MAX_OPENING_STATEMENTS, MAX_OTHER_AGENCIES, stage_key};
 
@@ -51,6 +51,8 @@ pub struct Config {
     pub timescales: Timescales,
     pub scaling: ScalingWording,
     pub categories: CategoryNames,
+    pub outcomes: OutcomeNames,
+    pub three_houses: ThreeHousesWording,
     /// Planned minutes per agenda stage; stages left out keep the default.
     #[serde(deserialize_with = "sections::planned_minutes_over_defaults")]
     pub planned_minutes: BTreeMap<Stage, u32>,
@@ -68,6 +70,8 @@ impl Default for Config {
             timescales: Timescales::default(),
             scaling: ScalingWording::default(),
             categories: CategoryNames::default(),
+            outcomes: OutcomeNames::default(),
+            three_houses: ThreeHousesWording::default(),
             planned_minutes: default_planned_minutes(),
         }
     }

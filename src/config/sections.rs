@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::model::{Category, Choice, Stage};
+use crate::model::{Category, Choice, Outcome, Stage};
 
 /// The default scaling question (DESIGN.md, "Scaling").
 pub const DEFAULT_SCALING_QUESTION: &str = "On a scale of 0 to 10, where 10 means everyone is \
@@ -47,8 +47,9 @@ pub enum ScaleDirection {
     ZeroIsSafe,
 }
 
-/// The names shown for the four categories of a plan. Display only: saved
+/// The names shown for the categories of a plan. Display only: saved
 /// sessions keep the stable names (`neglect`, `physical_abuse`, ...).
+/// Financial abuse (a fifth category in Wales) is offered only when named.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CategoryNames {
@@ -56,6 +57,10 @@ pub struct CategoryNames {
     pub physical_abuse: String,
     pub sexual_abuse: String,
     pub emotional_abuse: String,
+    /// Empty: not a category here.
+    pub financial_abuse: String,
+    /// Its census code, where the area's census has one; empty for none.
+    pub financial_abuse_code: String,
 }
 
 impl Default for CategoryNames {
@@ -65,6 +70,8 @@ impl Default for CategoryNames {
             physical_abuse: Category::PhysicalAbuse.label().to_string(),
             sexual_abuse: Category::SexualAbuse.label().to_string(),
             emotional_abuse: Category::EmotionalAbuse.label().to_string(),
+            financial_abuse: String::new(),
+            financial_abuse_code: String::new(),
         }
     }
 }
@@ -77,6 +84,30 @@ impl CategoryNames {
             Category::PhysicalAbuse => &self.physical_abuse,
             Category::SexualAbuse => &self.sexual_abuse,
             Category::EmotionalAbuse => &self.emotional_abuse,
+            Category::FinancialAbuse if self.financial_abuse.trim().is_empty() => {
+                Category::FinancialAbuse.label()
+            }
+            Category::FinancialAbuse => &self.financial_abuse,
+        }
+    }
+
+    /// The categories a chair may choose here: the four national ones and
+    /// any the local rules add.
+    pub fn offered(&self) -> Vec<Category> {
+        let mut all = Category::NATIONAL.to_vec();
+        if !self.financial_abuse.trim().is_empty() {
+            all.push(Category::FinancialAbuse);
+        }
+        all
+    }
+
+    /// A category's census code under these rules, if it has one.
+    pub fn census_code(&self, c: Category) -> Option<String> {
+        match c {
+            Category::FinancialAbuse => {
+                Some(self.financial_abuse_code.trim().to_string()).filter(|code| !code.is_empty())
+            }
+            other => other.census_code().map(str::to_string),
         }
     }
 
@@ -86,6 +117,57 @@ impl CategoryNames {
             .map(|c| self.name(*c))
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+/// The names shown for the outcomes: Wales, for one, places a child on the
+/// child protection register rather than giving a plan. Display only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OutcomeNames {
+    pub child_protection_plan: String,
+    pub child_in_need: String,
+    pub no_further_action: String,
+}
+
+impl Default for OutcomeNames {
+    fn default() -> Self {
+        OutcomeNames {
+            child_protection_plan: Outcome::ChildProtectionPlan.label().to_string(),
+            child_in_need: Outcome::ChildInNeed.label().to_string(),
+            no_further_action: Outcome::NoFurtherAction.label().to_string(),
+        }
+    }
+}
+
+impl OutcomeNames {
+    /// The name shown for an outcome.
+    pub fn name(&self, o: Outcome) -> &str {
+        match o {
+            Outcome::ChildProtectionPlan => &self.child_protection_plan,
+            Outcome::ChildInNeed => &self.child_in_need,
+            Outcome::NoFurtherAction => &self.no_further_action,
+            Outcome::Undecided => Outcome::Undecided.label(),
+        }
+    }
+}
+
+/// What the three houses are called locally.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThreeHousesWording {
+    pub good_things: String,
+    pub worries: String,
+    pub dreams: String,
+}
+
+impl Default for ThreeHousesWording {
+    fn default() -> Self {
+        ThreeHousesWording {
+            good_things: "House of good things".into(),
+            worries: "House of worries".into(),
+            dreams: "House of hopes and dreams".into(),
+        }
     }
 }
 

@@ -98,6 +98,18 @@ pub fn problems(c: &Config) -> Vec<Problem> {
         ("later_review_months", ts.later_review_months, 24),
         ("complaint_days", ts.complaint_days, 365),
         ("dissent_hours", ts.dissent_hours, 720),
+        (
+            "pre_birth_review_working_days",
+            ts.pre_birth_review_working_days,
+            120,
+        ),
+        ("reconvene_working_days", ts.reconvene_working_days, 60),
+        ("record_working_days", ts.record_working_days, 60),
+        (
+            "outline_plan_working_days",
+            ts.outline_plan_working_days,
+            60,
+        ),
     ] {
         k.range(t.then(key), u64::from(value), 1, hi);
     }
@@ -112,16 +124,49 @@ pub fn problems(c: &Config) -> Vec<Problem> {
     k.text(s.then("ten_means"), &c.scaling.ten_means, MAX_WORDING_CHARS);
 
     let cat = KeyPath::key("categories");
-    let names = [
+    let mut names = vec![
         ("neglect", &c.categories.neglect),
         ("physical_abuse", &c.categories.physical_abuse),
         ("sexual_abuse", &c.categories.sexual_abuse),
         ("emotional_abuse", &c.categories.emotional_abuse),
     ];
-    for (key, name) in names {
+    // Financial abuse is optional: empty means it is not a category here.
+    if !c.categories.financial_abuse.is_empty() {
+        names.push(("financial_abuse", &c.categories.financial_abuse));
+    }
+    for (key, name) in &names {
         k.text(cat.then(key), name, MAX_NAME_CHARS);
     }
     k.distinct(names.iter().map(|(key, n)| (cat.then(key), n.as_str())));
+    let code = &c.categories.financial_abuse_code;
+    if !code.is_empty() && (code.len() > 8 || !code.chars().all(|ch| ch.is_ascii_alphanumeric())) {
+        k.fail(
+            cat.then("financial_abuse_code"),
+            "must be a short code of letters and digits, e.g. FIN".into(),
+        );
+    }
+
+    let out = KeyPath::key("outcomes");
+    let outcomes = [
+        ("child_protection_plan", &c.outcomes.child_protection_plan),
+        ("child_in_need", &c.outcomes.child_in_need),
+        ("no_further_action", &c.outcomes.no_further_action),
+    ];
+    for (key, name) in outcomes {
+        k.text(out.then(key), name, MAX_NAME_CHARS);
+    }
+    k.distinct(outcomes.iter().map(|(key, n)| (out.then(key), n.as_str())));
+
+    let th = KeyPath::key("three_houses");
+    let houses = [
+        ("good_things", &c.three_houses.good_things),
+        ("worries", &c.three_houses.worries),
+        ("dreams", &c.three_houses.dreams),
+    ];
+    for (key, name) in houses {
+        k.text(th.then(key), name, MAX_NAME_CHARS);
+    }
+    k.distinct(houses.iter().map(|(key, n)| (th.then(key), n.as_str())));
 
     let os = KeyPath::key("opening_statements");
     if c.opening_statements.len() > MAX_OPENING_STATEMENTS {

@@ -2,7 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::{Timescales, WorkingCalendar, icpc_deadline, key_dates};
+use super::{
+    ReviewDue, Timescales, WorkingCalendar, icpc_deadline, key_dates, outline_plan_due, record_due,
+    review_due,
+};
 use crate::model::ConferenceKind;
 
 fn parse(what: &str, text: &str) -> Result<NaiveDate, String> {
@@ -17,10 +20,15 @@ pub fn report(
     conference: Option<&str>,
     kind: ConferenceKind,
     strategy_discussion: Option<&str>,
+    birth: Option<&str>,
 ) -> Result<String, String> {
     let sd = strategy_discussion
         .map(|t| parse("--strategy-discussion", t))
         .transpose()?;
+    let birth = birth.map(|t| parse("--birth", t)).transpose()?;
+    if birth.is_some() && kind != ConferenceKind::PreBirth {
+        return Err("--birth is for a pre-birth conference: add --kind pre-birth".into());
+    }
     let mut out = String::new();
     match conference {
         Some(c) => {
@@ -30,9 +38,20 @@ pub fn report(
                 out.push_str(&format!("icpc_deadline: {d}\n"));
             }
             out.push_str(&format!("first_core_group: {}\n", k.first_core_group));
-            out.push_str(&format!("review_conference: {}\n", k.review_conference));
+            match review_due(cal, ts, kind, c, birth) {
+                ReviewDue::By(d) => out.push_str(&format!("review: {d}\n")),
+                ReviewDue::DependsOnBirth { latest } => out.push_str(&format!(
+                    "review: depends on the birth ({} working days after it, and by {latest} at the latest; give --birth DATE)\n",
+                    ts.pre_birth_review_working_days
+                )),
+            }
             out.push_str(&format!("complaint_deadline: {}\n", k.complaint_deadline));
             out.push_str(&format!("dissent_deadline: {}\n", k.dissent_deadline));
+            out.push_str(&format!(
+                "outline_plan_due: {}\n",
+                outline_plan_due(cal, ts, c)
+            ));
+            out.push_str(&format!("record_due: {}\n", record_due(cal, ts, c)));
         }
         None => {
             let sd = sd.ok_or("give --conference DATE or --strategy-discussion DATE")?;

@@ -24,6 +24,15 @@ pub struct Timescales {
     pub complaint_days: u32,
     /// Professional dissent within this many hours.
     pub dissent_hours: u32,
+    /// A pre-birth conference's first review no later than this many
+    /// working days after the birth (or the months above, if sooner).
+    pub pre_birth_review_working_days: u32,
+    /// An inquorate conference reconvenes within this many working days.
+    pub reconvene_working_days: u32,
+    /// The record goes out within this many working days.
+    pub record_working_days: u32,
+    /// The summary and outline plan go out within this many working days.
+    pub outline_plan_working_days: u32,
 }
 
 impl Default for Timescales {
@@ -35,6 +44,10 @@ impl Default for Timescales {
             later_review_months: 6,
             complaint_days: 28,
             dissent_hours: 72,
+            pre_birth_review_working_days: 20,
+            reconvene_working_days: 10,
+            record_working_days: 15,
+            outline_plan_working_days: 1,
         }
     }
 }
@@ -112,6 +125,71 @@ pub fn review_conference(
 ) -> NaiveDate {
     let limit = or_max(conference.checked_add_months(Months::new(review_months(ts, kind))));
     cal.working_day_on_or_before(limit).unwrap_or(limit)
+}
+
+/// When the first review is due, where that can depend on a birth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewDue {
+    By(NaiveDate),
+    /// A pre-birth conference before the birth: the review is due within
+    /// the working days after the birth, or by `latest` if that is sooner.
+    DependsOnBirth {
+        latest: NaiveDate,
+    },
+}
+
+impl ReviewDue {
+    /// The date, once known.
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            ReviewDue::By(d) => Some(d),
+            ReviewDue::DependsOnBirth { .. } => None,
+        }
+    }
+}
+
+/// The first review after a conference. After a pre-birth conference it is
+/// the earlier of the months limit and `pre_birth_review_working_days`
+/// after the birth (both local rules); before the birth it depends on it.
+pub fn review_due(
+    cal: &WorkingCalendar,
+    ts: &Timescales,
+    kind: ConferenceKind,
+    conference: NaiveDate,
+    birth: Option<NaiveDate>,
+) -> ReviewDue {
+    let limit = review_conference(cal, ts, conference, kind);
+    if kind != ConferenceKind::PreBirth {
+        return ReviewDue::By(limit);
+    }
+    match birth {
+        Some(b) => {
+            let after = or_max(cal.add_working_days(b, ts.pre_birth_review_working_days));
+            ReviewDue::By(after.min(limit))
+        }
+        None => ReviewDue::DependsOnBirth { latest: limit },
+    }
+}
+
+/// An inquorate conference reconvenes by this date (10 working days, a
+/// local rule).
+pub fn reconvene_by(cal: &WorkingCalendar, ts: &Timescales, conference: NaiveDate) -> NaiveDate {
+    or_max(cal.add_working_days(conference, ts.reconvene_working_days))
+}
+
+/// The record is due out by this date (15 working days in England, 20 in
+/// Wales: a local rule).
+pub fn record_due(cal: &WorkingCalendar, ts: &Timescales, conference: NaiveDate) -> NaiveDate {
+    or_max(cal.add_working_days(conference, ts.record_working_days))
+}
+
+/// The summary and outline plan are due out by this date.
+pub fn outline_plan_due(
+    cal: &WorkingCalendar,
+    ts: &Timescales,
+    conference: NaiveDate,
+) -> NaiveDate {
+    or_max(cal.add_working_days(conference, ts.outline_plan_working_days))
 }
 
 /// Last day for a parent's complaint: 28 calendar days after the conference.

@@ -54,7 +54,7 @@ pub fn build(s: &Session, rules: &Config) -> Document {
     about(s, doc.section("About the conference"));
     who(s, doc.section("Who took part"));
     views(s, doc.section("What you told the chair before the meeting"));
-    voices(s, doc.section("What the children told us"));
+    voices(s, rules, doc.section("What the children told us"));
     dangers(s, doc.major("What people are worried might happen"));
     map(s, doc.major("What was written on the board"));
     scaling(s, doc.section("How safe people think things are"));
@@ -174,16 +174,29 @@ fn views(s: &Session, sec: &mut Section) {
     sec.fields(fields);
 }
 
-fn voices(s: &Session, sec: &mut Section) {
+fn voices(s: &Session, rules: &Config, sec: &mut Section) {
     let mut any = false;
+    let names = &rules.three_houses;
     for v in &s.child_voices {
-        if v.words.trim().is_empty() {
+        let houses: Vec<_> = [
+            (&names.good_things, &v.good_things),
+            (&names.worries, &v.worries),
+            (&names.dreams, &v.dreams),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(name, text)| field(name.as_str(), text.trim()))
+        .collect();
+        if v.words.trim().is_empty() && houses.is_empty() {
             continue;
         }
         any = true;
         sec.sub(first_name(s, &v.child));
         sec.fields(vec![field("How we heard it", v.method.label())]);
-        sec.para(v.words.trim());
+        if !v.words.trim().is_empty() {
+            sec.para(v.words.trim());
+        }
+        sec.fields(houses);
     }
     if !any {
         sec.para("Nothing was written down.");
@@ -305,7 +318,7 @@ fn goals(s: &Session, sec: &mut Section) {
             ),
         ]);
         sec.table_or(
-            super::record::actions_table(g, format!("Actions for safety goal {}", i + 1)),
+            super::record::actions_table(s, g, format!("Actions for safety goal {}", i + 1)),
             "No actions were written down yet.",
         );
     }

@@ -102,7 +102,7 @@ pub fn build(s: &Session, rules: &Config) -> Document {
             ),
         ]);
         sec.table_or(
-            actions_table(g, format!("Actions for safety goal {}", i + 1)),
+            actions_table(s, g, format!("Actions for safety goal {}", i + 1)),
             "No actions were written down yet.",
         );
     }

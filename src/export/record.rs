@@ -3,13 +3,14 @@
 
 use crate::config::{Config, QuorumRule};
 use crate::model::{
-    Attendance, Attendee, ChildId, Choice, Column, Decision, Outcome, Session, Stage, Tag,
+    Attendance, Attendee, ChildId, Choice, Column, Decision, Gender, Outcome, Session, Stage, Tag,
+    VoiceMethod,
 };
 
 use super::doc::{Document, MapColumn, MapEntry, Section, Table, field};
 use super::words::{
-    self, NOT_RECORDED, birth, categories, date_or, duration, join_and, long_date, or_not_recorded,
-    stamp, time, yes_no,
+    self, NOT_RECORDED, categories, date_or, duration, join_and, long_date, or_not_recorded, stamp,
+    time, yes_no,
 };
 
 pub use crate::config::DEFAULT_SCALING_QUESTION;
@@ -29,12 +30,14 @@ pub fn build(s: &Session, rules: &Config) -> Document {
             .into(),
     ));
     details(s, doc.section("Conference details"));
+    family_details(s, doc.section("The family"));
     pre_meeting(s, doc.section("Parents' pre-meeting"));
     attendance(s, doc.major("Attendance and apologies"));
     exclusions(s, doc.section("Exclusions and separate attendance"));
+    parts(s, doc.section("Attendance for parts of the conference"));
     reports(s, doc.section("Reports"));
-    quorum(s, &rules.quorum, doc.section("Quorum"));
-    voices(s, doc.major("The child's voice"));
+    quorum(s, rules, doc.section("Quorum"));
+    voices(s, rules, doc.major("The child's voice"));
     dangers(s, doc.section("Danger statements"));
     map(s, doc.major("The map"));
     scaling(s, doc.major("Scaling"));
@@ -44,8 +47,10 @@ pub fn build(s: &Session, rules: &Config) -> Document {
     doc.section("Contingency plan")
         .para(or_not_recorded(&s.contingency_plan));
     recommendations(s, doc.major("Professional recommendations"));
-    decisions(s, doc.section("The chair's decision"));
+    decisions(s, rules, doc.section("The chair's decision"));
+    chair_summary(s, doc.section("The chair's summary"));
     plan(s, doc.section("The plan"));
+    child_in_need(s, doc.section("Child in need plans"));
     timings(s, doc.major("Stage timings"));
     addenda(s, doc.section("Addenda"));
     finalisation(s, doc.section("Finalisation"));
@@ -79,6 +84,11 @@ fn details(s: &Session, sec: &mut Section) {
     if let Some(sd) = setup.strategy_discussion_date {
         fields.push(field("Strategy discussion", long_date(sd)));
     }
+    fields.push(field("Purpose", or_not_recorded(&setup.purpose)));
+    fields.push(field(
+        "Outcome of the section 47 enquiry",
+        or_not_recorded(&setup.section_47_outcome),
+    ));
     if let Some(prev) = &setup.previous_session {
         fields.push(field(
             "Previous conference",
@@ -87,11 +97,73 @@ fn details(s: &Session, sec: &mut Section) {
     }
     fields.push(field("Status", s.status.label()));
     sec.fields(fields);
-    let mut t = Table::new("Children", &["Name", "Date of birth"]);
+    let mut t = Table::new(
+        "Children",
+        &[
+            "Name",
+            "Date of birth",
+            "Gender",
+            "School and year",
+            "NHS number",
+            "Local child id",
+            "Address",
+        ],
+    );
     for c in &s.children {
-        t.row(vec![s.child_name(&c.id), birth(c)]);
+        let school = match (c.school.trim(), c.school_year.trim()) {
+            ("", "") => NOT_RECORDED.to_string(),
+            (school, "") => school.to_string(),
+            ("", year) => year.to_string(),
+            (school, year) => format!("{school}, {year}"),
+        };
+        t.row(vec![
+            s.child_name(&c.id),
+            words::birth_with_age(c, setup.date),
+            if c.gender == Gender::NotRecorded {
+                NOT_RECORDED.into()
+            } else {
+                c.gender.label().into()
+            },
+            school,
+            or_not_recorded(&c.nhs_number),
+            or_not_recorded(&c.local_id),
+            or_not_recorded(&c.address),
+        ]);
     }
     sec.table_or(t, "No children recorded.");
+}
+
+fn family_details(s: &Session, sec: &mut Section) {
+    let mut t = Table::new("Household", &["Name", "Relationship", "Adult or child"]);
+    for h in &s.household {
+        t.row(vec![
+            or_not_recorded(&h.name),
+            or_not_recorded(&h.relationship),
+            if h.is_child { "Child" } else { "Adult" }.into(),
+        ]);
+    }
+    sec.sub("Living in the household")
+        .table_or(t, "No household members recorded.");
+    let mut t = Table::new(
+        "Safety network",
+        &["Name", "Relationship", "What they will do"],
+    );
+    for n in &s.safety_network {
+        t.row(vec![
+            or_not_recorded(&n.name),
+            or_not_recorded(&n.relationship),
+            or_not_recorded(&n.will_do),
+        ]);
+    }
+    sec.sub("Safety network")
+        .table_or(t, "No safety network recorded.");
+}
+
+fn parts(s: &Session, sec: &mut Section) {
+    sec.list_or(
+        s.part_lines(),
+        "Everyone present was there for the whole of the conference, as the register shows.",
+    );
 }
 
 fn pre_meeting(s: &Session, sec: &mut Section) {
@@ -184,6 +256,26 @@ fn attendance(s: &Session, sec: &mut Section) {
         .map(|a| format!("{} ({})", s.attendee_name(&a.id), a.attendance.label()))
         .collect();
     sec.sub("Apologies").list_or(apologies, "No apologies.");
+    // Distinct from apologies: invited, and neither came nor sent word.
+    let absent: Vec<String> = s
+        .attendees
+        .iter()
+        .filter(|a| matches!(a.attendance, Attendance::DidNotAttend | Attendance::Invited))
+        .map(|a| {
+            let note = if a.attendance == Attendance::Invited {
+                " (attendance not marked)"
+            } else {
+                ""
+            };
+            format!(
+                "{} ({}){note}",
+                s.attendee_name(&a.id),
+                or_not_recorded(&a.agency)
+            )
+        })
+        .collect();
+    sec.sub("Invited but did not attend, without apologies")
+        .list_or(absent, "None.");
     let os = &s.opening_statements;
     let given = |b: bool| if b { "given" } else { "not recorded as given" };
     let mut statements = vec![
@@ -247,18 +339,66 @@ fn reports(s: &Session, sec: &mut Section) {
     );
 }
 
-fn quorum(s: &Session, rule: &QuorumRule, sec: &mut Section) {
+fn quorum(s: &Session, rules: &Config, sec: &mut Section) {
+    let rule: &QuorumRule = &rules.quorum;
     let q = s.quorum_with(rule);
-    sec.para(q.summary());
-    if !q.is_quorate() {
-        sec.fields(vec![field(
-            "Why the conference went ahead",
-            or_not_recorded(&s.inquorate_reason),
-        )]);
+    sec.para(format!("From the register: {}", q.summary()));
+    // Quorum is counted at each moment the chair decided: someone who had
+    // left by then does not count.
+    let mut times: Vec<_> = s.decisions.iter().filter_map(|d| d.decided_at).collect();
+    times.sort();
+    times.dedup();
+    let mut inquorate = !q.is_quorate();
+    for t in &times {
+        let at = s.quorum_at(rule, *t);
+        inquorate |= !at.is_quorate();
+        let mut line = format!("At the decision ({}): {}", time(*t), at.summary());
+        if !at.not_counted.is_empty() {
+            line.push_str(&format!(". {}", at.not_counted_line()));
+        }
+        sec.para(line);
+    }
+    if times.is_empty() {
+        sec.para(
+            "The time of the decision is not recorded, so quorum at the decision is not known.",
+        );
+    }
+    if inquorate || s.was_inquorate() {
+        let reconvene = s
+            .inquorate
+            .reconvene_date
+            .map(long_date)
+            .unwrap_or_else(|| match s.setup.date {
+                Some(d) => format!(
+                    "not yet set: due by {} ({} working days after the conference)",
+                    long_date(crate::dates::reconvene_by(
+                        &rules.calendar(),
+                        &rules.timescales,
+                        d
+                    )),
+                    rules.timescales.reconvene_working_days
+                ),
+                None => NOT_RECORDED.into(),
+            });
+        sec.fields(vec![
+            field(
+                "Why the conference went ahead",
+                or_not_recorded(&s.inquorate_reason),
+            ),
+            field("Interim plan", or_not_recorded(&s.inquorate.interim_plan)),
+            field("Reconvenes on", reconvene),
+        ]);
+    }
+    if s.setup.previous_inquorate {
+        sec.notice(
+            "The family's previous conference was also inquorate: two inquorate conferences in a \
+             row are not allowed.",
+        );
     }
 }
 
-fn voices(s: &Session, sec: &mut Section) {
+fn voices(s: &Session, rules: &Config, sec: &mut Section) {
+    let houses = &rules.three_houses;
     if s.children.is_empty() {
         sec.para("No children recorded.");
     }
@@ -268,6 +408,21 @@ fn voices(s: &Session, sec: &mut Section) {
             Some(v) => {
                 sec.fields(vec![field("How it was gathered", v.method.label())]);
                 sec.para(or_not_recorded(&v.words));
+                let three = [
+                    (&houses.good_things, &v.good_things),
+                    (&houses.worries, &v.worries),
+                    (&houses.dreams, &v.dreams),
+                ];
+                if v.method == VoiceMethod::ThreeHouses
+                    || three.iter().any(|(_, t)| !t.trim().is_empty())
+                {
+                    sec.fields(
+                        three
+                            .iter()
+                            .map(|(name, text)| field(name.as_str(), or_not_recorded(text)))
+                            .collect(),
+                    );
+                }
             }
             None => {
                 sec.para(NOT_RECORDED);
@@ -430,13 +585,13 @@ fn scaling(s: &Session, sec: &mut Section) {
 }
 
 /// The actions of a goal as a table.
-pub fn actions_table(goal: &crate::model::SafetyGoal, caption: String) -> Table {
+pub fn actions_table(s: &Session, goal: &crate::model::SafetyGoal, caption: String) -> Table {
     let mut t = Table::new(caption, &["What", "Who", "By when", "How we will know"]);
     for a in &goal.actions {
         t.row(vec![
             or_not_recorded(&a.what),
-            or_not_recorded(&a.who),
-            date_or(a.by_when, NOT_RECORDED),
+            or_not_recorded(&s.action_who(a)),
+            words::action_when(a),
             or_not_recorded(&a.how_we_will_know),
         ]);
     }
@@ -471,7 +626,7 @@ fn goals(s: &Session, sec: &mut Section) {
         }
         sec.fields(fields);
         sec.table_or(
-            actions_table(g, format!("Actions for safety goal {}", i + 1)),
+            actions_table(s, g, format!("Actions for safety goal {}", i + 1)),
             "No actions recorded.",
         );
     }
@@ -528,7 +683,7 @@ fn decision_for<'a>(s: &'a Session, child: &ChildId) -> Option<&'a Decision> {
     s.decisions.iter().find(|d| &d.child == child)
 }
 
-fn decisions(s: &Session, sec: &mut Section) {
+fn decisions(s: &Session, rules: &Config, sec: &mut Section) {
     if s.children.is_empty() {
         sec.para("No children recorded.");
     }
@@ -538,7 +693,7 @@ fn decisions(s: &Session, sec: &mut Section) {
             sec.para("No decision recorded.");
             continue;
         };
-        let mut fields = vec![field("Outcome", d.outcome.label())];
+        let mut fields = vec![field("Outcome", rules.outcomes.name(d.outcome))];
         if !d.categories.is_empty() {
             fields.push(field("Categories", categories(&d.categories)));
         }
@@ -547,6 +702,10 @@ fn decisions(s: &Session, sec: &mut Section) {
             yes_no(d.differs_from_recommendations),
         ));
         fields.push(field("Rationale", or_not_recorded(&d.rationale)));
+        fields.push(field(
+            "Decided at",
+            d.decided_at.map(time).unwrap_or(NOT_RECORDED.into()),
+        ));
         sec.fields(fields);
         if d.dissents.is_empty() {
             sec.para("No dissent recorded.");
@@ -607,6 +766,37 @@ fn plan(s: &Session, sec: &mut Section) {
             ),
             field("Review conference", date_or(p.review_date, NOT_RECORDED)),
         ]);
+    }
+}
+
+fn chair_summary(s: &Session, sec: &mut Section) {
+    sec.fields(vec![
+        field("Risks", or_not_recorded(&s.chair_summary.risks)),
+        field("Strengths", or_not_recorded(&s.chair_summary.strengths)),
+    ]);
+}
+
+fn child_in_need(s: &Session, sec: &mut Section) {
+    let mut any = false;
+    for c in &s.children {
+        let Some(d) = decision_for(s, &c.id) else {
+            continue;
+        };
+        let cin = &d.child_in_need;
+        if d.outcome != Outcome::ChildInNeed
+            && cin.review_date.is_none()
+            && cin.next_steps.trim().is_empty()
+        {
+            continue;
+        }
+        any = true;
+        sec.sub(s.child_name(&c.id)).fields(vec![
+            field("Review", date_or(cin.review_date, NOT_RECORDED)),
+            field("Next steps", or_not_recorded(&cin.next_steps)),
+        ]);
+    }
+    if !any {
+        sec.para("No child in need plan.");
     }
 }
 

@@ -83,6 +83,34 @@ pub fn categories(cats: &[Category]) -> String {
     join_and(&words)
 }
 
+/// When an action happens: its date, or how often and until when.
+pub fn action_when(a: &crate::model::SafetyAction) -> String {
+    use crate::model::Recurrence;
+    if a.recurrence == Recurrence::Once {
+        return date_or(a.by_when, NOT_RECORDED);
+    }
+    let mut text = a.recurrence.label().to_string();
+    if let Some(from) = a.by_when {
+        text.push_str(&format!(", from {}", long_date(from)));
+    }
+    match a.until {
+        Some(until) => text.push_str(&format!(", until {}", long_date(until))),
+        None => text.push_str(", while the plan lasts"),
+    }
+    text
+}
+
+/// "17 June 2019 (age 7)": the age on the conference date.
+pub fn birth_with_age(child: &Child, on: Option<NaiveDate>) -> String {
+    match (child.date_of_birth, on) {
+        (Some(d), Some(on)) => match on.years_since(d) {
+            Some(age) => format!("born {} (age {age})", short_date(d)),
+            None => birth(child),
+        },
+        _ => birth(child),
+    }
+}
+
 /// Date of birth, expected delivery, or a placeholder.
 pub fn birth(child: &Child) -> String {
     match (child.date_of_birth, child.expected_delivery) {

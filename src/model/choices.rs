@@ -78,6 +78,7 @@ choice!(
         JoinedLate => "Joined late",
         LeftEarly => "Left early",
         Invited => "Invited (not yet marked)",
+        DidNotAttend => "Invited, did not attend (no apologies)",
     }
 );
 
@@ -102,18 +103,28 @@ choice!(
         Housing => "Housing",
         Voluntary => "Voluntary sector",
         Family => "Family member",
-        Supporter => "Supporter / advocate",
+        Supporter => "Supporter",
+        Advocate => "Advocate",
+        Interpreter => "Interpreter",
+        Solicitor => "Solicitor",
         Chair => "Chair / minute taker",
         Other => "Other agency",
     }
 );
 
 impl AgencyKind {
-    /// Professionals from an agency (not family, supporters or the chair).
+    /// Professionals from an agency: not family, the chair, nor the people
+    /// who are there for the family or to help it take part (supporter,
+    /// advocate, interpreter, solicitor), who never count towards quorum.
     pub fn is_agency(self) -> bool {
         !matches!(
             self,
-            AgencyKind::Family | AgencyKind::Supporter | AgencyKind::Chair
+            AgencyKind::Family
+                | AgencyKind::Supporter
+                | AgencyKind::Advocate
+                | AgencyKind::Interpreter
+                | AgencyKind::Solicitor
+                | AgencyKind::Chair
         )
     }
 }
@@ -163,6 +174,7 @@ choice!(
         Letter => "Letter",
         App => "App",
         SocialWorker => "Through the social worker",
+        Observed => "Observed (a baby, or a child who does not speak)",
     }
 );
 
@@ -202,6 +214,86 @@ choice!(
         PhysicalAbuse => "Physical abuse",
         SexualAbuse => "Sexual abuse",
         EmotionalAbuse => "Emotional abuse",
+        FinancialAbuse => "Financial abuse",
+    }
+);
+
+impl Category {
+    /// The four categories every area uses; others (financial abuse in
+    /// Wales) are offered only where the local rules name them.
+    pub const NATIONAL: [Category; 4] = [
+        Category::Neglect,
+        Category::PhysicalAbuse,
+        Category::SexualAbuse,
+        Category::EmotionalAbuse,
+    ];
+
+    /// The Children in Need census code (England), where one exists.
+    pub fn census_code(self) -> Option<&'static str> {
+        match self {
+            Category::Neglect => Some("NEG"),
+            Category::PhysicalAbuse => Some("PHY"),
+            Category::SexualAbuse => Some("SAB"),
+            Category::EmotionalAbuse => Some("EMO"),
+            Category::FinancialAbuse => None,
+        }
+    }
+}
+
+choice!(
+    /// The child's gender as the census records it (GenderCurrent).
+    Gender {
+        NotRecorded => "Not recorded",
+        Female => "Female",
+        Male => "Male",
+        NotKnown => "Not known",
+        NotSpecified => "Not specified",
+    }
+);
+
+impl Gender {
+    /// The census code: 0 not known, 1 male, 2 female, 9 not specified.
+    pub fn census_code(self) -> Option<&'static str> {
+        match self {
+            Gender::NotRecorded => None,
+            Gender::NotKnown => Some("0"),
+            Gender::Male => Some("1"),
+            Gender::Female => Some("2"),
+            Gender::NotSpecified => Some("9"),
+        }
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Gender {
+    fn default() -> Self {
+        Gender::NotRecorded
+    }
+}
+
+choice!(
+    /// How often an action happens.
+    Recurrence {
+        Once => "Once",
+        Daily => "Every day",
+        Weekly => "Every week",
+        Fortnightly => "Every two weeks",
+        Monthly => "Every month",
+    }
+);
+
+#[allow(clippy::derivable_impls)]
+impl Default for Recurrence {
+    fn default() -> Self {
+        Recurrence::Once
+    }
+}
+
+choice!(
+    /// Whether a person was out of the room for a part, or there only for it.
+    PartMovement {
+        LeftFor => "Left the room for",
+        JoinedFor => "Joined only for",
     }
 );
 

@@ -3,6 +3,8 @@
 
 mod choices;
 mod ids;
+mod nhs;
+mod presence;
 mod review;
 mod rules;
 pub(crate) mod series;
@@ -12,6 +14,8 @@ mod stage;
 
 pub use choices::*;
 pub use ids::*;
+pub use nhs::check_nhs_number;
+pub use presence::*;
 pub use review::*;
 pub use rules::*;
 pub use session::*;
@@ -38,12 +42,19 @@ impl Session {
                 family_reference: String::new(),
                 strategy_discussion_date: None,
                 previous_session: None,
+                purpose: String::new(),
+                section_47_outcome: String::new(),
+                previous_inquorate: false,
             },
             children: Vec::new(),
             attendees: Vec::new(),
             pre_meeting: PreMeeting::default(),
             opening_statements: OpeningStatements::default(),
             inquorate_reason: String::new(),
+            inquorate: InquorateOutcome::default(),
+            parts: Vec::new(),
+            household: Vec::new(),
+            safety_network: Vec::new(),
             danger_statements: Vec::new(),
             map_items: Vec::new(),
             child_voices: Vec::new(),
@@ -53,6 +64,7 @@ impl Session {
             contingency_plan: String::new(),
             recommendations: Vec::new(),
             decisions: Vec::new(),
+            chair_summary: ChairSummary::default(),
             stage_visits: Vec::new(),
             addenda: Vec::new(),
             audit: Vec::new(),
@@ -144,6 +156,13 @@ impl Session {
             name: String::new(),
             date_of_birth: None,
             expected_delivery: None,
+            gender: Gender::default(),
+            school: String::new(),
+            school_year: String::new(),
+            nhs_number: String::new(),
+            local_id: String::new(),
+            address: String::new(),
+            previous_plans: None,
         });
         self.refresh_derived();
         id
@@ -160,6 +179,9 @@ impl Session {
             attendance: Attendance::Present,
             joined_at: None,
             left_at: None,
+            // Most agencies at a conference know the child; the chair
+            // unticks one that does not.
+            direct_contact: true,
             gives_recommendation: false,
             report_received: false,
             report_shared_with_parents: false,
@@ -189,6 +211,18 @@ impl Session {
         for e in &mut self.pre_meeting.exclusions {
             if e.person.as_ref() == Some(id) {
                 e.person = None;
+            }
+        }
+        for p in &mut self.parts {
+            if p.person.as_ref() == Some(id) {
+                p.person = None;
+            }
+        }
+        for g in &mut self.safety_goals {
+            for a in &mut g.actions {
+                if a.who_person.as_ref() == Some(id) {
+                    a.who_person = None;
+                }
             }
         }
         for m in &mut self.map_items {
@@ -233,6 +267,9 @@ impl Session {
                     child: id.clone(),
                     method: VoiceMethod::NotYetGathered,
                     words: String::new(),
+                    good_things: String::new(),
+                    worries: String::new(),
+                    dreams: String::new(),
                 });
             }
             if !self.decisions.iter().any(|d| &d.child == id) {
@@ -244,6 +281,8 @@ impl Session {
                     differs_from_recommendations: false,
                     dissents: Vec::new(),
                     plan: PlanDetails::default(),
+                    decided_at: None,
+                    child_in_need: ChildInNeedPlan::default(),
                     previous: None,
                 });
             }
@@ -257,6 +296,41 @@ impl Session {
                 self.tally(&d.child).differs_from(d.outcome)
             };
             self.decisions[i].differs_from_recommendations = differs;
+        }
+    }
+
+    /// Who does an action, in words: the person chosen from the register
+    /// and the chair's own words, whichever are given ("Pat Marchbank, with
+    /// Leanne"); empty when neither is.
+    pub fn action_who(&self, a: &SafetyAction) -> String {
+        let person = a.who_person.as_ref().map(|p| self.attendee_name(p));
+        let words = a.who.trim();
+        match person {
+            Some(p) if words.is_empty() || words.eq_ignore_ascii_case(&p) => p,
+            // "Tom Ashdown (school)" already names the person.
+            Some(p) if words.to_lowercase().contains(&p.to_lowercase()) => words.to_string(),
+            Some(p) => format!("{p}, {words}"),
+            None => words.to_string(),
+        }
+    }
+
+    /// The birth a pre-birth conference's first review counts from: the
+    /// first unborn child's date of birth, once it is recorded.
+    pub fn birth_for_review(&self) -> Option<chrono::NaiveDate> {
+        self.children
+            .iter()
+            .filter(|c| c.expected_delivery.is_some())
+            .find_map(|c| c.date_of_birth)
+    }
+
+    /// Records when the chair decided for `child`: the first time an
+    /// outcome is chosen, at `now` (the clock in the room). Quorum at the
+    /// decision is counted at that moment; the chair can correct it.
+    pub fn stamp_decision(&mut self, child: &ChildId, now: chrono::NaiveTime) {
+        if let Some(d) = self.decisions.iter_mut().find(|d| &d.child == child) {
+            if d.outcome != Outcome::Undecided && d.decided_at.is_none() {
+                d.decided_at = Some(now);
+            }
         }
     }
 }

@@ -11,6 +11,14 @@ pub struct PreviousRef<'a> {
 }
 
 impl Session {
+    /// The record says this conference was inquorate: it went ahead with a
+    /// reason given, or recorded an interim plan or a date to reconvene.
+    pub fn was_inquorate(&self) -> bool {
+        !self.inquorate_reason.trim().is_empty()
+            || !self.inquorate.interim_plan.trim().is_empty()
+            || self.inquorate.reconvene_date.is_some()
+    }
+
     /// The next review conference after `previous`:
     /// - family, children (same ids) and everyone on the register, as invitees;
     /// - danger statements, safety goals and their actions (each action to be
@@ -40,6 +48,11 @@ impl Session {
             file: previous.file_name.to_string(),
         });
         s.children = last.children.clone();
+        // The household and safety network are the family's, not the
+        // meeting's: they carry forward for the chair to check.
+        s.household = last.household.clone();
+        s.safety_network = last.safety_network.clone();
+        s.setup.previous_inquorate = last.was_inquorate();
         s.attendees = last
             .attendees
             .iter()

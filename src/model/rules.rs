@@ -3,11 +3,12 @@
 
 use std::collections::HashSet;
 
-use chrono::Duration;
+use chrono::{Duration, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::choices::{AgencyKind, Attendance, Outcome};
+use super::choices::{AgencyKind, Attendance, Choice, Outcome};
 use super::ids::ChildId;
+use super::presence::Presence;
 use super::session::{Session, Timestamp};
 use super::stage::Stage;
 
@@ -23,6 +24,11 @@ pub struct QuorumRule {
     pub other_agencies: usize,
     /// An agency that sent a report but did not attend counts as there.
     pub count_report_only: bool,
+    /// Only agencies marked as having direct contact with the child count.
+    pub direct_contact_required: bool,
+    /// All health services (health visitor, GP, school nurse...) count as
+    /// one agency.
+    pub health_counts_once: bool,
 }
 
 impl Default for QuorumRule {
@@ -31,6 +37,8 @@ impl Default for QuorumRule {
             social_care_required: true,
             other_agencies: Quorum::OTHER_AGENCIES_NEEDED,
             count_report_only: false,
+            direct_contact_required: true,
+            health_counts_once: false,
         }
     }
 }
@@ -43,6 +51,12 @@ pub struct Quorum {
     pub other_agencies: Vec<String>,
     /// The rule this was measured against.
     pub rule: QuorumRule,
+    /// Agencies on the register that did not count, each with why:
+    /// "Brightstart Family Support (left at 11:30)".
+    pub not_counted: Vec<String>,
+    /// The moment measured, for quorum at a decision; `None` is the live
+    /// signal from the register.
+    pub at: Option<NaiveTime>,
 }
 
 impl Quorum {
@@ -52,6 +66,15 @@ impl Quorum {
     pub fn is_quorate(&self) -> bool {
         (self.social_care_present || !self.rule.social_care_required)
             && self.other_agencies.len() >= self.rule.other_agencies
+    }
+
+    /// "Not counted: A (left at 11:30); B (no direct contact)." or empty.
+    pub fn not_counted_line(&self) -> String {
+        if self.not_counted.is_empty() {
+            String::new()
+        } else {
+            format!("Not counted: {}.", self.not_counted.join("; "))
+        }
     }
 
     /// One line for the chair: what is there and what is missing.
@@ -146,25 +169,68 @@ impl Session {
         self.quorum_with(&QuorumRule::default())
     }
 
-    /// Quorum under a local rule.
+    /// Quorum under a local rule: the live signal from the register.
     pub fn quorum_with(&self, rule: &QuorumRule) -> Quorum {
+        self.count_quorum(rule, None)
+    }
+
+    /// Quorum at a moment (a decision): only those in the room then count.
+    pub fn quorum_at(&self, rule: &QuorumRule, t: NaiveTime) -> Quorum {
+        self.count_quorum(rule, Some(t))
+    }
+
+    /// Quorum when the chair decided for `child`, if that time is recorded.
+    pub fn quorum_at_decision(&self, rule: &QuorumRule, child: &ChildId) -> Option<Quorum> {
+        let d = self.decisions.iter().find(|d| &d.child == child)?;
+        Some(self.quorum_at(rule, d.decided_at?))
+    }
+
+    /// The earliest recorded decision time, for the record's quorum line.
+    pub fn first_decision_time(&self) -> Option<NaiveTime> {
+        self.decisions.iter().filter_map(|d| d.decided_at).min()
+    }
+
+    fn count_quorum(&self, rule: &QuorumRule, at: Option<NaiveTime>) -> Quorum {
         let mut social_care_present = false;
         let mut other: Vec<String> = Vec::new();
-        for a in &self.attendees {
-            let counts = a.attendance.is_present()
-                || (rule.count_report_only && a.attendance == Attendance::ReportOnly);
-            if !counts || !a.agency_kind.is_agency() {
+        let mut not_counted: Vec<String> = Vec::new();
+        for a in self.attendees.iter().filter(|a| a.agency_kind.is_agency()) {
+            let name = if a.agency_kind == AgencyKind::Health && rule.health_counts_once {
+                AgencyKind::Health.label().to_string()
+            } else if a.agency.trim().is_empty() {
+                a.agency_kind_label_fallback()
+            } else {
+                a.agency.trim().to_string()
+            };
+            let report_counts = rule.count_report_only && a.attendance == Attendance::ReportOnly;
+            let why_not = if report_counts {
+                None
+            } else if let Some(t) = at {
+                match self.presence_at(&a.id, t) {
+                    Presence::Present => None,
+                    Presence::Absent(why) => Some(why),
+                }
+            } else if a.attendance.is_present() {
+                None
+            } else {
+                Some(a.attendance.label().to_lowercase())
+            };
+            let why_not = why_not.or_else(|| {
+                (rule.direct_contact_required
+                    && !a.direct_contact
+                    && a.agency_kind != AgencyKind::ChildrensSocialCare)
+                    .then(|| "no direct contact with the child".to_string())
+            });
+            if let Some(why) = why_not {
+                // Only what changes the count is worth a line: someone
+                // absent whose agency is counted through a colleague is not.
+                not_counted.push(format!("{} ({why})", self.attendee_name(&a.id)));
                 continue;
             }
             if a.agency_kind == AgencyKind::ChildrensSocialCare {
                 social_care_present = true;
                 continue;
             }
-            let name = if a.agency.trim().is_empty() {
-                a.agency_kind_label_fallback()
-            } else {
-                a.agency.trim().to_string()
-            };
             if !other.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
                 other.push(name);
             }
@@ -173,6 +239,8 @@ impl Session {
             social_care_present,
             other_agencies: other,
             rule: *rule,
+            not_counted,
+            at,
         }
     }
 
@@ -246,7 +314,10 @@ impl Session {
                     .iter()
                     .flat_map(|d| d.dissents.iter().map(|x| &x.id)),
             )
-            .chain(self.addenda.iter().map(|a| &a.id));
+            .chain(self.addenda.iter().map(|a| &a.id))
+            .chain(self.parts.iter().map(|p| &p.id))
+            .chain(self.household.iter().map(|h| &h.id))
+            .chain(self.safety_network.iter().map(|n| &n.id));
         ids.extend(items.map(|i| ("item", i.0.as_str())));
         let mut seen = HashSet::new();
         for (kind, id) in ids {
@@ -277,6 +348,20 @@ impl Session {
             dangling(
                 "exclusion",
                 e.person.as_ref().is_none_or(|a| self.attendee(a).is_some()),
+            );
+        }
+        for p in &self.parts {
+            dangling(
+                "attendance for a part",
+                p.person.as_ref().is_none_or(|a| self.attendee(a).is_some()),
+            );
+        }
+        for a in self.safety_goals.iter().flat_map(|g| &g.actions) {
+            dangling(
+                "action person",
+                a.who_person
+                    .as_ref()
+                    .is_none_or(|p| self.attendee(p).is_some()),
             );
         }
         for s in &self.scaling.scores {

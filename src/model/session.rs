@@ -10,7 +10,7 @@ use super::stage::Stage;
 
 /// The version of the file format this build writes. Older versions are
 /// migrated on load; newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A moment, kept with the chair's UTC offset so files read naturally.
 pub type Timestamp = DateTime<FixedOffset>;
@@ -37,6 +37,19 @@ pub struct Session {
     /// Why the conference went ahead although it was not quorate.
     #[serde(default)]
     pub inquorate_reason: String,
+    /// When it was not quorate at the decision: the interim plan and the
+    /// date it reconvenes.
+    #[serde(default)]
+    pub inquorate: InquorateOutcome,
+    /// Who was out of the room for a part, or there only for a part.
+    #[serde(default)]
+    pub parts: Vec<PartAttendance>,
+    /// The adults and children living in the household.
+    #[serde(default)]
+    pub household: Vec<HouseholdMember>,
+    /// The people around the family who will help keep the children safe.
+    #[serde(default)]
+    pub safety_network: Vec<NetworkMember>,
     #[serde(default)]
     pub danger_statements: Vec<DangerStatement>,
     #[serde(default)]
@@ -55,6 +68,9 @@ pub struct Session {
     pub recommendations: Vec<Recommendation>,
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// The chair's summary of the risks and strengths, at the decision.
+    #[serde(default)]
+    pub chair_summary: ChairSummary,
     /// Each time a stage was open: when it started and ended.
     #[serde(default)]
     pub stage_visits: Vec<StageVisit>,
@@ -112,6 +128,65 @@ pub struct Setup {
     /// For a review: the conference it follows.
     #[serde(default)]
     pub previous_session: Option<PreviousSession>,
+    /// Why the conference is held (e.g. "to decide whether Kacey and Rory
+    /// need a child protection plan").
+    #[serde(default)]
+    pub purpose: String,
+    /// What the section 47 enquiry found.
+    #[serde(default)]
+    pub section_47_outcome: String,
+    /// The family's previous conference was inquorate: a second in a row is
+    /// not allowed, so the chair is warned.
+    #[serde(default)]
+    pub previous_inquorate: bool,
+}
+
+/// The inquorate path: an interim plan until the conference reconvenes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InquorateOutcome {
+    pub interim_plan: String,
+    pub reconvene_date: Option<NaiveDate>,
+}
+
+/// The chair's summary at the decision stage, printed in the record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChairSummary {
+    pub risks: String,
+    pub strengths: String,
+}
+
+/// One person out of the room for a part of the conference, or there only
+/// for a part; times are the clock in the room.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartAttendance {
+    pub id: ItemId,
+    pub person: Option<AttendeeId>,
+    pub movement: PartMovement,
+    /// Which part, in the chair's words ("the police information").
+    pub part: String,
+    pub from: Option<NaiveTime>,
+    pub to: Option<NaiveTime>,
+}
+
+/// Someone living in the household.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HouseholdMember {
+    pub id: ItemId,
+    pub name: String,
+    /// Relationship to the children ("mother", "half-brother").
+    pub relationship: String,
+    /// A child of the household rather than an adult.
+    pub is_child: bool,
+}
+
+/// Someone in the family's safety network.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NetworkMember {
+    pub id: ItemId,
+    pub name: String,
+    pub relationship: String,
+    /// What they will do to help keep the children safe.
+    pub will_do: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -127,6 +202,25 @@ pub struct Child {
     pub date_of_birth: Option<NaiveDate>,
     /// For an unborn child: the expected date of delivery.
     pub expected_delivery: Option<NaiveDate>,
+    #[serde(default)]
+    pub gender: Gender,
+    #[serde(default)]
+    pub school: String,
+    #[serde(default)]
+    pub school_year: String,
+    /// Ten digits, kept as typed in groups ("943 476 5919"); checked with
+    /// its modulus 11 check digit when entered.
+    #[serde(default)]
+    pub nhs_number: String,
+    /// The local authority's id for the child (the census LAchildID).
+    #[serde(default)]
+    pub local_id: String,
+    #[serde(default)]
+    pub address: String,
+    /// Child protection plans the child had before this one (census
+    /// NumberOfPreviousCPP); `None` when not recorded.
+    #[serde(default)]
+    pub previous_plans: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -139,6 +233,10 @@ pub struct Attendee {
     pub attendance: Attendance,
     pub joined_at: Option<NaiveTime>,
     pub left_at: Option<NaiveTime>,
+    /// The agency has direct contact with the child: quorum may count
+    /// only such agencies (a local rule).
+    #[serde(default)]
+    pub direct_contact: bool,
     /// Gives a professional recommendation (one voice per agency).
     pub gives_recommendation: bool,
     pub report_received: bool,
@@ -235,6 +333,13 @@ pub struct ChildVoice {
     pub method: VoiceMethod,
     /// The child's own words.
     pub words: String,
+    /// Three Houses: the house of good things, of worries, of dreams.
+    #[serde(default)]
+    pub good_things: String,
+    #[serde(default)]
+    pub worries: String,
+    #[serde(default)]
+    pub dreams: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -283,8 +388,17 @@ pub struct SafetyGoal {
 pub struct SafetyAction {
     pub id: ItemId,
     pub what: String,
+    /// Who, in the chair's words; `who_person` when chosen from the
+    /// register or the family.
     pub who: String,
+    #[serde(default)]
+    pub who_person: Option<AttendeeId>,
     pub by_when: Option<NaiveDate>,
+    #[serde(default)]
+    pub recurrence: Recurrence,
+    /// For a recurring action: until when (none means until the plan ends).
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
     pub how_we_will_know: String,
     /// At a review: how far it was done since the last conference.
     #[serde(default)]
@@ -311,10 +425,23 @@ pub struct Decision {
     pub differs_from_recommendations: bool,
     pub dissents: Vec<Dissent>,
     pub plan: PlanDetails,
+    /// When the chair decided (the clock in the room): quorum is counted
+    /// at this moment.
+    #[serde(default)]
+    pub decided_at: Option<NaiveTime>,
+    /// For a child in need plan: its review date and next steps.
+    #[serde(default)]
+    pub child_in_need: ChildInNeedPlan,
     /// At a review: the last conference's decision, shown so the chair
     /// re-confirms the categories rather than carrying them silently.
     #[serde(default)]
     pub previous: Option<PreviousDecision>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChildInNeedPlan {
+    pub review_date: Option<NaiveDate>,
+    pub next_steps: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -102,6 +102,7 @@ fn quorum_follows_a_local_rule() {
         social_care_required: false,
         other_agencies: 2,
         count_report_only: false,
+        ..QuorumRule::default()
     };
     assert!(!s.quorum_with(&strict).is_quorate());
     let lenient = QuorumRule {
@@ -115,6 +116,7 @@ fn quorum_follows_a_local_rule() {
         social_care_required: false,
         other_agencies: 1,
         count_report_only: false,
+        ..QuorumRule::default()
     };
     assert!(s.quorum_with(&one).is_quorate());
     // Without social care: refused by the default rule, fine by `one`.

@@ -153,7 +153,7 @@ impl FamilyView {
                     .iter()
                     .map(|a| ActionView {
                         what: a.what.clone(),
-                        who: a.who.clone(),
+                        who: s.action_who(a),
                         by_when: a.by_when,
                         how_we_will_know: a.how_we_will_know.clone(),
                     })

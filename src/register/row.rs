@@ -78,9 +78,12 @@ const WORDS: &[(AgencyKind, &[&str])] = &[
             "relative",
         ],
     ),
+    (AgencyKind::Supporter, &["supporter", "friend"]),
+    (AgencyKind::Advocate, &["advocate", "advocacy"]),
+    (AgencyKind::Interpreter, &["interpreter", "translator"]),
     (
-        AgencyKind::Supporter,
-        &["supporter", "advocate", "solicitor", "interpreter"],
+        AgencyKind::Solicitor,
+        &["solicitor", "lawyer", "legal representative"],
     ),
     (
         AgencyKind::Chair,
@@ -263,7 +266,10 @@ mod tests {
             ("charity", AgencyKind::Voluntary),
             ("family", AgencyKind::Family),
             ("mum", AgencyKind::Family),
-            ("advocate", AgencyKind::Supporter),
+            ("advocate", AgencyKind::Advocate),
+            ("supporter", AgencyKind::Supporter),
+            ("interpreter", AgencyKind::Interpreter),
+            ("solicitor", AgencyKind::Solicitor),
             ("minute taker", AgencyKind::Chair),
             ("other", AgencyKind::Other),
         ] {

@@ -274,11 +274,19 @@ fn parse_value(
             "migrated from schema version {from}; it will be saved as version {SCHEMA_VERSION}"
         ));
         serde_json::from_value(doc).map_err(|e| {
-            err(LoadErrorKind::WrongShape {
-                line: 0,
-                column: 0,
-                message: format!("after upgrading from version {from}: {e}"),
-            })
+            // Migrations only add to a document, so a shape fault is
+            // usually in the file as written: read it there to give its
+            // line and column.
+            match serde_json::from_str::<Session>(text) {
+                Err(original) if original.line() > 0 && original.is_data() => {
+                    err(json_error(&original, true))
+                }
+                _ => err(LoadErrorKind::WrongShape {
+                    line: 0,
+                    column: 0,
+                    message: format!("after upgrading from version {from}: {e}"),
+                }),
+            }
         })?
     };
     Ok(session)

@@ -2,10 +2,10 @@
 //!
 //! A migration upgrades the JSON of one version to the next, working on the
 //! untyped `serde_json::Value` so old shapes never need Rust types. To add
-//! version 2: bump `SCHEMA_VERSION` in the model, write
-//! `fn v1_to_v2(doc: &mut Value) -> Result<(), String>`, and append
-//! `Migration { from: 1, apply: v1_to_v2 }` to `MIGRATIONS`. A fixture
-//! `tests/fixtures/schema-v1.json` then proves old files still open.
+//! version N+1: bump `SCHEMA_VERSION` in the model, write
+//! `fn vN_to_vN1(doc: &mut Value) -> Result<(), String>`, append it to
+//! `MIGRATIONS`, and add `tests/fixtures/schema-vN1.json`: a fixture per
+//! version proves every older file still opens.
 
 use serde_json::Value;
 
@@ -21,9 +21,34 @@ pub struct Migration {
     pub apply: fn(&mut Value) -> Result<(), String>,
 }
 
-/// Version 1 is the first and current version, so there is nothing to do
-/// yet. Steps must be in order, one per version.
-const MIGRATIONS: &[Migration] = &[];
+/// Steps must be in order, one per version.
+const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    apply: v1_to_v2,
+}];
+
+/// Version 2 adds the child's details, attendance for parts, the
+/// household and safety network, Three Houses, recurring actions, child in
+/// need plans, decision times and the chair's summary: all optional, so a
+/// version 1 file needs only one change. Version 1 had no "direct contact
+/// with the child" mark and counted every agency towards quorum, so every
+/// person is marked as having it: the quorum a version 1 file showed is
+/// the quorum it still shows.
+fn v1_to_v2(doc: &mut Value) -> Result<(), String> {
+    let Some(attendees) = doc.get_mut("attendees") else {
+        return Ok(());
+    };
+    let list = attendees
+        .as_array_mut()
+        .ok_or("\"attendees\" is not a list")?;
+    for (i, a) in list.iter_mut().enumerate() {
+        let person = a
+            .as_object_mut()
+            .ok_or_else(|| format!("attendees[{i}] is not an object"))?;
+        person.entry("direct_contact").or_insert(Value::Bool(true));
+    }
+    Ok(())
+}
 
 /// Upgrades `doc` from version `from` to the current version and sets its
 /// `schema_version`. Errors are plain words for the chair.
@@ -116,6 +141,18 @@ mod tests {
         }];
         let err = migrate_with(&mut doc, 1, 2, &steps).unwrap_err();
         assert!(err.contains("no setup"), "{err}");
+    }
+
+    #[test]
+    fn v1_marks_everyone_as_having_direct_contact() {
+        let mut doc = json!({"schema_version": 1, "attendees": [{"id": "att-1"}, {"id": "att-2", "direct_contact": false}]});
+        migrate(&mut doc, 1).unwrap();
+        assert_eq!(doc["schema_version"], json!(2));
+        assert_eq!(doc["attendees"][0]["direct_contact"], json!(true));
+        assert_eq!(doc["attendees"][1]["direct_contact"], json!(false));
+        let mut bad = json!({"schema_version": 1, "attendees": {"id": "att-1"}});
+        let err = migrate(&mut bad, 1).unwrap_err();
+        assert!(err.contains("\"attendees\" is not a list"), "{err}");
     }
 
     #[test]

@@ -55,7 +55,13 @@ pub fn record_lines(
                 return vec![];
             };
             let born = match (c.date_of_birth, c.expected_delivery) {
-                (Some(d), _) => format!("born {}", show_date(d)),
+                (Some(d), _) => {
+                    let on = s.setup.date.unwrap_or(d);
+                    match crate::app::field_edit::age_on(d, on) {
+                        Some(age) => format!("born {}, age {age}", show_date(d)),
+                        None => format!("born {}", show_date(d)),
+                    }
+                }
                 (None, Some(d)) => format!("unborn, due {}", show_date(d)),
                 _ => "date of birth not set".into(),
             };
@@ -98,6 +104,12 @@ pub fn record_lines(
             if a.gives_recommendation {
                 flags.push("recommends");
             }
+            if a.agency_kind.is_agency()
+                && a.agency_kind != AgencyKind::ChildrensSocialCare
+                && !a.direct_contact
+            {
+                flags.push("no direct contact");
+            }
             if a.report_received {
                 flags.push(if a.report_shared_with_parents {
                     "report shared"
@@ -130,6 +142,82 @@ pub fn record_lines(
                     theme.muted(),
                 ),
             ]
+        }
+        ListKind::Parts => {
+            let Some(p) = find(&s.parts, &id) else {
+                return vec![];
+            };
+            let who = p
+                .person
+                .as_ref()
+                .map(|a| s.attendee_name(a))
+                .unwrap_or_else(|| "(who?)".into());
+            let times = [p.from, p.to]
+                .iter()
+                .map(|t| {
+                    t.map(|t| t.format("%H:%M").to_string())
+                        .unwrap_or("?".into())
+                })
+                .collect::<Vec<_>>()
+                .join("–");
+            vec![
+                Line::from(Span::styled(truncate(&who, width), theme.title())),
+                Line::styled(
+                    truncate(
+                        &format!(
+                            "{} {} ({times})",
+                            p.movement.label().to_lowercase(),
+                            or_placeholder(&p.part, "(which part?)")
+                        ),
+                        width,
+                    ),
+                    theme.muted(),
+                ),
+            ]
+        }
+        ListKind::Household => {
+            let Some(h) = find(&s.household, &id) else {
+                return vec![];
+            };
+            let who = if h.is_child { "child" } else { "adult" };
+            vec![Line::from(vec![
+                Span::styled(
+                    truncate(&or_placeholder(&h.name, "(name?)"), width),
+                    theme.title(),
+                ),
+                Span::styled(
+                    truncate(
+                        &format!(
+                            " · {} · {who}",
+                            or_placeholder(&h.relationship, "(relationship?)")
+                        ),
+                        width,
+                    ),
+                    theme.muted(),
+                ),
+            ])]
+        }
+        ListKind::Network => {
+            let Some(n) = find(&s.safety_network, &id) else {
+                return vec![];
+            };
+            let mut lines = vec![Line::from(Span::styled(
+                truncate(
+                    &format!(
+                        "{} · {}",
+                        or_placeholder(&n.name, "(name?)"),
+                        or_placeholder(&n.relationship, "(relationship?)")
+                    ),
+                    width,
+                ),
+                theme.title(),
+            ))];
+            lines.extend(body(
+                &or_placeholder(&n.will_do, "(what will they do?)"),
+                width,
+                cap(2),
+            ));
+            lines
         }
         ListKind::Exclusions => {
             let Some(e) = find(&s.pre_meeting.exclusions, &id) else {
@@ -256,7 +344,14 @@ pub fn record_lines(
                 return vec![];
             };
             let mut lines = body(&or_placeholder(&a.what, "(what?)"), width, cap(2));
-            let by = a.by_when.map(show_date).unwrap_or_else(|| "no date".into());
+            let by = match (a.recurrence, a.by_when) {
+                (Recurrence::Once, Some(d)) => format!("by {}", show_date(d)),
+                (Recurrence::Once, None) => "by no date".into(),
+                (r, _) => match a.until {
+                    Some(u) => format!("{} until {}", r.label().to_lowercase(), show_date(u)),
+                    None => r.label().to_lowercase(),
+                },
+            };
             if s.setup.kind == ConferenceKind::Review {
                 let mark = match a.progress {
                     ActionProgress::Done => "✓ done",
@@ -268,7 +363,7 @@ pub fn record_lines(
             }
             lines.push(Line::styled(
                 truncate(
-                    &format!("{} · by {by}", or_placeholder(&a.who, "(who?)")),
+                    &format!("{} · {by}", or_placeholder(&s.action_who(a), "(who?)")),
                     width,
                 ),
                 theme.muted(),

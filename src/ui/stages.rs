@@ -45,7 +45,13 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
             let [form, dates] =
                 Layout::vertical([Constraint::Min(6), Constraint::Length(7)]).areas(left);
             extras.push((Extra::KeyDates, dates));
-            vec![form, right]
+            let [children, household, network] = Layout::vertical([
+                Constraint::Percentage(40),
+                Constraint::Percentage(30),
+                Constraint::Percentage(30),
+            ])
+            .areas(right);
+            vec![form, children, household, network]
         }
         Stage::PreMeeting => {
             let [a, b] = Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
@@ -57,7 +63,9 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
                 Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
             extras.push((Extra::Quorum, quorum));
             let [a, b] = split_h(rest, 62);
-            vec![a, b]
+            let [register, parts] =
+                Layout::vertical([Constraint::Percentage(70), Constraint::Percentage(30)]).areas(a);
+            vec![register, b, parts]
         }
         Stage::DangerStatements => vec![area],
         Stage::Record => {
@@ -68,7 +76,12 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
             vec![a, b]
         }
         Stage::Map => {
-            let voice_h = (2 + 2 * s.children.len() as u16).clamp(3, area.height / 3);
+            let fields: usize = s
+                .children
+                .iter()
+                .map(|c| crate::app::panes::voice_fields(s, &c.id).len())
+                .sum();
+            let voice_h = (2 + fields as u16).clamp(3, (area.height / 3).max(3));
             let [cols, voice] =
                 Layout::vertical([Constraint::Min(0), Constraint::Length(voice_h)]).areas(area);
             let mut r = map_columns(cols);
@@ -191,6 +204,9 @@ fn draw_quorum(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if !q.is_quorate() && !s.inquorate_reason.trim().is_empty() {
         text.push_str(" — reason recorded");
     }
+    if !q.is_quorate() && s.setup.previous_inquorate {
+        text.push_str(" — the last conference was inquorate too: two in a row are not allowed");
+    }
     f.render_widget(
         Paragraph::new(Line::styled(truncate(&text, area.width as usize), style)),
         area,
@@ -220,10 +236,16 @@ fn draw_key_dates(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
             "First core group by: {}",
             show_date(k.first_core_group)
         ));
-        lines.push(format!(
-            "Review conference by: {}",
-            show_date(k.review_conference)
-        ));
+        lines.push(
+            match crate::dates::review_due(&cal, ts, s.setup.kind, date, s.birth_for_review()) {
+                crate::dates::ReviewDue::By(d) => format!("Review conference by: {}", show_date(d)),
+                crate::dates::ReviewDue::DependsOnBirth { latest } => format!(
+                    "Review: {} working days after the birth, by {} at the latest",
+                    ts.pre_birth_review_working_days,
+                    show_date(latest)
+                ),
+            },
+        );
     } else {
         lines.push("Set the conference date to see the key dates.".into());
     }
@@ -506,7 +528,13 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
             );
             for text in [
                 format!("Core group by {}", show_date(k.first_core_group)),
-                format!("Review by {}", show_date(k.review_conference)),
+                match crate::dates::review_due(&cal, ts, s.setup.kind, date, s.birth_for_review()) {
+                    crate::dates::ReviewDue::By(d) => format!("Review by {}", show_date(d)),
+                    crate::dates::ReviewDue::DependsOnBirth { latest } => format!(
+                        "Review: after the birth, by {} at the latest",
+                        show_date(latest)
+                    ),
+                },
             ] {
                 lines.extend(
                     wrap(&text, w)
@@ -514,6 +542,18 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
                         .map(|l| Line::styled(l, theme.muted())),
                 );
             }
+        }
+        // Quorum when the chair decided: short here; who did not count is
+        // in the record.
+        if let Some(q) = s.quorum_at_decision(&app.config().quorum, &child.id) {
+            let at = d.decided_at.map(|t| t.format("%H:%M").to_string());
+            let (verdict, style) = if q.is_quorate() {
+                ("quorate", theme.muted())
+            } else {
+                ("NOT QUORATE", theme.warning())
+            };
+            let text = format!("At the decision ({}): {verdict}", at.unwrap_or_default());
+            lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, style)));
         }
         for warning in check_rules(
             &cal,

@@ -362,6 +362,10 @@ fn extreme_dates_do_not_panic() {
         later_review_months: u32::MAX,
         complaint_days: u32::MAX,
         dissent_hours: u32::MAX,
+        pre_birth_review_working_days: u32::MAX,
+        reconvene_working_days: u32::MAX,
+        record_working_days: u32::MAX,
+        outline_plan_working_days: u32::MAX,
     };
     let _ = key_dates(
         &cal,

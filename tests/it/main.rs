@@ -32,6 +32,7 @@ mod local_rules;
 mod lock;
 mod mouse;
 mod odd_text;
+mod practice;
 mod present;
 mod present_boards;
 mod properties;

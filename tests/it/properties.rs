@@ -559,6 +559,9 @@ fn build(id: String, created: Timestamp, steps: &[Build]) -> Session {
                         by_when,
                         how_we_will_know: how,
                         progress: Default::default(),
+                        who_person: None,
+                        recurrence: Default::default(),
+                        until: None,
                     })
                     .collect();
                 s.safety_goals.push(SafetyGoal {

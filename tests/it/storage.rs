@@ -140,7 +140,7 @@ fn broken_files() -> Vec<(&'static str, Content, Vec<&'static str>)> {
         (
             "newer.json",
             Bytes(br#"{"schema_version": 99, "id": "from-the-future"}"#.to_vec()),
-            vec!["written by a newer cpconf (schema version 99; this build reads up to 1)"],
+            vec!["written by a newer cpconf (schema version 99; this build reads up to 2)"],
         ),
         (
             "no-version.json",
@@ -303,7 +303,10 @@ fn save_then_load_gives_the_same_session() {
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.ends_with("}\n"));
-    assert!(text.contains("\n  \"schema_version\": 1,\n"), "pretty JSON");
+    assert!(
+        text.contains(&format!("\n  \"schema_version\": {SCHEMA_VERSION},\n")),
+        "pretty JSON"
+    );
     // RFC 3339; chrono writes a zero offset as "Z".
     assert!(
         text.contains("\"created_at\": \"2026-11-23T10:00:00Z\""),

@@ -17,7 +17,13 @@ use cpconf::model::{AgencyKind, Attendance, Category, Column, Outcome, VoiceMeth
 /// child's voice 197, scaling 50, safety goals 53, recommendations 121,
 /// decision and finalise 87, exports 18. #11 asks the new keyboard for at
 /// most a third of it.
-pub const TODAY_COMMAND_KEYS: usize = 777;
+///
+/// 791 since #13's fields (schema version 2), measured: the same keys walk
+/// further on the same keyboard because the voice form holds the three
+/// houses once Three Houses is chosen, and the choices gained values
+/// (advocate, interpreter, solicitor among the agency kinds; "did not
+/// attend" among the attendances). On the fields before #13 it was 777.
+pub const TODAY_COMMAND_KEYS: usize = 791;
 
 /// Command keys the same conference takes on the new keyboard (#11), as
 /// `new_keys` plays it; checked by

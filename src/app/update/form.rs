@@ -7,7 +7,6 @@ use super::super::field::{Field, FieldKind};
 use super::super::field_edit::{choose_by_letters, cycle, edit_text, pick_options, picked, toggle};
 use super::super::keymap::Command;
 use super::super::state::*;
-use crate::model::*;
 
 impl App {
     pub(super) fn form_command(&mut self, cmd: Command, fields: &[Field], typed: Option<char>) {
@@ -114,11 +113,12 @@ impl App {
 
     fn choose_letters(&mut self, field: &Field, letters: &str) -> Option<&'static str> {
         let rules = self.config.clone();
+        let now = self.now;
         let mut label = None;
         self.change(format!("changed {}", field.describe()), |s| {
             label = choose_by_letters(s, field, letters);
             if let Field::DecisionOutcome(child) = field {
-                fill_plan_dates(s, child, &rules);
+                crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
             }
             Ok(())
         });
@@ -167,10 +167,11 @@ impl App {
     /// to change if the meeting agrees other dates.
     pub(super) fn cycle_field(&mut self, field: &Field, forward: bool) {
         let rules = self.config.clone();
+        let now = self.now;
         self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
-                fill_plan_dates(s, child, &rules);
+                crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
             }
             Ok(())
         });
@@ -200,24 +201,5 @@ impl App {
         let mut editor = Editor::new(field.clone(), title, &initial);
         editor.capture = capture;
         self.overlays.push(Overlay::Editor(Box::new(editor)));
-    }
-}
-
-fn fill_plan_dates(s: &mut Session, child: &ChildId, rules: &crate::config::Config) {
-    let Some(date) = s.setup.date else {
-        return;
-    };
-    let k = crate::dates::key_dates(
-        &rules.calendar(),
-        &rules.timescales,
-        s.setup.kind,
-        date,
-        s.setup.strategy_discussion_date,
-    );
-    if let Some(d) = s.decisions.iter_mut().find(|d| &d.child == child) {
-        if d.outcome == Outcome::ChildProtectionPlan {
-            d.plan.first_core_group.get_or_insert(k.first_core_group);
-            d.plan.review_date.get_or_insert(k.review_conference);
-        }
     }
 }

@@ -36,6 +36,9 @@ impl App {
         match list {
             Some(ListKind::Children) => "Child".into(),
             Some(ListKind::Attendees) => "Person".into(),
+            Some(ListKind::Parts) => "Out of the room, or there only for a part".into(),
+            Some(ListKind::Household) => "Household member".into(),
+            Some(ListKind::Network) => "Safety network member".into(),
             Some(ListKind::Exclusions) => "Exclusion / separate attendance".into(),
             Some(ListKind::Dangers) => "Danger statement".into(),
             Some(ListKind::Map(c)) => c.label().into(),
