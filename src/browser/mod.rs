@@ -29,8 +29,8 @@ pub struct Browser {
     pub entries: Vec<Entry>,
     /// Files found but not yet read.
     pub pending: usize,
+    /// What has been typed: the list shows only sessions holding it.
     pub filter: String,
-    pub filtering: bool,
     pub selected: usize,
     pub help: bool,
     /// The series view of one family, while it is open.
@@ -71,7 +71,6 @@ impl Browser {
             entries: Vec::new(),
             pending,
             filter: String::new(),
-            filtering: false,
             selected: 0,
             help: false,
             series: None,
@@ -127,25 +126,20 @@ impl Browser {
             self.series = None;
             return None;
         }
-        if self.filtering {
-            match ev.code {
-                KeyCode::Enter => self.filtering = false,
-                KeyCode::Esc => {
-                    self.filtering = false;
-                    self.filter.clear();
-                }
-                KeyCode::Backspace => {
-                    self.filter.pop();
-                }
-                KeyCode::Char(c) if !c.is_control() => self.filter.push(c),
-                _ => {}
-            }
-            self.selected = 0;
-            return None;
-        }
         let n = self.visible().len();
         let chosen = self.visible().get(self.selected).map(|e| e.path.clone());
         match command_for(&ev, &[Context::Browser])? {
+            // Nothing can be typed into a session here, so typing filters.
+            Command::Type => {
+                if let KeyCode::Char(c) = ev.code {
+                    self.filter.push(c);
+                    self.selected = 0;
+                }
+            }
+            Command::Erase => {
+                self.filter.pop();
+                self.selected = 0;
+            }
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Command::Open | Command::View => {
@@ -165,14 +159,16 @@ impl Browser {
                             Some("this file cannot be read: see the message beside it".into())
                     }
                     (None, _) => {
-                        self.message = Some("no session chosen: press n for a new one".into())
+                        self.message = Some("no session chosen: Ctrl+N starts a new one".into())
                     }
                 }
             }
             Command::New => return Some(Request::New),
             Command::Series => self.open_series(),
-            Command::Filter => self.filtering = true,
-            Command::Back => self.filter.clear(),
+            Command::Back => {
+                self.filter.clear();
+                self.selected = 0;
+            }
             Command::Help => self.help = true,
             Command::Quit => return Some(Request::Quit),
             _ => {}

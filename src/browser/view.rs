@@ -84,7 +84,7 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     }
     if visible.is_empty() && b.pending == 0 {
         lines.push(Line::raw(if b.filter.is_empty() {
-            "No sessions yet. Press n to start a new conference."
+            "No sessions yet. Press Ctrl+N to start a new conference."
         } else {
             "No session matches the filter. Esc clears it."
         }));
@@ -101,24 +101,18 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     let key = Style::new().add_modifier(Modifier::BOLD);
     let mut hints: Vec<Span> = Vec::new();
     for bind in bindings_for(&[Context::Browser]) {
-        if let Some(h) = bind.hint {
-            hints.push(Span::styled(
-                bind.shown
-                    .split(" / ")
-                    .next()
-                    .unwrap_or(bind.shown)
-                    .to_string(),
-                key,
-            ));
-            hints.push(Span::raw(format!(" {h}  ")));
+        if let Some((k, h)) = bind.hint_parts() {
+            if !k.is_empty() {
+                hints.push(Span::styled(k, key));
+                hints.push(Span::raw(" "));
+            }
+            hints.push(Span::raw(format!("{h}  ")));
         }
     }
-    let second = if b.filtering {
-        format!("filter: {}▏ (Enter keeps it, Esc clears)", b.filter)
-    } else if let Some(m) = &b.message {
+    let second = if let Some(m) = &b.message {
         m.clone()
     } else if !b.filter.is_empty() {
-        format!("filtered by \"{}\" (Esc clears)", b.filter)
+        format!("filter: {}▏ (Backspace rubs out, Esc clears)", b.filter)
     } else {
         String::new()
     };

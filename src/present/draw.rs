@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::boards;
-use super::state::{Board, KEYS, PresentState};
+use super::state::{Board, FOLLOWS, PresentState};
+use crate::app::keymap::{Context, bindings_for};
 use crate::export::words::long_date;
 use crate::model::Choice;
 use crate::ui::text::{truncate, wrap};
@@ -158,15 +159,19 @@ fn draw_footer(f: &mut Frame, area: Rect, state: &PresentState) {
 }
 
 fn draw_help(f: &mut Frame, area: Rect, state: &PresentState) {
-    let key_w = KEYS.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 3;
+    let keys: Vec<(String, &str)> = bindings_for(&[Context::Projector])
+        .map(|b| (b.shown(), b.does))
+        .chain([(String::new(), FOLLOWS)])
+        .collect();
+    let key_w = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 3;
     let popup_w = area.width.saturating_sub(4).min(76);
     let text_w = usize::from(popup_w.saturating_sub(4))
         .saturating_sub(key_w)
         .max(1);
     let mut lines: Vec<Line> = Vec::new();
-    for (key, what) in KEYS {
+    for (key, what) in &keys {
         for (i, part) in wrap(what, text_w).into_iter().enumerate() {
-            let k = if i == 0 { key } else { "" };
+            let k = if i == 0 { key.as_str() } else { "" };
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("{k:key_w$}"),

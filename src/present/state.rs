@@ -3,7 +3,9 @@
 //! file could be read. Keys change it through `handle_key`; drawing only
 //! reads it.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+use crate::app::keymap::{Command, Context, command_for};
 
 use super::view::FamilyView;
 use crate::model::{Session, Stage, Timestamp};
@@ -65,19 +67,8 @@ impl Board {
     }
 }
 
-/// The keys of the projector window: the help and the README read this.
-pub const KEYS: [(&str, &str); 7] = [
-    ("] / [ / Tab", "next / previous board"),
-    ("1 2 3 4", "danger statements, map, safety goals, scaling"),
-    ("a", "follow the chair's stage (on at start)"),
-    ("↑ ↓ / j k", "scroll a long board (Home: top)"),
-    ("?", "this help (any key closes it)"),
-    ("q / Ctrl+C", "quit (the session file is never written)"),
-    (
-        "",
-        "the chair's window saves; this one follows within a second",
-    ),
-];
+/// Shown under the projector's keys in its help: how it keeps up.
+pub const FOLLOWS: &str = "the chair's window saves; this one follows within a second";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PresentState {
@@ -151,38 +142,35 @@ impl PresentState {
         if key.kind == KeyEventKind::Release {
             return Control::Continue;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
-            return Control::Quit;
-        }
+        // The projector's keys come from the one key table; nothing can be
+        // typed here, so single letters are commands.
+        let command = command_for(&key, &[Context::Projector]);
         if self.help {
             self.help = false;
-            return match key.code {
-                KeyCode::Char('q') => Control::Quit,
+            return match command {
+                Some(Command::Quit) => Control::Quit,
                 _ => Control::Continue,
             };
         }
-        match key.code {
-            KeyCode::Char('q') => return Control::Quit,
-            KeyCode::Char('?') | KeyCode::F(1) => self.help = true,
-            KeyCode::Char(']') | KeyCode::Tab | KeyCode::PageDown | KeyCode::Right => {
-                self.choose(self.board.step(true))
+        match command {
+            Some(Command::Quit) => return Control::Quit,
+            Some(Command::Help) => self.help = true,
+            Some(Command::NextStage) => self.choose(self.board.step(true)),
+            Some(Command::PrevStage) => self.choose(self.board.step(false)),
+            Some(Command::Board) => {
+                if let KeyCode::Char(c @ '1'..='4') = key.code {
+                    self.choose(Board::ALL[usize::from(c as u8 - b'1')]);
+                }
             }
-            KeyCode::Char('[') | KeyCode::BackTab | KeyCode::PageUp | KeyCode::Left => {
-                self.choose(self.board.step(false))
-            }
-            KeyCode::Char(c @ '1'..='4') => {
-                self.choose(Board::ALL[usize::from(c as u8 - b'1')]);
-            }
-            KeyCode::Char('a') => {
+            Some(Command::Follow) => {
                 self.follow = !self.follow;
                 if self.follow {
                     self.show(Board::for_stage(self.view.chair_stage));
                 }
             }
-            KeyCode::Down | KeyCode::Char('j') => self.scroll = self.scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
-            KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
+            Some(Command::Down) => self.scroll = self.scroll.saturating_add(1),
+            Some(Command::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Some(Command::First) => self.scroll = 0,
             _ => {}
         }
         Control::Continue

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::{minutes, pad, truncate};
 use super::theme;
-use crate::app::keymap::bindings_for;
+use crate::app::keymap::{Command, bindings_for};
 use crate::app::state::{Access, App, Tone};
 use crate::model::*;
 
@@ -125,24 +125,39 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         app.edit_refusal().is_some()
     };
     for b in bindings_for(&app.contexts()) {
-        let Some(hint) = b.hint else { continue };
+        let Some((key, hint)) = b.hint_parts() else {
+            continue;
+        };
         if locked && b.command.edits() {
             continue;
         }
+        // Over a box, the box's own keys first, then only help and quit of
+        // the session's: the rest would close the box, which is not news.
+        let boxed = !app.overlays().is_empty() && b.context == crate::app::keymap::Context::Session;
+        if boxed
+            && !matches!(
+                b.command,
+                Command::Help | Command::Quit | Command::NextStage
+            )
+        {
+            continue;
+        }
         // On a locked record Enter only opens things to read.
-        let hint = if locked && b.command == crate::app::keymap::Command::Edit {
+        let hint = if locked && b.command == Command::Edit {
             "read"
         } else {
             hint
         };
-        let key = b.shown.split(" / ").next().unwrap_or(b.shown);
         let piece = format!("{key} {hint}  ");
         if used + piece.width() > w {
             break;
         }
         used += piece.width();
-        hints.push(Span::styled(key.to_string(), theme::key()));
-        hints.push(Span::raw(format!(" {hint}  ")));
+        if !key.is_empty() {
+            hints.push(Span::styled(key, theme::key()));
+            hints.push(Span::raw(" "));
+        }
+        hints.push(Span::raw(format!("{hint}  ")));
     }
 
     let s = app.session();

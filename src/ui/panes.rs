@@ -375,7 +375,7 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, kind: &ListKind, row: usize, 
             ListKind::Addenda if !s.is_finalised() => {
                 "None yet: once the record is finalised, changes are added here as dated addenda."
             }
-            _ => "Nothing yet. Press a to add.",
+            _ => "Nothing yet: type to add one (Enter after it starts the next).",
         };
         let lines: Vec<Line> = wrap(hint, area.width as usize)
             .into_iter()

@@ -15,7 +15,7 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
         at("13:00:00"),
     );
     let before = app.session().clone();
-    keys(&mut app, "e");
+    commands(&mut app, "e");
     assert!(matches!(app.overlays().last(), Some(Overlay::Export(_))));
     let shown = screen(&app, 100, 30);
     assert!(
@@ -23,7 +23,7 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
         "{shown}"
     );
     // Down to the family copy as HTML: record ×3, then family md, html.
-    let effects = keys(&mut app, "jjjj<Enter>");
+    let effects = commands(&mut app, "jjjj<Enter>");
     assert_eq!(
         effects,
         vec![Effect::Export(CopyKind::Family, Format::Html)]
@@ -35,7 +35,7 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
 #[test]
 fn esc_leaves_the_export_menu_without_exporting() {
     let mut app = new_app();
-    let effects = keys(&mut app, "e<Esc>");
+    let effects = commands(&mut app, "e<Esc>");
     assert!(app.overlays().is_empty());
     assert_eq!(effects, vec![]);
 }

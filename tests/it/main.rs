@@ -46,3 +46,4 @@ mod stages;
 mod storage;
 mod textarea_wrap;
 mod themes;
+mod typing;

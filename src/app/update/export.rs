@@ -1,0 +1,30 @@
+//! The export menu: every copy in every format.
+
+use super::super::effect::Effect;
+use super::super::keymap::Command;
+use super::super::state::*;
+use super::step;
+
+impl App {
+    pub(super) fn export_command(&mut self, cmd: Command) {
+        let Some(Overlay::Export(menu)) = self.overlays.last_mut() else {
+            return;
+        };
+        let options = ExportMenu::options();
+        match cmd {
+            Command::Up => menu.selected = step(menu.selected, -1, options.len()),
+            Command::Down => menu.selected = step(menu.selected, 1, options.len()),
+            Command::Edit => {
+                let chosen = options.get(menu.selected).copied();
+                self.overlays.pop();
+                if let Some((copy, format)) = chosen {
+                    self.emit(Effect::Export(copy, format));
+                }
+            }
+            Command::Back => {
+                self.overlays.pop();
+            }
+            _ => {}
+        }
+    }
+}
