@@ -42,7 +42,12 @@ impl Command {
     pub fn edits(self) -> bool {
         matches!(
             self,
-            Command::Add | Command::Delete | Command::Undo | Command::Redo | Command::Finalise
+            Command::Add
+                | Command::Delete
+                | Command::Undo
+                | Command::Redo
+                | Command::Finalise
+                | Command::MarkSent
         )
     }
 }

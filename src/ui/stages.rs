@@ -590,12 +590,16 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Whether the record is finalised, and whether it still matches the
-/// fingerprint taken then.
 /// The distribution list: each paperwork's due date, and whether it was
-/// sent (F2 marks the next one); overdue items stand out in words.
+/// sent (F2 marks the next one; not offered where nothing can be marked,
+/// as in a read-only view); overdue items stand out in words.
 fn draw_distribution(f: &mut Frame, area: Rect, app: &App) {
-    let block = pane_block("Paperwork due · F2 marks the next as sent", false);
+    let title = if app.addendum_refusal().is_none() {
+        "Paperwork due · F2 marks the next as sent"
+    } else {
+        "Paperwork due"
+    };
+    let block = pane_block(title, false);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
@@ -634,6 +638,8 @@ fn draw_distribution(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Whether the record is finalised, and whether it still matches the
+/// fingerprint taken then.
 fn draw_signoff(f: &mut Frame, area: Rect, s: &Session) {
     let block = pane_block("Sign-off", false);
     let inner = block.inner(area);

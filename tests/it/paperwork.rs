@@ -129,6 +129,10 @@ fn nothing_is_marked_before_sign_off_or_from_a_read_only_window() {
     keys(&mut app, "<F2>");
     assert!(app.overlays().is_empty());
     assert!(app.session().distribution.is_empty());
+    // The list is shown, but a read-only window is not offered the key.
+    let text = screen(&app, 120, 30);
+    assert!(text.contains("Paperwork due"), "{text}");
+    assert!(!text.contains("F2"), "{text}");
 }
 
 #[test]
