@@ -21,17 +21,7 @@ fn state(session: &Session) -> PresentState {
 fn screen(state: &PresentState, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     term.draw(|f| draw(f, state)).expect("draw");
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    crate::support::buffer_text(term.backend().buffer())
 }
 
 fn key(state: &mut PresentState, code: KeyCode) {

@@ -194,11 +194,16 @@ pub fn tick(app: &mut App, time: &str) {
 pub fn screen(app: &App, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     term.draw(|f| cpconf::ui::draw(f, app)).expect("draw");
-    let buf = term.backend().buffer().clone();
+    buffer_text(term.backend().buffer())
+}
+
+/// A drawn buffer as text, one line per row, trailing blanks trimmed.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let area = buf.area;
     let mut out = String::new();
-    for y in 0..h {
+    for y in area.top()..area.bottom() {
         let mut line = String::new();
-        for x in 0..w {
+        for x in area.left()..area.right() {
             line.push_str(buf[(x, y)].symbol());
         }
         out.push_str(line.trim_end());
