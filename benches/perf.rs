@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use chrono::DateTime;
 use cpconf::app::state::{Access, App};
 use cpconf::app::update::Msg;
-use cpconf::browser::Browser;
+use cpconf::browser::{self, Browser, PaperworkCheck, Scan};
 use cpconf::generate::{self, Size};
 use cpconf::model::{Session, Stage, Timestamp};
 use cpconf::storage::{self, DurableWriter};
@@ -171,13 +171,14 @@ fn bench_storage(c: &mut Criterion) {
 
 /// Opens the session list and draws until `done` says the list is ready.
 fn browser_frame(dir: &Path, full: bool) -> usize {
-    let mut b = Browser::open(dir).unwrap();
+    let (scan, files) = Scan::start(dir).unwrap();
+    let mut b = Browser::new(dir, files, no_overdue_check());
     let mut t = term(120, 40);
     loop {
-        b.absorb();
-        if !full || b.pending == 0 {
+        b.update(browser::Msg::Scanned(scan.take()));
+        if !full || b.pending() == 0 {
             t.draw(|f| cpconf::browser::draw(f, &b)).unwrap();
-            return b.entries.len();
+            return b.entries().len();
         }
         std::thread::sleep(Duration::from_micros(200));
     }
@@ -525,13 +526,13 @@ fn browser_table(quick: bool) {
             s.elapsed()
         })
         .collect();
-    let b = Browser::open(&dir).unwrap();
-    let mut b = b;
-    while b.pending > 0 {
-        b.absorb();
+    let (scan, files) = Scan::start(&dir).unwrap();
+    let mut b = Browser::new(&dir, files, no_overdue_check());
+    while b.pending() > 0 {
+        b.update(browser::Msg::Scanned(scan.take()));
         std::thread::yield_now();
     }
-    let unreadable = b.entries.iter().filter(|e| e.summary.is_err()).count();
+    let unreadable = b.entries().iter().filter(|e| e.summary.is_err()).count();
     println!("\n== session list over 1,000 sessions (+1 unreadable), ms");
     println!(
         "first frame median {}   full list median {}   unreadable flagged: {unreadable}",
@@ -560,4 +561,12 @@ fn main() {
         browser_table(quick);
     }
     let _ = std::fs::remove_dir_all(data_dir(""));
+}
+
+/// The default local rules, today: what the list is given when it opens.
+fn no_overdue_check() -> PaperworkCheck {
+    PaperworkCheck::new(
+        &cpconf::config::Config::default(),
+        chrono::Local::now().date_naive(),
+    )
 }

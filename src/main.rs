@@ -11,7 +11,7 @@ use ratatui::crossterm::event::Event;
 use cpconf::app::effect::Report;
 use cpconf::app::state::Access;
 use cpconf::app::update::Msg;
-use cpconf::browser::{self, Browser, Request};
+use cpconf::browser::{self, Browser, Effect as BrowserEffect};
 use cpconf::cli::{Cli, Command, KeyCommand};
 use cpconf::config::Config;
 use cpconf::model::{Choice, Session};
@@ -487,31 +487,43 @@ fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
     cpconf::runtime::terminal::require_terminal()?;
     storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
     with_terminal(cfg.mouse, |term, outside| {
-        let mut message = None;
+        // Why the last session would not open: shown on the fresh list.
+        let mut failed = None;
         loop {
-            let mut b = Browser::open(dir)?;
-            b.paperwork = browser::PaperworkCheck::new(cfg, chrono::Local::now().date_naive());
-            b.message = message.take();
-            let request = loop {
-                b.absorb();
+            let (scan, files) = browser::Scan::start(dir)?;
+            let today = chrono::Local::now().date_naive();
+            let mut b = Browser::new(dir, files, browser::PaperworkCheck::new(cfg, today));
+            if let Some(why) = failed.take() {
+                b.update(browser::Msg::Failed(why));
+            }
+            let opened = 'list: loop {
+                b.update(browser::Msg::Scanned(scan.take()));
                 term.draw(|f| browser::draw(f, &b))?;
                 if outside.should_stop() {
-                    break Request::Quit;
+                    return Ok(());
                 }
-                if let Some(Event::Key(k)) = outside.next_event(Duration::from_millis(100)) {
-                    b.message = None;
-                    if let Some(r) = b.update(k) {
-                        break r;
-                    }
-                }
-            };
-            let opened = match request {
-                Request::Quit => return Ok(()),
-                Request::New => new_session(dir, cfg, Vec::new()).map(|(a, l)| (a, Some(l))),
-                Request::Open(path) => open_for_editing(&path, cfg).map(|(a, l)| (a, Some(l))),
-                Request::View(path) => {
-                    open_read_only(&path, "opened from the session list with v", cfg)
-                        .map(|a| (a, None))
+                let Some(Event::Key(k)) = outside.next_event(Duration::from_millis(100)) else {
+                    continue;
+                };
+                for effect in b.update(browser::Msg::Key(k)) {
+                    let opened = match effect {
+                        BrowserEffect::Quit => return Ok(()),
+                        BrowserEffect::ReadSeries { family, files } => {
+                            b.update(read_series(family, &files));
+                            continue;
+                        }
+                        BrowserEffect::New => {
+                            new_session(dir, cfg, Vec::new()).map(|(a, l)| (a, Some(l)))
+                        }
+                        BrowserEffect::Open(path) => {
+                            open_for_editing(&path, cfg).map(|(a, l)| (a, Some(l)))
+                        }
+                        BrowserEffect::View(path) => {
+                            open_read_only(&path, "opened from the session list with v", cfg)
+                                .map(|a| (a, None))
+                        }
+                    };
+                    break 'list opened;
                 }
             };
             match opened {
@@ -522,8 +534,18 @@ fn browse(dir: &Path, cfg: &Arc<Config>) -> Result<(), String> {
                     }
                 }
                 // Shown on the list; nothing was opened or written.
-                Err(msg) => message = Some(msg),
+                Err(msg) => failed = Some(msg),
             }
         }
     })
+}
+
+/// `Effect::ReadSeries`: the family's sessions that can be read (one that
+/// cannot is left out, as the list already flags it).
+fn read_series(family: String, files: &[PathBuf]) -> browser::Msg {
+    let sessions = files
+        .iter()
+        .filter_map(|f| storage::load(f).ok().map(|l| l.session))
+        .collect();
+    browser::Msg::SeriesRead { family, sessions }
 }

@@ -8,14 +8,22 @@ use super::state::{App, Overlay, Tone};
 use crate::model::ItemId;
 
 impl App {
-    /// The item whose record form is open, if it is one the projector
-    /// could show (children and people are not items).
+    /// The item whose record form is open, or which is being typed straight
+    /// into its list, if it is one the projector could show (children and
+    /// people are not items). Enter in a list keeps the item and shows it;
+    /// Tab keeps it and opens its form, where it can be marked restricted
+    /// before the room sees it.
     fn item_being_written(&self) -> Option<ItemId> {
+        let item = |list: Option<&ListKind>, key: &str| match list {
+            Some(ListKind::Children | ListKind::Attendees | ListKind::DecisionChildren) => None,
+            _ => Some(ItemId(key.to_string())),
+        };
         self.overlays.iter().find_map(|o| match o {
-            Overlay::Record(form) => match &form.list {
-                Some(ListKind::Children | ListKind::Attendees | ListKind::DecisionChildren) => None,
-                _ => Some(ItemId(form.key.clone())),
-            },
+            Overlay::Record(form) => item(form.list.as_ref(), &form.key),
+            Overlay::Editor(editor) => editor
+                .capture
+                .as_ref()
+                .and_then(|c| item(Some(&c.list), &c.key)),
             _ => None,
         })
     }
@@ -123,7 +131,7 @@ impl App {
             return Recovered::Nowhere;
         };
         let new_field = super::panes::record_fields(&list, &new_key)[at].clone();
-        self.open_record(Some(list.clone()), new_key, false);
+        self.open_record(Some(list.clone()), new_key);
         if let Some(Overlay::Record(form)) = self.overlays.last_mut() {
             form.selected = at;
         }

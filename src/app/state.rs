@@ -61,6 +61,16 @@ pub struct Editor {
     pub field: Field,
     pub title: String,
     pub text: TextArea<'static>,
+    /// Typed straight into a list: Enter keeps the item and starts the next.
+    pub capture: Option<Capture>,
+}
+
+/// Line-by-line capture into a list (see `update::editor`).
+#[derive(Clone, Debug)]
+pub struct Capture {
+    pub list: ListKind,
+    /// The item being typed, made when typing started.
+    pub key: String,
 }
 
 impl Editor {
@@ -79,7 +89,12 @@ impl Editor {
         {
             text.select_all();
         }
-        Editor { field, title, text }
+        Editor {
+            field,
+            title,
+            text,
+            capture: None,
+        }
     }
 
     pub fn multiline(&self) -> bool {
@@ -98,8 +113,22 @@ pub struct Picker {
     pub title: String,
     pub options: Vec<PickOption>,
     pub chosen: Vec<String>,
+    /// The highlighted row among the options the filter lets through.
     pub selected: usize,
     pub multi: bool,
+    /// What has been typed to find a name.
+    pub filter: String,
+}
+
+impl Picker {
+    /// The options whose label holds every word typed, in order.
+    pub fn visible(&self) -> Vec<&PickOption> {
+        let needle = self.filter.to_lowercase();
+        self.options
+            .iter()
+            .filter(|o| needle.is_empty() || o.label.to_lowercase().contains(&needle))
+            .collect()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +136,16 @@ pub enum ConfirmAction {
     Finalise,
     /// The paperwork was sent (see `distribution`).
     MarkSent(crate::model::Paperwork),
+}
+
+impl ConfirmAction {
+    /// What the status bar says when the question is not answered yes.
+    pub fn unanswered(&self) -> &'static str {
+        match self {
+            ConfirmAction::Finalise => "not finalised",
+            ConfirmAction::MarkSent(_) => "not marked",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -199,11 +238,9 @@ pub struct App {
     pub(super) effects: Vec<super::effect::Effect>,
     /// The chair has been asked why an inquorate conference goes ahead.
     pub(super) quorum_asked: bool,
-    /// When (by the last tick) a letter was typed outside any field. Until
-    /// the keyboard pauses or a non-letter key comes, letters are taken as
-    /// more of that typing, never as commands: a sentence typed into the
-    /// wrong place must not delete, tick or quit through its letters.
-    pub(super) stray_typing_since: Option<Timestamp>,
+    /// Letters typed on a choice so far, to choose by first letters as a
+    /// web form's drop-down does; forgotten when the focus moves.
+    pub(super) type_ahead: Option<(Field, String)>,
     /// The local rules in force (defaults unless given by `with_config`).
     pub(super) config: Arc<crate::config::Config>,
 }
@@ -316,7 +353,7 @@ impl App {
             now,
             effects: Vec::new(),
             quorum_asked: false,
-            stray_typing_since: None,
+            type_ahead: None,
             config: Arc::default(),
         };
         app.open_stage_visit();

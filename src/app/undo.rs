@@ -386,7 +386,10 @@ impl Recorder {
     /// copy then matches `live` again.
     pub fn record(&mut self, live: &Session) -> Option<Patch> {
         let mut parts = Vec::new();
-        sync(self.shadow(live), live, Some(&mut parts)).then_some(Patch { parts })
+        sync(self.shadow(live), live, Some(&mut parts)).then_some(Patch {
+            parts,
+            what: String::new(),
+        })
     }
 
     /// After an undo or redo: the copy follows `live` (nothing is kept).
@@ -400,6 +403,9 @@ impl Recorder {
 /// What one change altered, and how to put it back.
 pub struct Patch {
     parts: Vec<Box<dyn Part>>,
+    /// What the change was, in the chair's words ("deleted map item
+    /// 'Ruth visits daily'"): said when it is undone or redone.
+    pub what: String,
 }
 
 impl Patch {
@@ -407,7 +413,10 @@ impl Patch {
     pub fn apply(self, s: &mut Session) -> Patch {
         // Parts touch distinct fields, but apply in reverse for clarity.
         let parts = self.parts.into_iter().rev().map(|p| p.apply(s)).collect();
-        Patch { parts }
+        Patch {
+            parts,
+            what: self.what,
+        }
     }
 
     /// About how much memory this patch holds.

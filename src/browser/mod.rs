@@ -1,44 +1,71 @@
 //! The session list: saved sessions newest first, filled in as a background
 //! scan reads them, so it shows at once however many there are.
+//!
+//! As with a session, `Browser::update` is the only writer of the list: it
+//! takes keys and the loop's reports (`Msg`) and returns what the loop must
+//! do (`Effect`): open, view or start a session, read a family's series,
+//! quit. The loop performs them and reports back, so the list is driven in
+//! a test without threads or a terminal.
 
+mod scan;
 mod view;
 
+pub use scan::Scan;
 pub use view::draw;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-use std::thread;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::app::keymap::{Command, Context, command_for};
-use crate::model::Choice;
-use crate::storage::{self, Entry};
+use crate::model::series::{ChildSeries, family_series};
+use crate::model::{Choice, Session};
+use crate::storage::Entry;
 
-/// What the browser asks the runtime to do.
+/// What reaches the list: keys, and the loop's reports.
+#[derive(Clone, Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// Sessions the background scan has read since the last report.
+    Scanned(Vec<Entry>),
+    /// The sessions `Effect::ReadSeries` asked for (those that could be read).
+    SeriesRead {
+        family: String,
+        sessions: Vec<Session>,
+    },
+    /// What was asked could not be done (a session that would not open):
+    /// shown under the list until the next key.
+    Failed(String),
+}
+
+/// What the list asks the loop to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Request {
+pub enum Effect {
     Open(PathBuf),
     View(PathBuf),
     New,
+    /// Read these sessions of one family and answer with `Msg::SeriesRead`.
+    ReadSeries {
+        family: String,
+        files: Vec<PathBuf>,
+    },
     Quit,
 }
 
 pub struct Browser {
-    pub dir: PathBuf,
-    pub entries: Vec<Entry>,
+    dir: PathBuf,
+    entries: Vec<Entry>,
     /// Files found but not yet read.
-    pub pending: usize,
-    pub filter: String,
-    pub filtering: bool,
-    pub selected: usize,
-    pub help: bool,
+    pending: usize,
+    /// What has been typed: the list shows only sessions holding it.
+    filter: String,
+    selected: usize,
+    help: bool,
     /// The series view of one family, while it is open.
-    pub series: Option<(String, Vec<crate::model::series::ChildSeries>)>,
-    pub message: Option<String>,
+    series: Option<(String, Vec<ChildSeries>)>,
+    message: Option<String>,
     /// The working days and timescales for the overdue flag, and today.
-    pub paperwork: PaperworkCheck,
-    incoming: Option<Receiver<Entry>>,
+    paperwork: PaperworkCheck,
 }
 
 /// What the list needs to flag paperwork overdue: the local rules' working
@@ -61,7 +88,7 @@ impl PaperworkCheck {
 
     /// Whether a finalised session's letters or record are past their due
     /// date and not marked sent.
-    pub fn overdue(&self, s: &storage::Summary) -> bool {
+    pub fn overdue(&self, s: &crate::storage::Summary) -> bool {
         use crate::dates::paperwork::{letters_due, record_due};
         use crate::model::Paperwork;
         let Some(day) = s
@@ -86,58 +113,100 @@ impl PaperworkCheck {
 }
 
 impl Browser {
-    /// Lists the folder now and reads the files in the background.
-    pub fn open(dir: &Path) -> std::io::Result<Self> {
-        let files = storage::list_session_files(dir)?;
-        let pending = files.len();
-        let (tx, rx) = channel();
-        // Several readers share the files (each file is read and validated
-        // in full, so an unreadable one is flagged with its exact reason):
-        // with 1,000 sessions one reader alone took seconds to finish the
-        // list. The list is sorted as entries arrive, so order is unchanged.
-        let files = std::sync::Arc::new(files);
-        let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let readers = thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
-        for _ in 0..readers {
-            let (tx, files, next) = (tx.clone(), files.clone(), next.clone());
-            thread::Builder::new()
-                .name("cpconf-scan".into())
-                .spawn(move || {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(f) = files.get(i) else { break };
-                        if tx.send(storage::summarise(f)).is_err() {
-                            break;
-                        }
-                    }
-                })?;
-        }
-        Ok(Browser {
+    /// An empty list of `dir`, waiting for `pending` files to be scanned;
+    /// `paperwork` flags finalised sessions whose paperwork is overdue.
+    pub fn new(dir: &Path, pending: usize, paperwork: PaperworkCheck) -> Self {
+        Browser {
             dir: dir.to_path_buf(),
             entries: Vec::new(),
             pending,
             filter: String::new(),
-            filtering: false,
             selected: 0,
             help: false,
             series: None,
             message: None,
-            paperwork: PaperworkCheck::new(
-                &crate::config::Config::default(),
-                chrono::Local::now().date_naive(),
-            ),
-            incoming: Some(rx),
-        })
+            paperwork,
+        }
     }
 
-    /// Takes in what the scan has read so far; true if anything changed.
-    pub fn absorb(&mut self) -> bool {
-        let Some(rx) = &self.incoming else {
-            return false;
-        };
-        let fresh: Vec<Entry> = rx.try_iter().collect();
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Every session read so far, newest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Files found but not yet read.
+    pub fn pending(&self) -> usize {
+        self.pending
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// The chosen row of `visible()`.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.help
+    }
+
+    /// The family and its children over time, while the series view is open.
+    pub fn series(&self) -> Option<(&str, &[ChildSeries])> {
+        self.series
+            .as_ref()
+            .map(|(family, children)| (family.as_str(), children.as_slice()))
+    }
+
+    /// How overdue paperwork is told apart, for drawing.
+    pub fn paperwork(&self) -> &PaperworkCheck {
+        &self.paperwork
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The sessions the filter lets through, newest first.
+    pub fn visible(&self) -> Vec<&Entry> {
+        let needle = self.filter.to_lowercase();
+        self.entries
+            .iter()
+            .filter(|e| needle.is_empty() || search_text(e).contains(&needle))
+            .collect()
+    }
+
+    /// The one writer of the list.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Key(key) => {
+                self.message = None;
+                self.key(key).into_iter().collect()
+            }
+            Msg::Scanned(fresh) => {
+                self.absorb(fresh);
+                Vec::new()
+            }
+            Msg::SeriesRead { family, sessions } => {
+                self.series = Some((family, family_series(&sessions)));
+                Vec::new()
+            }
+            Msg::Failed(why) => {
+                self.message = Some(why);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Takes in what the scan has read, keeping the chosen session chosen.
+    fn absorb(&mut self, fresh: Vec<Entry>) {
         if fresh.is_empty() {
-            return false;
+            return;
         }
         let chosen = self.visible().get(self.selected).map(|e| e.path.clone());
         self.pending = self.pending.saturating_sub(fresh.len());
@@ -149,26 +218,14 @@ impl Browser {
                 .cmp(&sort_key(a))
                 .then_with(|| a.path.cmp(&b.path))
         });
-        if self.pending == 0 {
-            self.incoming = None;
-        }
         if let Some(path) = chosen {
             if let Some(i) = self.visible().iter().position(|e| e.path == path) {
                 self.selected = i;
             }
         }
-        true
     }
 
-    pub fn visible(&self) -> Vec<&Entry> {
-        let needle = self.filter.to_lowercase();
-        self.entries
-            .iter()
-            .filter(|e| needle.is_empty() || search_text(e).contains(&needle))
-            .collect()
-    }
-
-    pub fn update(&mut self, ev: KeyEvent) -> Option<Request> {
+    fn key(&mut self, ev: KeyEvent) -> Option<Effect> {
         if ev.kind == KeyEventKind::Release {
             return None;
         }
@@ -177,63 +234,57 @@ impl Browser {
             self.series = None;
             return None;
         }
-        if self.filtering {
-            match ev.code {
-                KeyCode::Enter => self.filtering = false,
-                KeyCode::Esc => {
-                    self.filtering = false;
-                    self.filter.clear();
-                }
-                KeyCode::Backspace => {
-                    self.filter.pop();
-                }
-                KeyCode::Char(c) if !c.is_control() => self.filter.push(c),
-                _ => {}
-            }
-            self.selected = 0;
-            return None;
-        }
         let n = self.visible().len();
         let chosen = self.visible().get(self.selected).map(|e| e.path.clone());
-        match command_for(&ev, &[Context::Browser])? {
+        let command = command_for(&ev, &[Context::Browser])?;
+        match command {
+            // Nothing can be typed into a session here, so typing filters.
+            Command::Type => {
+                if let KeyCode::Char(c) = ev.code {
+                    self.filter.push(c);
+                    self.selected = 0;
+                }
+            }
+            Command::Erase => {
+                self.filter.pop();
+                self.selected = 0;
+            }
             Command::Up => self.selected = self.selected.saturating_sub(1),
             Command::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Command::Open | Command::View => {
-                let entry = self.visible().get(self.selected).map(|e| e.summary.is_ok());
-                match (chosen, entry) {
+                let readable = self.visible().get(self.selected).map(|e| e.summary.is_ok());
+                match (chosen, readable) {
                     (Some(path), Some(true)) => {
-                        return Some(
-                            if command_for(&ev, &[Context::Browser]) == Some(Command::Open) {
-                                Request::Open(path)
-                            } else {
-                                Request::View(path)
-                            },
-                        );
+                        return Some(if command == Command::Open {
+                            Effect::Open(path)
+                        } else {
+                            Effect::View(path)
+                        });
                     }
                     (Some(_), _) => {
                         self.message =
-                            Some("this file cannot be read: see the message beside it".into())
+                            Some("this file cannot be read: see the message beside it".into());
                     }
                     (None, _) => {
-                        self.message = Some("no session chosen: press n for a new one".into())
+                        self.message = Some("no session chosen: Ctrl+N starts a new one".into());
                     }
                 }
             }
-            Command::New => return Some(Request::New),
-            Command::Series => self.open_series(),
-            Command::Filter => self.filtering = true,
-            Command::Back => self.filter.clear(),
+            Command::New => return Some(Effect::New),
+            Command::Series => return self.ask_for_series(),
+            Command::Back => {
+                self.filter.clear();
+                self.selected = 0;
+            }
             Command::Help => self.help = true,
-            Command::Quit => return Some(Request::Quit),
+            Command::Quit => return Some(Effect::Quit),
             _ => {}
         }
         None
     }
-}
 
-impl Browser {
-    /// Reads every readable session of the chosen one's family.
-    fn open_series(&mut self) {
+    /// Asks for every readable session of the chosen one's family.
+    fn ask_for_series(&mut self) -> Option<Effect> {
         let Some(family) = self
             .visible()
             .get(self.selected)
@@ -241,9 +292,9 @@ impl Browser {
             .map(|s| s.family_reference.clone())
         else {
             self.message = Some("choose a readable session first".into());
-            return;
+            return None;
         };
-        let sessions: Vec<crate::model::Session> = self
+        let files = self
             .entries
             .iter()
             .filter(|e| {
@@ -251,9 +302,9 @@ impl Browser {
                     .as_ref()
                     .is_ok_and(|s| s.family_reference == family)
             })
-            .filter_map(|e| storage::load(&e.path).ok().map(|l| l.session))
+            .map(|e| e.path.clone())
             .collect();
-        self.series = Some((family, crate::model::series::family_series(&sessions)));
+        Some(Effect::ReadSeries { family, files })
     }
 }
 

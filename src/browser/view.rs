@@ -10,6 +10,7 @@ use super::Browser;
 use crate::app::keymap::{Context, bindings_for};
 use crate::model::Choice;
 use crate::ui::text::{pad, truncate};
+use crate::ui::theme::Theme;
 
 pub fn draw(f: &mut Frame, b: &Browser) {
     let area = f.area();
@@ -23,15 +24,19 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     ])
     .areas(area);
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let count = if b.pending > 0 {
-        format!("{} sessions, reading {} more…", b.entries.len(), b.pending)
+    let count = if b.pending() > 0 {
+        format!(
+            "{} sessions, reading {} more…",
+            b.entries().len(),
+            b.pending()
+        )
     } else {
-        format!("{} sessions", b.entries.len())
+        format!("{} sessions", b.entries().len())
     };
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" cpconf · sessions in ", bold),
-            Span::raw(b.dir.display().to_string()),
+            Span::raw(b.dir().display().to_string()),
             Span::raw(format!(" · {count}")),
         ])),
         title,
@@ -54,7 +59,7 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     let mut lines = vec![Line::styled(truncate(&header, w), bold)];
     let visible = b.visible();
     let room = (inner.height as usize).saturating_sub(1);
-    let first = b.selected.saturating_sub(room.saturating_sub(1));
+    let first = b.selected().saturating_sub(room.saturating_sub(1));
     for (i, e) in visible.iter().enumerate().skip(first).take(room) {
         let text = match &e.summary {
             Ok(s) => format!(
@@ -72,7 +77,7 @@ pub fn draw(f: &mut Frame, b: &Browser) {
                 // Overdue paperwork in words, so it shows without colour;
                 // a session handed over has no paperwork left here.
                 pad(
-                    if s.handed_over.is_none() && b.paperwork.overdue(s) {
+                    if s.handed_over.is_none() && b.paperwork().overdue(s) {
                         "! overdue"
                     } else {
                         s.status_label()
@@ -84,50 +89,46 @@ pub fn draw(f: &mut Frame, b: &Browser) {
         };
         // A marker as well as reverse video: the choice must show without
         // colour or reverse (NO_COLOR terminals).
-        let marker = if i == b.selected { "▶ " } else { "  " };
+        let marker = if i == b.selected() { "▶ " } else { "  " };
         let mut line = Line::from(truncate(&format!("{marker}{text}"), w));
-        if i == b.selected {
+        if i == b.selected() {
             line = line.style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
         }
         lines.push(line);
     }
-    if visible.is_empty() && b.pending == 0 {
-        lines.push(Line::raw(if b.filter.is_empty() {
-            "No sessions yet. Press n to start a new conference."
+    if visible.is_empty() && b.pending() == 0 {
+        lines.push(Line::raw(if b.filter().is_empty() {
+            "No sessions yet. Press Ctrl+N to start a new conference."
         } else {
             "No session matches the filter. Esc clears it."
         }));
     }
     f.render_widget(Paragraph::new(lines), inner);
 
-    if b.help {
-        crate::ui::draw_help_popup(f, area, &[Context::Browser]);
+    if b.help_open() {
+        // The list itself draws without the theme's colours; its help popup
+        // keeps the default theme, as it always has.
+        crate::ui::draw_help_popup(f, area, &[Context::Browser], Theme::default());
     }
-    if let Some((family, children)) = &b.series {
+    if let Some((family, children)) = b.series() {
         draw_series(f, body, family, children);
     }
 
     let key = Style::new().add_modifier(Modifier::BOLD);
     let mut hints: Vec<Span> = Vec::new();
     for bind in bindings_for(&[Context::Browser]) {
-        if let Some(h) = bind.hint {
-            hints.push(Span::styled(
-                bind.shown
-                    .split(" / ")
-                    .next()
-                    .unwrap_or(bind.shown)
-                    .to_string(),
-                key,
-            ));
-            hints.push(Span::raw(format!(" {h}  ")));
+        if let Some((k, h)) = bind.hint_parts() {
+            if !k.is_empty() {
+                hints.push(Span::styled(k, key));
+                hints.push(Span::raw(" "));
+            }
+            hints.push(Span::raw(format!("{h}  ")));
         }
     }
-    let second = if b.filtering {
-        format!("filter: {}▏ (Enter keeps it, Esc clears)", b.filter)
-    } else if let Some(m) = &b.message {
-        m.clone()
-    } else if !b.filter.is_empty() {
-        format!("filtered by \"{}\" (Esc clears)", b.filter)
+    let second = if let Some(m) = b.message() {
+        m.to_string()
+    } else if !b.filter().is_empty() {
+        format!("filter: {}▏ (Backspace rubs out, Esc clears)", b.filter())
     } else {
         String::new()
     };

@@ -31,20 +31,20 @@ fn quiet() -> Style {
 
 /// Draws the board showing; returns how far it can scroll at this size.
 pub fn draw_board(f: &mut Frame, area: Rect, state: &PresentState) -> u16 {
-    let v = &state.view;
-    match state.board {
+    let v = state.view();
+    match state.board() {
         Board::Dangers => {
             let area = readable(area);
-            scrolled(f, area, dangers(v, area.width), state.scroll)
+            scrolled(f, area, dangers(v, area.width), state.scroll())
         }
-        Board::Map => draw_map(f, area, v, state.scroll),
+        Board::Map => draw_map(f, area, v, state.scroll()),
         Board::Goals => {
             let area = readable(area);
-            scrolled(f, area, goals(v, area.width), state.scroll)
+            scrolled(f, area, goals(v, area.width), state.scroll())
         }
         Board::Scaling => {
             let area = readable(area);
-            scrolled(f, area, scaling(v, area.width), state.scroll)
+            scrolled(f, area, scaling(v, area.width), state.scroll())
         }
     }
 }

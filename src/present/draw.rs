@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::boards;
-use super::state::{Board, KEYS, PresentState};
+use super::state::{Board, FOLLOWS, PresentState};
+use crate::app::keymap::{Context, bindings_for};
 use crate::export::words::long_date;
 use crate::model::Choice;
 use crate::ui::text::{truncate, wrap};
@@ -52,7 +53,7 @@ pub fn draw_measured(f: &mut Frame, state: &PresentState) -> u16 {
     draw_tabs(f, tabs, state);
     let furthest = boards::draw_board(f, body, state);
     draw_footer(f, footer, state);
-    if state.help {
+    if state.help_open() {
         draw_help(f, area, state);
     }
     furthest
@@ -87,7 +88,7 @@ fn too_small(f: &mut Frame, area: Rect) {
 }
 
 fn draw_header(f: &mut Frame, area: Rect, state: &PresentState) {
-    let v = &state.view;
+    let v = state.view();
     let mut bits = Vec::new();
     if !v.family_reference.trim().is_empty() {
         bits.push(format!("Family {}", v.family_reference.trim()));
@@ -124,7 +125,7 @@ fn draw_tabs(f: &mut Frame, area: Rect, state: &PresentState) {
     for b in Board::ALL {
         let name = if short { b.short_title() } else { b.title() };
         let label = format!("{} {name}", b.number());
-        if b == state.board {
+        if b == state.board() {
             spans.push(Span::styled(
                 format!("[{label}]"),
                 Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
@@ -140,11 +141,11 @@ fn draw_tabs(f: &mut Frame, area: Rect, state: &PresentState) {
 
 /// One quiet line: when the board last changed, and little else.
 fn draw_footer(f: &mut Frame, area: Rect, state: &PresentState) {
-    let mut bits = vec![format!("updated {}", state.changed_at.format("%H:%M:%S"))];
-    if state.load_error.is_some() {
+    let mut bits = vec![format!("updated {}", state.changed_at().format("%H:%M:%S"))];
+    if state.load_error().is_some() {
         bits.push("⚠ latest save unreadable; showing the last good one".into());
     }
-    bits.push(if state.follow {
+    bits.push(if state.following() {
         "following the chair".into()
     } else {
         "a: follow the chair".into()
@@ -158,15 +159,19 @@ fn draw_footer(f: &mut Frame, area: Rect, state: &PresentState) {
 }
 
 fn draw_help(f: &mut Frame, area: Rect, state: &PresentState) {
-    let key_w = KEYS.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 3;
+    let keys: Vec<(String, &str)> = bindings_for(&[Context::Projector])
+        .map(|b| (b.shown(), b.does))
+        .chain([(String::new(), FOLLOWS)])
+        .collect();
+    let key_w = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 3;
     let popup_w = area.width.saturating_sub(4).min(76);
     let text_w = usize::from(popup_w.saturating_sub(4))
         .saturating_sub(key_w)
         .max(1);
     let mut lines: Vec<Line> = Vec::new();
-    for (key, what) in KEYS {
+    for (key, what) in &keys {
         for (i, part) in wrap(what, text_w).into_iter().enumerate() {
-            let k = if i == 0 { key } else { "" };
+            let k = if i == 0 { key.as_str() } else { "" };
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("{k:key_w$}"),
@@ -176,7 +181,7 @@ fn draw_help(f: &mut Frame, area: Rect, state: &PresentState) {
             ]));
         }
     }
-    if let Some(e) = &state.load_error {
+    if let Some(e) = state.load_error() {
         lines.push(Line::raw(""));
         for part in wrap(&format!("⚠ {e}"), usize::from(popup_w.saturating_sub(4))) {
             lines.push(Line::raw(part));

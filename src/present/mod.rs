@@ -12,5 +12,5 @@ pub(crate) mod view;
 
 pub use draw::{MIN_HEIGHT, MIN_WIDTH, draw, draw_measured};
 pub use runner::run;
-pub use state::{Board, Control, KEYS, PresentState};
+pub use state::{Board, Effect, FOLLOWS, Msg, PresentState};
 pub use view::FamilyView;

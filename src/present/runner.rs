@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 use ratatui::crossterm::event::Event;
 
 use super::draw::draw_measured;
-use super::state::{Control, PresentState};
+use super::state::{Effect, Msg, PresentState};
 use crate::runtime::outside::Outside;
 use crate::runtime::session::now;
 use crate::runtime::terminal::{Term, TerminalGuard};
@@ -57,6 +57,8 @@ pub fn run(file: &Path) -> Result<(), String> {
     result.map_err(|e| e.to_string())
 }
 
+/// Draws, reads keys and looks at the file; `state.update` changes the
+/// state, and this loop performs what it asks (reload, quit).
 fn watch(
     term: &mut Term,
     file: &Path,
@@ -68,32 +70,33 @@ fn watch(
     loop {
         let mut furthest = 0;
         term.draw(|f| furthest = draw_measured(f, state))?;
-        state.scroll = state.scroll.min(furthest);
+        let mut effects = state.update(Msg::Measured(furthest));
         if outside.should_stop() {
             return Ok(());
         }
         if let Some(Event::Key(k)) = outside.next_event(POLL) {
-            if state.handle_key(k) == Control::Quit {
-                return Ok(());
-            }
+            effects.extend(state.update(Msg::Key(k)));
         }
         if last_look.elapsed() >= POLL {
             last_look = Instant::now();
-            refresh(file, state, seen);
+            let current = stamp(file);
+            if current != *seen {
+                *seen = current;
+                effects.extend(state.update(Msg::FileChanged));
+            }
         }
-    }
-}
-
-/// Reloads when the file's metadata changed; on failure the last good
-/// board stays up with a quiet note.
-fn refresh(file: &Path, state: &mut PresentState, seen: &mut Option<Stamp>) {
-    let current = stamp(file);
-    if current == *seen {
-        return;
-    }
-    *seen = current;
-    match storage::load(file) {
-        Ok(loaded) => state.absorb(&loaded.session, now()),
-        Err(e) => state.load_failed(e.to_string()),
+        for effect in effects {
+            match effect {
+                Effect::Quit => return Ok(()),
+                Effect::Reload => {
+                    let report = match storage::load(file) {
+                        Ok(loaded) => Msg::Loaded(Box::new(loaded.session), now()),
+                        Err(e) => Msg::LoadFailed(e.to_string()),
+                    };
+                    let asked = state.update(report);
+                    debug_assert!(asked.is_empty(), "a report asked for {asked:?}");
+                }
+            }
+        }
     }
 }

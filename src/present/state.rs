@@ -1,9 +1,11 @@
 //! What the projector window knows: the last good family-safe view, which
 //! board is showing, when the view last changed, and whether the newest
-//! file could be read. Keys change it through `handle_key`; drawing only
-//! reads it.
+//! file could be read. `update` is its one writer: keys and the loop's
+//! reports in, effects (reload, quit) out; drawing only reads it.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+use crate::app::keymap::{Command, Context, command_for};
 
 use super::view::FamilyView;
 use crate::model::{Session, Stage, Timestamp};
@@ -65,41 +67,47 @@ impl Board {
     }
 }
 
-/// The keys of the projector window: the help and the README read this.
-pub const KEYS: [(&str, &str); 7] = [
-    ("] / [ / Tab", "next / previous board"),
-    ("1 2 3 4", "danger statements, map, safety goals, scaling"),
-    ("a", "follow the chair's stage (on at start)"),
-    ("↑ ↓ / j k", "scroll a long board (Home: top)"),
-    ("?", "this help (any key closes it)"),
-    ("q / Ctrl+C", "quit (the session file is never written)"),
-    (
-        "",
-        "the chair's window saves; this one follows within a second",
-    ),
-];
+/// Shown under the projector's keys in its help: how it keeps up.
+pub const FOLLOWS: &str = "the chair's window saves; this one follows within a second";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PresentState {
     /// The last session that loaded, with nothing restricted in it.
-    pub view: FamilyView,
-    pub board: Board,
+    view: FamilyView,
+    board: Board,
     /// Show the board for the chair's stage, as saved.
-    pub follow: bool,
+    follow: bool,
     /// When the view last changed (or first loaded).
-    pub changed_at: Timestamp,
+    changed_at: Timestamp,
     /// Why the newest version of the file could not be read, if it could
     /// not; the last good view is still shown.
-    pub load_error: Option<String>,
-    pub help: bool,
+    load_error: Option<String>,
+    help: bool,
     /// Lines scrolled down on the current board.
-    pub scroll: u16,
+    scroll: u16,
 }
 
-/// What a key asks of the runner.
+/// What reaches the projector: keys, and the loop's reports.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// The file is not as it was when last read (answered with
+    /// `Effect::Reload`).
+    FileChanged,
+    /// The file was read: the session in it, and when.
+    Loaded(Box<Session>, Timestamp),
+    /// The file could not be read: why.
+    LoadFailed(String),
+    /// The frame just drawn: how far the board showing can scroll at this
+    /// size, so `k` answers at once after too many `j`s.
+    Measured(u16),
+}
+
+/// What the projector asks the loop to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Control {
-    Continue,
+pub enum Effect {
+    /// Read the file again and answer with `Msg::Loaded` or `Msg::LoadFailed`.
+    Reload,
     Quit,
 }
 
@@ -117,8 +125,54 @@ impl PresentState {
         }
     }
 
+    /// The family-safe view of the last session that loaded.
+    pub fn view(&self) -> &FamilyView {
+        &self.view
+    }
+
+    pub fn board(&self) -> Board {
+        self.board
+    }
+
+    /// Whether the board follows the chair's stage.
+    pub fn following(&self) -> bool {
+        self.follow
+    }
+
+    /// When the view last changed (or first loaded).
+    pub fn changed_at(&self) -> Timestamp {
+        self.changed_at
+    }
+
+    /// Why the newest file could not be read, while the last good one shows.
+    pub fn load_error(&self) -> Option<&str> {
+        self.load_error.as_deref()
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.help
+    }
+
+    /// Lines scrolled down on the board showing.
+    pub fn scroll(&self) -> u16 {
+        self.scroll
+    }
+
+    /// The one writer of the projector's state.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Key(key) => return self.key(key).into_iter().collect(),
+            Msg::FileChanged => return vec![Effect::Reload],
+            Msg::Loaded(session, at) => self.absorb(&session, at),
+            // The last good view stays up with a quiet note.
+            Msg::LoadFailed(why) => self.load_error = Some(why),
+            Msg::Measured(furthest) => self.scroll = self.scroll.min(furthest),
+        }
+        Vec::new()
+    }
+
     /// Takes in a freshly loaded session.
-    pub fn absorb(&mut self, session: &Session, now: Timestamp) {
+    fn absorb(&mut self, session: &Session, now: Timestamp) {
         let view = FamilyView::of(session);
         self.load_error = None;
         if view != self.view {
@@ -128,11 +182,6 @@ impl PresentState {
         if self.follow {
             self.show(Board::for_stage(self.view.chair_stage));
         }
-    }
-
-    /// The newest file could not be read: keep the last good view.
-    pub fn load_failed(&mut self, why: String) {
-        self.load_error = Some(why);
     }
 
     fn show(&mut self, board: Board) {
@@ -147,44 +196,38 @@ impl PresentState {
         self.show(board);
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> Control {
+    fn key(&mut self, key: KeyEvent) -> Option<Effect> {
         if key.kind == KeyEventKind::Release {
-            return Control::Continue;
+            return None;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
-            return Control::Quit;
-        }
+        // The projector's keys come from the one key table; nothing can be
+        // typed here, so single letters are commands.
+        let command = command_for(&key, &[Context::Projector]);
         if self.help {
             self.help = false;
-            return match key.code {
-                KeyCode::Char('q') => Control::Quit,
-                _ => Control::Continue,
-            };
+            return (command == Some(Command::Quit)).then_some(Effect::Quit);
         }
-        match key.code {
-            KeyCode::Char('q') => return Control::Quit,
-            KeyCode::Char('?') | KeyCode::F(1) => self.help = true,
-            KeyCode::Char(']') | KeyCode::Tab | KeyCode::PageDown | KeyCode::Right => {
-                self.choose(self.board.step(true))
+        match command {
+            Some(Command::Quit) => return Some(Effect::Quit),
+            Some(Command::Help) => self.help = true,
+            Some(Command::NextStage) => self.choose(self.board.step(true)),
+            Some(Command::PrevStage) => self.choose(self.board.step(false)),
+            Some(Command::Board) => {
+                if let KeyCode::Char(c @ '1'..='4') = key.code {
+                    self.choose(Board::ALL[usize::from(c as u8 - b'1')]);
+                }
             }
-            KeyCode::Char('[') | KeyCode::BackTab | KeyCode::PageUp | KeyCode::Left => {
-                self.choose(self.board.step(false))
-            }
-            KeyCode::Char(c @ '1'..='4') => {
-                self.choose(Board::ALL[usize::from(c as u8 - b'1')]);
-            }
-            KeyCode::Char('a') => {
+            Some(Command::Follow) => {
                 self.follow = !self.follow;
                 if self.follow {
                     self.show(Board::for_stage(self.view.chair_stage));
                 }
             }
-            KeyCode::Down | KeyCode::Char('j') => self.scroll = self.scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
-            KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
+            Some(Command::Down) => self.scroll = self.scroll.saturating_add(1),
+            Some(Command::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Some(Command::First) => self.scroll = 0,
             _ => {}
         }
-        Control::Continue
+        None
     }
 }

@@ -7,8 +7,8 @@ use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{minutes, pad, truncate};
-use super::theme;
-use crate::app::keymap::bindings_for;
+use super::theme::Theme;
+use crate::app::keymap::{Command, bindings_for};
 use crate::app::state::{Access, App, Tone};
 use crate::model::*;
 
@@ -24,11 +24,11 @@ pub fn stage_at_row(row: u16) -> Option<Stage> {
     }
 }
 
-pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
+pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let s = app.session();
     let block = Block::new()
         .borders(Borders::RIGHT)
-        .border_style(theme::border());
+        .border_style(theme.border());
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
@@ -43,7 +43,7 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
                 &format!("{} {}", s.setup.kind.code().to_uppercase(), reference),
                 w,
             ),
-            theme::title(),
+            theme.title(),
         ),
         Line::styled(
             truncate(
@@ -53,7 +53,7 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
                     .unwrap_or_default(),
                 w,
             ),
-            theme::muted(),
+            theme.muted(),
         ),
         Line::raw(""),
     ];
@@ -86,12 +86,12 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
         };
         let text = format!("{mark} {} {} {time}", stage.number(), pad(title, name_w));
         let line = if over {
-            Line::styled(truncate(&text, w), theme::warning())
+            Line::styled(truncate(&text, w), theme.warning())
         } else {
             Line::from(truncate(&text, w))
         };
         lines.push(if current {
-            line.style(theme::selected())
+            line.style(theme.selected())
         } else {
             line
         });
@@ -99,22 +99,22 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::raw(""));
     let q = app.quorum();
     lines.push(if q.is_quorate() {
-        Line::styled("✓ quorate", theme::good())
+        Line::styled("✓ quorate", theme.good())
     } else {
-        Line::styled("✗ not quorate", theme::warning())
+        Line::styled("✗ not quorate", theme.warning())
     });
     match s.status {
-        Status::Finalised => lines.push(Line::styled("■ FINALISED", theme::title())),
+        Status::Finalised => lines.push(Line::styled("■ FINALISED", theme.title())),
         Status::InProgress => {}
     }
     if let Access::ReadOnly(_) = app.access() {
-        lines.push(Line::styled("◉ READ-ONLY", theme::warning()));
+        lines.push(Line::styled("◉ READ-ONLY", theme.warning()));
     }
     super::panes::draw_lines(f, inner, &lines);
 }
 
 /// Two lines: the keys that work here, then messages, save state and time.
-pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
+pub fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let w = area.width as usize;
     let mut hints: Vec<Span> = Vec::new();
     let mut used = 0;
@@ -125,39 +125,54 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         app.edit_refusal().is_some()
     };
     for b in bindings_for(&app.contexts()) {
-        let Some(hint) = b.hint else { continue };
+        let Some((key, hint)) = b.hint_parts() else {
+            continue;
+        };
         if locked && b.command.edits() {
             continue;
         }
+        // Over a box, the box's own keys first, then only help and quit of
+        // the session's: the rest would close the box, which is not news.
+        let boxed = !app.overlays().is_empty() && b.context == crate::app::keymap::Context::Session;
+        if boxed
+            && !matches!(
+                b.command,
+                Command::Help | Command::Quit | Command::NextStage
+            )
+        {
+            continue;
+        }
         // On a locked record Enter only opens things to read.
-        let hint = if locked && b.command == crate::app::keymap::Command::Edit {
+        let hint = if locked && b.command == Command::Edit {
             "read"
         } else {
             hint
         };
-        let key = b.shown.split(" / ").next().unwrap_or(b.shown);
         let piece = format!("{key} {hint}  ");
         if used + piece.width() > w {
             break;
         }
         used += piece.width();
-        hints.push(Span::styled(key.to_string(), theme::key()));
-        hints.push(Span::raw(format!(" {hint}  ")));
+        if !key.is_empty() {
+            hints.push(Span::styled(key, theme.key()));
+            hints.push(Span::raw(" "));
+        }
+        hints.push(Span::raw(format!("{hint}  ")));
     }
 
     let s = app.session();
     let save = if let Some(e) = app.save_error() {
-        Span::styled(format!(" NOT SAVED: {e} (retrying) "), theme::error())
+        Span::styled(format!(" NOT SAVED: {e} (retrying) "), theme.error())
     } else if app.read_only() {
-        Span::styled(" read-only ", theme::warning())
+        Span::styled(" read-only ", theme.warning())
     } else if app.has_unsaved_changes() {
-        Span::styled(" saving… ", theme::muted())
+        Span::styled(" saving… ", theme.muted())
     } else {
         let at = app
             .last_saved_at()
             .map(|t| format!(" saved {} ", t.format("%H:%M:%S")))
             .unwrap_or_else(|| " saved ".into());
-        Span::styled(at, theme::good())
+        Span::styled(at, theme.good())
     };
     let elapsed = s
         .meeting_time(app.now())
@@ -177,9 +192,9 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     let (first, message) = match app.message() {
         Some(m) => {
             let style = match m.tone {
-                Tone::Info => theme::label(),
-                Tone::Warning => theme::warning(),
-                Tone::Error => theme::error(),
+                Tone::Info => theme.label(),
+                Tone::Warning => theme.warning(),
+                Tone::Error => theme.error(),
             };
             if m.text.width() > msg_w && m.tone != Tone::Info {
                 let mut parts = super::text::wrap(&m.text, w).into_iter();
@@ -200,8 +215,8 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         Line::from(vec![
             message,
             save,
-            Span::styled(elapsed, theme::muted()),
-            Span::styled(clock, theme::title()),
+            Span::styled(elapsed, theme.muted()),
+            Span::styled(clock, theme.title()),
         ]),
     ];
     super::panes::draw_lines(f, area, &lines);

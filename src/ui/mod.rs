@@ -16,6 +16,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::app::state::App;
+use theme::Theme;
 
 /// Below this the stage cannot be laid out usefully.
 pub const MIN_WIDTH: u16 = 60;
@@ -44,17 +45,22 @@ pub fn draw_too_small(f: &mut Frame, area: Rect) -> bool {
 }
 
 /// The help popup for the given contexts (used by the session list too).
-pub fn draw_help_popup(f: &mut Frame, area: Rect, contexts: &[crate::app::keymap::Context]) {
-    overlays::draw_help(f, area, contexts);
+pub fn draw_help_popup(
+    f: &mut Frame,
+    area: Rect,
+    contexts: &[crate::app::keymap::Context],
+    theme: Theme,
+) {
+    overlays::draw_help(f, area, contexts, theme);
 }
 
 /// The stage's name, and its time against the plan: a gentle signal when
 /// it runs over, never an alarm.
-fn stage_title_line(app: &App) -> Line<'static> {
+fn stage_title_line(app: &App, theme: Theme) -> Line<'static> {
     use ratatui::text::Span;
     let mut spans = vec![Span::styled(
         format!(" {} · {} ", app.stage().number(), app.stage().title()),
-        theme::title(),
+        theme.title(),
     )];
     let planned = app.config().planned(app.stage());
     if planned > 0 {
@@ -64,12 +70,12 @@ fn stage_title_line(app: &App) -> Line<'static> {
             .num_minutes();
         spans.push(Span::styled(
             format!(" {spent} of {planned} min "),
-            theme::muted(),
+            theme.muted(),
         ));
         if let Some(over) = app.overrun_minutes(app.stage()) {
             spans.push(Span::styled(
                 format!("· {over} min over plan "),
-                theme::warning(),
+                theme.warning(),
             ));
         }
     }
@@ -77,9 +83,8 @@ fn stage_title_line(app: &App) -> Line<'static> {
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
-    theme::with(app.theme(), || {
-        words::with(&app.config().categories, || draw_session(f, app))
-    });
+    let theme = Theme::new(app.theme());
+    words::with(&app.config().categories, || draw_session(f, app, theme));
 }
 
 /// Where the parts of a session's screen go.
@@ -104,18 +109,18 @@ fn frame_areas(area: Rect) -> FrameAreas {
     }
 }
 
-fn draw_session(f: &mut Frame, app: &App) {
+fn draw_session(f: &mut Frame, app: &App, theme: Theme) {
     let area = f.area();
     if draw_too_small(f, area) {
         return;
     }
     let a = frame_areas(area);
-    chrome::draw_sidebar(f, a.sidebar, app);
-    f.render_widget(Paragraph::new(stage_title_line(app)), a.title);
-    stages::draw_stage(f, a.stage, app);
-    chrome::draw_status(f, a.status, app);
+    chrome::draw_sidebar(f, a.sidebar, app, theme);
+    f.render_widget(Paragraph::new(stage_title_line(app, theme)), a.title);
+    stages::draw_stage(f, a.stage, app, theme);
+    chrome::draw_status(f, a.status, app, theme);
     // Last, so popups (the help uses the whole screen) sit on top.
-    overlays::draw_overlays(f, a.stage, area, app);
+    overlays::draw_overlays(f, a.stage, area, app, theme);
 }
 
 /// What a mouse click at (x, y) on a screen of `area` lands on, using the
@@ -138,7 +143,8 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<crate::app::upd
         .iter()
         .enumerate()
         .find(|(_, r)| r.contains(at))?;
-    let inner = panes::pane_block("", false).inner(*rect);
+    // Only the block's inner area is wanted here: any theme gives the same.
+    let inner = panes::pane_block("", false, Theme::default()).inner(*rect);
     let cursor = app.cursor(index);
     let row = match &panes.get(index)?.content {
         PaneContent::List(kind) => panes::list_row_at(app.session(), kind, inner, cursor.row, y),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::panes::{field_lines, pane_block};
 use super::text::{truncate, wrap};
-use super::theme;
+use super::theme::Theme;
 use crate::app::keymap::{Context, bindings_for};
 use crate::app::state::{App, Overlay};
 
@@ -35,7 +35,7 @@ fn clear_with_gutter(f: &mut Frame, within: Rect, rect: Rect) {
 }
 
 /// `full` is the whole screen, for the help, which needs the room.
-pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
+pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App, theme: Theme) {
     for (i, overlay) in app.overlays().iter().enumerate() {
         let on_top = i + 1 == app.overlays().len();
         match overlay {
@@ -46,7 +46,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                     area.height.saturating_sub(2),
                 );
                 clear_with_gutter(f, area, rect);
-                let block = pane_block(&form.title, on_top);
+                let block = pane_block(&form.title, on_top, theme);
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
                 let w = inner.width as usize;
@@ -64,6 +64,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                         lw,
                         12,
                         n == form.selected,
+                        theme,
                     ));
                 }
                 // Keep the chosen field in view.
@@ -81,36 +82,42 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                 };
                 let rect = centred(area, w, h);
                 clear_with_gutter(f, area, rect);
-                let how = if editor.multiline() {
-                    "Esc done (kept) · Enter new line"
+                let how = if editor.capture.is_some() {
+                    "Enter keep, next · Esc done (kept)".to_string()
+                } else if editor.multiline() {
+                    "Esc done (kept) · Enter new line · Tab next field".to_string()
                 } else {
-                    "Enter confirm · Esc done (kept)"
+                    hint_line(Context::Editor)
                 };
-                let block = pane_block(&editor.title, true)
-                    .title_bottom(Line::styled(format!(" {how} "), theme::muted()));
+                let block = pane_block(&editor.title, true, theme)
+                    .title_bottom(Line::styled(format!(" {how} "), theme.muted()));
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
                 f.render_widget(&editor.text, inner);
             }
             Overlay::Picker(p) => {
-                let h = (p.options.len() as u16 + 4).min(area.height);
+                let h = (p.options.len() as u16 + 5).min(area.height);
                 let rect = centred(area, 60, h);
                 clear_with_gutter(f, area, rect);
-                let how = if p.multi {
-                    " Space tick · Enter done "
-                } else {
-                    " Enter choose · Esc done "
-                };
-                let block =
-                    pane_block(&p.title, true).title_bottom(Line::styled(how, theme::muted()));
+                let how = format!(" {} ", hint_line(Context::Picker));
+                let block = pane_block(&p.title, true, theme)
+                    .title_bottom(Line::styled(how, theme.muted()));
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
                 let w = inner.width as usize;
-                let room = inner.height as usize;
+                let [find, list] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+                let finding = if p.filter.is_empty() {
+                    Line::styled("type to find a name", theme.muted())
+                } else {
+                    Line::from(truncate(&format!("find: {}▏", p.filter), w))
+                };
+                f.render_widget(Paragraph::new(finding), find);
+                let room = list.height as usize;
                 let first = p.selected.saturating_sub(room.saturating_sub(1));
                 let lines: Vec<Line> = p
-                    .options
-                    .iter()
+                    .visible()
+                    .into_iter()
                     .enumerate()
                     .skip(first)
                     .take(room)
@@ -127,39 +134,41 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                         };
                         let line = Line::from(truncate(&format!("{mark}{}", o.label), w));
                         if i == p.selected {
-                            line.style(theme::selected())
+                            line.style(theme.selected())
                         } else {
                             line
                         }
                     })
                     .collect();
-                f.render_widget(Paragraph::new(lines), inner);
+                f.render_widget(Paragraph::new(lines), list);
             }
             Overlay::Confirm(c) => {
                 let rect = centred(area, 60, 7);
                 clear_with_gutter(f, area, rect);
-                let block = pane_block("Confirm", true);
+                let block = pane_block("Confirm", true, theme);
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
                 let mut lines: Vec<Line> = wrap(&c.question, inner.width as usize)
                     .into_iter()
                     .map(Line::from)
                     .collect();
-                lines.push(Line::from(vec![
-                    Span::styled("y", theme::key()),
-                    Span::raw(" yes   "),
-                    Span::styled("n", theme::key()),
-                    Span::raw(" no"),
-                ]));
+                let mut answers = Vec::new();
+                for b in bindings_for(&[Context::Confirm]) {
+                    answers.push(Span::styled(b.first_key(), theme.key()));
+                    answers.push(Span::raw(format!(" {}   ", b.does)));
+                }
+                lines.push(Line::from(answers));
                 f.render_widget(Paragraph::new(lines), inner);
             }
-            Overlay::Help(contexts) => draw_help(f, full, contexts),
+            Overlay::Help(contexts) => draw_help(f, full, contexts, theme),
             Overlay::Export(menu) => {
                 let options = crate::app::state::ExportMenu::options();
                 let rect = centred(area, 66, options.len() as u16 + 4);
                 clear_with_gutter(f, area, rect);
-                let block = pane_block("Export", true)
-                    .title_bottom(Line::styled(" Enter export · Esc cancel ", theme::muted()));
+                let block = pane_block("Export", true, theme).title_bottom(Line::styled(
+                    format!(" {} ", hint_line(Context::Export)),
+                    theme.muted(),
+                ));
                 let inner = block.inner(rect);
                 f.render_widget(block, rect);
                 let w = inner.width as usize;
@@ -172,7 +181,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
                             w,
                         ));
                         if i == menu.selected {
-                            line.style(theme::selected())
+                            line.style(theme.selected())
                         } else {
                             line
                         }
@@ -184,10 +193,26 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App) {
     }
 }
 
-pub fn draw_help(f: &mut Frame, area: Rect, contexts: &[Context]) {
+/// A box's own keys from the key table, as its bottom line shows them:
+/// "Enter export · Esc cancel".
+fn hint_line(ctx: Context) -> String {
+    bindings_for(&[ctx])
+        .filter_map(crate::app::keymap::Binding::hint_parts)
+        .map(|(key, hint)| {
+            if key.is_empty() {
+                hint.to_string()
+            } else {
+                format!("{key} {hint}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn draw_help(f: &mut Frame, area: Rect, contexts: &[Context], theme: Theme) {
     let rect = centred(area, area.width.saturating_sub(2).min(110), area.height);
     clear_with_gutter(f, area, rect);
-    let block = pane_block("Keys on this screen (any key closes)", true);
+    let block = pane_block("Keys on this screen (any key closes)", true, theme);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let total: usize = contexts
@@ -213,10 +238,10 @@ pub fn draw_help(f: &mut Frame, area: Rect, contexts: &[Context]) {
             column = 1;
         }
         let w = areas[column].width as usize;
-        lines.push(Line::styled(ctx.title(), theme::title()));
+        lines.push(Line::styled(ctx.title(), theme.title()));
         for b in bindings_for(&[*ctx]) {
             lines.push(Line::from(vec![
-                Span::styled(super::text::pad(b.shown, key_w), theme::key()),
+                Span::styled(super::text::pad(&b.shown(), key_w), theme.key()),
                 Span::raw(truncate(b.does, w.saturating_sub(key_w))),
             ]));
         }

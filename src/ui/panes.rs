@@ -12,23 +12,23 @@ use unicode_width::UnicodeWidthStr;
 
 use super::rows::record_lines;
 use super::text::{pad, pad_owned, plain_ascii, truncate, wrap, wrap_at_most};
-use super::theme;
+use super::theme::Theme;
 use crate::app::field::{Field, FieldKind};
 use crate::app::field_edit::display;
 use crate::app::panes::{
     GridKind, ListKind, Pane, PaneContent, grid_people, list_key_refs, list_len, recommendation_for,
 };
-use crate::app::state::App;
+use crate::app::state::{App, Cursor};
 use crate::model::*;
 
-pub fn pane_block(title: &str, focused: bool) -> Block<'static> {
+pub fn pane_block(title: &str, focused: bool, theme: Theme) -> Block<'static> {
     let marker = if focused { "▶ " } else { "" };
     Block::bordered()
-        .title(Span::styled(format!(" {marker}{title} "), theme::title()))
+        .title(Span::styled(format!(" {marker}{title} "), theme.title()))
         .border_style(if focused {
-            theme::focused_border()
+            theme.focused_border()
         } else {
-            theme::border()
+            theme.border()
         })
 }
 
@@ -64,7 +64,7 @@ pub fn draw_lines(f: &mut Frame, area: Rect, lines: &[Line]) {
     }
 }
 
-pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane) {
+pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane, theme: Theme) {
     let focused = app.pane() == index && app.overlays().is_empty();
     let count = match &pane.content {
         PaneContent::List(kind) if *kind != ListKind::DecisionChildren => {
@@ -79,24 +79,18 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane
     } else {
         format!("{}{count}", pane.short)
     };
-    let block = pane_block(&title, focused);
+    let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let cursor = app.cursor(index);
     match &pane.content {
         PaneContent::Form(fields) => {
-            draw_form(f, inner, app.session(), fields, cursor.row, focused)
+            draw_form(f, inner, app.session(), fields, cursor.row, focused, theme)
         }
-        PaneContent::List(kind) => draw_list(f, inner, app, kind, cursor.row, focused),
-        PaneContent::Grid(kind) => draw_grid(
-            f,
-            inner,
-            app.session(),
-            *kind,
-            cursor.row,
-            cursor.col,
-            focused,
-        ),
+        PaneContent::List(kind) => draw_list(f, inner, app, kind, cursor.row, focused, theme),
+        PaneContent::Grid(kind) => {
+            draw_grid(f, inner, app.session(), *kind, cursor, focused, theme)
+        }
     }
 }
 
@@ -137,6 +131,7 @@ pub fn field_lines(
     label_width: usize,
     max_lines: usize,
     selected: bool,
+    theme: Theme,
 ) -> Vec<Line<'static>> {
     let value = display(s, field, &words::categories());
     let label = field.label_in(s);
@@ -168,7 +163,7 @@ pub fn field_lines(
     }
     let style = |line: Line<'static>| {
         if selected {
-            line.style(theme::selected())
+            line.style(theme.selected())
         } else {
             line
         }
@@ -176,7 +171,7 @@ pub fn field_lines(
     let mut out = Vec::new();
     if stacked {
         for l in wrap(&label, width) {
-            out.push(style(Line::styled(l, theme::label())));
+            out.push(style(Line::styled(l, theme.label())));
         }
     }
     for (i, v) in value_lines.into_iter().enumerate() {
@@ -188,7 +183,7 @@ pub fn field_lines(
             " ".repeat(indent)
         };
         out.push(style(Line::from(vec![
-            Span::styled(head, theme::label()),
+            Span::styled(head, theme.label()),
             Span::raw(v),
         ])));
     }
@@ -220,14 +215,15 @@ fn visible_fields(
     area: Rect,
     row: usize,
     focused: bool,
+    theme: Theme,
 ) -> Vec<(usize, Vec<Line<'static>>)> {
     let width = area.width as usize;
     let lw = label_width(s, fields, width);
-    let max_lines = lines_per_value(s, fields, width, lw, area.height as usize);
+    let max_lines = lines_per_value(s, fields, width, lw, area.height as usize, theme);
     let lines_of = |i: usize, selected: bool| {
         fields
             .get(i)
-            .map(|fl| field_lines(s, fl, width, lw, max_lines, selected))
+            .map(|fl| field_lines(s, fl, width, lw, max_lines, selected, theme))
             .unwrap_or_default()
     };
     let row = row.min(fields.len().saturating_sub(1));
@@ -252,7 +248,14 @@ fn visible_fields(
 /// A long value shows three lines, so the fields after it stay in view;
 /// when the whole form fits in full (a rationale on a big screen), it all
 /// shows. The cheap length check spares wrapping long notes that cannot fit.
-fn lines_per_value(s: &Session, fields: &[Field], width: usize, lw: usize, height: usize) -> usize {
+fn lines_per_value(
+    s: &Session,
+    fields: &[Field],
+    width: usize,
+    lw: usize,
+    height: usize,
+    theme: Theme,
+) -> usize {
     const SHORT: usize = 3;
     let room = width.saturating_sub(lw + 1).max(1) * height;
     let total: usize = fields
@@ -264,7 +267,7 @@ fn lines_per_value(s: &Session, fields: &[Field], width: usize, lw: usize, heigh
     }
     let full: usize = fields
         .iter()
-        .map(|f| field_lines(s, f, width, lw, usize::MAX, false).len())
+        .map(|f| field_lines(s, f, width, lw, usize::MAX, false, theme).len())
         .sum();
     if full <= height { usize::MAX } else { SHORT }
 }
@@ -272,7 +275,8 @@ fn lines_per_value(s: &Session, fields: &[Field], width: usize, lw: usize, heigh
 /// Which field of a form pane's inner `area` is at screen row `y`.
 pub fn form_row_at(s: &Session, fields: &[Field], area: Rect, row: usize, y: u16) -> Option<usize> {
     let mut top = area.y;
-    for (i, lines) in visible_fields(s, fields, area, row, false) {
+    // Styles never move a row, so any theme lays the fields out alike.
+    for (i, lines) in visible_fields(s, fields, area, row, false, Theme::default()) {
         let bottom = top + lines.len() as u16;
         if (top..bottom).contains(&y) {
             return Some(i);
@@ -282,8 +286,16 @@ pub fn form_row_at(s: &Session, fields: &[Field], area: Rect, row: usize, y: u16
     None
 }
 
-fn draw_form(f: &mut Frame, area: Rect, s: &Session, fields: &[Field], row: usize, focused: bool) {
-    let lines: Vec<Line> = visible_fields(s, fields, area, row, focused)
+fn draw_form(
+    f: &mut Frame,
+    area: Rect,
+    s: &Session,
+    fields: &[Field],
+    row: usize,
+    focused: bool,
+    theme: Theme,
+) {
+    let lines: Vec<Line> = visible_fields(s, fields, area, row, focused, theme)
         .into_iter()
         .flat_map(|(_, l)| l)
         .collect();
@@ -298,6 +310,7 @@ fn visible_items(
     kind: &ListKind,
     area: Rect,
     row: usize,
+    theme: Theme,
 ) -> Vec<(usize, Vec<Line<'static>>)> {
     let keys = list_key_refs(s, kind);
     if keys.is_empty() {
@@ -316,7 +329,7 @@ fn visible_items(
     // longer than the pane cannot fit and is not laid out to find that out.
     let fits = keys.len() <= room
         && keys.iter().enumerate().all(|(i, k)| {
-            let lines = record_lines(s, kind, k, width, i, false);
+            let lines = record_lines(s, kind, k, width, i, false, theme);
             total += lines.len() + 1;
             whole.push(lines);
             total <= room
@@ -325,7 +338,7 @@ fn visible_items(
         // Everything shows, from the first item.
         return whole.into_iter().enumerate().collect();
     }
-    let compact = |i: usize| record_lines(s, kind, &keys[i], width, i, true);
+    let compact = |i: usize| record_lines(s, kind, &keys[i], width, i, true, theme);
     let memo = std::cell::RefCell::new(HashMap::new());
     let height = |i: usize| {
         memo.borrow_mut()
@@ -353,7 +366,8 @@ fn visible_items(
 /// Which row of a list pane's inner `area` is at screen row `y`.
 pub fn list_row_at(s: &Session, kind: &ListKind, area: Rect, row: usize, y: u16) -> Option<usize> {
     let mut top = area.y;
-    for (i, lines) in visible_items(s, kind, area, row) {
+    // Styles never move a row, so any theme lays the items out alike.
+    for (i, lines) in visible_items(s, kind, area, row, Theme::default()) {
         let bottom = top + lines.len() as u16;
         if (top..bottom).contains(&y) {
             return Some(i);
@@ -363,9 +377,17 @@ pub fn list_row_at(s: &Session, kind: &ListKind, area: Rect, row: usize, y: u16)
     None
 }
 
-fn draw_list(f: &mut Frame, area: Rect, app: &App, kind: &ListKind, row: usize, focused: bool) {
+fn draw_list(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    kind: &ListKind,
+    row: usize,
+    focused: bool,
+    theme: Theme,
+) {
     let s = app.session();
-    let items = visible_items(s, kind, area, row);
+    let items = visible_items(s, kind, area, row, theme);
     if items.is_empty() {
         // Only offer `a` where it works.
         let hint = match kind {
@@ -375,11 +397,11 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, kind: &ListKind, row: usize, 
             ListKind::Addenda if !s.is_finalised() => {
                 "None yet: once the record is finalised, changes are added here as dated addenda."
             }
-            _ => "Nothing yet. Press a to add.",
+            _ => "Nothing yet: type to add one (Enter after it starts the next).",
         };
         let lines: Vec<Line> = wrap(hint, area.width as usize)
             .into_iter()
-            .map(|l| Line::styled(l, theme::muted()))
+            .map(|l| Line::styled(l, theme.muted()))
             .collect();
         f.render_widget(Paragraph::new(lines), area);
         return;
@@ -396,11 +418,11 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, kind: &ListKind, row: usize, 
             "  "
         };
         for l in item {
-            let mut spans = vec![Span::styled(marker, theme::key())];
+            let mut spans = vec![Span::styled(marker, theme.key())];
             spans.extend(l.spans);
             let line = Line::from(spans).style(l.style);
             lines.push(if chosen && focused {
-                line.patch_style(theme::selected())
+                line.patch_style(theme.selected())
             } else {
                 line
             });
@@ -474,10 +496,11 @@ fn draw_grid(
     area: Rect,
     s: &Session,
     kind: GridKind,
-    row: usize,
-    col: usize,
+    cursor: Cursor,
     focused: bool,
+    theme: Theme,
 ) {
+    let Cursor { row, col } = cursor;
     let people = grid_people(s, kind);
     if people.is_empty() || s.children.is_empty() {
         let hint = match kind {
@@ -507,11 +530,11 @@ fn draw_grid(
     let name_w = longest_name.clamp(8, 24).min(width / 2) + 1;
     let cell_w = (width.saturating_sub(name_w) / s.children.len()).clamp(5, 16);
     let mut lines = vec![Line::from(
-        std::iter::once(Span::styled(pad("", name_w), theme::label()))
+        std::iter::once(Span::styled(pad("", name_w), theme.label()))
             .chain(
                 s.children
                     .iter()
-                    .map(|c| Span::styled(pad(&s.child_name(&c.id), cell_w), theme::title())),
+                    .map(|c| Span::styled(pad(&s.child_name(&c.id), cell_w), theme.title())),
             )
             .collect::<Vec<_>>(),
     )];
@@ -522,7 +545,7 @@ fn draw_grid(
     for (r, person) in people.iter().enumerate().skip(first).take(room) {
         let mut spans = vec![Span::styled(
             pad(&s.attendee_name(person), name_w),
-            theme::label(),
+            theme.label(),
         )];
         for (c, child) in s.children.iter().enumerate() {
             let cell = cells
@@ -532,7 +555,7 @@ fn draw_grid(
             text.push(' ');
             text.push_str(cell);
             let style = if focused && r == row && c == col {
-                theme::selected()
+                theme.selected()
             } else {
                 ratatui::style::Style::new()
             };
@@ -576,7 +599,7 @@ fn draw_grid(
         lines.extend(
             text.into_iter()
                 .take(detail_h)
-                .map(|l| Line::styled(l, theme::muted())),
+                .map(|l| Line::styled(l, theme.muted())),
         );
     }
     draw_lines(f, area, &lines);

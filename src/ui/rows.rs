@@ -4,7 +4,7 @@ use crate::ui::words;
 use ratatui::text::{Line, Span};
 
 use super::text::{starts_with_words, truncate, wrap, wrap_at_most};
-use super::theme;
+use super::theme::Theme;
 use crate::app::field::find;
 use crate::app::field_edit::show_date;
 use crate::app::panes::ListKind;
@@ -44,6 +44,7 @@ pub fn record_lines(
     width: usize,
     index: usize,
     compact: bool,
+    theme: Theme,
 ) -> Vec<Line<'static>> {
     let cap = |n: usize| if compact { n } else { 0 };
     let id = ItemId(key.to_string());
@@ -66,7 +67,7 @@ pub fn record_lines(
             };
             let mut lines = vec![Line::from(vec![Span::styled(
                 truncate(&s.child_name(&cid), width),
-                theme::title(),
+                theme.title(),
             )])];
             if *kind == ListKind::DecisionChildren {
                 if let Some(d) = find(&s.decisions, &cid) {
@@ -78,12 +79,12 @@ pub fn record_lines(
                     if d.differs_from_recommendations {
                         lines.push(Line::styled(
                             truncate("≠ differs from recommendations", width),
-                            theme::warning(),
+                            theme.warning(),
                         ));
                     }
                 }
             } else {
-                lines.push(Line::styled(truncate(&born, width), theme::muted()));
+                lines.push(Line::styled(truncate(&born, width), theme.muted()));
             }
             lines
         }
@@ -127,7 +128,7 @@ pub fn record_lines(
                     .join(", ")
             );
             vec![
-                Line::from(Span::styled(truncate(&who, width), theme::title())),
+                Line::from(Span::styled(truncate(&who, width), theme.title())),
                 Line::styled(
                     truncate(
                         &format!(
@@ -138,7 +139,7 @@ pub fn record_lines(
                         ),
                         width,
                     ),
-                    theme::muted(),
+                    theme.muted(),
                 ),
             ]
         }
@@ -160,7 +161,7 @@ pub fn record_lines(
                 .collect::<Vec<_>>()
                 .join("–");
             vec![
-                Line::from(Span::styled(truncate(&who, width), theme::title())),
+                Line::from(Span::styled(truncate(&who, width), theme.title())),
                 Line::styled(
                     truncate(
                         &format!(
@@ -170,7 +171,7 @@ pub fn record_lines(
                         ),
                         width,
                     ),
-                    theme::muted(),
+                    theme.muted(),
                 ),
             ]
         }
@@ -182,7 +183,7 @@ pub fn record_lines(
             vec![Line::from(vec![
                 Span::styled(
                     truncate(&or_placeholder(&h.name, "(name?)"), width),
-                    theme::title(),
+                    theme.title(),
                 ),
                 Span::styled(
                     truncate(
@@ -192,7 +193,7 @@ pub fn record_lines(
                         ),
                         width,
                     ),
-                    theme::muted(),
+                    theme.muted(),
                 ),
             ])]
         }
@@ -209,7 +210,7 @@ pub fn record_lines(
                     ),
                     width,
                 ),
-                theme::title(),
+                theme.title(),
             ))];
             lines.extend(body(
                 &or_placeholder(&n.will_do, "(what will they do?)"),
@@ -234,7 +235,7 @@ pub fn record_lines(
             };
             let mut lines = vec![Line::from(Span::styled(
                 truncate(&format!("{who} {what}: {}", e.which_part), width),
-                theme::title(),
+                theme.title(),
             ))];
             lines.extend(body(
                 &or_placeholder(&e.grounds, "(grounds not yet written)"),
@@ -248,7 +249,7 @@ pub fn record_lines(
                 return vec![];
             };
             let mut lines = vec![meta(vec![
-                Span::styled(format!("D{} ", index + 1), theme::title()),
+                Span::styled(format!("D{} ", index + 1), theme.title()),
                 Span::styled(
                     truncate(
                         &format!(
@@ -258,7 +259,7 @@ pub fn record_lines(
                         ),
                         width.saturating_sub(4),
                     ),
-                    theme::muted(),
+                    theme.muted(),
                 ),
             ])];
             lines.extend(body(
@@ -283,7 +284,7 @@ pub fn record_lines(
             if !d.dispute.trim().is_empty() {
                 lines.push(Line::styled(
                     truncate(&format!("Disputed: {}", d.dispute), width),
-                    theme::warning(),
+                    theme.warning(),
                 ));
             }
             lines
@@ -297,7 +298,7 @@ pub fn record_lines(
                 lines.extend(
                     wrap("⚠ RESTRICTED: not shared with family", width)
                         .into_iter()
-                        .map(|l| Line::styled(l, theme::restricted())),
+                        .map(|l| Line::styled(l, theme.restricted())),
                 );
             }
             lines.extend(body(&or_placeholder(&m.text, "(empty)"), width, cap(4)));
@@ -318,7 +319,7 @@ pub fn record_lines(
                 lines.extend(
                     wrap(&bits.join(" · "), width)
                         .into_iter()
-                        .map(|l| Line::styled(l, theme::muted())),
+                        .map(|l| Line::styled(l, theme.muted())),
                 );
             }
             lines
@@ -329,7 +330,7 @@ pub fn record_lines(
             };
             let mut lines = vec![Line::from(Span::styled(
                 format!("Goal {} · {} action(s)", index + 1, g.actions.len()),
-                theme::title(),
+                theme.title(),
             ))];
             lines.extend(body(
                 &or_placeholder(&g.parents_will, "(what will the parents be doing?)"),
@@ -358,14 +359,14 @@ pub fn record_lines(
                     ActionProgress::NotDone => "✗ not done",
                     ActionProgress::NotReviewed => "? progress not yet reviewed",
                 };
-                lines.push(Line::styled(mark, theme::title()));
+                lines.push(Line::styled(mark, theme.title()));
             }
             lines.push(Line::styled(
                 truncate(
                     &format!("{} · {by}", or_placeholder(&s.action_who(a), "(who?)")),
                     width,
                 ),
-                theme::muted(),
+                theme.muted(),
             ));
             lines
         }
@@ -378,7 +379,7 @@ pub fn record_lines(
                     &format!("{} · {}", a.at.format("%Y-%m-%d %H:%M"), a.by),
                     width,
                 ),
-                theme::title(),
+                theme.title(),
             ))];
             lines.extend(body(
                 &or_placeholder(&a.what, "(what is added?)"),
@@ -395,7 +396,7 @@ pub fn record_lines(
                 return vec![];
             };
             vec![Line::from(vec![
-                Span::styled(e.at.format("%d %b %H:%M:%S ").to_string(), theme::muted()),
+                Span::styled(e.at.format("%d %b %H:%M:%S ").to_string(), theme.muted()),
                 Span::raw(truncate(
                     &format!("{} · {}", e.stage.short_title(), e.what),
                     width.saturating_sub(16),
@@ -413,7 +414,7 @@ pub fn record_lines(
                 .unwrap_or_else(|| "(who?)".into());
             let mut lines = vec![Line::from(Span::styled(
                 truncate(&who, width),
-                theme::title(),
+                theme.title(),
             ))];
             lines.extend(body(&or_placeholder(&x.why, "(why?)"), width, cap(3)));
             lines

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::panes::{draw_pane, outcome_short, pane_block};
 use super::text::{truncate, wrap};
-use super::theme;
+use super::theme::Theme;
 use crate::app::field_edit::show_date;
 use crate::app::panes::Pane;
 use crate::app::state::App;
@@ -155,24 +155,24 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
     }
 }
 
-pub fn draw_stage(f: &mut Frame, area: Rect, app: &App) {
+pub fn draw_stage(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let s = app.session();
     let panes = app.panes();
     let layout = stage_layout(app, &panes, area);
     for (extra, rect) in &layout.extras {
         let rect = *rect;
         match extra {
-            Extra::KeyDates => draw_key_dates(f, rect, app),
-            Extra::Quorum => draw_quorum(f, rect, app),
-            Extra::Signoff => draw_signoff(f, rect, s),
-            Extra::Distribution => draw_distribution(f, rect, app),
-            Extra::ScalingChart => draw_scaling_chart(f, rect, s, &app.config().scaling),
-            Extra::Tally => draw_tally(f, rect, s),
-            Extra::DecisionInfo => draw_decision_info(f, rect, app),
+            Extra::KeyDates => draw_key_dates(f, rect, app, theme),
+            Extra::Quorum => draw_quorum(f, rect, app, theme),
+            Extra::Signoff => draw_signoff(f, rect, s, theme),
+            Extra::Distribution => draw_distribution(f, rect, app, theme),
+            Extra::ScalingChart => draw_scaling_chart(f, rect, s, &app.config().scaling, theme),
+            Extra::Tally => draw_tally(f, rect, s, theme),
+            Extra::DecisionInfo => draw_decision_info(f, rect, app, theme),
         }
     }
     for (i, (pane, rect)) in panes.iter().zip(layout.panes).enumerate() {
-        draw_pane(f, rect, app, i, pane);
+        draw_pane(f, rect, app, i, pane, theme);
     }
 }
 
@@ -203,13 +203,13 @@ fn map_columns(area: Rect) -> Vec<Rect> {
     }
 }
 
-fn draw_quorum(f: &mut Frame, area: Rect, app: &App) {
+fn draw_quorum(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let s = app.session();
     let q = app.quorum();
     let (mark, style) = if q.is_quorate() {
-        ("✓ ", theme::good())
+        ("✓ ", theme.good())
     } else {
-        ("✗ ", theme::warning())
+        ("✗ ", theme.warning())
     };
     let mut text = format!("{mark}{}", q.summary());
     if !q.is_quorate() && !s.inquorate_reason.trim().is_empty() {
@@ -224,9 +224,9 @@ fn draw_quorum(f: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-fn draw_key_dates(f: &mut Frame, area: Rect, app: &App) {
+fn draw_key_dates(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let s = app.session();
-    let block = pane_block("Key dates", false);
+    let block = pane_block("Key dates", false, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let cal = app.config().calendar();
@@ -278,7 +278,7 @@ fn draw_key_dates(f: &mut Frame, area: Rect, app: &App) {
         out.extend(
             wrap(&format!("⚠ {warning}"), w)
                 .into_iter()
-                .map(|l| Line::styled(l, theme::warning())),
+                .map(|l| Line::styled(l, theme.warning())),
         );
     }
     f.render_widget(Paragraph::new(out), inner);
@@ -287,7 +287,13 @@ fn draw_key_dates(f: &mut Frame, area: Rect, app: &App) {
 /// Every person's score per child as a dot plot on 0..10, with the last
 /// conference's scores beside them at a review. When the full plot does not
 /// fit, each child gets one line of counts under a shared axis.
-fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingWording) {
+fn draw_scaling_chart(
+    f: &mut Frame,
+    area: Rect,
+    s: &Session,
+    wording: &ScalingWording,
+    theme: Theme,
+) {
     // The anchors saved with the session win: they are the ones that were
     // put to the room, whatever the local rules say today.
     let title = if !s.scaling.zero_means.trim().is_empty() || !s.scaling.ten_means.trim().is_empty()
@@ -306,7 +312,7 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingW
             wording.ten_means.trim()
         )
     };
-    let block = pane_block(&title, false);
+    let block = pane_block(&title, false, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let name_w = 14usize;
@@ -351,8 +357,8 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingW
     if full_height <= inner.height as usize {
         for (name, counts, previous, summary) in &per_child {
             lines.push(Line::from(vec![
-                Span::styled(truncate(name, name_w + 20), theme::title()),
-                Span::styled(format!("  {summary}"), theme::muted()),
+                Span::styled(truncate(name, name_w + 20), theme.title()),
+                Span::styled(format!("  {summary}"), theme.muted()),
             ]));
             let tallest = counts.iter().copied().max().unwrap_or(0).min(4);
             for level in (1..=tallest).rev() {
@@ -372,14 +378,11 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingW
                     .map(|c| if *c > 0 { "○  " } else { "   " })
                     .collect();
                 lines.push(Line::from(vec![
-                    Span::styled(format!("{:name_w$}", "last time"), theme::muted()),
-                    Span::styled(row, theme::muted()),
+                    Span::styled(format!("{:name_w$}", "last time"), theme.muted()),
+                    Span::styled(row, theme.muted()),
                 ]));
             }
-            lines.push(Line::styled(
-                format!("{:name_w$}{axis}", ""),
-                theme::label(),
-            ));
+            lines.push(Line::styled(format!("{:name_w$}{axis}", ""), theme.label()));
             lines.push(Line::raw(""));
         }
     } else {
@@ -388,18 +391,15 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingW
             1 => "●  ".to_string(),
             n => format!("{:<3}", n.min(99)),
         };
-        lines.push(Line::styled(
-            format!("{:name_w$}{axis}", ""),
-            theme::label(),
-        ));
+        lines.push(Line::styled(format!("{:name_w$}{axis}", ""), theme.label()));
         for (name, counts, previous, summary) in &per_child {
             let row: String = counts.iter().map(|c| cell(*c)).collect();
             lines.push(Line::from(vec![
-                Span::styled(super::text::pad(name, name_w - 1) + " ", theme::title()),
+                Span::styled(super::text::pad(name, name_w - 1) + " ", theme.title()),
                 Span::raw(row),
                 Span::styled(
                     summary.split(" · ").nth(1).unwrap_or("").to_string(),
-                    theme::muted(),
+                    theme.muted(),
                 ),
             ]));
             if let Some(pc) = previous {
@@ -415,13 +415,13 @@ fn draw_scaling_chart(f: &mut Frame, area: Rect, s: &Session, wording: &ScalingW
                     .collect();
                 lines.push(Line::styled(
                     format!("{:name_w$}{row}", "  last time"),
-                    theme::muted(),
+                    theme.muted(),
                 ));
             }
         }
     }
     if s.children.is_empty() {
-        lines.push(Line::styled("No children yet.", theme::muted()));
+        lines.push(Line::styled("No children yet.", theme.muted()));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }
@@ -451,8 +451,12 @@ fn tally_line(s: &Session, child: &ChildId) -> String {
     )
 }
 
-fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
-    let block = pane_block("Running tally (the chair decides; not a vote)", false);
+fn draw_tally(f: &mut Frame, area: Rect, s: &Session, theme: Theme) {
+    let block = pane_block(
+        "Running tally (the chair decides; not a vote)",
+        false,
+        theme,
+    );
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
@@ -460,7 +464,7 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
     for child in &s.children {
         detailed.push(Line::styled(
             truncate(&s.child_name(&child.id), w),
-            theme::title(),
+            theme.title(),
         ));
         detailed.push(Line::from(truncate(&tally_line(s, &child.id), w)));
         for r in s.recommendations.iter().filter(|r| r.child == child.id) {
@@ -474,7 +478,7 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
                     format!(" ({})", words::category_list(&r.categories))
                 }
             );
-            detailed.push(Line::styled(truncate(&text, w), theme::muted()));
+            detailed.push(Line::styled(truncate(&text, w), theme.muted()));
         }
         detailed.push(Line::raw(""));
     }
@@ -487,7 +491,7 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
             .iter()
             .map(|c| {
                 Line::from(vec![
-                    Span::styled(super::text::pad(&s.child_name(&c.id), 18), theme::title()),
+                    Span::styled(super::text::pad(&s.child_name(&c.id), 18), theme.title()),
                     Span::raw(tally_line(s, &c.id)),
                 ])
             })
@@ -496,9 +500,9 @@ fn draw_tally(f: &mut Frame, area: Rect, s: &Session) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
+fn draw_decision_info(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let s = app.session();
-    let block = pane_block("Recommendations and dates", false);
+    let block = pane_block("Recommendations and dates", false, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
@@ -523,13 +527,13 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
             lines.extend(
                 wrap(&text, w)
                     .into_iter()
-                    .map(|l| Line::styled(l, theme::muted())),
+                    .map(|l| Line::styled(l, theme.muted())),
             );
         }
         if d.differs_from_recommendations {
             lines.push(Line::styled(
                 truncate("≠ differs from recommendations", w),
-                theme::warning(),
+                theme.warning(),
             ));
         }
         let cal = app.config().calendar();
@@ -555,7 +559,7 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
                 lines.extend(
                     wrap(&text, w)
                         .into_iter()
-                        .map(|l| Line::styled(l, theme::muted())),
+                        .map(|l| Line::styled(l, theme.muted())),
                 );
             }
         }
@@ -564,9 +568,9 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
         if let Some(q) = s.quorum_at_decision(&app.config().quorum, &child.id) {
             let at = d.decided_at.map(|t| t.format("%H:%M").to_string());
             let (verdict, style) = if q.is_quorate() {
-                ("quorate", theme::muted())
+                ("quorate", theme.muted())
             } else {
-                ("NOT QUORATE", theme::warning())
+                ("NOT QUORATE", theme.warning())
             };
             let text = format!("At the decision ({}): {verdict}", at.unwrap_or_default());
             lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, style)));
@@ -583,7 +587,7 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
             lines.extend(
                 wrap(&format!("⚠ {warning}"), w)
                     .into_iter()
-                    .map(|l| Line::styled(l, theme::warning())),
+                    .map(|l| Line::styled(l, theme.warning())),
             );
         }
     }
@@ -593,13 +597,13 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App) {
 /// The distribution list: each paperwork's due date, and whether it was
 /// sent (F2 marks the next one; not offered where nothing can be marked,
 /// as in a read-only view); overdue items stand out in words.
-fn draw_distribution(f: &mut Frame, area: Rect, app: &App) {
+fn draw_distribution(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let title = if app.addendum_refusal().is_none() {
         "Paperwork due · F2 marks the next as sent"
     } else {
         "Paperwork due"
     };
-    let block = pane_block(title, false);
+    let block = pane_block(title, false, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
@@ -619,9 +623,9 @@ fn draw_distribution(f: &mut Frame, area: Rect, app: &App) {
             let (state, style) = match (&d.sent, d.overdue) {
                 (Some(m), _) => (
                     format!("✓ sent {} by {}", m.at.format("%-d %b %H:%M"), m.by),
-                    theme::good(),
+                    theme.good(),
                 ),
-                (None, true) => ("! OVERDUE, not sent".to_string(), theme::error()),
+                (None, true) => ("! OVERDUE, not sent".to_string(), theme.error()),
                 (None, false) if d.paperwork.is_some() => {
                     ("not sent yet".to_string(), ratatui::style::Style::default())
                 }
@@ -640,8 +644,8 @@ fn draw_distribution(f: &mut Frame, area: Rect, app: &App) {
 
 /// Whether the record is finalised, and whether it still matches the
 /// fingerprint taken then.
-fn draw_signoff(f: &mut Frame, area: Rect, s: &Session) {
-    let block = pane_block("Sign-off", false);
+fn draw_signoff(f: &mut Frame, area: Rect, s: &Session, theme: Theme) {
+    let block = pane_block("Sign-off", false, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
@@ -661,25 +665,22 @@ fn draw_signoff(f: &mut Frame, area: Rect, s: &Session) {
                     ),
                     w,
                 ),
-                theme::title(),
+                theme.title(),
             ));
             let (text, style) = match integrity {
-                Integrity::Intact => ("✓ content matches its SHA-256 fingerprint", theme::good()),
+                Integrity::Intact => ("✓ content matches its SHA-256 fingerprint", theme.good()),
                 Integrity::Changed => (
                     "✗ CHANGED since it was finalised: the content no longer matches its fingerprint",
-                    theme::error(),
+                    theme.error(),
                 ),
-                _ => (
-                    "? finalised before fingerprints were kept",
-                    theme::warning(),
-                ),
+                _ => ("? finalised before fingerprints were kept", theme.warning()),
             };
             // Wrapped, not cut: whether the record still matches matters
             // more than the fingerprint's digits below it.
             lines.extend(wrap(text, w).into_iter().map(|l| Line::styled(l, style)));
             lines.push(Line::styled(
                 truncate(&format!("SHA-256 {}", fin.content_sha256), w),
-                theme::muted(),
+                theme.muted(),
             ));
         }
         (None, _) => {
@@ -693,7 +694,7 @@ fn draw_signoff(f: &mut Frame, area: Rect, s: &Session) {
             );
             lines.push(Line::styled(
                 truncate("Every change is kept in the audit trail below.", w),
-                theme::muted(),
+                theme.muted(),
             ));
         }
     }

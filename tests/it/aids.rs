@@ -42,9 +42,9 @@ fn a_break_is_suggested_after_ninety_minutes_of_meeting() {
 fn one_professional() -> cpconf::app::state::App {
     let mut app = new_app();
     app.update(Msg::GoToStage(Stage::Introductions));
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     type_text(&mut app, "Sam Social");
-    keys(&mut app, "<Esc><Esc>");
+    commands(&mut app, "<Esc><Esc>");
     assert!(!app.session().quorum().is_quorate());
     app
 }
@@ -52,7 +52,7 @@ fn one_professional() -> cpconf::app::state::App {
 #[test]
 fn leaving_introductions_inquorate_asks_why_and_records_it() {
     let mut app = one_professional();
-    keys(&mut app, "]");
+    commands(&mut app, "]");
     assert_eq!(
         app.stage(),
         Stage::Introductions,
@@ -67,13 +67,13 @@ fn leaving_introductions_inquorate_asks_why_and_records_it() {
         &mut app,
         "Police sent a report; the family had travelled far.",
     );
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     assert!(
         app.message().is_none(),
         "the question goes once answered: {:?}",
         app.message()
     );
-    keys(&mut app, "]");
+    commands(&mut app, "]");
     assert_eq!(
         app.session().inquorate_reason,
         "Police sent a report; the family had travelled far."
@@ -84,9 +84,9 @@ fn leaving_introductions_inquorate_asks_why_and_records_it() {
 #[test]
 fn the_question_is_asked_once_and_can_be_left() {
     let mut app = one_professional();
-    keys(&mut app, "]<Esc>");
+    commands(&mut app, "]<Esc>");
     assert!(app.message().is_none(), "left blank, the question goes");
-    keys(&mut app, "]");
+    commands(&mut app, "]");
     assert_eq!(app.stage(), Stage::DangerStatements);
     assert_eq!(app.session().inquorate_reason, "");
 }

@@ -11,7 +11,7 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 #[test]
 fn a_british_date_is_stored_as_iso_and_read_back_with_its_weekday() {
     let mut app = new_app();
-    keys(&mut app, "j");
+    commands(&mut app, "j");
     set_field(&mut app, "17 December 2026");
     assert_eq!(app.session().setup.date, date(2026, 12, 17));
     let shown = screen(&app, 120, 40);
@@ -25,7 +25,7 @@ fn a_british_date_is_stored_as_iso_and_read_back_with_its_weekday() {
 #[test]
 fn a_time_typed_as_2_30pm_is_stored_as_14_30() {
     let mut app = new_app();
-    keys(&mut app, "jj");
+    commands(&mut app, "jj");
     set_field(&mut app, "2:30pm");
     assert_eq!(
         app.session().setup.start_time,
@@ -37,14 +37,14 @@ fn a_time_typed_as_2_30pm_is_stored_as_14_30() {
 #[test]
 fn a_birthday_without_a_year_is_the_last_one_before_the_conference() {
     let mut app = new_app();
-    keys(&mut app, "j");
+    commands(&mut app, "j");
     set_field(&mut app, "23/11/2026");
     // A child: name, then the date of birth typed as day and month only.
-    keys(&mut app, "<Tab>a");
+    commands(&mut app, "<Tab>a");
     type_text(&mut app, "Amira Testwood");
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     type_text(&mut app, "17/12");
-    keys(&mut app, "<Enter><Esc>");
+    commands(&mut app, "<Enter><Esc>");
     assert_eq!(app.session().children[0].date_of_birth, date(2025, 12, 17));
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("born Wed 17 Dec 2025"), "{shown}");
@@ -53,7 +53,7 @@ fn a_birthday_without_a_year_is_the_last_one_before_the_conference() {
 #[test]
 fn an_impossible_date_is_refused_with_the_reason_and_nothing_is_stored() {
     let mut app = new_app();
-    keys(&mut app, "j");
+    commands(&mut app, "j");
     set_field(&mut app, "23/11/2026");
     let before = app.session().clone();
     press(&mut app, ratatui::crossterm::event::KeyCode::Enter);

@@ -5,7 +5,9 @@
 
 use cpconf::model::*;
 
-use crate::support::conference_script::{CONTENT_CHARS, TODAY_COMMAND_KEYS, ashcombe};
+use crate::support::conference_script::{
+    CONTENT_CHARS, NEW_COMMAND_KEYS, TODAY_COMMAND_KEYS, ashcombe,
+};
 use crate::support::today_keys::play;
 
 #[test]
@@ -148,8 +150,77 @@ fn the_whole_conference_on_todays_keys() {
 
     // The figures, recorded in conference_script.
     assert_eq!(k.content_chars, CONTENT_CHARS, "content typed");
+    // TODAY_COMMAND_KEYS was measured on today's keyboard itself (commit
+    // 423ed32, then main before #11 with #13's and #14's fields). Replayed
+    // here key for key on the new keyboard (each of today's keys pressed as
+    // the key that now does the same), the script takes nine more, all at
+    // the decision: leaving a form with today's Tab is End then Tab now
+    // (Tab walks field by field), which leaves the first child's decision
+    // form on its last field; the second child's form keeps the field it
+    // was on, so reaching its Outcome takes nine more ↑ (14, not 5).
     assert_eq!(
-        k.command_keys, TODAY_COMMAND_KEYS,
+        k.command_keys,
+        TODAY_COMMAND_KEYS + 9,
         "command keys on today's keyboard"
+    );
+}
+
+/// #11 item 5, "after": the same conference (same content, same stages,
+/// the exports at the end) on the new keyboard, through `App::update`.
+#[test]
+fn the_whole_conference_on_the_new_keys_counts_its_command_keys() {
+    let c = ashcombe();
+    let k = crate::support::new_keys::play(&c);
+    let s = k.app.session();
+    println!(
+        "new keyboard: {} command keys, {} content characters (today: {TODAY_COMMAND_KEYS})",
+        k.command_keys, k.content_chars
+    );
+    for (part, n) in &k.parts {
+        println!("  {part}: {n}");
+    }
+    assert!(s.problems().is_empty(), "{:?}", s.problems());
+    assert_eq!(s.status, Status::Finalised);
+    assert_eq!(s.children.len(), c.children.len());
+    assert_eq!(s.attendees.len(), c.people.len());
+    for (a, p) in s.attendees.iter().zip(&c.people) {
+        assert_eq!(
+            (a.name.as_str(), a.role.as_str(), a.agency.as_str()),
+            (p.name, p.role, p.agency)
+        );
+        assert_eq!(a.agency_kind, p.kind, "{}", p.name);
+        assert_eq!(a.attendance, p.attendance, "{}", p.name);
+        assert_eq!(a.gives_recommendation, p.recommends, "{}", p.name);
+    }
+    assert_eq!(s.danger_statements.len(), c.dangers.len());
+    assert_eq!(s.map_items.len(), c.map.len());
+    for (m, want) in s.map_items.iter().zip(&c.map) {
+        assert_eq!((m.column, m.text.as_str()), (want.column, want.text));
+        assert_eq!(m.said_by, Some(s.attendees[want.said_by].id.clone()));
+        assert_eq!(m.restricted, want.restricted);
+        assert_eq!(m.children.len(), want.children.len(), "{}", want.text);
+    }
+    assert_eq!(s.scaling.scores.len(), c.scores.len());
+    assert_eq!(s.safety_goals[0].actions.len(), c.goal.actions.len());
+    assert_eq!(s.recommendations.len(), c.recommendations.len());
+    for (d, want) in s.decisions.iter().zip(&c.decisions) {
+        assert_eq!(d.outcome, want.outcome);
+        assert_eq!(d.categories, want.categories);
+        assert_eq!(d.rationale, want.rationale);
+        assert_eq!(d.plan.core_group.len(), want.core_group.len());
+    }
+    assert_eq!(s.decisions[1].dissents.len(), 1);
+    assert_eq!(s.pre_meeting.exclusions.len(), 1);
+    assert!(s.pre_meeting.exclusions[0].separate_attendance);
+    // #11 asks for at most a third of today's figure; the new keyboard is
+    // not there yet (README, "Keys", says so and where the keys go).
+    assert!(
+        k.command_keys < TODAY_COMMAND_KEYS,
+        "{} command keys is no fewer than today's {TODAY_COMMAND_KEYS}",
+        k.command_keys
+    );
+    assert_eq!(
+        k.command_keys, NEW_COMMAND_KEYS,
+        "the figure the README gives"
     );
 }

@@ -51,26 +51,26 @@ fn open_editor(p: &mut Pty, chunk: Chunk) {
     match chunk {
         Chunk::MapItem => {
             p.go_to_stage(4);
-            p.keys("a");
+            p.keys("<C-n>");
         }
         Chunk::ChildName => {
             p.go_to_stage(0);
             p.wait_for("▶ Conference");
-            p.keys("<Tab>");
+            p.keys("<End><Tab>");
             p.wait_for("▶ Children");
-            p.keys("a");
+            p.keys("<C-n>");
         }
         Chunk::Danger => {
             p.go_to_stage(3);
-            p.keys("a");
+            p.keys("<C-n>");
         }
         Chunk::ParentsViews => {
             p.go_to_stage(1);
             // The last field of the form; replace its text.
-            p.keys("jjjjjjjjjjjj<Enter>");
+            p.keys("<End><Enter>");
             p.wait_for("Parents' first views");
             p.wait_editor(true);
-            p.keys("<C-a><C-k>");
+            p.keys("<C-a><BS>");
         }
     }
     p.wait_editor(true);

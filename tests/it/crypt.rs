@@ -90,9 +90,9 @@ fn spawn_in(sb: &Sandbox, env: &[(String, std::ffi::OsString)], args: &[&str]) -
 fn new_session(sb: &Sandbox, reference: &str) -> PathBuf {
     let mut p = sb.spawn(&["new", "--dir", arg(&sb.sessions())], 100, 30);
     p.wait_ready();
-    p.keys("jjjjjj");
+    p.keys("<Down><Down><Down><Down><Down><Down>");
     p.set_field(reference);
-    p.keys("q");
+    p.keys("<C-q>");
     assert!(p.wait_exit().success());
     let files = session_files(&sb.sessions());
     assert_eq!(files.len(), 1, "{files:?}");
@@ -109,17 +109,17 @@ fn with_a_key_killed_mid_typing_no_typed_word_is_on_disk_in_plaintext() {
 
     let mut p = spawn_in(&sb, &env, &["new", "--dir", "sessions"]);
     p.wait_ready();
-    p.keys("jjjjjj");
+    p.keys("<Down><Down><Down><Down><Down><Down>");
     p.set_field(reference);
     p.go_to_stage(4);
-    p.keys("a");
-    p.wait_editor(true);
+    // Typing in a map column starts an item holding the text.
     p.type_and_show(kept);
+    p.wait_editor(true);
     p.keys("<Esc>");
     p.wait_editor(false);
-    p.keys("<Esc><Tab>a");
-    p.wait_editor(true);
+    p.keys("<Tab>");
     p.type_and_show(in_editor);
+    p.wait_editor(true);
     // Long enough for the save and the draft of the open editor.
     std::thread::sleep(Duration::from_millis(1500));
     p.kill_hard();
@@ -146,7 +146,7 @@ fn with_a_key_killed_mid_typing_no_typed_word_is_on_disk_in_plaintext() {
     p.wait_for(in_editor);
     p.keys("<Esc>");
     p.wait_editor(false);
-    p.keys("<Esc>q");
+    p.keys("<Esc><C-q>");
     assert!(p.wait_exit().success());
     let hits = files_holding(sb.root.path(), &words);
     assert!(
@@ -248,7 +248,7 @@ fn view_asks_the_passphrase_on_the_terminal_without_echo_and_shows_the_session()
     p.wait_for("FAMASK31");
     let raw = String::from_utf8_lossy(&p.raw_output()).into_owned();
     assert!(!raw.contains(PASSPHRASE), "the passphrase was echoed");
-    p.keys("q");
+    p.keys("<C-q>");
     assert!(p.wait_exit().success());
 }
 
@@ -265,7 +265,7 @@ fn the_running_program_has_core_dumps_off() {
         .expect("core limit line");
     let numbers: Vec<&str> = core.split_whitespace().skip(4).take(2).collect();
     assert_eq!(numbers, ["0", "0"], "{core}");
-    p.keys("q");
+    p.keys("<C-q>");
     assert!(p.wait_exit().success());
 }
 
@@ -445,15 +445,15 @@ fn with_a_key_the_screen_refuses_the_full_record_and_reminds_with_the_family_cop
     let mut p = sb.spawn(&["view", arg(&file)], 120, 30);
     p.wait_for("read-only");
     // The first choice is the full record, in Markdown.
-    p.keys("e");
+    p.keys("<C-e>");
     p.wait_for("Family's copy");
     p.keys("<Enter>");
     p.wait_for("not exported: the full record would be unencrypted");
-    p.keys("e");
+    p.keys("<C-e>");
     p.wait_for("Family's copy");
-    p.keys("jjjj<Enter>");
+    p.keys("<Down><Down><Down><Down><Enter>");
     p.wait_for("not encrypted: to print and send");
-    p.keys("q");
+    p.keys("<C-q>");
     assert!(p.wait_exit().success());
     let names: Vec<String> = all_files(&sb.sessions())
         .iter()

@@ -20,23 +20,28 @@ fn a_new_conference_typed_in_a_terminal_is_saved_and_the_terminal_restored() {
     p.wait_for("Kind of conference");
 
     // 0 Setup: date, chair, family reference, then a child.
-    p.keys("j");
-    p.set_field("23/11/2026");
-    p.wait_for("Mon 23 Nov 2026");
-    p.keys("jjjj");
-    p.set_field("Robin Fairweather");
-    p.keys("j");
-    p.set_field("FAM5150");
-    p.keys("<Tab>a");
+    // Typing on a field edits it (the prefilled date is typed over); Tab
+    // goes field by field, and from the last field to the children, where
+    // typing starts a child.
+    p.keys("<Down>");
+    p.send("23/11/2026");
     p.wait_editor(true);
-    p.type_and_show("Ellis Brightwater");
+    p.keys("<Enter>");
+    p.wait_for("Mon 23 Nov 2026");
+    p.keys("<Down><Down><Down>");
+    p.set_field("Robin Fairweather");
+    p.keys("<Down>");
+    p.set_field("FAM5150");
+    p.keys("<End><Tab>");
+    p.send("E");
+    p.wait_editor(true);
+    p.type_and_show("llis Brightwater");
     p.keys("<Esc>");
     p.wait_editor(false);
-    p.keys("<Esc>");
     p.wait_for("Children (1)");
 
     // 4 The map: one item in each column.
-    p.keys("]]]]");
+    p.keys("<M-4>");
     p.wait_for("4 · The map");
     let items = [
         "Grandmother visits every Sunday",
@@ -48,17 +53,15 @@ fn a_new_conference_typed_in_a_terminal_is_saved_and_the_terminal_restored() {
         if i > 0 {
             p.keys("<Tab>");
         }
-        p.keys("a");
-        p.wait_editor(true);
         p.type_and_show(item);
+        p.wait_editor(true);
         p.keys("<Esc>");
         p.wait_editor(false);
-        p.keys("<Esc>");
     }
 
     // 8 Decision: Enter on the child opens the decision form; Enter on
     // Outcome cycles it (not yet decided → no further action → child in need).
-    p.keys("]]]]");
+    p.keys("<PgDn><PgDn><PgDn><PgDn>");
     p.wait_for("8 · Chair's decision");
     p.keys("<Enter>");
     p.wait_for("▶ Decision");
@@ -67,7 +70,7 @@ fn a_new_conference_typed_in_a_terminal_is_saved_and_the_terminal_restored() {
     p.keys("<Enter>");
     p.wait_for("‹ Child in need plan ›");
 
-    p.keys("q");
+    p.keys("<C-q>");
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     assert_terminal_restored(&p);
@@ -158,9 +161,9 @@ fn view_refuses_every_edit_and_never_writes() {
 
     let mut p = sb.spawn(&["view", arg(&file)], 100, 30);
     p.wait_for("read-only");
-    // Every editing key, in several stages. The typed text avoids q (quit)
-    // and e (export, which is allowed read-only and checked below).
-    let battery = "a<Esc><Esc>d<Del><Enter>zany spring brawl<Esc><Esc> <Esc>u<C-z><C-r>F<Esc><C-s><Tab>a<Esc><Esc>d<Del><Enter>txt<Esc><Esc>";
+    // Every editing key, in several stages, and typing (which changes
+    // nothing read-only, and says why).
+    let battery = "a<Esc><Esc>d<Del><Enter>zany quick spring brawl<Esc><Esc> <Esc>u<C-z><C-y><F9><Esc><C-s><C-n><Esc><Tab>a<Esc><Esc>d<Del><Enter>txt<Esc><Esc>";
     // It opens at the stage it was left on (the decision).
     for n in [0, 1, 3, 4, 8] {
         p.go_to_stage(n);
@@ -177,11 +180,11 @@ fn view_refuses_every_edit_and_never_writes() {
     // the export, owner-only, beside the session.
     // The family's copy (the fourth choice): with a key, the full record
     // is refused on screen (it needs the command line's confirmation).
-    p.keys("e");
+    p.keys("<C-e>");
     p.wait_for("Family's copy");
-    p.keys("jjjj<Enter>");
+    p.keys("<Down><Down><Down><Down><Enter>");
     p.wait_for("exported to");
-    p.keys("q");
+    p.keys("<C-q>");
     let status = p.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     assert_terminal_restored(&p);

@@ -112,9 +112,8 @@ fn full_disk_at_quit_keeps_the_words_in_home_and_fails_loudly() {
 
     disk.fill();
     p.go_to_stage(4);
-    p.keys("a");
-    p.wait_editor(true);
     p.type_and_show("Grandmother visits daily");
+    p.wait_editor(true);
     p.keys("<Esc>");
     p.wait_editor(false);
     p.keys("<Esc>");
@@ -173,9 +172,8 @@ fn a_file_size_limit_is_a_failed_save_not_a_killed_program() {
     );
     p.wait_ready();
     p.go_to_stage(4);
-    p.keys("a");
-    p.wait_editor(true);
     p.type_and_show("Uncle takes the children swimming");
+    p.wait_editor(true);
     p.keys("<Esc>");
     p.wait_editor(false);
     p.keys("<Esc>");
@@ -388,9 +386,8 @@ fn saving_through_a_symlink_writes_the_real_file_and_keeps_the_link() {
     p.wait_ready();
     p.wait_for("is a link: saving writes to");
     p.go_to_stage(4);
-    p.keys("a");
-    p.wait_editor(true);
     p.type_and_show("Neighbour helps on Fridays");
+    p.wait_editor(true);
     p.keys("<Esc>");
     p.wait_editor(false);
     p.keys("<Esc><C-c>");
@@ -557,9 +554,8 @@ fn a_draft_the_disk_refuses_is_said_in_the_status_bar() {
     let mut p = sb.spawn(&["open", file.to_str().unwrap()], 140, 30);
     p.wait_ready();
     p.go_to_stage(4);
-    p.keys("a");
-    p.wait_editor(true);
     p.type_and_show("Words with no draft");
+    p.wait_editor(true);
     p.wait_for("no draft kept");
     p.keys("<Esc>");
     p.wait_editor(false);
@@ -661,11 +657,12 @@ fn the_projector_shows_an_item_only_once_its_form_is_closed() {
 
     chair.go_to_stage(4);
     // A restricted item: typed, kept with Esc, then marked restricted.
-    chair.keys("a");
-    chair.wait_editor(true);
     chair.type_and_show("Police intelligence zebra");
-    chair.keys("<Esc>");
+    chair.wait_editor(true);
+    // Tab keeps the text and opens the item's form at its next field.
+    chair.keys("<Tab>");
     chair.wait_editor(false);
+    chair.wait_for("Restricted");
     // Saved with its form still open: the file says it is being written.
     let saved_with_form_open = || {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
@@ -678,15 +675,15 @@ fn the_projector_shows_an_item_only_once_its_form_is_closed() {
     }
     // Long enough for the projector to have followed that save.
     std::thread::sleep(std::time::Duration::from_millis(1500));
-    chair.keys("<Down><Down><Down><Down>");
+    // From "Said by" down to the restricted tick box.
+    chair.keys("<Down><Down><Down>");
     chair.keys(" ");
     chair.keys("<Esc>");
 
     // A plain item after it: shown once its form is closed, which also
     // proves the projector has followed every save.
-    chair.keys("a");
-    chair.wait_editor(true);
     chair.type_and_show("Grandad walks them to school");
+    chair.wait_editor(true);
     chair.keys("<Esc>");
     chair.wait_editor(false);
     chair.keys("<Esc>");

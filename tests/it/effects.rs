@@ -174,7 +174,7 @@ fn finalising_asks_to_save_now() {
     session.status = cpconf::model::Status::InProgress;
     let mut app = App::new(session, Access::Edit, at("10:00:00"));
     go_to(&mut app, cpconf::model::Stage::Decision);
-    let effects = keys(&mut app, "Fy");
+    let effects = keys(&mut app, "<F9><Enter>");
     assert!(app.session().is_finalised());
     assert_eq!(effects, vec![Effect::SaveNow]);
     let mut runtime = FakeRuntime::default();
@@ -185,7 +185,7 @@ fn finalising_asks_to_save_now() {
 #[test]
 fn export_asks_for_the_chosen_copy_and_says_where_it_went() {
     let mut app = new_app();
-    let effects = keys(&mut app, "e<Enter>");
+    let effects = keys(&mut app, "<C-e><Enter>");
     assert_eq!(
         effects,
         vec![Effect::Export(CopyKind::Record, Format::Markdown)]
@@ -202,7 +202,7 @@ fn export_asks_for_the_chosen_copy_and_says_where_it_went() {
 #[test]
 fn a_failed_export_says_why() {
     let mut app = new_app();
-    let effects = keys(&mut app, "e<Enter>");
+    let effects = keys(&mut app, "<C-e><Enter>");
     let mut runtime = FakeRuntime {
         refuse_exports: Some("permission denied".into()),
         ..FakeRuntime::default()
@@ -235,7 +235,7 @@ fn quit_is_asked_for_and_leaving_keeps_what_is_typed() {
 #[test]
 fn quit_from_the_stage_is_one_effect() {
     let mut app = new_app();
-    let effects = keys(&mut app, "q");
+    let effects = keys(&mut app, "<C-q>");
     assert_eq!(effects, vec![Effect::Quit]);
 }
 

@@ -15,7 +15,7 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
         at("13:00:00"),
     );
     let before = app.session().clone();
-    keys(&mut app, "e");
+    commands(&mut app, "e");
     assert!(matches!(app.overlays().last(), Some(Overlay::Export(_))));
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("Word file"), "{shown}");
@@ -24,7 +24,7 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
         "{shown}"
     );
     // Down to the family copy as HTML: record ×4, then family md, html.
-    let effects = keys(&mut app, "jjjjj<Enter>");
+    let effects = commands(&mut app, "jjjjj<Enter>");
     assert_eq!(
         effects,
         vec![Effect::Export(CopyKind::Family, Format::Html)]
@@ -36,7 +36,7 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
 #[test]
 fn esc_leaves_the_export_menu_without_exporting() {
     let mut app = new_app();
-    let effects = keys(&mut app, "e<Esc>");
+    let effects = commands(&mut app, "e<Esc>");
     assert!(app.overlays().is_empty());
     assert_eq!(effects, vec![]);
 }
@@ -48,13 +48,13 @@ fn the_export_menu_offers_the_letters_for_each_person() {
         Access::ReadOnly("test".into()),
         at("13:00:00"),
     );
-    keys(&mut app, "e");
+    keys(&mut app, "<C-e>");
     let shown = screen(&app, 100, 30);
     assert!(
         shown.contains("Letters and copies for each person (a folder) · Word file"),
         "{shown}"
     );
     // Past the 3 copies x 4 formats, the letters as a Word file is last.
-    let effects = keys(&mut app, &format!("{}<Enter>", "j".repeat(15)));
+    let effects = keys(&mut app, &format!("{}<Enter>", "<Down>".repeat(15)));
     assert_eq!(effects, vec![Effect::ExportLetters(Format::Docx)]);
 }

@@ -78,11 +78,14 @@ fn closing_the_window_saves_what_was_typed_and_ends_cpconf() {
     let file = session_file().unwrap();
     let lock = cpconf::storage::lock_path(&file);
 
-    // Down to the chair's name, open it and type; the draft file shows the
+    // Down to the chair's name and type; the draft file shows the
     // keys have arrived in that field.
-    keyboard.write_all(b"jjjjj\r").unwrap();
+    keyboard
+        .write_all(b"\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B")
+        .unwrap();
     keyboard.flush().unwrap();
     thread::sleep(Duration::from_millis(200));
+    // Typing on the field starts editing it: no key to open it first.
     keyboard.write_all(b"Window closer").unwrap();
     keyboard.flush().unwrap();
     let drafts = sb.drafts();

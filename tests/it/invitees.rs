@@ -211,7 +211,7 @@ fn the_real_program_starts_a_conference_with_the_list_in_the_register() {
         40,
     );
     p.wait_for("Kind of conference");
-    p.keys("]]");
+    p.keys("<PgDn><PgDn>");
     p.wait_for("Officer Lee");
     p.keys("<C-c>");
     assert!(p.wait_exit().success());

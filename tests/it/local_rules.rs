@@ -65,7 +65,7 @@ fn planned_minutes_come_from_the_rules() {
 fn category_names_are_the_local_ones_on_screen_and_in_the_picker() {
     let local = rules("[categories]\nneglect = \"Neglect (local)\"\n");
     let mut app = example_at(Stage::Decision, local);
-    keys(&mut app, "<Down>"); // Rory, whose plan is under neglect
+    commands(&mut app, "<Down>"); // Rory, whose plan is under neglect
     let shown = screen(&app, 160, 48);
     assert!(shown.contains("Neglect (local)"), "{shown}");
 
@@ -132,17 +132,17 @@ fn a_new_session_takes_the_local_statements_and_question() {
     assert!(shown.contains("Recording the meeting"), "{shown}");
 
     // Tick it off by keys, like the four standard ones.
-    keys(&mut app, "<Tab>");
+    commands(&mut app, "<Tab>");
     for _ in 0..4 {
-        keys(&mut app, "<Down>");
+        commands(&mut app, "<Down>");
     }
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     assert!(
         app.session().opening_statements.local[0].given,
         "{:?}",
         app.message()
     );
-    keys(&mut app, "u");
+    commands(&mut app, "u");
     assert!(
         !app.session().opening_statements.local[0].given,
         "undo restores it"

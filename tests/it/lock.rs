@@ -23,9 +23,9 @@ fn fresh_session(sb: &Sandbox) -> PathBuf {
     let dir = sb.sessions();
     let mut p = sb.spawn(&["new", "--dir", dir.to_str().unwrap()], 100, 30);
     p.wait_ready();
-    p.keys("jjjjjj");
+    p.keys("<Down><Down><Down><Down><Down><Down>");
     p.set_field("FAM5150");
-    p.keys("q");
+    p.keys("<C-q>");
     assert!(p.wait_exit().success());
     let files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
@@ -61,11 +61,11 @@ fn a_second_open_is_refused_view_still_works_and_the_lock_goes_with_the_first() 
 
     let mut viewer = sb.spawn(&["view", f], 100, 30);
     viewer.wait_for("read-only");
-    viewer.keys("q");
+    viewer.keys("<C-q>");
     assert!(viewer.wait_exit().success());
     assert_terminal_restored(&viewer);
 
-    first.keys("q");
+    first.keys("<C-q>");
     assert!(first.wait_exit().success());
     assert!(
         !cpconf::storage::lock_path(&file).exists(),
@@ -74,7 +74,7 @@ fn a_second_open_is_refused_view_still_works_and_the_lock_goes_with_the_first() 
 
     let mut again = sb.spawn(&["open", f], 100, 30);
     again.wait_ready();
-    again.keys("q");
+    again.keys("<C-q>");
     assert!(again.wait_exit().success());
 }
 
@@ -100,7 +100,7 @@ fn a_stale_lock_file_is_taken_over() {
     let info: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&lock).unwrap()).expect("lock file is JSON");
     assert_eq!(info["pid"], p.pid(), "the lock now names the new holder");
-    p.keys("q");
+    p.keys("<C-q>");
     assert!(p.wait_exit().success());
     assert!(!lock.exists());
 }
@@ -114,12 +114,12 @@ fn signal_saves_and_quits(signal: libc::c_int, marker: &str) {
     p.wait_ready();
     // One edit kept with Esc, and one still in the editor.
     p.go_to_stage(4);
-    p.keys("a");
+    p.keys("<C-n>");
     p.wait_editor(true);
     p.type_and_show("Aunt collects from school");
     p.keys("<Esc>");
     p.wait_editor(false);
-    p.keys("<Esc><Tab>a");
+    p.keys("<Esc><Tab><C-n>");
     p.wait_editor(true);
     p.type_and_show(marker);
 

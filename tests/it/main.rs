@@ -53,4 +53,5 @@ mod stages;
 mod storage;
 mod textarea_wrap;
 mod themes;
+mod typing;
 mod wording;

@@ -78,7 +78,7 @@ fn clicking_a_field_selects_it() {
 #[test]
 fn clicks_are_ignored_while_a_popup_is_open() {
     let mut app = icpc();
-    keys(&mut app, "?");
+    commands(&mut app, "?");
     assert_eq!(cpconf::ui::hit_test(&app, AREA, 5, 10), None);
     app.update(Msg::Click(ClickTarget::Stage(Stage::Setup)));
     assert_ne!(app.stage(), Stage::Setup);
@@ -91,7 +91,7 @@ fn clicking_a_person_in_a_scrolled_grid_selects_that_person() {
     let mut app = App::new(session, Access::Edit, at("12:00:00"));
     app.update(Msg::GoToStage(Stage::Scaling));
     for _ in 0..50 {
-        keys(&mut app, "j");
+        commands(&mut app, "j");
     }
     let grid = app.pane();
     assert_eq!(app.cursor(grid).row, 50);

@@ -260,7 +260,7 @@ fn hostile_names_on_every_stage() {
             press(&mut app, KeyCode::Tab);
         }
         // Help and an opened record too.
-        keys(&mut app, "?");
+        commands(&mut app, "?");
         assert_screen_clean(&app, &format!("{stage:?} help"));
         press(&mut app, KeyCode::Esc);
     }
@@ -280,18 +280,18 @@ fn a_megabyte_paste_lands_as_one_edit() {
     app.update(Msg::Paste(text.clone()));
     assert_screen_clean(&app, "editing a megabyte");
     // One edit in the editor: a single undo takes the whole paste away...
-    keys(&mut app, "<C-z>");
+    commands(&mut app, "<C-z>");
     assert_eq!(app.draft().map(|(_, t)| t), Some(String::new()));
-    keys(&mut app, "<C-y>");
+    commands(&mut app, "<C-y>");
     let want = pasted(&text, FieldKind::Lines);
     assert_eq!(app.draft().map(|(_, t)| t), Some(want.clone()));
     press(&mut app, KeyCode::Esc);
     assert_eq!(edit_text(app.session(), &field), want);
     assert_screen_clean(&app, "a megabyte in the form");
     // ...and one change to the session: one `u` empties the field again.
-    keys(&mut app, "u");
+    commands(&mut app, "u");
     assert_eq!(edit_text(app.session(), &field), "");
-    keys(&mut app, "<C-r>");
+    commands(&mut app, "<C-y>");
     assert_eq!(edit_text(app.session(), &field), want);
     let loaded = assert_round_trips(&app);
     assert_eq!(edit_text(&loaded, &field), want);
@@ -327,7 +327,7 @@ fn ten_thousand_newlines() {
 fn hostile_text_in_a_new_map_item() {
     let mut app = app();
     app.update(Msg::GoToStage(Stage::Map));
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     assert!(app.editing());
     let text = CONTROL
         .iter()

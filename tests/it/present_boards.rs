@@ -5,7 +5,7 @@
 use chrono::DateTime;
 use cpconf::example::{example_icpc, example_review};
 use cpconf::model::*;
-use cpconf::present::{Board, FamilyView, PresentState, draw};
+use cpconf::present::{Board, Effect, FamilyView, Msg, PresentState, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -24,8 +24,14 @@ fn screen(state: &PresentState, w: u16, h: u16) -> String {
     crate::support::buffer_text(term.backend().buffer())
 }
 
-fn key(state: &mut PresentState, code: KeyCode) {
-    state.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+fn key(state: &mut PresentState, code: KeyCode) -> Vec<Effect> {
+    state.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+/// What the loop reports when the file has been read again.
+fn loaded(state: &mut PresentState, session: &Session, at: Timestamp) {
+    let asked = state.update(Msg::Loaded(Box::new(session.clone()), at));
+    assert!(asked.is_empty(), "a report asked for {asked:?}");
 }
 
 fn on(board: Board) -> PresentState {
@@ -34,7 +40,7 @@ fn on(board: Board) -> PresentState {
         &mut s,
         KeyCode::Char(char::from(b'0' + board.number() as u8)),
     );
-    assert_eq!(s.board, board);
+    assert_eq!(s.board(), board);
     s
 }
 
@@ -133,7 +139,11 @@ fn no_restricted_text_on_any_board_at_any_size() {
                 KeyCode::Char(char::from(b'0' + board.number() as u8)),
             );
             for scroll in [0u16, 40] {
-                s.scroll = scroll;
+                // `j` scrolls down a line; the board key started at the top.
+                for _ in s.scroll()..scroll {
+                    key(&mut s, KeyCode::Char('j'));
+                }
+                assert_eq!(s.scroll(), scroll);
                 for &(w, h) in &sizes {
                     let text = screen(&s, w, h);
                     assert!(!text.contains("Qzxv"), "{board:?} {w}x{h}:\n{text}");
@@ -185,7 +195,7 @@ fn follows_the_chair_until_a_board_is_chosen() {
     let mut session = example_icpc();
     let at = moment("2026-11-09T12:00:00+00:00");
     let mut s = state(&session);
-    assert!(s.follow);
+    assert!(s.following());
     for (stage, board) in [
         (Stage::Map, Board::Map),
         (Stage::Scaling, Board::Scaling),
@@ -197,63 +207,92 @@ fn follows_the_chair_until_a_board_is_chosen() {
             started_at: at,
             ended_at: None,
         });
-        s.absorb(&session, at);
-        assert_eq!(s.board, board);
+        loaded(&mut s, &session, at);
+        assert_eq!(s.board(), board);
     }
     key(&mut s, KeyCode::Char(']'));
-    assert_eq!(s.board, Board::Scaling);
-    assert!(!s.follow);
+    assert_eq!(s.board(), Board::Scaling);
+    assert!(!s.following());
     session.stage_visits.push(StageVisit {
         stage: Stage::Map,
         started_at: at,
         ended_at: None,
     });
-    s.absorb(&session, at);
-    assert_eq!(s.board, Board::Scaling, "a chosen board stays");
+    loaded(&mut s, &session, at);
+    assert_eq!(s.board(), Board::Scaling, "a chosen board stays");
     key(&mut s, KeyCode::Char('a'));
-    assert_eq!(s.board, Board::Map);
+    assert_eq!(s.board(), Board::Map);
     key(&mut s, KeyCode::Tab);
-    assert_eq!(s.board, Board::Goals);
+    assert_eq!(s.board(), Board::Goals);
     key(&mut s, KeyCode::Char('['));
     key(&mut s, KeyCode::Char('['));
-    assert_eq!(s.board, Board::Dangers);
+    assert_eq!(s.board(), Board::Dangers);
     key(&mut s, KeyCode::Char('['));
-    assert_eq!(s.board, Board::Scaling);
+    assert_eq!(s.board(), Board::Scaling);
 }
 
 #[test]
 fn a_failed_load_keeps_the_last_good_board_with_a_quiet_note() {
     let session = example_icpc();
     let mut s = state(&session);
-    let before = s.view.clone();
-    s.load_failed("cannot open x.json: the JSON stops early".into());
-    assert_eq!(s.view, before);
+    let before = s.view().clone();
+    assert!(
+        s.update(Msg::LoadFailed(
+            "cannot open x.json: the JSON stops early".into()
+        ))
+        .is_empty()
+    );
+    assert_eq!(s.view(), &before);
     let text = screen(&s, 100, 30);
     assert!(text.contains("latest save unreadable"), "{text}");
-    s.absorb(&session, moment("2026-11-09T12:00:00+00:00"));
-    assert!(s.load_error.is_none());
+    loaded(&mut s, &session, moment("2026-11-09T12:00:00+00:00"));
+    assert!(s.load_error().is_none());
     assert!(
-        s.changed_at == moment("2026-11-09T11:52:07+00:00"),
+        s.changed_at() == moment("2026-11-09T11:52:07+00:00"),
         "unchanged content keeps its time"
     );
 }
 
 #[test]
 fn quit_keys() {
-    use cpconf::present::Control;
     let mut s = state(&example_icpc());
+    let quit = |s: &mut PresentState, code, mods| s.update(Msg::Key(KeyEvent::new(code, mods)));
     assert_eq!(
-        s.handle_key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)),
-        Control::Quit
+        quit(&mut s, KeyCode::Char('q'), KeyModifiers::NONE),
+        vec![Effect::Quit]
     );
     assert_eq!(
-        s.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-        Control::Quit
+        quit(&mut s, KeyCode::Char('c'), KeyModifiers::CONTROL),
+        vec![Effect::Quit]
     );
+    assert_eq!(quit(&mut s, KeyCode::Char('x'), KeyModifiers::NONE), vec![]);
+    // Over the help, q still quits; any other key only closes the help.
+    key(&mut s, KeyCode::Char('?'));
+    assert!(s.help_open());
+    assert_eq!(key(&mut s, KeyCode::Char('x')), vec![]);
+    assert!(!s.help_open());
+    key(&mut s, KeyCode::Char('?'));
+    assert_eq!(key(&mut s, KeyCode::Char('q')), vec![Effect::Quit]);
+}
+
+#[test]
+fn a_changed_file_is_read_again_and_a_failed_read_is_noted() {
+    let mut session = example_icpc();
+    let mut s = state(&session);
+    assert_eq!(s.update(Msg::FileChanged), vec![Effect::Reload]);
+    session.setup.family_reference = "FAM9999".into();
+    let at = moment("2026-11-09T12:05:00+00:00");
+    loaded(&mut s, &session, at);
+    assert_eq!(s.view().family_reference, "FAM9999");
+    assert_eq!(s.changed_at(), at, "changed content takes the new time");
+    s.update(Msg::LoadFailed(
+        "cannot open x.json: the JSON stops early".into(),
+    ));
     assert_eq!(
-        s.handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)),
-        Control::Continue
+        s.load_error(),
+        Some("cannot open x.json: the JSON stops early")
     );
+    assert_eq!(s.view().family_reference, "FAM9999");
 }
 
 #[test]
@@ -264,14 +303,23 @@ fn a_long_board_says_how_far_it_scrolls() {
     term.draw(|f| furthest = cpconf::present::draw_measured(f, &s))
         .expect("draw");
     assert!(furthest > 0, "the danger statements do not fit at 80x24");
-    s.scroll = u16::MAX;
+    for _ in 0..usize::from(furthest) + 50 {
+        key(&mut s, KeyCode::Char('j'));
+    }
+    assert_eq!(s.scroll(), furthest + 50);
     let end = screen(&s, 80, 24);
-    s.scroll = furthest;
+    assert!(end.contains("more above"), "{end}");
+    assert!(!end.contains("more below"), "{end}");
+    // The loop reports how far the frame could scroll: the state keeps
+    // within it, so one `k` moves up at once...
+    assert!(s.update(Msg::Measured(furthest)).is_empty());
+    assert_eq!(s.scroll(), furthest);
     assert_eq!(
         screen(&s, 80, 24),
         end,
         "scrolling past the end shows the end"
     );
-    assert!(end.contains("more above"), "{end}");
-    assert!(!end.contains("more below"), "{end}");
+    key(&mut s, KeyCode::Char('k'));
+    assert_eq!(s.scroll(), furthest - 1);
+    assert_ne!(screen(&s, 80, 24), end);
 }

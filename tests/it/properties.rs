@@ -187,24 +187,28 @@ fn ctrl(c: char) -> Ev {
     Ev::Key(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
+fn alt(c: char) -> Ev {
+    Ev::Key(KeyCode::Char(c), KeyModifiers::ALT)
+}
+
 fn event() -> impl Strategy<Value = Ev> {
     use KeyCode as K;
     prop_oneof![
-        5 => select(vec![ch(']'), ch('['), plain(K::PageUp), plain(K::PageDown)]),
+        5 => select(vec![plain(K::PageUp), plain(K::PageDown), alt('3'), alt('8')]),
         6 => select(vec![plain(K::Tab), Ev::Key(K::BackTab, KeyModifiers::SHIFT)]),
         12 => select(vec![
             plain(K::Up), plain(K::Down), plain(K::Left), plain(K::Right),
-            ch('h'), ch('j'), ch('k'), ch('l'),
+            plain(K::Home), plain(K::End),
         ]),
-        7 => Just(ch('a')),
+        7 => select(vec![ch('a'), ctrl('n')]),
         12 => Just(plain(K::Enter)),
         9 => Just(plain(K::Esc)),
         4 => Just(ch(' ')),
         3 => select(vec![ch('d'), plain(K::Delete)]),
-        4 => select(vec![ch('u'), ctrl('z'), ctrl('r'), ctrl('y')]),
-        1 => Just(ch('F')),
-        2 => select(vec![ch('y'), ch('n')]),
-        1 => Just(ch('?')),
+        4 => select(vec![ch('u'), ctrl('z'), ctrl('a'), ctrl('y')]),
+        1 => Just(plain(K::F(9))),
+        2 => select(vec![ch('y'), ch('n'), ctrl('e')]),
+        1 => Just(plain(K::F(1))),
         4 => proptest::char::range('0', '9').prop_map(ch),
         8 => odd_char().prop_filter("printable", |c| !c.is_control()).prop_map(ch),
         3 => Just(plain(K::Backspace)),
@@ -736,6 +740,19 @@ fn top_is(app: &App, name: &str) -> bool {
     )
 }
 
+/// Tab moves field by field in a form and on to the next pane after the
+/// last field: End first, so one Tab leaves the form.
+fn next_pane(app: &mut App) {
+    let in_form = matches!(
+        app.panes().get(app.pane()).map(|p| &p.content),
+        Some(cpconf::app::panes::PaneContent::Form(_))
+    );
+    if in_form {
+        key(app, KeyCode::End);
+    }
+    key(app, KeyCode::Tab);
+}
+
 /// Reaches the overlay by keys, as a chair would: Enter on each pane and
 /// row, then on each field of a record form that opens.
 fn reach_by_keys(stage: Stage, name: &str) -> Option<App> {
@@ -746,7 +763,7 @@ fn reach_by_keys(stage: Stage, name: &str) -> Option<App> {
             let fresh = || {
                 let mut app = icpc_at(stage);
                 for _ in 0..pane {
-                    key(&mut app, KeyCode::Tab);
+                    next_pane(&mut app);
                 }
                 for _ in 0..row {
                     key(&mut app, KeyCode::Down);
@@ -783,11 +800,8 @@ fn reach_by_keys(stage: Stage, name: &str) -> Option<App> {
 fn with_overlay(stage: Stage, name: &str) -> App {
     if name == "help" {
         let mut app = icpc_at(stage);
-        app.update(Msg::Key(KeyEvent::new(
-            KeyCode::Char('?'),
-            KeyModifiers::SHIFT,
-        )));
-        assert!(top_is(&app, "help"), "? opens help at {stage:?}");
+        key(&mut app, KeyCode::F(1));
+        assert!(top_is(&app, "help"), "F1 opens help at {stage:?}");
         return app;
     }
     if name == "none" {
@@ -818,6 +832,7 @@ fn with_overlay(stage: Stage, name: &str) -> App {
             chosen: vec![app.session().attendees[0].id.0.clone()],
             selected: 1,
             multi: true,
+            filter: String::new(),
         }),
         "confirm" => Overlay::Confirm(Confirm {
             question: "Finalise this conference? The record is then locked.".into(),
@@ -827,7 +842,7 @@ fn with_overlay(stage: Stage, name: &str) -> App {
             // Every stage with a list reaches a record by keys; a stage
             // without one is drawn under the first child's record.
             let mut setup = icpc_at(Stage::Setup);
-            key(&mut setup, KeyCode::Tab);
+            next_pane(&mut setup);
             key(&mut setup, KeyCode::Enter);
             match setup.overlays().last().cloned() {
                 Some(o @ Overlay::Record(_)) => o,

@@ -141,8 +141,8 @@ fn a_whole_two_child_conference_by_keys_alone() {
 fn the_finalised_record_is_locked() {
     let mut app = run_icpc();
     let before = app.session().clone();
-    keys(&mut app, "[[[[a");
-    keys(&mut app, "ud<Enter>");
+    commands(&mut app, "[[[[a");
+    commands(&mut app, "ud<Enter>");
     assert_eq!(app.session(), &before);
     assert!(
         app.message()

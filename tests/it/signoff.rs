@@ -32,7 +32,7 @@ fn changing_a_byte_of_a_finalised_file_is_detected() {
     let viewer =
         cpconf::app::state::App::new(loaded, Access::ReadOnly("test".into()), at("13:00:00"));
     let mut viewer = viewer;
-    keys(&mut viewer, "]]]]]]]]]]");
+    commands(&mut viewer, "]]]]]]]]]]");
     assert_eq!(viewer.stage(), Stage::Record);
     assert!(screen(&viewer, 120, 40).contains("CHANGED since it was finalised"));
 }
@@ -41,14 +41,14 @@ fn changing_a_byte_of_a_finalised_file_is_detected() {
 fn after_finalising_only_addenda_can_be_added() {
     let mut app = run_icpc();
     let fingerprint = app.session().finalised.clone().unwrap().content_sha256;
-    keys(&mut app, "]");
+    commands(&mut app, "]");
     assert_eq!(app.stage(), Stage::Record);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     assert!(app.editing(), "a opens a new addendum");
     type_text(&mut app, "The review date was moved to 2 March 2027.");
-    keys(&mut app, "<Esc>j<Enter>");
+    commands(&mut app, "<Esc>j<Enter>");
     type_text(&mut app, "The chair is on leave on 23 February.");
-    keys(&mut app, "<Esc><Esc>");
+    commands(&mut app, "<Esc><Esc>");
 
     let a = &app.session().addenda;
     assert_eq!(a.len(), 1);
@@ -66,10 +66,10 @@ fn after_finalising_only_addenda_can_be_added() {
     );
 
     // An addendum cannot be deleted, and the record itself cannot change.
-    keys(&mut app, "d");
+    commands(&mut app, "d");
     assert_eq!(app.session().addenda.len(), 1);
     let before = app.session().clone();
-    keys(&mut app, "[<Enter>jj<Space>a");
+    commands(&mut app, "[<Enter>jj<Space>a");
     assert_eq!(app.session(), &before);
 }
 
@@ -81,9 +81,9 @@ fn a_read_only_window_cannot_add_an_addendum() {
         at("13:00:00"),
     );
     let before = viewer.session().clone();
-    keys(&mut viewer, "]]]]]]]]]]a");
+    commands(&mut viewer, "]]]]]]]]]]a");
     type_text(&mut viewer, "sneaky");
-    keys(&mut viewer, "<Esc>");
+    commands(&mut viewer, "<Esc>");
     assert_eq!(viewer.session(), &before);
     assert_eq!(viewer.revision(), 0);
 }
@@ -91,9 +91,9 @@ fn a_read_only_window_cannot_add_an_addendum() {
 #[test]
 fn every_change_is_in_the_audit_trail_and_undo_is_recorded() {
     let mut app = new_app();
-    keys(&mut app, "<Tab>a");
+    commands(&mut app, "<Tab>a");
     type_text(&mut app, "Kit Example");
-    keys(&mut app, "<Esc><Esc>u");
+    commands(&mut app, "<Esc><Esc>u");
     let trail: Vec<&str> = app
         .session()
         .audit

@@ -97,7 +97,7 @@ fn the_review_opened_read_only() {
 fn the_record_form_of_a_map_item() {
     let mut app = icpc_live();
     app.update(Msg::GoToStage(Stage::Map));
-    keys(&mut app, "<Tab><Enter>");
+    commands(&mut app, "<Tab><Enter>");
     assert!(matches!(app.overlays().last(), Some(Overlay::Record(_))));
     for size in SIZES {
         snap("overlay_record_form", &app, size);
@@ -108,7 +108,7 @@ fn the_record_form_of_a_map_item() {
 fn the_editor_over_a_record_form() {
     let mut app = icpc_live();
     app.update(Msg::GoToStage(Stage::Map));
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     assert!(app.editing());
     type_text(&mut app, " Seen again on 1 November.");
     for size in SIZES {
@@ -129,7 +129,7 @@ fn the_editor_on_a_one_line_field() {
 fn a_picker_for_who_said_a_map_item() {
     let mut app = icpc_live();
     app.update(Msg::GoToStage(Stage::Map));
-    keys(&mut app, "<Enter>j<Enter>");
+    commands(&mut app, "<Enter>j<Enter>");
     assert!(matches!(app.overlays().last(), Some(Overlay::Picker(_))));
     for size in SIZES {
         snap("overlay_picker_said_by", &app, size);
@@ -140,7 +140,7 @@ fn a_picker_for_who_said_a_map_item() {
 fn a_multi_choice_picker_for_categories() {
     let mut app = icpc_live();
     app.update(Msg::GoToStage(Stage::Decision));
-    keys(&mut app, "<Enter>j<Enter>");
+    commands(&mut app, "<Enter>j<Enter>");
     assert!(matches!(app.overlays().last(), Some(Overlay::Picker(_))));
     snap("overlay_picker_categories", &app, (80, 24));
 }
@@ -149,7 +149,7 @@ fn a_multi_choice_picker_for_categories() {
 fn the_help_overlay() {
     let mut app = icpc_live();
     app.update(Msg::GoToStage(Stage::Map));
-    keys(&mut app, "?");
+    commands(&mut app, "?");
     for size in SIZES {
         snap("overlay_help_map", &app, size);
     }
@@ -159,7 +159,7 @@ fn the_help_overlay() {
 fn the_help_overlay_on_the_scaling_grid() {
     let mut app = icpc_live();
     app.update(Msg::GoToStage(Stage::Scaling));
-    keys(&mut app, "?");
+    commands(&mut app, "?");
     assert!(matches!(app.overlays().last(), Some(Overlay::Help(_))));
     snap("overlay_help_scaling", &app, (80, 24));
 }
@@ -168,7 +168,7 @@ fn the_help_overlay_on_the_scaling_grid() {
 fn the_finalise_confirmation() {
     let mut app = icpc_live();
     app.update(Msg::GoToStage(Stage::Decision));
-    keys(&mut app, "F");
+    commands(&mut app, "F");
     assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
     for size in SIZES {
         snap("overlay_finalise_confirm", &app, size);
@@ -180,9 +180,9 @@ fn a_refused_value_in_the_status_bar() {
     let mut app = icpc_live();
     app.update(Msg::GoToStage(Stage::Setup));
     open_field(&mut app, "Date");
-    keys(&mut app, "<C-a><C-k>");
+    commands(&mut app, "<C-a><C-k>");
     type_text(&mut app, "31/02/2026");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     snap("refused_date", &app, (80, 24));
 }
 
@@ -198,7 +198,7 @@ fn a_restricted_map_item_keeps_its_marker_on_a_small_screen() {
     let mut app = icpc_live();
     app.update(Msg::GoToStage(Stage::Map));
     // What complicates things: the fifth item is restricted police information.
-    keys(&mut app, "<Tab><Tab>jjjj");
+    commands(&mut app, "<Tab><Tab>jjjj");
     let screen_text = screen(&app, 80, 24);
     assert!(screen_text.contains("RESTRICTED"), "{screen_text}");
     snap("icpc_4_map_restricted_selected", &app, (80, 24));

@@ -114,13 +114,21 @@ fn person(app: &App, name: &str) -> AttendeeId {
         .clone()
 }
 
-/// Moves to `stage` with `]` / `[`, as the chair would.
+/// Moves to `stage` with PgDn / PgUp, as the chair would (an inquorate
+/// register asks once on the way, and the next key moves on).
 fn to_stage(app: &mut App, stage: Stage) {
-    for _ in 0..Stage::ALL.len() {
+    for _ in 0..2 * Stage::ALL.len() {
         if app.stage() == stage {
             return;
         }
-        keys(app, if app.stage() < stage { "]" } else { "[" });
+        keys(
+            app,
+            if app.stage() < stage {
+                "<PgDn>"
+            } else {
+                "<PgUp>"
+            },
+        );
     }
     assert_eq!(app.stage(), stage, "could not reach {stage:?}");
 }
@@ -165,16 +173,16 @@ fn big_screen(app: &App) -> String {
 #[test]
 fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
     let mut app = new_app();
-    keys(&mut app, "<Right>");
+    commands(&mut app, "<Right>");
     assert_eq!(app.session().setup.kind, ConferenceKind::Review);
-    keys(&mut app, "<Left>");
+    commands(&mut app, "<Left>");
     assert_eq!(app.session().setup.kind, ConferenceKind::Initial);
     focus_field(&mut app, "Date");
     set_field(&mut app, "24/11/2026");
     focus_field(&mut app, "Start time");
     set_field(&mut app, "13:30");
     focus_field(&mut app, "Venue kind");
-    keys(&mut app, "<Space>");
+    commands(&mut app, "<Space>");
     focus_field(&mut app, "Venue or link");
     set_field(&mut app, "Video link, Kelbridge Hub");
     focus_field(&mut app, "Chair");
@@ -185,16 +193,16 @@ fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
     set_field(&mut app, "2026-11-05");
 
     // A born child and an unborn one.
-    keys(&mut app, "<Tab>a");
+    commands(&mut app, "<Tab>a");
     type_text(&mut app, "Nell Quarry");
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     type_text(&mut app, "12/04/2019");
-    keys(&mut app, "<Enter><Esc>a");
+    commands(&mut app, "<Enter><Esc>a");
     type_text(&mut app, "Baby Quarry");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     open_field(&mut app, "Expected delivery (unborn)");
     type_text(&mut app, "2027-01-15");
-    keys(&mut app, "<Enter><Esc>");
+    commands(&mut app, "<Enter><Esc>");
 
     let s = &app.session();
     assert_eq!(s.setup.date, Some(date(2026, 11, 24)));
@@ -230,11 +238,11 @@ fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
 fn pre_meeting_ticks_what_was_explained_and_records_separate_attendance() {
     let mut app = family();
     to_stage(&mut app, Stage::PreMeeting);
-    keys(&mut app, "<Space>");
+    commands(&mut app, "<Space>");
     focus_field(&mut app, "Explained: how to contribute");
-    keys(&mut app, "<Space>");
+    commands(&mut app, "<Space>");
     focus_field(&mut app, "Interpreter needed");
-    keys(&mut app, "<Space>");
+    commands(&mut app, "<Space>");
     focus_field(&mut app, "Language / interpreter");
     set_field(&mut app, "Polish; interpreter Ewa Nowak");
     focus_field(&mut app, "Parents' first views");
@@ -242,16 +250,16 @@ fn pre_meeting_ticks_what_was_explained_and_records_separate_attendance() {
 
     // An exclusion: `a` starts typing the grounds, then pick who and tick
     // separate attendance.
-    keys(&mut app, "<Tab>a");
+    commands(&mut app, "<Tab>a");
     type_text(&mut app, "Bail conditions: no contact with Dana.");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "Who");
-    keys(&mut app, "jjjjj<Enter>");
+    commands(&mut app, "jjjjj<Enter>");
     focus_field(&mut app, "Separate attendance (not exclusion)");
-    keys(&mut app, "<Space>");
+    commands(&mut app, "<Space>");
     open_field(&mut app, "Which part");
     type_text(&mut app, "All of it");
-    keys(&mut app, "<Enter><Esc>");
+    commands(&mut app, "<Enter><Esc>");
 
     let pm = &app.session().pre_meeting;
     assert!(pm.explained_purpose);
@@ -275,25 +283,25 @@ fn pre_meeting_ticks_what_was_explained_and_records_separate_attendance() {
 fn introductions_add_a_person_to_the_register_and_tick_opening_statements() {
     let mut app = family();
     to_stage(&mut app, Stage::Introductions);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     type_text(&mut app, "Rita Constable");
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     type_text(&mut app, "Detective constable");
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     type_text(&mut app, "Kelbridge Police");
     // Agency kind cycles Other → Children's social care → Police.
-    keys(&mut app, "<Enter><Right><Right>");
+    commands(&mut app, "<Enter><Right><Right>");
     // Attendance: Present → Apologies → Report only → Joined late.
     focus_field(&mut app, "Attendance");
-    keys(&mut app, "<Right><Right><Right>");
+    commands(&mut app, "<Right><Right><Right>");
     open_field(&mut app, "Joined at");
     type_text(&mut app, "10:15");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     focus_field(&mut app, "Gives a recommendation");
-    keys(&mut app, "<Space><Esc>");
-    keys(&mut app, "<Tab><Space>");
+    commands(&mut app, "<Space><Esc>");
+    commands(&mut app, "<Tab><Space>");
     focus_field(&mut app, "Equality and diversity");
-    keys(&mut app, "<Space>");
+    commands(&mut app, "<Space>");
 
     let s = &app.session();
     assert_eq!(s.attendees.len(), 6);
@@ -328,13 +336,13 @@ fn the_quorum_signal_follows_the_register() {
     assert!(big_screen(&app).contains("NOT QUORATE: needs children's social care"));
 
     let add = |app: &mut App, name: &str, agency: &str, rights: &str| {
-        keys(app, "a");
+        commands(app, "a");
         type_text(app, name);
-        keys(app, "<Enter><Enter><Enter><Enter>");
+        commands(app, "<Enter><Enter><Enter><Enter>");
         type_text(app, agency);
-        keys(app, "<Enter>");
-        keys(app, rights);
-        keys(app, "<Esc>");
+        commands(app, "<Enter>");
+        commands(app, rights);
+        commands(app, "<Esc>");
     };
     add(&mut app, "Sam Social", "Children's Services", "<Right>");
     assert!(big_screen(&app).contains("NOT QUORATE: needs 2 more agencies"));
@@ -360,9 +368,9 @@ fn the_quorum_signal_follows_the_register() {
     assert!(shown.contains("✓ quorate"), "sidebar agrees: {shown}");
 
     // The nurse sends apologies after all: not quorate again.
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     focus_field(&mut app, "Attendance");
-    keys(&mut app, "<Right><Esc>");
+    commands(&mut app, "<Right><Esc>");
     assert_eq!(app.session().attendees[2].attendance, Attendance::Apologies);
     assert!(!app.session().quorum().is_quorate());
     let shown = big_screen(&app);
@@ -379,20 +387,20 @@ fn the_quorum_signal_follows_the_register() {
 fn a_danger_statement_is_about_the_children_chosen_and_keeps_the_dispute() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     type_text(&mut app, "The school and the health visitor");
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     type_text(&mut app, "Otto is often hungry at school.");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "If nothing changes");
     type_text(&mut app, "Otto will not grow well.");
     // Children: both are ticked for a new statement; untick Nell.
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "Children");
-    keys(&mut app, "<Space><Enter>");
+    commands(&mut app, "<Space><Enter>");
     open_field(&mut app, "Dispute");
     type_text(&mut app, "Dana says he eats well at home.");
-    keys(&mut app, "<Esc><Esc>");
+    commands(&mut app, "<Esc><Esc>");
 
     let otto = child(&app, "Otto Quarry");
     let s = &app.session();
@@ -420,11 +428,11 @@ fn a_danger_statement_is_about_the_children_chosen_and_keeps_the_dispute() {
 fn a_map_item_records_who_said_it_its_tag_and_restriction_and_can_move_column() {
     let mut app = family();
     to_stage(&mut app, Stage::Map);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     type_text(&mut app, "Police intelligence about a visitor to the home.");
     // Said by: (nobody), Sam, Priya → Priya; tag back one to Existing safety;
     // restricted; column moves on to "worried".
-    keys(
+    commands(
         &mut app,
         "<Esc>j<Enter>jj<Enter>jj<Left>j<Space>j<Right><Esc>",
     );
@@ -454,9 +462,9 @@ fn a_map_item_records_who_said_it_its_tag_and_restriction_and_can_move_column() 
 fn the_childs_voice_is_recorded_per_child() {
     let mut app = family();
     to_stage(&mut app, Stage::Map);
-    keys(&mut app, "<Tab><Tab><Tab><Tab>");
+    commands(&mut app, "<Tab><Tab><Tab><Tab>");
     focus_field(&mut app, "Otto: How gathered");
-    keys(&mut app, "<Right><Right><Right>");
+    commands(&mut app, "<Right><Right><Right>");
     focus_field(&mut app, "Otto: In the child's words");
     set_field(&mut app, "House of good things: my dog.");
     let s = &app.session();
@@ -475,13 +483,13 @@ fn the_childs_voice_is_recorded_per_child() {
 fn scaling_scores_each_person_per_child_and_can_be_changed_or_cleared() {
     let mut app = family();
     to_stage(&mut app, Stage::Scaling);
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     type_text(&mut app, "4 worried about meals");
-    keys(&mut app, "<Enter>l<Enter>");
+    commands(&mut app, "<Enter>l<Enter>");
     type_text(&mut app, "6");
-    keys(&mut app, "<Enter>j<Enter>");
+    commands(&mut app, "<Enter>j<Enter>");
     type_text(&mut app, "7 growing now");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
 
     let (sam, priya) = (person(&app, "Sam Social"), person(&app, "Priya Nurse"));
     let (nell, otto) = (child(&app, "Nell Quarry"), child(&app, "Otto Quarry"));
@@ -503,14 +511,14 @@ fn scaling_scores_each_person_per_child_and_can_be_changed_or_cleared() {
     assert!(big_screen(&app).contains("2 scores · median 6.5 · range 6–7"));
 
     // Changing a score replaces it; `d` clears the cell.
-    keys(&mut app, "k");
+    commands(&mut app, "k");
     set_field(&mut app, "5");
     assert_eq!(score(&app, &sam, &otto), Some((5, String::new())));
     assert_eq!(app.session().scaling.scores.len(), 3);
-    keys(&mut app, "jd");
+    commands(&mut app, "jd");
     assert_eq!(score(&app, &priya, &otto), None);
 
-    keys(&mut app, "<Tab>");
+    commands(&mut app, "<Tab>");
     set_field(&mut app, "How safe is Otto at home today?");
     assert_eq!(
         app.session().scaling.question,
@@ -524,34 +532,34 @@ fn scaling_scores_each_person_per_child_and_can_be_changed_or_cleared() {
 fn a_safety_goal_answers_a_danger_statement_and_has_dated_actions() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     type_text(&mut app, "The school");
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     type_text(&mut app, "Otto is hungry.");
-    keys(&mut app, "<Esc><Esc>");
+    commands(&mut app, "<Esc><Esc>");
 
     to_stage(&mut app, Stage::SafetyGoals);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     type_text(&mut app, "Making sure Otto eats three meals a day.");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "The child will experience");
     type_text(&mut app, "Breakfast every morning.");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "Professionals will see");
     type_text(&mut app, "Otto's weight rising.");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "Answers danger statements");
-    keys(&mut app, "<Space><Enter><Esc>");
-    keys(&mut app, "<Tab>a");
+    commands(&mut app, "<Space><Enter><Esc>");
+    commands(&mut app, "<Tab>a");
     type_text(&mut app, "Weigh Otto monthly");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "Who");
     type_text(&mut app, "Priya Nurse");
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     type_text(&mut app, "31/12/2026");
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     type_text(&mut app, "Growth chart");
-    keys(&mut app, "<Esc><Esc><Tab>");
+    commands(&mut app, "<Esc><Esc><Tab>");
     set_field(&mut app, "Otto is never left without food.");
     focus_field(&mut app, "Contingency plan");
     set_field(&mut app, "Otto stays with his grandmother.");
@@ -587,12 +595,12 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
     to_stage(&mut app, Stage::Recommendations);
     assert!(big_screen(&app).contains("CPP 0 · CIN 0 · NFA 0"));
     // Sam for Nell: a plan, emotional abuse, with a reason.
-    keys(
+    commands(
         &mut app,
         "<Enter><Enter><Enter><Enter>j<Enter>jjj<Space><Enter>j<Enter>",
     );
     type_text(&mut app, "Ongoing conflict at home.");
-    keys(&mut app, "<Esc><Esc>");
+    commands(&mut app, "<Esc><Esc>");
 
     let (sam, priya) = (person(&app, "Sam Social"), person(&app, "Priya Nurse"));
     let (nell, otto) = (child(&app, "Nell Quarry"), child(&app, "Otto Quarry"));
@@ -611,7 +619,7 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
     );
 
     // Sam for Otto: child in need; Priya for Otto: no further action.
-    keys(&mut app, "l<Enter><Enter><Enter><Esc>j<Enter><Enter><Esc>");
+    commands(&mut app, "l<Enter><Enter><Enter><Esc>j<Enter><Enter><Esc>");
     assert_eq!(app.session().tally(&otto).child_in_need, 1);
     assert_eq!(app.session().tally(&otto).no_further_action, 1);
     assert_eq!(app.session().tally(&nell).plan, 1);
@@ -627,7 +635,7 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
     assert!(shown.contains("CPP 0 · CIN 1 · NFA 1"), "{shown}");
 
     // The grid cell changes the tally at once: Priya's NFA becomes CIN.
-    keys(&mut app, "<Enter><Enter><Esc>");
+    commands(&mut app, "<Enter><Enter><Esc>");
     assert!(big_screen(&app).contains("CPP 0 · CIN 2 · NFA 0"));
 }
 
@@ -638,22 +646,22 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     // Nell: a plan for neglect, with rationale, lead and core group.
-    keys(&mut app, "<Enter><Enter><Enter><Enter>");
+    commands(&mut app, "<Enter><Enter><Enter><Enter>");
     open_field(&mut app, "Categories");
-    keys(&mut app, "<Space><Enter>");
+    commands(&mut app, "<Space><Enter>");
     open_field(&mut app, "Rationale");
     type_text(&mut app, "Otto's hunger affects Nell too.");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "Lead social worker");
-    keys(&mut app, "j<Enter>");
+    commands(&mut app, "j<Enter>");
     open_field(&mut app, "Core group");
-    keys(&mut app, "<Space>j<Space><Enter>");
+    commands(&mut app, "<Space>j<Space><Enter>");
     // A dissent from Priya.
-    keys(&mut app, "<Tab>a");
+    commands(&mut app, "<Tab>a");
     type_text(&mut app, "Health sees no risk to Nell.");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "Who dissents");
-    keys(&mut app, "jj<Enter><Esc>");
+    commands(&mut app, "jj<Enter><Esc>");
 
     let nell = child(&app, "Nell Quarry");
     let s = &app.session();
@@ -675,9 +683,9 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
 
     // Move to Otto in the children list: his own, empty, decision form.
     // The form keeps its row between children: go back up to Outcome.
-    keys(&mut app, "<BackTab><BackTab>j<Enter>");
+    commands(&mut app, "<BackTab><BackTab>j<Enter>");
     focus_field(&mut app, "Outcome");
-    keys(&mut app, "<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter>");
     assert_eq!(app.session().decisions[1].outcome, Outcome::ChildInNeed);
     assert_eq!(
         app.session().decisions[0].outcome,
@@ -692,10 +700,10 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
 fn choosing_a_child_protection_plan_fills_the_core_group_and_review_dates() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
-    keys(&mut app, "<Enter><Enter><Enter>");
+    commands(&mut app, "<Enter><Enter><Enter>");
     assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
     assert_eq!(app.session().decisions[0].plan.first_core_group, None);
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     let plan = &app.session().decisions[0].plan;
     assert_eq!(
         app.session().decisions[0].outcome,
@@ -723,19 +731,19 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
     let mut app = family();
     to_stage(&mut app, Stage::Recommendations);
     // Sam and Priya both recommend a plan for Nell.
-    keys(
+    commands(
         &mut app,
         "<Enter><Enter><Enter><Enter><Esc>j<Enter><Enter><Enter><Enter><Esc>",
     );
     assert_eq!(app.session().tally(&child(&app, "Nell Quarry")).plan, 2);
 
     to_stage(&mut app, Stage::Decision);
-    keys(&mut app, "<Enter><Enter><Enter>");
+    commands(&mut app, "<Enter><Enter><Enter>");
     assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
     assert!(app.session().decisions[0].differs_from_recommendations);
     assert!(big_screen(&app).contains("≠ differs from recommendations"));
 
-    keys(&mut app, "<Right>");
+    commands(&mut app, "<Right>");
     assert_eq!(
         app.session().decisions[0].outcome,
         Outcome::ChildProtectionPlan
@@ -751,7 +759,7 @@ fn esc_keeps_what_was_typed_in_a_one_line_field() {
     let mut app = new_app();
     open_field(&mut app, "Chair");
     type_text(&mut app, "Morgan Reeve");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     assert!(!app.editing());
     assert_eq!(app.session().setup.chair, "Morgan Reeve");
 }
@@ -762,11 +770,11 @@ fn esc_keeps_what_was_typed_in_a_multi_line_field_and_enter_makes_new_lines() {
     to_stage(&mut app, Stage::PreMeeting);
     open_field(&mut app, "Parents' first views");
     type_text(&mut app, "We love them.");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     assert!(app.editing(), "Enter in notes does not close the editor");
     type_text(&mut app, "We will work with you.");
     assert_eq!(editor_text(&app), "We love them.\nWe will work with you.");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     assert!(!app.editing());
     assert_eq!(
         app.session().pre_meeting.parents_views,
@@ -778,10 +786,10 @@ fn esc_keeps_what_was_typed_in_a_multi_line_field_and_enter_makes_new_lines() {
 fn enter_confirms_a_one_line_field_and_moves_to_the_next_field() {
     let mut app = family();
     to_stage(&mut app, Stage::Introductions);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     assert_eq!(record_selected(&app), 0);
     type_text(&mut app, "Jo Advocate");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     assert!(!app.editing(), "Enter confirms a one-line field");
     assert_eq!(record_selected(&app), 1, "and moves on to Role");
     assert_eq!(app.session().attendees.last().unwrap().name, "Jo Advocate");
@@ -791,9 +799,9 @@ fn enter_confirms_a_one_line_field_and_moves_to_the_next_field() {
 fn esc_on_a_record_form_keeps_what_was_typed_in_it() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     type_text(&mut app, "The school");
-    keys(&mut app, "<Esc><Esc>");
+    commands(&mut app, "<Esc><Esc>");
     assert!(app.overlays().is_empty());
     assert_eq!(
         app.session().danger_statements[0].who_is_worried,
@@ -820,16 +828,16 @@ fn assert_refused(app: &App, typed: &str, says: &str) {
 fn a_score_of_eleven_is_refused_and_not_stored() {
     let mut app = family();
     to_stage(&mut app, Stage::Scaling);
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     type_text(&mut app, "11 very safe");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     assert_refused(&app, "11 very safe", "from 0 to 10");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     assert_refused(&app, "11 very safe", "from 0 to 10");
     assert!(app.session().scaling.scores.is_empty());
     // Fixing the text stores it.
-    keys(&mut app, "<C-a><Del>");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Home><Del>");
+    commands(&mut app, "<Enter>");
     assert!(!app.editing());
     assert_eq!(app.session().scaling.scores[0].score, 1);
     assert_eq!(app.session().scaling.scores[0].reason, "very safe");
@@ -840,7 +848,7 @@ fn the_thirty_first_of_february_is_refused_and_not_stored() {
     let mut app = new_app();
     let before = app.session().setup.date;
     open_field(&mut app, "Date");
-    keys(&mut app, "<C-a><C-k>");
+    commands(&mut app, "<C-a><C-k>");
     type_text(&mut app, "31/02/2026");
     keys(&mut app, "<Enter>");
     assert_refused(&app, "31/02/2026", "February has 28 days in 2026");
@@ -849,7 +857,7 @@ fn the_thirty_first_of_february_is_refused_and_not_stored() {
     assert_eq!(app.session().setup.date, before);
     // The refused text is selected: typing the date again replaces it.
     type_text(&mut app, "28/02/2026");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     assert!(!app.editing(), "{:?}", app.message());
     assert_eq!(
         app.session().setup.date,
@@ -875,13 +883,13 @@ fn twenty_five_o_clock_is_refused_and_not_stored() {
 // ----- delete, undo, redo --------------------------------------------------------
 
 #[test]
-fn d_deletes_the_selection_and_undo_and_redo_work_with_both_keys() {
+fn delete_removes_the_selection_and_undo_and_redo_say_what_they_did() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);
     for who in ["The school", "The police"] {
-        keys(&mut app, "a");
+        commands(&mut app, "a");
         type_text(&mut app, who);
-        keys(&mut app, "<Esc><Esc>");
+        commands(&mut app, "<Esc><Esc>");
     }
     let worried = |app: &App| -> Vec<String> {
         app.session()
@@ -891,20 +899,31 @@ fn d_deletes_the_selection_and_undo_and_redo_work_with_both_keys() {
             .collect()
     };
     assert_eq!(worried(&app), ["The school", "The police"]);
-    keys(&mut app, "d");
+    commands(&mut app, "d");
     assert_eq!(worried(&app), ["The school"]);
-    assert!(message(&app).contains("deleted danger statement"));
-    keys(&mut app, "u");
+    assert_eq!(
+        message(&app),
+        "deleted danger statement 'The police' (Ctrl+Z brings it back)"
+    );
+    commands(&mut app, "u");
     assert_eq!(worried(&app), ["The school", "The police"]);
-    keys(&mut app, "<C-r>");
+    assert_eq!(
+        message(&app),
+        "undone: deleted danger statement 'The police'"
+    );
+    commands(&mut app, "<C-y>");
     assert_eq!(worried(&app), ["The school"]);
-    keys(&mut app, "<C-z>");
+    assert_eq!(
+        message(&app),
+        "redone: deleted danger statement 'The police'"
+    );
+    commands(&mut app, "<C-z>");
     assert_eq!(worried(&app), ["The school", "The police"]);
-    keys(&mut app, "<C-y>");
+    commands(&mut app, "<C-y>");
     assert_eq!(worried(&app), ["The school"]);
-    keys(&mut app, "k<Del>");
+    commands(&mut app, "k<Del>");
     assert!(worried(&app).is_empty());
-    keys(&mut app, "uu");
+    commands(&mut app, "uu");
     assert_eq!(worried(&app), ["The school", "The police"]);
 }
 
@@ -912,12 +931,12 @@ fn d_deletes_the_selection_and_undo_and_redo_work_with_both_keys() {
 fn d_in_an_open_record_deletes_it_and_undo_brings_it_back() {
     let mut app = family();
     to_stage(&mut app, Stage::Map);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     type_text(&mut app, "Gran helps every day.");
-    keys(&mut app, "<Esc>d");
+    commands(&mut app, "<Esc>d");
     assert!(app.overlays().is_empty(), "the form closes");
     assert!(app.session().map_items.is_empty());
-    keys(&mut app, "u");
+    commands(&mut app, "u");
     assert_eq!(app.session().map_items[0].text, "Gran helps every day.");
 }
 
@@ -925,22 +944,22 @@ fn d_in_an_open_record_deletes_it_and_undo_brings_it_back() {
 fn deleting_a_child_removes_their_records_and_undo_restores_them() {
     let mut app = family();
     to_stage(&mut app, Stage::Scaling);
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     type_text(&mut app, "3");
-    keys(&mut app, "<Enter>l<Enter>");
+    commands(&mut app, "<Enter>l<Enter>");
     type_text(&mut app, "8");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     to_stage(&mut app, Stage::Recommendations);
-    keys(&mut app, "<Enter><Enter><Esc>l<Enter><Enter><Enter><Esc>");
+    commands(&mut app, "<Enter><Enter><Esc>l<Enter><Enter><Enter><Esc>");
     to_stage(&mut app, Stage::Decision);
-    keys(&mut app, "<Enter><Enter><Enter><Enter>");
+    commands(&mut app, "<Enter><Enter><Enter><Enter>");
     assert_eq!(app.session().scaling.scores.len(), 2);
     assert_eq!(app.session().recommendations.len(), 2);
     let before = app.session().clone();
     let nell = child(&app, "Nell Quarry");
 
     to_stage(&mut app, Stage::Setup);
-    keys(&mut app, "<Tab>d");
+    commands(&mut app, "<Tab>d");
     let s = &app.session();
     assert_eq!(s.children.len(), 1);
     assert!(s.scaling.scores.iter().all(|x| x.child != nell));
@@ -949,9 +968,9 @@ fn deleting_a_child_removes_their_records_and_undo_restores_them() {
     assert_eq!(s.recommendations.len(), 1);
     assert!(s.decisions.iter().all(|d| d.child != nell));
     assert!(s.child_voices.iter().all(|v| v.child != nell));
-    assert!(message(&app).contains("deleted child Nell Quarry"));
+    assert!(message(&app).contains("deleted child 'Nell Quarry'"));
 
-    keys(&mut app, "u");
+    commands(&mut app, "u");
     let s = &app.session();
     assert_eq!(s.children, before.children);
     assert_eq!(s.scaling, before.scaling);
@@ -971,9 +990,9 @@ fn undo_never_rewinds_the_time_spent_in_stages() {
     focus_field(&mut app, "Chair");
     set_field(&mut app, "Ada Chair");
     tick(&mut app, "09:40:00");
-    keys(&mut app, "]");
+    commands(&mut app, "]");
     let visits = app.session().stage_visits.clone();
-    keys(&mut app, "u");
+    commands(&mut app, "u");
     assert_eq!(app.session().setup.chair, "Morgan Reeve");
     assert_eq!(app.session().stage_visits, visits);
 }
@@ -984,23 +1003,23 @@ fn undo_never_rewinds_the_time_spent_in_stages() {
 fn renaming_a_person_renames_them_everywhere_they_are_shown() {
     let mut app = family();
     to_stage(&mut app, Stage::Map);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     type_text(&mut app, "Otto is growing.");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     open_field(&mut app, "Said by");
-    keys(&mut app, "jj<Enter><Esc>");
+    commands(&mut app, "jj<Enter><Esc>");
     to_stage(&mut app, Stage::Scaling);
-    keys(&mut app, "j<Enter>");
+    commands(&mut app, "j<Enter>");
     type_text(&mut app, "6 gaining weight");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     to_stage(&mut app, Stage::Recommendations);
-    keys(&mut app, "j<Enter><Enter><Enter><Esc>");
+    commands(&mut app, "j<Enter><Enter><Enter><Esc>");
     let priya = person(&app, "Priya Nurse");
 
     to_stage(&mut app, Stage::Introductions);
-    keys(&mut app, "j<Enter><Enter><C-a><C-k>");
+    commands(&mut app, "j<Enter><Enter><C-a><C-k>");
     type_text(&mut app, "Priya Okafor");
-    keys(&mut app, "<Enter><Esc>");
+    commands(&mut app, "<Enter><Esc>");
     assert_eq!(person(&app, "Priya Okafor"), priya, "same id, new name");
 
     let s = &app.session();
@@ -1029,15 +1048,15 @@ fn a_paste_lands_as_one_edit_that_one_ctrl_z_removes() {
     type_text(&mut app, "Said: ");
     app.update(Msg::Paste("first line\r\nsecond line".into()));
     assert_eq!(editor_text(&app), "Said: first line\nsecond line");
-    keys(&mut app, "<C-z>");
+    commands(&mut app, "<C-z>");
     assert_eq!(
         editor_text(&app),
         "Said: ",
         "one Ctrl+Z removes the whole paste"
     );
-    keys(&mut app, "<C-y>");
+    commands(&mut app, "<C-y>");
     assert_eq!(editor_text(&app), "Said: first line\nsecond line");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     assert_eq!(
         app.session().pre_meeting.parents_views,
         "Said: first line\nsecond line"
@@ -1049,11 +1068,11 @@ fn a_paste_is_one_undo_step_in_the_session_too() {
     let mut app = new_app();
     focus_field(&mut app, "Venue or link");
     set_field(&mut app, "Room 1");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     app.update(Msg::Paste(", Civic Centre, Kelbridge".into()));
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     assert_eq!(app.session().setup.venue, "Room 1, Civic Centre, Kelbridge");
-    keys(&mut app, "u");
+    commands(&mut app, "u");
     assert_eq!(app.session().setup.venue, "Room 1");
 }
 
@@ -1063,17 +1082,26 @@ fn a_paste_with_newlines_into_a_one_line_field_becomes_spaces() {
     open_field(&mut app, "Venue or link");
     app.update(Msg::Paste("Room 2\nCivic Centre\r\nKelbridge".into()));
     assert_eq!(editor_text(&app), "Room 2 Civic Centre Kelbridge");
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     assert_eq!(app.session().setup.venue, "Room 2 Civic Centre Kelbridge");
 }
 
 #[test]
-fn a_paste_with_no_editor_open_changes_nothing_and_says_how() {
+fn a_paste_with_no_editor_open_types_into_the_focused_field() {
     let mut app = new_app();
-    let before = app.session().clone();
-    app.update(Msg::Paste("stray text".into()));
-    assert_eq!(app.session(), &before);
-    assert!(message(&app).contains("to paste, first press Enter"));
+    focus_field(&mut app, "Venue or link");
+    app.update(Msg::Paste("Room 4".into()));
+    assert!(
+        app.editing(),
+        "a paste is typing: it starts editing the field"
+    );
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.session().setup.venue, "Room 4");
+    // Into a list it starts a new item holding the pasted text.
+    keys(&mut app, "<End><Tab>");
+    app.update(Msg::Paste("Ada Quarry".into()));
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.session().children[0].name, "Ada Quarry");
 }
 
 // ----- moving between stages -----------------------------------------------------
@@ -1082,19 +1110,19 @@ fn a_paste_with_no_editor_open_changes_nothing_and_says_how() {
 fn brackets_and_page_keys_move_stages_and_each_visit_is_timed() {
     let mut app = new_app();
     assert_eq!(app.stage(), Stage::Setup);
-    keys(&mut app, "[<PgUp>");
+    commands(&mut app, "[<PgUp>");
     assert_eq!(app.stage(), Stage::Setup, "nothing before setup");
     tick(&mut app, "09:35:00");
-    keys(&mut app, "]");
+    commands(&mut app, "]");
     assert_eq!(app.stage(), Stage::PreMeeting);
     tick(&mut app, "09:50:00");
-    keys(&mut app, "<PgDn>");
+    commands(&mut app, "<PgDn>");
     assert_eq!(app.stage(), Stage::Introductions);
     tick(&mut app, "10:05:00");
-    keys(&mut app, "[");
+    commands(&mut app, "[");
     assert_eq!(app.stage(), Stage::PreMeeting);
     tick(&mut app, "10:07:00");
-    keys(&mut app, "<PgUp>");
+    commands(&mut app, "<PgUp>");
     assert_eq!(app.stage(), Stage::Setup);
 
     let visits: Vec<(Stage, Timestamp, Option<Timestamp>)> = app
@@ -1127,98 +1155,35 @@ fn brackets_and_page_keys_move_stages_and_each_visit_is_timed() {
     );
 
     for _ in 0..12 {
-        keys(&mut app, "]");
+        commands(&mut app, "]");
     }
     assert_eq!(app.stage(), Stage::Record, "the record screen comes last");
 }
 
 #[test]
-fn tab_moves_between_panes_and_wraps() {
+fn tab_moves_between_panes_and_wraps_and_goes_field_by_field_in_a_form() {
     let mut app = new_app();
     to_stage(&mut app, Stage::Map);
     assert_eq!(app.panes().len(), 5);
     keys(&mut app, "<Tab><Tab>");
     assert_eq!(app.pane(), 2);
     keys(&mut app, "<BackTab><BackTab><BackTab>");
-    assert_eq!(app.pane(), 4);
+    assert_eq!(app.pane(), 4, "Shift+Tab wraps round to the last pane");
+    // In a form Tab goes field by field, as in a web form, and after the
+    // last field on to the next pane.
+    to_stage(&mut app, Stage::Setup);
     keys(&mut app, "<Tab>");
+    assert_eq!((app.pane(), app.cursor(0).row), (0, 1));
+    keys(&mut app, "<End><Tab>");
+    assert_eq!(app.pane(), 1, "from the last field to the children");
+    keys(&mut app, "<BackTab>");
     assert_eq!(app.pane(), 0);
-}
-
-#[test]
-fn stray_typing_outside_a_field_says_so_and_changes_nothing() {
-    let mut app = family();
-    to_stage(&mut app, Stage::DangerStatements);
-    let before = app.session().clone();
-    keys(&mut app, "x");
-    assert_eq!(app.session(), &before);
-    assert!(message(&app).contains("not typing"));
-    // After a pause, letters are commands again.
-    pause(&mut app);
-    // The hint is about the slip: it goes once a field is opened.
-    keys(&mut app, "a");
-    assert!(app.editing());
-    assert!(app.message().is_none(), "{:?}", app.message());
-}
-
-fn pause(app: &mut App) {
-    let later = app.now() + chrono::Duration::seconds(2);
-    app.update(Msg::Tick(later));
-}
-
-#[test]
-fn a_sentence_typed_outside_a_field_deletes_ticks_and_quits_nothing() {
-    // In a record form, Enter kept the first field and moved on; the chair
-    // goes on typing the next answer without opening the field. Its
-    // letters include d (delete), Space (tick), q (close) and u (undo).
-    let mut app = family();
-    to_stage(&mut app, Stage::DangerStatements);
-    keys(&mut app, "a");
-    type_text(&mut app, "The school");
-    keys(&mut app, "<Enter>");
-    let before = app.session().clone();
-    let effects = type_text(
-        &mut app,
-        "Maya and Noor have seen adults hit each other; quiet now",
-    );
-    assert_eq!(app.session(), &before, "nothing changed");
-    assert!(matches!(app.overlays().last(), Some(Overlay::Record(_))));
-    assert_eq!(effects, vec![], "nothing saved, exported or quit");
-    assert!(message(&app).contains("not typing"));
-    // A key that is not a letter ends it at once: Enter opens the field.
-    keys(&mut app, "<Enter>");
-    assert!(app.editing());
-    type_text(&mut app, "Maya and Noor have seen adults hit each other");
-    keys(&mut app, "<Esc><Esc>");
+    keys(&mut app, "<Home><BackTab>");
     assert_eq!(
-        app.session().danger_statements[0].who_is_worried,
-        "The school"
+        app.pane(),
+        app.panes().len() - 1,
+        "from the first field back round to the last pane"
     );
-    assert_eq!(
-        app.session().danger_statements[0].worry,
-        "Maya and Noor have seen adults hit each other"
-    );
-}
-
-#[test]
-fn the_stray_typing_hint_offers_a_only_where_it_adds() {
-    let mut app = family();
-    to_stage(&mut app, Stage::DangerStatements);
-    keys(&mut app, "x");
-    assert!(message(&app).contains("a adds"), "{}", message(&app));
-    pause(&mut app);
-    to_stage(&mut app, Stage::Scaling);
-    keys(&mut app, "x");
-    assert!(message(&app).contains("not typing"), "{}", message(&app));
-    assert!(!message(&app).contains("a adds"), "no adding in a grid");
-}
-
-#[test]
-fn outside_a_field_a_command_letter_first_is_still_a_command() {
-    let mut app = family();
-    to_stage(&mut app, Stage::DangerStatements);
-    keys(&mut app, "a");
-    assert!(app.editing(), "a adds at once when nothing was mistyped");
 }
 
 // ----- help ----------------------------------------------------------------------
@@ -1227,19 +1192,22 @@ fn outside_a_field_a_command_letter_first_is_still_a_command() {
 fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
     let mut app = family();
     to_stage(&mut app, Stage::DangerStatements);
-    keys(&mut app, "?");
+    commands(&mut app, "?");
     assert!(matches!(app.overlays().last(), Some(Overlay::Help(_))));
     let shown = big_screen(&app);
     assert!(shown.contains("Keys on this screen"), "{shown}");
     assert!(shown.contains("In a list or map column"), "{shown}");
-    assert!(shown.contains("add an item here"), "{shown}");
+    assert!(
+        shown.contains("start a new item holding what you type"),
+        "{shown}"
+    );
     assert!(shown.contains("Everywhere in a session"), "{shown}");
     assert!(
         !shown.contains("In the scaling or recommendations grid"),
         "{shown}"
     );
     // The key that closes help does nothing else.
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     assert!(app.overlays().is_empty());
     assert!(app.session().danger_statements.is_empty());
 
@@ -1253,8 +1221,8 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
         shown.contains("In the scaling or recommendations grid"),
         "{shown}"
     );
-    assert!(shown.contains("score or recommend for this person and child"));
-    keys(&mut app, "<Enter>");
+    assert!(shown.contains("start this cell's entry"));
+    commands(&mut app, "<Enter>");
     assert!(app.overlays().is_empty());
     assert!(!app.editing(), "Enter closed help without opening a cell");
 }
@@ -1263,11 +1231,11 @@ fn help_lists_the_keys_of_the_current_context_and_any_key_closes_it() {
 fn help_in_the_decision_stage_offers_finalise() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
-    keys(&mut app, "?");
+    commands(&mut app, "?");
     let shown = big_screen(&app);
     assert!(shown.contains("At the chair's decision"), "{shown}");
     assert!(shown.contains("finalise and lock the record"), "{shown}");
-    keys(&mut app, "<Esc>");
+    commands(&mut app, "<Esc>");
     assert!(app.overlays().is_empty());
 }
 
@@ -1277,7 +1245,7 @@ fn help_in_the_decision_stage_offers_finalise() {
 fn decided_family() -> App {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
-    keys(&mut app, "<Enter><Enter><Enter><BackTab>j<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter><Enter><BackTab>j<Enter><Enter>");
     assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
     assert_eq!(app.session().decisions[1].outcome, Outcome::NoFurtherAction);
     app
@@ -1287,7 +1255,7 @@ fn decided_family() -> App {
 fn finalise_refuses_while_a_child_has_no_outcome() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
-    keys(&mut app, "<Enter><Enter><BackTab>F");
+    commands(&mut app, "<Enter><Enter><BackTab>F");
     assert!(app.overlays().is_empty(), "no question asked");
     assert!(message(&app).contains("no outcome yet for Otto Quarry"));
     assert_eq!(app.session().status, Status::InProgress);
@@ -1297,15 +1265,15 @@ fn finalise_refuses_while_a_child_has_no_outcome() {
 fn finalise_asks_first_n_declines_and_y_locks_the_record() {
     let mut app = decided_family();
     tick(&mut app, "11:55:00");
-    keys(&mut app, "F");
+    commands(&mut app, "F");
     assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
     assert!(big_screen(&app).contains("Finalise this conference?"));
-    keys(&mut app, "n");
+    commands(&mut app, "n");
     assert!(app.overlays().is_empty());
     assert_eq!(app.session().status, Status::InProgress);
     assert!(message(&app).contains("not finalised"));
 
-    let effects = keys(&mut app, "Fy");
+    let effects = commands(&mut app, "Fy");
     assert_eq!(app.session().status, Status::Finalised);
     let f = app.session().finalised.as_ref().expect("finalisation");
     assert_eq!(f.at, at("11:55:00"));
@@ -1325,10 +1293,10 @@ fn finalise_asks_first_n_declines_and_y_locks_the_record() {
 #[test]
 fn after_finalising_every_editing_key_is_refused_with_a_message() {
     let mut app = decided_family();
-    keys(&mut app, "Fy");
+    commands(&mut app, "Fy");
     let before = app.session().clone();
     let revision = app.revision();
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     assert!(
         message(&app).contains("finalised and locked"),
         "{}",
@@ -1339,7 +1307,7 @@ fn after_finalising_every_editing_key_is_refused_with_a_message() {
     assert_eq!(app.session(), &before);
     assert_eq!(app.revision(), revision);
     to_stage(&mut app, Stage::DangerStatements);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     assert!(message(&app).contains("this record is finalised and locked"));
     assert!(app.overlays().is_empty());
 }
@@ -1357,7 +1325,7 @@ fn select_pane(app: &mut App, p: usize) -> bool {
         if app.pane() == p {
             return true;
         }
-        keys(app, "<Tab>");
+        commands(app, "<Tab>");
     }
     panic!("pane {p} not reached");
 }
@@ -1375,33 +1343,33 @@ fn press_every_editing_key(app: &mut App) {
                     continue;
                 }
                 for _ in 0..row {
-                    keys(app, "j");
+                    commands(app, "j");
                 }
-                keys(
+                commands(
                     app,
                     "a<Esc><Esc>d<Del><Space><Left><Right>u<C-z><C-r><C-y>F<Esc>",
                 );
                 app.update(Msg::Paste("pasted".into()));
                 // Enter opens a record, a cell, a field or a picker.
-                keys(app, "<Enter>");
+                commands(app, "<Enter>");
                 for _ in 0..12 {
-                    keys(app, "<Enter>");
+                    commands(app, "<Enter>");
                     type_text(app, "typed");
                     app.update(Msg::Paste("pasted\nlines".into()));
-                    keys(app, "<Esc>");
+                    commands(app, "<Esc>");
                     if app.editing() {
                         // Only an editable session gets here: typed text was
                         // refused (a date), so clear it to leave.
-                        keys(app, "<C-a><C-k><Esc>");
+                        commands(app, "<C-a><BS><Esc>");
                     }
-                    keys(app, "<Space><Left><Right>d<Del>u<C-z><C-r><C-y>j");
+                    commands(app, "<Space><Left><Right>d<Del>u<C-z><C-r><C-y>j");
                 }
-                keys(app, "<Esc><Esc><Esc>");
+                commands(app, "<Esc><Esc><Esc>");
                 if !select_pane(app, p) {
                     continue;
                 }
                 for _ in 0..row {
-                    keys(app, "k");
+                    commands(app, "k");
                 }
             }
         }
@@ -1422,7 +1390,7 @@ fn read_only_every_editing_key_in_every_stage_changes_nothing() {
     assert_eq!(app.revision(), revision, "nothing for the saver to write");
     assert!(!app.has_unsaved_changes());
     to_stage(&mut app, Stage::Map);
-    keys(&mut app, "a");
+    commands(&mut app, "a");
     assert!(
         message(&app).contains("read-only: test"),
         "{}",
@@ -1440,9 +1408,9 @@ fn read_only_still_lets_the_reader_move_around_and_open_records() {
         at("10:00:00"),
     );
     to_stage(&mut app, Stage::Map);
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     assert!(matches!(app.overlays().last(), Some(Overlay::Record(_))));
-    keys(&mut app, "<Enter>");
+    commands(&mut app, "<Enter>");
     assert!(!app.editing(), "but not type into them");
     assert!(message(&app).contains("read-only"));
 }
@@ -1467,7 +1435,7 @@ fn the_same_keys_do_change_an_editable_session() {
 }
 
 #[test]
-fn empty_lists_offer_a_only_where_it_works() {
+fn empty_lists_offer_typing_only_where_it_works() {
     let session = cpconf::example::example_icpc();
     let mut viewing = App::new(
         session.clone(),
@@ -1478,12 +1446,12 @@ fn empty_lists_offer_a_only_where_it_works() {
     let shown = screen(&viewing, 120, 30);
     assert!(shown.contains("No changes recorded yet."), "{shown}");
     assert!(shown.contains("Nothing recorded."), "{shown}");
-    assert!(!shown.contains("Press a"), "{shown}");
+    assert!(!shown.contains("type to add"), "{shown}");
 
     let mut fresh = new_app();
     fresh.update(Msg::GoToStage(Stage::Record));
     let shown = screen(&fresh, 120, 30);
     assert!(shown.contains("once the record is finalised"), "{shown}");
     fresh.update(Msg::GoToStage(Stage::DangerStatements));
-    assert!(screen(&fresh, 120, 30).contains("Press a to add."));
+    assert!(screen(&fresh, 120, 30).contains("Nothing yet: type to add one"));
 }

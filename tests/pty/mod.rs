@@ -227,8 +227,12 @@ pub enum Key {
     Backspace,
     PageUp,
     PageDown,
+    Home,
+    End,
     F(u8),
     Ctrl(char),
+    /// Alt+key: an xterm sends Esc, then the key.
+    Alt(char),
 }
 
 impl Key {
@@ -251,8 +255,12 @@ impl Key {
             Key::F(2) => b"\x1bOQ".to_vec(),
             Key::F(3) => b"\x1bOR".to_vec(),
             Key::F(4) => b"\x1bOS".to_vec(),
+            Key::F(9) => b"\x1b[20~".to_vec(),
             Key::F(n) => panic!("F{n} is not supported by the harness"),
+            Key::Home => b"\x1b[H".to_vec(),
+            Key::End => b"\x1b[F".to_vec(),
             Key::Ctrl(c) => vec![(c.to_ascii_lowercase() as u8) & 0x1f],
+            Key::Alt(c) => format!("\x1b{c}").into_bytes(),
         }
     }
 
@@ -271,8 +279,14 @@ impl Key {
             "PgUp" => Key::PageUp,
             "PgDn" => Key::PageDown,
             "F1" => Key::F(1),
-            other => match other.strip_prefix("C-") {
-                Some(c) if c.chars().count() == 1 => Key::Ctrl(c.chars().next().unwrap_or('c')),
+            "F9" => Key::F(9),
+            "Home" => Key::Home,
+            "End" => Key::End,
+            other => match (other.strip_prefix("C-"), other.strip_prefix("M-")) {
+                (Some(c), _) if c.chars().count() == 1 => {
+                    Key::Ctrl(c.chars().next().unwrap_or('c'))
+                }
+                (_, Some(c)) if c.chars().count() == 1 => Key::Alt(c.chars().next().unwrap_or('0')),
                 _ => panic!("unknown key <{other}>"),
             },
         }
@@ -704,7 +718,7 @@ impl Pty {
     pub fn set_field(&mut self, text: &str) {
         self.keys("<Enter>");
         self.wait_editor(true);
-        self.keys("<C-a><C-k>");
+        self.keys("<C-a><BS>");
         self.type_and_show(text);
         self.keys("<Esc>");
         self.wait_editor(false);
@@ -736,9 +750,9 @@ impl Pty {
                 return;
             }
             let (key, next) = if now < n {
-                ("]", now + 1)
+                ("<PgDn>", now + 1)
             } else {
-                ("[", now - 1)
+                ("<PgUp>", now - 1)
             };
             self.keys(key);
             self.wait_until(&format!("stage {next}"), |s| stage_on(s) == Some(next));

@@ -3,6 +3,7 @@
 
 pub mod conference_script;
 pub mod icpc;
+pub mod new_keys;
 pub mod today_keys;
 
 use chrono::DateTime;
@@ -45,40 +46,49 @@ pub fn go_to(app: &mut App, stage: Stage) {
     app.update(Msg::GoToStage(stage));
 }
 
-/// Presses keys written the way people write them: single characters, or
-/// names in angle brackets (<Enter>, <Esc>, <Tab>, <BackTab>, <Down>, ...).
-/// Returns every effect the keys asked for, in order.
-pub fn keys(app: &mut App, script: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
+/// Reads keys written the way people write them: single characters (which
+/// type), or names in angle brackets: <Enter>, <Esc>, <Tab>, <BackTab>,
+/// <Up>, <Down>, <Left>, <Right>, <Home>, <End>, <PgDn>, <PgUp>, <Del>,
+/// <BS>, <Space>, <lt>, <F1>…<F12>, <C-x> (Ctrl) and <M-x> (Alt).
+pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
     let mut rest = script;
     while !rest.is_empty() {
         if let Some(stripped) = rest.strip_prefix('<') {
             let end = stripped.find('>').expect("closing >");
             let name = &stripped[..end];
-            let code = match name {
-                "Enter" => KeyCode::Enter,
-                "Esc" => KeyCode::Esc,
-                "Tab" => KeyCode::Tab,
-                "BackTab" => KeyCode::BackTab,
-                "Up" => KeyCode::Up,
-                "Down" => KeyCode::Down,
-                "Left" => KeyCode::Left,
-                "Right" => KeyCode::Right,
-                "PgDn" => KeyCode::PageDown,
-                "PgUp" => KeyCode::PageUp,
-                "Del" => KeyCode::Delete,
-                "BS" => KeyCode::Backspace,
-                "Space" => KeyCode::Char(' '),
-                "lt" => KeyCode::Char('<'),
-                "F2" => KeyCode::F(2),
-                other if other.starts_with("C-") => {
-                    effects.extend(ctrl(app, other.chars().nth(2).expect("ctrl key")));
-                    rest = &stripped[end + 1..];
-                    continue;
+            let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+            let ev = match name {
+                "Enter" => plain(KeyCode::Enter),
+                "Esc" => plain(KeyCode::Esc),
+                "Tab" => plain(KeyCode::Tab),
+                "BackTab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Up" => plain(KeyCode::Up),
+                "Down" => plain(KeyCode::Down),
+                "Left" => plain(KeyCode::Left),
+                "Right" => plain(KeyCode::Right),
+                "Home" => plain(KeyCode::Home),
+                "End" => plain(KeyCode::End),
+                "PgDn" => plain(KeyCode::PageDown),
+                "PgUp" => plain(KeyCode::PageUp),
+                "Del" => plain(KeyCode::Delete),
+                "BS" => plain(KeyCode::Backspace),
+                "Space" => plain(KeyCode::Char(' ')),
+                "lt" => plain(KeyCode::Char('<')),
+                f if f.starts_with('F') && f.len() > 1 => {
+                    plain(KeyCode::F(f[1..].parse().expect("function key number")))
                 }
+                c if c.starts_with("C-") => KeyEvent::new(
+                    KeyCode::Char(c.chars().nth(2).expect("ctrl key")),
+                    KeyModifiers::CONTROL,
+                ),
+                m if m.starts_with("M-") => KeyEvent::new(
+                    KeyCode::Char(m.chars().nth(2).expect("alt key")),
+                    KeyModifiers::ALT,
+                ),
                 other => panic!("unknown key <{other}>"),
             };
-            effects.extend(press(app, code));
+            out.push(ev);
             rest = &stripped[end + 1..];
         } else {
             let c = rest.chars().next().expect("char");
@@ -87,11 +97,92 @@ pub fn keys(app: &mut App, script: &str) -> Vec<Effect> {
             } else {
                 KeyModifiers::NONE
             };
-            effects.extend(app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), shift))));
+            out.push(KeyEvent::new(KeyCode::Char(c), shift));
             rest = &rest[c.len_utf8()..];
         }
     }
+    out
+}
+
+/// Presses keys written as `parse_keys` reads them (a letter types).
+/// Returns every effect the keys asked for, in order.
+pub fn keys(app: &mut App, script: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for ev in parse_keys(script) {
+        effects.extend(app.update(Msg::Key(ev)));
+    }
     effects
+}
+
+/// Runs a script written in command letters, the way the older tests were
+/// written: `j`/`k` down/up, `h`/`l` left/right, `]`/`[` next/previous
+/// stage, `a` add, `d` delete, `u` undo, `q` close a form (or quit), `e`
+/// export, `?` help, `F` finalise, `y`/`n` answer, and Tab for the next
+/// pane. Each is pressed as the key the key table gives that command now
+/// (↓, PgDn, Ctrl+N, Delete, Ctrl+Z, Esc or Ctrl+Q, Ctrl+E, F1, F9,
+/// Enter/Esc, End+Tab); while an editor is open, letters type as they
+/// would. Named keys (<Enter>, <Down>…) are pressed as they are.
+pub fn commands(app: &mut App, script: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for ev in parse_keys(script) {
+        for ev in translate(app, ev) {
+            effects.extend(app.update(Msg::Key(ev)));
+        }
+    }
+    effects
+}
+
+fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let top = app.overlays().last();
+    if matches!(top, Some(Overlay::Editor(_)) | Some(Overlay::Help(_))) {
+        return vec![ev];
+    }
+    let in_form = top.is_none() && focused_form(app).is_some();
+    let field_kind = focused_form(app).and_then(|(f, i)| f.get(i).map(Field::kind));
+    let confirm = matches!(top, Some(Overlay::Confirm(_)));
+    let export = matches!(top, Some(Overlay::Export(_)));
+    let record = matches!(top, Some(Overlay::Record(_)));
+    let KeyCode::Char(c) = ev.code else {
+        return match ev.code {
+            // Tab used to go to the next pane from a form; now it goes
+            // field by field, and from the last field to the next pane.
+            KeyCode::Tab if in_form => vec![plain(KeyCode::End), plain(KeyCode::Tab)],
+            KeyCode::BackTab if in_form => vec![plain(KeyCode::Home), ev],
+            _ => vec![ev],
+        };
+    };
+    if !ev.modifiers.difference(KeyModifiers::SHIFT).is_empty() {
+        return vec![ev];
+    }
+    use cpconf::app::field::FieldKind as K;
+    let one = match c {
+        'j' => plain(KeyCode::Down),
+        'k' => plain(KeyCode::Up),
+        'h' => plain(KeyCode::Left),
+        'l' => plain(KeyCode::Right),
+        ']' => plain(KeyCode::PageDown),
+        '[' => plain(KeyCode::PageUp),
+        'a' => ctrl('n'),
+        'd' => plain(KeyCode::Delete),
+        'u' => ctrl('z'),
+        'e' => ctrl('e'),
+        '?' => plain(KeyCode::F(1)),
+        'F' => plain(KeyCode::F(9)),
+        'y' if confirm => plain(KeyCode::Enter),
+        'n' if confirm => plain(KeyCode::Esc),
+        'q' if record => plain(KeyCode::Esc),
+        'q' => ctrl('q'),
+        ' ' if export => plain(KeyCode::Enter),
+        // Space on a choice moved it on; on a text field it did nothing.
+        ' ' if field_kind == Some(K::Choice) => plain(KeyCode::Right),
+        ' ' if field_kind.is_some_and(K::is_typed) => return Vec::new(),
+        // Space in a list or grid did nothing; now it types.
+        ' ' if top.is_none() && field_kind.is_none() => return Vec::new(),
+        _ => ev,
+    };
+    vec![one]
 }
 
 /// Types text into the open editor, character by character.
@@ -114,9 +205,15 @@ pub fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
 /// Opens the selected field, clears it, types `text` and leaves with Esc.
 pub fn set_field(app: &mut App, text: &str) {
     press(app, KeyCode::Enter);
-    assert!(app.editing(), "Enter should open the editor");
+    assert!(
+        app.editing(),
+        "Enter should open the editor: {:?}\n{}",
+        app.message(),
+        screen(app, 120, 30)
+    );
+    // Select all, rub it out, type: as in any text box.
     ctrl(app, 'a');
-    ctrl(app, 'k');
+    press(app, KeyCode::Backspace);
     type_text(app, text);
     press(app, KeyCode::Esc);
     assert!(
@@ -178,6 +275,19 @@ pub fn focus_field(app: &mut App, label: &str) {
     }
     let (fields, now) = focused_form(app).expect("the form keeps the focus");
     assert_eq!(fields[now].label_in(app.session()), label);
+}
+
+/// Moves the focus to the pane whose title starts with `title` by pressing
+/// Tab as a chair would (a form is walked field by field, then left).
+pub fn focus_pane(app: &mut App, title: &str) {
+    for _ in 0..80 {
+        if app.panes()[app.pane()].title.starts_with(title) {
+            return;
+        }
+        press(app, KeyCode::Tab);
+    }
+    let titles: Vec<String> = app.panes().iter().map(|p| p.title.clone()).collect();
+    panic!("no pane titled {title:?} reached by Tab: {titles:?}");
 }
 
 /// Moves to the field labelled `label` and opens it (Enter).

@@ -59,7 +59,10 @@ impl Counted {
             } else {
                 rest.chars().next().map(char::len_utf8).unwrap_or(1)
             };
-            effects.extend(keys(&mut self.app, &rest[..len]));
+            // Today's keys, each pressed as the key the new keyboard gives
+            // the same command (`support::commands`): the count is of
+            // today's keys, the script still runs on the new keyboard.
+            effects.extend(commands(&mut self.app, &rest[..len]));
             self.command_keys += 1;
             rest = &rest[len..];
         }

@@ -1,0 +1,363 @@
+//! Typing into one field. Every printable key goes into the text; Esc,
+//! Enter and Tab keep it (nothing typed is ever thrown away); Enter in an
+//! item started by typing into a list keeps it and starts the next.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::super::field::Field;
+use super::super::field_edit::{commit_text, edit_text};
+use super::super::keymap::{Command, is_printable};
+use super::super::panes::PaneContent;
+use super::super::state::*;
+use super::list::capture_field;
+use crate::model::*;
+
+/// Where the focus goes once the text is kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Then {
+    Stay,
+    NextField,
+    PreviousField,
+}
+
+impl App {
+    pub(super) fn editor_command(&mut self, cmd: Command, ev: KeyEvent) {
+        let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
+            return;
+        };
+        match cmd {
+            Command::Type => {
+                if let KeyCode::Char(ch) = ev.code {
+                    if is_printable(&ev) {
+                        editor.text.insert_char(ch);
+                    }
+                }
+            }
+            Command::Back => self.close_editor(Then::Stay),
+            Command::Edit if editor.capture.is_some() => self.capture_next(),
+            Command::Edit if editor.multiline() => editor.text.insert_newline(),
+            Command::Edit | Command::NextPane => self.close_editor(Then::NextField),
+            Command::PrevPane => self.close_editor(Then::PreviousField),
+            Command::SelectAll => editor.text.select_all(),
+            Command::Save => {
+                self.keep_editor_text();
+                self.request_save();
+            }
+            Command::Undo => {
+                editor.text.undo();
+            }
+            Command::Redo => {
+                editor.text.redo();
+            }
+            // Moving and rubbing out: the keys the table lists, as the text
+            // area knows them.
+            Command::Erase
+            | Command::Delete
+            | Command::Left
+            | Command::Right
+            | Command::Up
+            | Command::Down
+            | Command::First
+            | Command::Last
+            | Command::WordLeft
+            | Command::WordRight => {
+                editor.text.input(ev);
+            }
+            _ => {}
+        }
+    }
+
+    /// Stores what is typed so far without leaving the editor.
+    pub(super) fn keep_editor_text(&mut self) -> bool {
+        let Some(Overlay::Editor(editor)) = self.overlays.last() else {
+            return false;
+        };
+        let (field, text) = (editor.field.clone(), editor.value());
+        // Only a person typed straight into the register is a whole row; a
+        // name edited in its form may hold a comma.
+        let row = editor.capture.is_some();
+        let current = edit_text(&self.session, &field);
+        if current == text {
+            self.forget_slips();
+            return true;
+        }
+        let mut error = None;
+        let addendum = field.is_addendum();
+        let refusal = if addendum {
+            self.addendum_refusal()
+        } else {
+            self.edit_refusal()
+        };
+        if refusal.is_none() {
+            // One attempt (it used to be a trial run on a copy, then the
+            // change): `apply_change` leaves the session as it was on error.
+            match self.apply_change(format!("edited {}", field.describe()), |s| {
+                commit_typed(s, &field, &text, row)
+            }) {
+                Err(e) => error = Some(e),
+                Ok(()) => {
+                    let words = quoted(&text);
+                    self.name_last_change(format!("typed {words} in {}", field.label()));
+                }
+            }
+        }
+        match error {
+            Some(e) => {
+                // Not stored, and the editor stays open: nothing typed is
+                // lost. Selected, so typing the value again replaces it.
+                if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
+                    editor.text.select_all();
+                }
+                self.say_until_edit(Tone::Error, format!("not stored: {e} (type it again)"));
+                false
+            }
+            None => {
+                self.forget_slips();
+                true
+            }
+        }
+    }
+
+    /// Leaves the editor, keeping the text, and moves the focus on.
+    fn close_editor(&mut self, then: Then) {
+        let capture = match self.overlays.last() {
+            Some(Overlay::Editor(e)) => e.capture.clone(),
+            _ => None,
+        };
+        if !self.keep_editor_text() {
+            return;
+        }
+        self.overlays.pop();
+        if let Some(c) = capture {
+            self.drop_if_empty(&c);
+            // Tab from an item typed into a list goes on to its next field,
+            // as in a web form: its form opens there.
+            let exists = super::super::panes::list_keys(&self.session, &c.list).contains(&c.key);
+            if then == Then::NextField && exists {
+                let fields = super::super::panes::record_fields(&c.list, &c.key);
+                let at = capture_field(&c.list, &c.key)
+                    .and_then(|f| fields.iter().position(|x| *x == f))
+                    .map_or(0, |i| (i + 1).min(fields.len().saturating_sub(1)));
+                self.open_record(Some(c.list.clone()), c.key.clone());
+                if let Some(Overlay::Record(form)) = self.overlays.last_mut() {
+                    form.selected = at;
+                }
+            }
+            return;
+        }
+        let delta = match then {
+            Then::Stay => return,
+            Then::NextField => 1,
+            Then::PreviousField => -1,
+        };
+        match self.overlays.last_mut() {
+            Some(Overlay::Record(f)) => {
+                f.selected = super::step(f.selected, delta, f.fields.len());
+            }
+            // Typed straight into a stage's form: on to its next field.
+            None => {
+                if let Some(PaneContent::Form(fields)) =
+                    self.panes().get(self.pane).map(|p| p.content.clone())
+                {
+                    self.move_row(delta, fields.len());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Enter in an item started by typing into a list: keeps it and starts
+    /// the next in the same list; on an empty one, stops.
+    fn capture_next(&mut self) {
+        let Some(Overlay::Editor(editor)) = self.overlays.last() else {
+            return;
+        };
+        let (capture, empty) = (editor.capture.clone(), editor.value().trim().is_empty());
+        let Some(capture) = capture else {
+            return;
+        };
+        if !self.keep_editor_text() {
+            return;
+        }
+        self.overlays.pop();
+        if empty {
+            self.drop_if_empty(&capture);
+            return;
+        }
+        self.start_capture(&capture.list, String::new());
+    }
+
+    /// An item started by typing and left empty is taken back, as if never
+    /// started: Esc or Enter on an empty line leaves no blank item behind.
+    fn drop_if_empty(&mut self, capture: &Capture) {
+        let empty = capture_field(&capture.list, &capture.key)
+            .is_some_and(|f| edit_text(&self.session, &f).trim().is_empty());
+        let last_is_its_start = self
+            .undo
+            .last()
+            .is_some_and(|p| p.what == format!("added {}", capture.list.noun()));
+        if empty && last_is_its_start {
+            self.take_back_last_change();
+        }
+    }
+
+    /// Before the window closes: keep what is typed and stop the stage clock.
+    /// Text that cannot be stored (an invalid date) stays in the editor, so
+    /// the runtime's draft file keeps it.
+    pub(in crate::app) fn prepare_to_leave(&mut self, now: Timestamp) {
+        self.now = now;
+        while let Some(top) = self.overlays.last() {
+            if matches!(top, Overlay::Editor(_)) && !self.keep_editor_text() {
+                break;
+            }
+            self.overlays.pop();
+        }
+        self.close_stage_visit();
+        self.sync_drafting();
+    }
+
+    /// Reopens the editor on a field with text recovered from a draft, with
+    /// the focus on the field it belongs to, so that Esc leaves the chair
+    /// there and not in some other list.
+    pub(in crate::app) fn restore_draft(&mut self, field: Field, text: &str, saved_at: Timestamp) {
+        if self.edit_refusal().is_some() || edit_text(&self.session, &field) == text {
+            return;
+        }
+        self.focus_field(&field);
+        let title = format!("Recovered · {}", field.label());
+        self.overlays
+            .push(Overlay::Editor(Box::new(Editor::new(field, title, text))));
+        self.say(
+            Tone::Warning,
+            format!(
+                "recovered what you were typing at {}: Esc keeps it",
+                saved_at.format("%H:%M:%S")
+            ),
+        );
+    }
+
+    /// Puts the focus on a field: its stage's form row, or its item's form
+    /// opened over the list it lives in.
+    fn focus_field(&mut self, field: &Field) {
+        for stage in Stage::SCREENS {
+            let panes = super::super::panes::stage_panes(&self.session, stage, |p| {
+                self.cursors.get(&(stage, p)).map_or(0, |c| c.row)
+            });
+            for (i, pane) in panes.iter().enumerate() {
+                match &pane.content {
+                    PaneContent::Form(fields) => {
+                        if let Some(row) = fields.iter().position(|f| f == field) {
+                            self.jump_to_stage(stage);
+                            self.pane = i;
+                            self.set_row(row);
+                            return;
+                        }
+                    }
+                    PaneContent::List(kind) => {
+                        let keys = super::super::panes::list_keys(&self.session, kind);
+                        for (row, key) in keys.iter().enumerate() {
+                            let fields = super::super::panes::record_fields(kind, key);
+                            if let Some(at) = fields.iter().position(|f| f == field) {
+                                self.jump_to_stage(stage);
+                                self.pane = i;
+                                self.set_row(row);
+                                self.open_record(Some(kind.clone()), key.clone());
+                                if let Some(Overlay::Record(r)) = self.overlays.last_mut() {
+                                    r.selected = at;
+                                }
+                                return;
+                            }
+                        }
+                    }
+                    PaneContent::Grid(_) => {}
+                }
+            }
+        }
+    }
+
+    /// A bracketed paste is typing: into the editor if one is open, else
+    /// where a typed key would go (a text field, or a new item in a list).
+    pub(super) fn paste(&mut self, text: &str) {
+        if !self.editing() && !self.start_typing_for_paste() {
+            self.say(
+                Tone::Info,
+                "to paste, put the focus on a text field or a list first",
+            );
+            return;
+        }
+        let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
+            return;
+        };
+        let clean = text.replace("\r\n", "\n").replace('\r', "\n");
+        let clean = if editor.multiline() {
+            clean
+        } else {
+            clean.replace('\n', " ")
+        };
+        editor.text.insert_str(clean);
+    }
+}
+
+impl App {
+    /// Opens the editor where a typed key would start one, for a paste.
+    /// False where nothing can be typed.
+    fn start_typing_for_paste(&mut self) -> bool {
+        let field = match self.overlays.last() {
+            Some(Overlay::Record(form)) => form.fields.get(form.selected).cloned(),
+            Some(_) => None,
+            None => match self.panes().get(self.pane).map(|p| p.content.clone()) {
+                Some(PaneContent::Form(fields)) => fields.get(self.cursor(self.pane).row).cloned(),
+                Some(PaneContent::List(kind)) => {
+                    self.start_capture(&kind, String::new());
+                    return self.editing();
+                }
+                _ => None,
+            },
+        };
+        match field.filter(|f| f.kind().is_typed()) {
+            Some(f) => {
+                self.open_editor(&f, None);
+                self.editing()
+            }
+            None => false,
+        }
+    }
+}
+
+/// Stores typed text. A person typed into the register with commas is a
+/// whole row,
+/// `name, role, agency, agency kind, gives recommendation`, read by the
+/// register's parser (the one `cpconf new --invitees` uses).
+fn commit_typed(s: &mut Session, field: &Field, text: &str, row: bool) -> Result<(), String> {
+    let Field::AttendeeName(id) = field else {
+        return commit_text(s, field, text);
+    };
+    if !row || !text.contains(',') {
+        return commit_text(s, field, text);
+    }
+    let row = crate::register::parse_row(text)?;
+    let a = s
+        .attendees
+        .iter_mut()
+        .find(|a| &a.id == id)
+        .ok_or("that person is no longer in the register")?;
+    a.name = row.name;
+    a.role = row.role;
+    a.agency = row.agency;
+    a.agency_kind = row.agency_kind;
+    a.gives_recommendation = row.gives_recommendation;
+    Ok(())
+}
+
+/// Typed text as the status bar quotes it: its first line, cut short.
+fn quoted(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.is_empty() {
+        return "nothing".into();
+    }
+    let mut shown: String = line.chars().take(40).collect();
+    if line.chars().count() > 40 {
+        shown.push('…');
+    }
+    format!("'{shown}'")
+}

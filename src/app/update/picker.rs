@@ -1,0 +1,85 @@
+//! A picker (who said it, which children, core group, categories): typing
+//! finds a name, Space ticks (or chooses, in a pick-one), Enter chooses and
+//! closes, Esc closes; what is ticked is always kept.
+
+use super::super::field_edit::set_picked;
+use super::super::keymap::Command;
+use super::super::state::*;
+use super::step;
+
+impl App {
+    pub(super) fn picker_command(&mut self, cmd: Command, typed: Option<char>) {
+        let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
+            return;
+        };
+        let shown: Vec<String> = p.visible().iter().map(|o| o.key.clone()).collect();
+        let n = shown.len();
+        match cmd {
+            Command::Up => p.selected = step(p.selected, -1, n),
+            Command::Down => p.selected = step(p.selected, 1, n),
+            Command::Type => {
+                if let Some(ch) = typed {
+                    p.filter.push(ch);
+                    p.selected = 0;
+                    if p.visible().is_empty() {
+                        let typed = p.filter.clone();
+                        self.say(
+                            Tone::Info,
+                            format!("no name holds '{typed}': Backspace rubs out"),
+                        );
+                    }
+                }
+            }
+            Command::Erase => {
+                p.filter.pop();
+                p.selected = 0;
+            }
+            Command::Toggle | Command::Edit => {
+                let Some(key) = shown.get(p.selected).cloned() else {
+                    if cmd == Command::Edit {
+                        self.close_picker();
+                    }
+                    return;
+                };
+                if p.multi {
+                    let ticked = p.chosen.contains(&key);
+                    // Enter on a name found by typing ticks it, then closes;
+                    // Space ticks or unticks and stays.
+                    if cmd == Command::Toggle || !ticked && !p.filter.is_empty() {
+                        match p.chosen.iter().position(|k| *k == key) {
+                            Some(i) => {
+                                p.chosen.remove(i);
+                            }
+                            None => p.chosen.push(key),
+                        }
+                    }
+                    if cmd == Command::Toggle {
+                        p.filter.clear();
+                        p.selected = p
+                            .visible()
+                            .iter()
+                            .position(|o| o.key == *p.chosen.last().unwrap_or(&String::new()))
+                            .unwrap_or(0);
+                        return;
+                    }
+                } else {
+                    p.chosen = vec![key];
+                }
+                self.close_picker();
+            }
+            Command::Back => self.close_picker(),
+            _ => {}
+        }
+    }
+
+    /// Keeps what was ticked: leaving a picker never throws choices away.
+    pub(super) fn close_picker(&mut self) {
+        if let Some(Overlay::Picker(p)) = self.overlays.pop() {
+            let field = p.field.clone();
+            self.change(format!("chose {}", field.describe()), |s| {
+                set_picked(s, &field, &p.chosen);
+                Ok(())
+            });
+        }
+    }
+}

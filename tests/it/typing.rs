@@ -1,0 +1,540 @@
+//! Inside a session a printable key always types (DESIGN.md, "The keys a
+//! chair can count on"): a sentence typed with the focus anywhere deletes,
+//! undoes, ticks, finalises and quits nothing, and ends up as text that
+//! Ctrl+Z takes back. Also the focus traps the first trial run found.
+
+use crate::support;
+
+use cpconf::app::effect::{Effect, Report};
+use cpconf::app::field::{Field, FieldKind};
+use cpconf::app::panes::{ListKind, PaneContent};
+use cpconf::app::state::{Access, App, Overlay};
+use cpconf::app::update::{ClickTarget, Msg};
+use cpconf::model::*;
+use proptest::prelude::*;
+use support::*;
+
+/// An in-progress review with something in every list.
+fn review() -> App {
+    App::new(
+        cpconf::example::example_review(),
+        Access::Edit,
+        at("10:00:00"),
+    )
+}
+
+/// What the chair changed: the session without the facts that move on by
+/// themselves (time in stages, the audit trail, the last change time).
+fn edits(s: &Session) -> Session {
+    let mut s = s.clone();
+    s.updated_at = s.created_at;
+    s.stage_visits.clear();
+    s.audit.clear();
+    // Which item's form is open, for the projector: not content.
+    s.drafting = None;
+    s
+}
+
+fn message(app: &App) -> String {
+    app.message().map(|m| m.text.clone()).unwrap_or_default()
+}
+
+/// The app at `stage`, with the focus on row `row` of pane `pane`.
+fn focus(stage: Stage, pane: usize, row: usize) -> App {
+    focus_in(review(), stage, pane, row)
+}
+
+fn focus_in(mut app: App, stage: Stage, pane: usize, row: usize) -> App {
+    go_to(&mut app, stage);
+    app.update(Msg::Click(ClickTarget::Pane(pane)));
+    if app.cursor(pane).row != row {
+        app.update(Msg::Click(ClickTarget::Row { pane, row }));
+    }
+    assert!(
+        app.overlays().is_empty(),
+        "{stage:?} pane {pane}: a click only selects"
+    );
+    app
+}
+
+/// The kind of the focused form field, if a form field has the focus.
+fn focused_kind(app: &App) -> Option<FieldKind> {
+    focused_form(app).and_then(|(fields, at)| fields.get(at).map(Field::kind))
+}
+
+/// Types `text` where the focus is and checks the rule: nothing ends,
+/// the stage stays, the text shows where it went (a list or a text field),
+/// and after Esc, Ctrl+Z takes the session back to exactly what it was.
+fn typing_is_harmless(mut app: App, text: &str, what: &str) {
+    let before = edits(app.session());
+    let stage = app.stage();
+    for ch in text.chars() {
+        let effects = keys(&mut app, &ch.to_string().replace('<', "<lt>"));
+        assert!(!effects.contains(&Effect::Quit), "{what}: {ch:?} quit");
+        assert_eq!(app.stage(), stage, "{what}: {ch:?} changed stage");
+        assert!(!app.session().is_finalised(), "{what}: {ch:?} finalised");
+    }
+    // Where it went into text (a new item, a field, a cell), it is there
+    // to see in the editor; elsewhere it chose, ticked, found or was
+    // refused with a reason.
+    if let Some(Overlay::Editor(editor)) = app.overlays().last() {
+        assert!(
+            editor.value().ends_with(text),
+            "{what}: the editor holds {:?}, not {text:?}",
+            editor.value()
+        );
+    } else if app.overlays().is_empty() && focused_kind(&app).is_none_or(FieldKind::is_typed) {
+        assert!(
+            !message(&app).is_empty(),
+            "{what}: typing {text:?} said nothing"
+        );
+    }
+    keys(&mut app, "<Esc><Esc><Esc>");
+    for _ in 0..4 {
+        if edits(app.session()) == before {
+            break;
+        }
+        keys(&mut app, "<C-z>");
+    }
+    assert!(
+        edits(app.session()) == before,
+        "{what}: typing {text:?} changed more than Ctrl+Z takes back: {}",
+        message(&app)
+    );
+}
+
+#[test]
+fn do_quick_upset_mum_with_an_item_selected_in_any_list_deletes_undoes_and_quits_nothing() {
+    let mut lists = 0;
+    for stage in Stage::SCREENS {
+        let panes = focus(stage, 0, 0).panes();
+        for (pane, p) in panes.iter().enumerate() {
+            if !matches!(p.content, PaneContent::List(_)) {
+                continue;
+            }
+            let app = focus(stage, pane, 0);
+            lists += 1;
+            typing_is_harmless(app, "do quick upset mum", &format!("{stage:?} pane {pane}"));
+        }
+    }
+    assert!(lists >= 10, "only {lists} lists were tried");
+}
+
+#[test]
+fn a_sentence_typed_on_every_stage_and_pane_changes_only_what_has_the_focus() {
+    for stage in Stage::SCREENS {
+        let panes = focus(stage, 0, 0).panes().len();
+        for pane in 0..panes {
+            for row in 0..3 {
+                let app = focus(stage, pane, row);
+                typing_is_harmless(
+                    app,
+                    "quick note: d u q F y ? ] [ e",
+                    &format!("{stage:?} pane {pane} row {row}"),
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn typed_into_a_list_a_sentence_becomes_a_new_item_and_enter_starts_the_next() {
+    let mut app = focus(Stage::Map, 0, 0);
+    let Some(PaneContent::List(ListKind::Map(column))) =
+        app.panes().first().map(|p| p.content.clone())
+    else {
+        panic!("the map's first pane is a column");
+    };
+    let worries = |app: &App| {
+        app.session()
+            .map_items
+            .iter()
+            .filter(|m| m.column == column)
+            .map(|m| m.text.clone())
+            .collect::<Vec<_>>()
+    };
+    let before = worries(&app);
+    keys(
+        &mut app,
+        "Ruth visits daily<Enter>Gran helps at weekends<Enter><Esc>",
+    );
+    let after = worries(&app);
+    assert_eq!(
+        after.len(),
+        before.len() + 2,
+        "no empty third item: {after:?}"
+    );
+    assert_eq!(
+        after[after.len() - 2..],
+        ["Ruth visits daily", "Gran helps at weekends"]
+    );
+    assert!(!app.editing());
+    // Delete says what went and how to bring it back; Ctrl+Z says what it undid.
+    keys(&mut app, "<Up><Del>");
+    assert_eq!(
+        message(&app),
+        "deleted map item 'Ruth visits daily' (Ctrl+Z brings it back)"
+    );
+    keys(&mut app, "<C-z>");
+    assert_eq!(
+        message(&app),
+        "undone: deleted map item 'Ruth visits daily'"
+    );
+    assert_eq!(worries(&app), after);
+}
+
+#[test]
+fn a_single_printable_key_never_quits_and_ctrl_q_and_ctrl_c_do() {
+    for stage in Stage::SCREENS {
+        for ch in (' '..='~').chain("£é€".chars()) {
+            let mut app = focus(stage, 0, 0);
+            let effects = keys(&mut app, &ch.to_string().replace('<', "<lt>"));
+            assert!(!effects.contains(&Effect::Quit), "{ch:?} quit at {stage:?}");
+        }
+    }
+    for quit in ["<C-q>", "<C-c>"] {
+        let mut app = focus(Stage::Map, 0, 0);
+        keys(&mut app, "Gran<Space>visits");
+        let effects = keys(&mut app, quit);
+        assert!(effects.contains(&Effect::Quit), "{quit} quits");
+        assert!(
+            app.session()
+                .map_items
+                .iter()
+                .any(|m| m.text == "Gran visits"),
+            "what was being typed is kept on the way out"
+        );
+    }
+}
+
+#[test]
+fn in_a_form_typing_edits_the_field_and_a_prefilled_date_is_typed_over() {
+    let mut app = new_app();
+    focus_field(&mut app, "Venue or link");
+    keys(&mut app, "Room 2<Enter>");
+    assert_eq!(app.session().setup.venue, "Room 2");
+    focus_field(&mut app, "Venue or link");
+    keys(&mut app, ", Civic Centre<Esc>");
+    assert_eq!(
+        app.session().setup.venue,
+        "Room 2, Civic Centre",
+        "added to"
+    );
+    focus_field(&mut app, "Date");
+    assert!(
+        app.session().setup.date.is_some(),
+        "the date comes prefilled"
+    );
+    keys(&mut app, "17/12/2026<Enter>");
+    assert_eq!(
+        app.session().setup.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 17)
+    );
+}
+
+#[test]
+fn a_choice_chooses_by_its_first_letters() {
+    let mut app = review();
+    go_to(&mut app, Stage::Introductions);
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Agency kind");
+    keys(&mut app, "fa");
+    let Some(Overlay::Record(form)) = app.overlays().last() else {
+        panic!("the person's form is open");
+    };
+    let id = AttendeeId(form.key.clone());
+    let kind = |app: &App| {
+        app.session()
+            .attendees
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.agency_kind)
+    };
+    assert_eq!(kind(&app), Some(AgencyKind::Family));
+    keys(&mut app, "po");
+    assert_eq!(
+        kind(&app),
+        Some(AgencyKind::Police),
+        "a letter that fits nothing starts again"
+    );
+}
+
+#[test]
+fn a_picker_finds_a_name_by_typing_and_opens_at_the_top() {
+    let mut app = focus(Stage::Map, 0, 0);
+    keys(&mut app, "Dad was calm on Sunday<Esc><Enter>");
+    focus_field(&mut app, "Said by");
+    keys(&mut app, "<Enter>");
+    let Some(Overlay::Picker(p)) = app.overlays().last() else {
+        panic!("Enter opens the picker");
+    };
+    assert_eq!(p.selected, 0, "the cursor starts at the top");
+    let name = app.session().attendees[1].name.clone();
+    let letters: String = name.chars().take(4).collect();
+    keys(&mut app, &format!("{letters}<Enter>"));
+    let item = app.session().map_items.last().expect("the new item");
+    assert_eq!(
+        item.said_by
+            .as_ref()
+            .map(|p| app.session().attendee_name(p)),
+        Some(name)
+    );
+}
+
+#[test]
+fn a_picker_opens_on_the_first_name_not_the_first_ticked_so_space_ticks_it() {
+    let mut session = cpconf::example::example_review();
+    let second = session.children[1].id.clone();
+    let d = session.danger_statements[0].id.clone();
+    session.danger_statements[0].children = vec![second.clone()];
+    let app = App::new(session, Access::Edit, at("10:00:00"));
+    let mut app = focus_in(app, Stage::DangerStatements, 0, 0);
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Children");
+    keys(&mut app, "<Enter><Space><Esc>");
+    let ds = app
+        .session()
+        .danger_statements
+        .iter()
+        .find(|x| x.id == d)
+        .expect("kept");
+    assert_eq!(
+        ds.children.len(),
+        2,
+        "Space ticked the first child: {:?}",
+        ds.children
+    );
+}
+
+#[test]
+fn typing_on_a_grid_cell_starts_its_entry() {
+    let mut app = new_app();
+    keys(&mut app, "<End><Tab>Amy<Enter>Ben<Esc>");
+    go_to(&mut app, Stage::Introductions);
+    keys(&mut app, "Sam Social<Esc>");
+    // One person is not quorate: the first move asks why, the second goes.
+    go_to(&mut app, Stage::Scaling);
+    keys(&mut app, "<Esc>");
+    go_to(&mut app, Stage::Scaling);
+    assert_eq!(app.stage(), Stage::Scaling);
+    for _ in 0..4 {
+        if matches!(app.panes()[app.pane()].content, PaneContent::Grid(_)) {
+            break;
+        }
+        keys(&mut app, "<End><Tab>");
+    }
+    keys(&mut app, "7 home unpredictable<Enter>");
+    let score = &app.session().scaling.scores[0];
+    assert_eq!(
+        (score.score, score.reason.as_str()),
+        (7, "home unpredictable")
+    );
+}
+
+#[test]
+fn a_tick_box_ticks_with_space() {
+    let mut app = new_app();
+    go_to(&mut app, Stage::PreMeeting);
+    keys(&mut app, "<Space>");
+    assert!(app.session().pre_meeting.explained_purpose);
+    keys(&mut app, "x");
+    assert!(
+        app.session().pre_meeting.explained_purpose,
+        "a letter is not a tick"
+    );
+    assert!(
+        message(&app).contains("Space ticks it"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
+fn alt_and_a_digit_jump_to_that_stage_and_page_keys_step() {
+    let mut app = new_app();
+    keys(&mut app, "<M-4>");
+    assert_eq!(app.stage(), Stage::Map);
+    keys(&mut app, "<PgDn>");
+    assert_eq!(app.stage(), Stage::Scaling);
+    keys(&mut app, "<M-0>");
+    assert_eq!(app.stage(), Stage::Setup);
+}
+
+// ----- focus traps ---------------------------------------------------------
+
+/// What the runtime does with a draft found on opening.
+fn draft(app: &mut App, field: Field, text: &str) {
+    app.update(Msg::Report(Report::Draft {
+        field,
+        record: None,
+        text: text.into(),
+        saved_at: at("09:31:00"),
+    }));
+}
+
+/// An inquorate register: one professional only.
+fn inquorate() -> App {
+    let mut app = new_app();
+    go_to(&mut app, Stage::Introductions);
+    keys(&mut app, "Sam Social<Esc>");
+    assert!(!app.quorum().is_quorate());
+    app
+}
+
+#[test]
+fn the_inquorate_question_never_swallows_a_stage_key() {
+    let mut app = inquorate();
+    keys(&mut app, "<PgDn>");
+    assert!(app.editing(), "leaving asks why it goes ahead");
+    assert_eq!(app.stage(), Stage::Introductions);
+    keys(&mut app, "<PgDn>");
+    assert_eq!(
+        app.stage(),
+        Stage::DangerStatements,
+        "the next stage key moves on"
+    );
+    assert!(!app.editing());
+    assert_eq!(
+        app.session().inquorate_reason,
+        "",
+        "nothing was typed into it"
+    );
+}
+
+#[test]
+fn the_inquorate_answer_is_kept_when_a_stage_key_moves_on() {
+    let mut app = inquorate();
+    keys(&mut app, "<PgDn>Police could not attend<PgDn>");
+    assert_eq!(app.stage(), Stage::DangerStatements);
+    assert_eq!(app.session().inquorate_reason, "Police could not attend");
+}
+
+#[test]
+fn the_finalise_question_takes_only_its_own_answers() {
+    let mut session = cpconf::example::example_review();
+    for d in &mut session.decisions {
+        d.outcome = Outcome::ChildInNeed;
+    }
+    let mut app = App::new(session, Access::Edit, at("10:00:00"));
+    go_to(&mut app, Stage::Decision);
+    keys(&mut app, "<F9>");
+    assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
+    keys(&mut app, "yes y Y");
+    assert!(!app.session().is_finalised(), "letters are not answers");
+    assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
+    keys(&mut app, "<PgUp>");
+    assert!(app.overlays().is_empty(), "a stage key is not swallowed");
+    assert_eq!(app.stage(), Stage::Recommendations);
+    assert!(!app.session().is_finalised());
+    go_to(&mut app, Stage::Decision);
+    keys(&mut app, "<F9><Enter>");
+    assert!(app.session().is_finalised(), "Enter finalises");
+}
+
+#[test]
+fn after_a_recovered_draft_is_kept_the_focus_is_on_its_field() {
+    let mut app = new_app();
+    keys(&mut app, "<End><Tab>Amy<Esc>");
+    assert_eq!(app.pane(), 1, "the focus is on the children list");
+    draft(&mut app, Field::ParentsViews, "We want them home");
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.session().pre_meeting.parents_views, "We want them home");
+    assert_eq!(app.stage(), Stage::PreMeeting);
+    let (fields, at) = focused_form(&app).expect("a form has the focus");
+    assert_eq!(fields[at], Field::ParentsViews);
+    // The next arrow moves within that form, not to another child.
+    keys(&mut app, "<Up>");
+    assert_eq!(app.session().children.len(), 1);
+    assert_eq!(app.stage(), Stage::PreMeeting);
+}
+
+#[test]
+fn a_draft_recovered_into_an_item_reopens_that_items_form() {
+    let mut app = new_app();
+    keys(&mut app, "<End><Tab>Amy<Enter>Ben<Esc>");
+    let ben = app.session().children[1].id.clone();
+    keys(&mut app, "<Home>");
+    draft(&mut app, Field::ChildName(ben.clone()), "Benjamin");
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.session().children[1].name, "Benjamin");
+    let Some(Overlay::Record(form)) = app.overlays().last() else {
+        panic!("Ben's form is open under the recovered field");
+    };
+    assert_eq!(form.key, ben.0);
+}
+
+#[test]
+fn switching_child_at_the_decision_keeps_the_same_field() {
+    let mut app = review();
+    go_to(&mut app, Stage::Decision);
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Rationale");
+    keys(&mut app, "<Left>");
+    assert_eq!(app.pane(), 0, "← goes from the form to the children");
+    keys(&mut app, "<Down><Enter>");
+    let (fields, at) = focused_form(&app).expect("the decision form");
+    assert!(
+        matches!(&fields[at], Field::DecisionRationale(c) if *c == app.session().children[1].id),
+        "{:?}",
+        fields[at]
+    );
+}
+
+#[test]
+fn read_only_never_says_saving_and_its_hints_offer_no_editing_keys() {
+    let mut app = App::new(
+        cpconf::example::example_review(),
+        Access::ReadOnly("opened with view".into()),
+        at("10:00:00"),
+    );
+    go_to(&mut app, Stage::PreMeeting);
+    keys(&mut app, "<C-s>");
+    let shown = screen(&app, 120, 30);
+    let status: String = shown.lines().skip(28).collect::<Vec<_>>().join("\n");
+    assert!(!status.contains("saving"), "{status}");
+    assert!(
+        message(&app).contains("nothing here is saved"),
+        "{}",
+        message(&app)
+    );
+    for hint in ["Space tick", "type to", "Delete", "Ctrl+Z"] {
+        assert!(
+            !status.contains(hint),
+            "read-only offers {hint:?}:\n{status}"
+        );
+    }
+    keys(&mut app, "hello");
+    assert!(
+        message(&app).contains("read-only"),
+        "typing says why: {}",
+        message(&app)
+    );
+}
+
+// ----- the property --------------------------------------------------------
+
+/// Where the focus is put before typing: a stage, a pane, a row, and
+/// whether Enter is pressed first (an item's form, a picker, an editor).
+fn place() -> impl Strategy<Value = (usize, usize, usize, bool)> {
+    (0..Stage::SCREENS.len(), 0..5usize, 0..3usize, any::<bool>())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Random printable strings typed anywhere change nothing Ctrl+Z does
+    /// not take back, never end the program and never change stage.
+    #[test]
+    fn random_printable_text_typed_anywhere_is_harmless_and_undoable(
+        (stage, pane, row, enter) in place(),
+        text in "[ -~£é€]{1,40}",
+    ) {
+        let stage = Stage::SCREENS[stage];
+        let panes = focus(stage, 0, 0).panes().len();
+        let mut app = focus(stage, pane % panes.max(1), row);
+        if enter {
+            keys(&mut app, "<Enter>");
+        }
+        typing_is_harmless(app, &text, &format!("{stage:?} pane {pane} row {row} enter {enter}"));
+    }
+}

@@ -1,0 +1,477 @@
+//! Plays `conference_script` through the real `App::update` on the new
+//! keyboard (#11: printable keys type; typing in a list starts an item,
+//! Enter keeps a line and moves on, a choice chooses by its first letters,
+//! a picker finds by letters, a register line is one row). Counts as
+//! `today_keys` does: a character of the script's content is content;
+//! every other key is a command key, letters typed to choose or find
+//! included (and the commas and agency words of a register row).
+#![allow(dead_code)]
+
+use cpconf::app::effect::Effect;
+use cpconf::app::field::FieldKind;
+use cpconf::app::field_edit::display;
+use cpconf::app::state::Overlay;
+use cpconf::config::CategoryNames;
+use cpconf::model::*;
+
+use super::conference_script::Conference;
+use super::today_keys::Counted;
+use super::*;
+
+/// Presses keys as `support::keys` reads them (a letter types), counting
+/// each as a command key.
+fn cmd(k: &mut Counted, script: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for ev in parse_keys(script) {
+        effects.extend(k.app.update(cpconf::app::update::Msg::Key(ev)));
+        k.command_keys += 1;
+    }
+    effects
+}
+
+/// Types letters of `wanted` on the choice in focus until it shows.
+fn choose(k: &mut Counted, wanted: &str) {
+    let names = CategoryNames::default();
+    let field = || {
+        let (fields, at) = focused_form(&k.app).expect("a form has the focus");
+        fields[at].clone()
+    };
+    let f = field();
+    // The words' first letters ("cpp"), as chairs shorten outcomes.
+    let initials: String = wanted
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_lowercase();
+    for ch in initials.chars() {
+        if display(k.app.session(), &f, &names) == wanted {
+            return;
+        }
+        cmd(k, &ch.to_string());
+    }
+    assert_eq!(display(k.app.session(), &f, &names), wanted);
+}
+
+/// In an open picker: finds each option to change by typing letters of its
+/// label and ticks it (Space), or chooses it (Enter, pick one); Enter
+/// closes a multiple picker.
+fn pick(k: &mut Counted, wanted: &[String]) {
+    let Some(Overlay::Picker(p)) = k.app.overlays().last() else {
+        panic!(
+            "a picker is open: {:?}\n{}",
+            k.app.message(),
+            screen(&k.app, 120, 40)
+        );
+    };
+    let (options, chosen, multi) = (p.options.clone(), p.chosen.clone(), p.multi);
+    let stops: Vec<usize> = if multi {
+        (0..options.len())
+            .filter(|i| chosen.contains(&options[*i].key) != wanted.contains(&options[*i].key))
+            .collect()
+    } else {
+        wanted
+            .iter()
+            .map(|w| options.iter().position(|o| &o.key == w).expect("option"))
+            .collect()
+    };
+    for stop in stops {
+        let label = options[stop].label.to_lowercase();
+        for ch in label.chars() {
+            let Some(Overlay::Picker(p)) = k.app.overlays().last() else {
+                panic!("the picker stays open while finding");
+            };
+            if p.visible().first().map(|o| &o.key) == Some(&options[stop].key) {
+                break;
+            }
+            // A space would tick: past the first word, arrows.
+            if ch == ' ' {
+                break;
+            }
+            cmd(k, &ch.to_string());
+        }
+        let Some(Overlay::Picker(p)) = k.app.overlays().last() else {
+            panic!("the picker stays open while finding");
+        };
+        let at = p
+            .visible()
+            .iter()
+            .position(|o| o.key == options[stop].key)
+            .unwrap_or_else(|| panic!("{label} not shown for {:?}", p.filter));
+        for _ in p.selected..at {
+            cmd(k, "<Down>");
+        }
+        cmd(k, if multi { "<Space>" } else { "<Enter>" });
+    }
+    if multi {
+        cmd(k, "<Enter>");
+    }
+    assert!(
+        !matches!(k.app.overlays().last(), Some(Overlay::Picker(_))),
+        "the picker closed"
+    );
+}
+
+/// Types `t` (content) on the field in focus and keeps it, moving on to the
+/// next field: Enter on one line, Tab on notes (where Enter is a new line).
+fn put(k: &mut Counted, t: &str) {
+    if t.is_empty() {
+        return;
+    }
+    let (fields, at) = focused_form(&k.app).expect("a form has the focus");
+    k.text(t);
+    let one_line = fields[at].kind() != FieldKind::Lines;
+    cmd(k, if one_line { "<Enter>" } else { "<Tab>" });
+    assert!(!k.app.editing(), "kept: {:?}", k.app.message());
+}
+
+/// Moves to the pane titled `title` with → or ← (lists) or Tab.
+fn pane(k: &mut Counted, title: &str) {
+    for _ in 0..12 {
+        if k.app.panes()[k.app.pane()].title == title {
+            return;
+        }
+        cmd(k, "<Tab>");
+    }
+    panic!("no pane {title}");
+}
+
+fn cell(k: &mut Counted, row: usize, col: usize) {
+    loop {
+        let c = k.app.cursor(k.app.pane());
+        if (c.row, c.col) == (row, col) {
+            return;
+        }
+        cmd(
+            k,
+            if c.row < row {
+                "<Down>"
+            } else if c.row > row {
+                "<Up>"
+            } else if c.col < col {
+                "<Right>"
+            } else {
+                "<Left>"
+            },
+        );
+    }
+}
+
+fn category_key(c: Category) -> String {
+    format!("{c:?}")
+}
+
+/// The shortest start of an agency kind's label the register reads as it.
+fn kind_word(kind: AgencyKind) -> String {
+    let label = kind.label().to_lowercase();
+    (1..=label.len())
+        .filter(|n| label.is_char_boundary(*n))
+        .map(|n| &label[..n])
+        .find(|w| cpconf::register::agency_kind(w) == Ok(kind))
+        .unwrap_or(&label)
+        .to_string()
+}
+
+/// The whole conference on the new keys, finalised and exported.
+pub fn play(c: &Conference) -> Counted {
+    let mut k = Counted {
+        app: new_app(),
+        command_keys: 0,
+        content_chars: 0,
+        parts: Vec::new(),
+    };
+    let s = &c.setup;
+
+    // 0 Setup: typing on a field edits it, the prefilled date typed over;
+    // Enter keeps a line and moves on.
+    k.to("Date");
+    put(&mut k, s.date);
+    put(&mut k, s.time);
+    k.to("Venue or link");
+    put(&mut k, s.venue);
+    put(&mut k, s.chair);
+    put(&mut k, s.family_reference);
+    put(&mut k, s.strategy_discussion);
+    // Off a choice, → goes to the pane to the right: the children.
+    cmd(&mut k, "<Right>");
+    // A child per line: the name typed into the list, Tab to the date of
+    // birth, Enter keeps it, Esc closes the child's form.
+    for child in &c.children {
+        k.text(child.name);
+        cmd(&mut k, "<Tab>");
+        put(&mut k, child.date_of_birth);
+        cmd(&mut k, "<Esc>");
+    }
+    k.mark("0 Setup");
+
+    // 1 Parents' pre-meeting.
+    tick(&mut k.app, "09:40:00");
+    cmd(&mut k, "<PgDn>");
+    for (i, _) in (0..6).enumerate() {
+        if i > 0 {
+            cmd(&mut k, "<Down>");
+        }
+        cmd(&mut k, "<Space>");
+    }
+    let p = &c.pre_meeting;
+    k.to("Language / interpreter");
+    put(&mut k, p.language);
+    put(&mut k, p.advocate);
+    k.to("Parents' first views");
+    put(&mut k, p.parents_views);
+    k.mark("1 Pre-meeting");
+
+    // 2 Introductions: one typed row a person, Enter after each starts the
+    // next; the one not present is set in their form.
+    tick(&mut k.app, "10:00:00");
+    cmd(&mut k, "<PgDn>");
+    for (i, person) in c.people.iter().enumerate() {
+        k.text(person.name);
+        cmd(&mut k, ", ");
+        k.text(person.role);
+        cmd(&mut k, ", ");
+        k.text(person.agency);
+        cmd(&mut k, &format!(", {}", kind_word(person.kind)));
+        if person.recommends {
+            cmd(&mut k, ", y");
+        }
+        cmd(
+            &mut k,
+            if i + 1 < c.people.len() {
+                "<Enter>"
+            } else {
+                "<Esc>"
+            },
+        );
+    }
+    for (i, person) in c.people.iter().enumerate() {
+        if person.attendance != Attendance::Present {
+            cmd(&mut k, "<Home>");
+            for _ in 0..i {
+                cmd(&mut k, "<Down>");
+            }
+            cmd(&mut k, "<Enter>");
+            k.to("Attendance");
+            choose(&mut k, person.attendance.label());
+            cmd(&mut k, "<Esc>");
+        }
+    }
+    pane(&mut k, "Opening statements");
+    for i in 0..4 {
+        if i > 0 {
+            cmd(&mut k, "<Down>");
+        }
+        cmd(&mut k, "<Space>");
+    }
+    k.mark("2 Introductions");
+
+    // Back to the pre-meeting for the separate attendance.
+    cmd(&mut k, "<M-1>");
+    cmd(&mut k, "<Right>");
+    k.text(p.grounds);
+    cmd(&mut k, "<Tab>");
+    put(&mut k, p.which_part);
+    cmd(&mut k, "<Home><Enter>");
+    let who = k.app.session().attendees[p.separate].id.0.clone();
+    pick(&mut k, &[who]);
+    cmd(&mut k, "<Down><Space><Esc>");
+    k.mark("1 Pre-meeting: separate attendance");
+
+    // 3 Danger statements: the worry typed into the list, Tab on through
+    // its form.
+    tick(&mut k.app, "10:15:00");
+    cmd(&mut k, "<M-3>");
+    for d in &c.dangers {
+        k.text(d.worry);
+        cmd(&mut k, "<Tab>");
+        put(&mut k, d.if_nothing_changes);
+        let children: Vec<String> = d
+            .children
+            .iter()
+            .map(|i| k.app.session().children[*i].id.0.clone())
+            .collect();
+        cmd(&mut k, "<Enter>");
+        pick(&mut k, &children);
+        cmd(&mut k, "<Down>");
+        put(&mut k, d.dispute);
+        cmd(&mut k, "<Home>");
+        put(&mut k, d.who);
+        cmd(&mut k, "<Esc>");
+    }
+    k.mark("3 Danger statements");
+
+    // 4 The map: each item typed into its column, Tab to who said it
+    // (found by letters), the children and the restricted tick.
+    tick(&mut k.app, "10:30:00");
+    cmd(&mut k, "<PgDn>");
+    for m in &c.map {
+        pane(&mut k, m.column.label());
+        k.text(m.text);
+        cmd(&mut k, "<Tab>");
+        let said_by = k.app.session().attendees[m.said_by].id.0.clone();
+        cmd(&mut k, "<Enter>");
+        pick(&mut k, &[said_by]);
+        let children: Vec<String> = m
+            .children
+            .iter()
+            .map(|i| k.app.session().children[*i].id.0.clone())
+            .collect();
+        if children.len() != c.children.len() {
+            cmd(&mut k, "<Down><Enter>");
+            pick(&mut k, &children);
+        }
+        if m.restricted {
+            k.to("Restricted (not shared with family)");
+            cmd(&mut k, "<Space>");
+        }
+        cmd(&mut k, "<Esc>");
+    }
+    pane(&mut k, "The child's voice");
+    for (i, v) in c.voices.iter().enumerate() {
+        let first = c.children[i].name.split(' ').next().unwrap_or("");
+        k.to(&format!("{first}: How gathered"));
+        choose(&mut k, v.method.label());
+        k.to(&format!("{first}: In the child's words"));
+        put(&mut k, v.words);
+    }
+    k.mark("4 The map and the voice");
+
+    // 5 Scaling: typing on a cell starts its entry.
+    tick(&mut k.app, "11:00:00");
+    cmd(&mut k, "<PgDn>");
+    pane(&mut k, "Scores");
+    for sc in &c.scores {
+        cell(&mut k, sc.person, sc.child);
+        let entry = format!("{} {}", sc.score, sc.reason);
+        k.text(entry.trim_end());
+        cmd(&mut k, "<Enter>");
+    }
+    k.mark("5 Scaling");
+
+    // 6 Safety goals and actions, bottom lines and contingency.
+    tick(&mut k.app, "11:15:00");
+    cmd(&mut k, "<PgDn>");
+    let g = &c.goal;
+    k.text(g.parents_will);
+    cmd(&mut k, "<Tab>");
+    put(&mut k, g.child_experience);
+    put(&mut k, g.professionals_see);
+    let dangers: Vec<String> = g
+        .dangers
+        .iter()
+        .map(|i| k.app.session().danger_statements[*i].id.0.clone())
+        .collect();
+    cmd(&mut k, "<Enter>");
+    pick(&mut k, &dangers);
+    cmd(&mut k, "<Esc>");
+    pane(&mut k, "Actions");
+    for a in &g.actions {
+        k.text(a.what);
+        cmd(&mut k, "<Tab>");
+        put(&mut k, a.who);
+        put(&mut k, a.by_when);
+        put(&mut k, a.how_we_know);
+        cmd(&mut k, "<Esc>");
+    }
+    pane(&mut k, "Bottom lines and contingency");
+    k.to("Bottom lines");
+    put(&mut k, c.bottom_lines);
+    k.to("Contingency plan");
+    put(&mut k, c.contingency_plan);
+    k.mark("6 Safety goals");
+
+    // 7 Recommendations: typing on a cell chooses its outcome by letters.
+    tick(&mut k.app, "11:35:00");
+    cmd(&mut k, "<PgDn>");
+    let recommenders: Vec<usize> = (0..c.people.len())
+        .filter(|i| c.people[*i].recommends)
+        .collect();
+    for r in &c.recommendations {
+        let row = recommenders
+            .iter()
+            .position(|p| *p == r.person)
+            .expect("recommends");
+        cell(&mut k, row, r.child);
+        cmd(&mut k, "<Enter>");
+        choose(&mut k, r.outcome.label());
+        if !r.categories.is_empty() {
+            k.to("Categories");
+            cmd(&mut k, "<Enter>");
+            let cats: Vec<String> = r.categories.iter().map(|c| category_key(*c)).collect();
+            pick(&mut k, &cats);
+        }
+        k.to("Reason");
+        put(&mut k, r.reason);
+        cmd(&mut k, "<Esc>");
+    }
+    k.mark("7 Recommendations");
+
+    // 8 The chair's decision for each child, a dissent, then finalise.
+    tick(&mut k.app, "11:50:00");
+    cmd(&mut k, "<PgDn>");
+    for (i, d) in c.decisions.iter().enumerate() {
+        if i > 0 {
+            while k.app.pane() != 0 {
+                cmd(&mut k, "<Left>");
+            }
+            cmd(&mut k, "<Down>");
+        }
+        cmd(&mut k, "<Enter>");
+        k.to("Outcome");
+        choose(&mut k, d.outcome.label());
+        k.to("Categories");
+        cmd(&mut k, "<Enter>");
+        let cats: Vec<String> = d.categories.iter().map(|c| category_key(*c)).collect();
+        pick(&mut k, &cats);
+        k.to("Rationale");
+        put(&mut k, d.rationale);
+        let lead = k.app.session().attendees[d.lead].id.0.clone();
+        k.to("Lead social worker");
+        cmd(&mut k, "<Enter>");
+        pick(&mut k, &[lead]);
+        let core: Vec<String> = d
+            .core_group
+            .iter()
+            .map(|p| k.app.session().attendees[*p].id.0.clone())
+            .collect();
+        k.to("Core group");
+        cmd(&mut k, "<Enter>");
+        pick(&mut k, &core);
+        if let Some((who, why)) = d.dissent {
+            cmd(&mut k, "<Right>");
+            k.text(why);
+            cmd(&mut k, "<Tab><Home><Enter>");
+            let who = k.app.session().attendees[who].id.0.clone();
+            pick(&mut k, &[who]);
+            cmd(&mut k, "<Esc>");
+        }
+    }
+    tick(&mut k.app, "12:05:00");
+    cmd(&mut k, "<F9><Enter>");
+    k.mark("8 Decision and finalise");
+
+    // The three copies, each from the export menu.
+    for copy in [
+        cpconf::export::CopyKind::Record,
+        cpconf::export::CopyKind::Family,
+        cpconf::export::CopyKind::DecisionLetter,
+    ] {
+        cmd(&mut k, "<C-e>");
+        let wanted = cpconf::app::state::ExportMenu::options()
+            .iter()
+            .position(|(c, f)| {
+                *c == cpconf::app::state::ExportChoice::Copy(copy)
+                    && *f == cpconf::export::Format::Html
+            })
+            .expect("offered");
+        for _ in 0..wanted {
+            cmd(&mut k, "<Down>");
+        }
+        let effects = cmd(&mut k, "<Enter>");
+        assert_eq!(
+            effects,
+            [Effect::Export(copy, cpconf::export::Format::Html)]
+        );
+    }
+    k.mark("Exports");
+    k
+}
