@@ -97,8 +97,9 @@ impl App {
             self.choose_letters(field, &letters)
         });
         match found {
-            Some(label) => {
-                self.say(Tone::Info, format!("{}: {label}", field.label()));
+            Some((label, filled)) => {
+                let also = filled.map(|f| format!(" · {f}")).unwrap_or_default();
+                self.say(Tone::Info, format!("{}: {label}{also}", field.label()));
                 self.type_ahead = Some((field.clone(), letters));
             }
             None => self.say(
@@ -111,18 +112,24 @@ impl App {
         }
     }
 
-    fn choose_letters(&mut self, field: &Field, letters: &str) -> Option<&'static str> {
+    /// The choice made, and what choosing it filled in (see `outcome`).
+    fn choose_letters(
+        &mut self,
+        field: &Field,
+        letters: &str,
+    ) -> Option<(&'static str, Option<String>)> {
         let rules = self.config.clone();
         let now = self.now;
         let mut label = None;
+        let mut filled = None;
         self.change(format!("changed {}", field.describe()), |s| {
             label = choose_by_letters(s, field, letters);
             if let Field::DecisionOutcome(child) = field {
-                crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
+                filled = crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
             }
             Ok(())
         });
-        label
+        label.map(|l| (l, filled))
     }
 
     /// Does what Enter means on a field.
@@ -168,13 +175,17 @@ impl App {
     pub(super) fn cycle_field(&mut self, field: &Field, forward: bool) {
         let rules = self.config.clone();
         let now = self.now;
+        let mut filled = None;
         self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
-                crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
+                filled = crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
             }
             Ok(())
         });
+        if let Some(f) = filled {
+            self.say(Tone::Info, f);
+        }
     }
 
     pub(super) fn open_editor(&mut self, field: &Field, capture: Option<Capture>) {
