@@ -325,7 +325,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Form, [TYPING], C::Type, "type into the field (a date or time is typed over); on a choice, choose by its first letters", Some("type to edit")),
     bind!(X::Form, [k(K::Up)], C::Up, "previous field", None),
     bind!(X::Form, [k(K::Down)], C::Down, "next field", None),
-    bind!(X::Form, [k(K::Tab)], C::NextPane, "next field (after the last: the next pane)", None),
+    bind!(X::Form, [k(K::Tab)], C::NextPane, "next field (after the last: the next pane)", Some("next field")),
     bind!(X::Form, [k(K::BackTab)], C::PrevPane, "previous field (before the first: the previous pane)", None),
     bind!(X::Form, [k(K::Home)], C::First, "first field", None),
     bind!(X::Form, [k(K::End)], C::Last, "last field", None),

@@ -240,7 +240,9 @@ pub struct App {
     pub(super) quorum_asked: bool,
     /// Letters typed on a choice so far, to choose by first letters as a
     /// web form's drop-down does; forgotten when the focus moves.
-    pub(super) type_ahead: Option<(Field, String)>,
+    /// The field, the letters, and what choosing filled in so far (said
+    /// again with each letter, so it is not lost behind the last one).
+    pub(super) type_ahead: Option<(Field, String, Option<String>)>,
     /// The grid column where Tab started moving along a row of entries, so
     /// that Enter goes down to the next person there, as a spreadsheet does.
     pub(super) grid_row_start: Option<usize>,

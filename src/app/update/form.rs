@@ -87,9 +87,9 @@ impl App {
     /// Chooses by the letters typed so far on this field ("fa" finds
     /// "Family member"); a letter that matches nothing starts again.
     fn choose_typed(&mut self, field: &Field, ch: char) {
-        let mut letters = match self.type_ahead.take() {
-            Some((f, letters)) if f == *field => letters,
-            _ => String::new(),
+        let (mut letters, mut filled_before) = match self.type_ahead.take() {
+            Some((f, letters, filled)) if f == *field => (letters, filled),
+            _ => (String::new(), None),
         };
         letters.push(ch);
         let found = self.choose_letters(field, &letters).or_else(|| {
@@ -98,9 +98,13 @@ impl App {
         });
         match found {
             Some((label, filled)) => {
-                let also = filled.map(|f| format!(" · {f}")).unwrap_or_default();
+                let filled = filled.or(filled_before.take());
+                let also = filled
+                    .as_ref()
+                    .map(|f| format!(" · {f}"))
+                    .unwrap_or_default();
                 self.say(Tone::Info, format!("{}: {label}{also}", field.label()));
-                self.type_ahead = Some((field.clone(), letters));
+                self.type_ahead = Some((field.clone(), letters, filled));
             }
             None => self.say(
                 Tone::Info,
