@@ -13,13 +13,14 @@ use crate::config::Config;
 use crate::model::{AgencyKind, AttendeeId, ChildId, Outcome, Session};
 
 /// Call after any change to `child`'s outcome, inside the same change.
-/// Returns what was filled in about people, for the status bar.
+/// Returns what was filled in about people ("lead", "core group"), for
+/// the status bar.
 pub(super) fn outcome_chosen(
     s: &mut Session,
     child: &ChildId,
     rules: &Config,
     now: NaiveTime,
-) -> Option<String> {
+) -> Vec<&'static str> {
     s.stamp_decision(child, now);
     fill_plan_dates(s, child, rules);
     fill_plan_people(s, child)
@@ -28,7 +29,7 @@ pub(super) fn outcome_chosen(
 /// Names the lead social worker (when exactly one social worker from
 /// children's social care is in the register) and the core group (the
 /// lead and the parents) of a plan that names nobody yet.
-fn fill_plan_people(s: &mut Session, child: &ChildId) -> Option<String> {
+fn fill_plan_people(s: &mut Session, child: &ChildId) -> Vec<&'static str> {
     let social_workers: Vec<AttendeeId> = s
         .attendees
         .iter()
@@ -44,8 +45,10 @@ fn fill_plan_people(s: &mut Session, child: &ChildId) -> Option<String> {
         .filter(|a| a.agency_kind == AgencyKind::Family && is_parent(&a.role))
         .map(|a| a.id.clone())
         .collect();
-    let d = s.decisions.iter_mut().find(|d| &d.child == child)?;
     let mut filled = Vec::new();
+    let Some(d) = s.decisions.iter_mut().find(|d| &d.child == child) else {
+        return filled;
+    };
     if matches!(
         d.outcome,
         Outcome::ChildProtectionPlan | Outcome::ChildInNeed
@@ -53,7 +56,7 @@ fn fill_plan_people(s: &mut Session, child: &ChildId) -> Option<String> {
         && social_workers.len() == 1
     {
         d.plan.lead_social_worker = Some(social_workers[0].clone());
-        filled.push("the lead social worker");
+        filled.push("lead");
     }
     if d.outcome == Outcome::ChildProtectionPlan && d.plan.core_group.is_empty() {
         d.plan.core_group = d
@@ -64,15 +67,10 @@ fn fill_plan_people(s: &mut Session, child: &ChildId) -> Option<String> {
             .chain(parents)
             .collect();
         if !d.plan.core_group.is_empty() {
-            filled.push("the core group (lead and parents)");
+            filled.push("core group");
         }
     }
-    (!filled.is_empty()).then(|| {
-        format!(
-            "filled in {}: change them if the meeting decides otherwise",
-            filled.join(" and ")
-        )
-    })
+    filled
 }
 
 /// A role that says the person is the child's parent ("Mother", "Step-
@@ -117,4 +115,10 @@ fn fill_plan_dates(s: &mut Session, child: &ChildId, rules: &Config) {
             }
         }
     }
+}
+
+/// What the status bar says of what was filled in: short, since at 80
+/// columns it has about 45 characters, and the form shows who.
+pub(super) fn filled_note(filled: &[&str]) -> Option<String> {
+    (!filled.is_empty()).then(|| format!("{} filled in", filled.join(", ")))
 }

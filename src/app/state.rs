@@ -242,7 +242,7 @@ pub struct App {
     /// web form's drop-down does; forgotten when the focus moves.
     /// The field, the letters, and what choosing filled in so far (said
     /// again with each letter, so it is not lost behind the last one).
-    pub(super) type_ahead: Option<(Field, String, Option<String>)>,
+    pub(super) type_ahead: Option<(Field, String, Vec<&'static str>)>,
     /// The grid column where Tab started moving along a row of entries, so
     /// that Enter goes down to the next person there, as a spreadsheet does.
     pub(super) grid_row_start: Option<usize>,

@@ -683,7 +683,7 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
     );
     assert!(
         app.message()
-            .is_some_and(|m| m.text.contains("filled in the lead social worker")),
+            .is_some_and(|m| m.text.contains("lead, core group filled in")),
         "{:?}",
         app.message()
     );

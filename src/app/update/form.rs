@@ -87,9 +87,9 @@ impl App {
     /// Chooses by the letters typed so far on this field ("fa" finds
     /// "Family member"); a letter that matches nothing starts again.
     fn choose_typed(&mut self, field: &Field, ch: char) {
-        let (mut letters, mut filled_before) = match self.type_ahead.take() {
+        let (mut letters, mut filled_so_far) = match self.type_ahead.take() {
             Some((f, letters, filled)) if f == *field => (letters, filled),
-            _ => (String::new(), None),
+            _ => (String::new(), Vec::new()),
         };
         letters.push(ch);
         let found = self.choose_letters(field, &letters).or_else(|| {
@@ -98,13 +98,16 @@ impl App {
         });
         match found {
             Some((label, filled)) => {
-                let filled = filled.or(filled_before.take());
-                let also = filled
-                    .as_ref()
+                for f in filled {
+                    if !filled_so_far.contains(&f) {
+                        filled_so_far.push(f);
+                    }
+                }
+                let also = crate::app::outcome::filled_note(&filled_so_far)
                     .map(|f| format!(" · {f}"))
                     .unwrap_or_default();
                 self.say(Tone::Info, format!("{}: {label}{also}", field.label()));
-                self.type_ahead = Some((field.clone(), letters, filled));
+                self.type_ahead = Some((field.clone(), letters, filled_so_far));
             }
             None => self.say(
                 Tone::Info,
@@ -121,11 +124,11 @@ impl App {
         &mut self,
         field: &Field,
         letters: &str,
-    ) -> Option<(&'static str, Option<String>)> {
+    ) -> Option<(&'static str, Vec<&'static str>)> {
         let rules = self.config.clone();
         let now = self.now;
         let mut label = None;
-        let mut filled = None;
+        let mut filled = Vec::new();
         self.change(format!("changed {}", field.describe()), |s| {
             label = choose_by_letters(s, field, letters);
             if let Field::DecisionOutcome(child) = field {
@@ -179,7 +182,7 @@ impl App {
     pub(super) fn cycle_field(&mut self, field: &Field, forward: bool) {
         let rules = self.config.clone();
         let now = self.now;
-        let mut filled = None;
+        let mut filled = Vec::new();
         self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
@@ -187,7 +190,7 @@ impl App {
             }
             Ok(())
         });
-        if let Some(f) = filled {
+        if let Some(f) = crate::app::outcome::filled_note(&filled) {
             self.say(Tone::Info, f);
         }
     }

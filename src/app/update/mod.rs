@@ -129,6 +129,14 @@ impl App {
         match b.command {
             Command::Toggle if in_form => field_kind == Some(FieldKind::Toggle),
             Command::Type if in_form => field_kind != Some(FieldKind::Toggle),
+            // The decision's children come from setup, the audit trail from
+            // what was done: typing there adds nothing.
+            Command::Type if b.context == Context::List => !matches!(
+                self.panes().get(self.pane).map(|p| &p.content),
+                Some(PaneContent::List(
+                    super::panes::ListKind::DecisionChildren | super::panes::ListKind::Audit
+                ))
+            ),
             Command::NextPane if b.context == Context::Session => {
                 field_kind.is_none() || !self.overlays.is_empty()
             }
