@@ -212,9 +212,12 @@ fn export_menu() -> App {
     app
 }
 
+/// What is checked, how to reach it, and the context it must have.
+type Case = (&'static str, fn() -> App, Context);
+
 #[test]
 fn every_key_the_session_acts_on_is_in_the_table() {
-    let cases: [(&str, fn() -> App, Context); 11] = [
+    let cases: [Case; 11] = [
         ("a list", list, Context::List),
         ("a form", form, Context::Form),
         ("the scaling grid", grid, Context::Grid),
