@@ -154,33 +154,7 @@ pub fn build(sessions: &[Loaded], period: &Period, rules: &Config) -> Census {
                 date(initial.and_then(|first| first.setup.date)),
                 date(target),
             ];
-            let mut missing: Vec<String> = Vec::new();
-            for (i, name) in COLUMNS.iter().enumerate() {
-                let needed = match *name {
-                    // One of the two birth dates is enough.
-                    "PersonBirthDate" => row[2].is_empty(),
-                    "ExpectedPersonBirthDate" => false,
-                    // A transfer-in has no initial conference here.
-                    "DateOfInitialCPC" | "InitialCPCtarget" => start
-                        .as_ref()
-                        .is_none_or(|(first, _)| first.setup.kind != ConferenceKind::TransferIn),
-                    _ => true,
-                };
-                if needed && row[i].is_empty() {
-                    missing.push(match *name {
-                        "CPPstartDate" | "InitialCategoryOfAbuse" | "DateOfInitialCPC"
-                            if start.is_none() =>
-                        {
-                            format!("{name} (the conference where the plan started is not in the folder)")
-                        }
-                        "InitialCPCtarget" if start.is_some() => {
-                            format!("{name} (no strategy discussion date)")
-                        }
-                        "PersonBirthDate" => "PersonBirthDate or ExpectedPersonBirthDate".into(),
-                        _ => (*name).to_string(),
-                    });
-                }
-            }
+            let missing = missing_columns(&row, start.as_ref().map(|(first, _)| first.setup.kind));
             if missing.is_empty() {
                 out.rows.push(row);
             } else {
@@ -195,6 +169,40 @@ pub fn build(sessions: &[Loaded], period: &Period, rules: &Config) -> Census {
     }
     out.rows.sort();
     out
+}
+
+/// The columns of `row` the return needs but the records leave empty, each
+/// with why where that helps; `start_kind` is the kind of the conference
+/// where the plan started, if it is in the folder.
+fn missing_columns(row: &[String], start_kind: Option<ConferenceKind>) -> Vec<String> {
+    let mut missing: Vec<String> = Vec::new();
+    for (i, name) in COLUMNS.iter().enumerate() {
+        let needed = match *name {
+            // One of the two birth dates is enough.
+            "PersonBirthDate" => row[2].is_empty(),
+            "ExpectedPersonBirthDate" => false,
+            // A transfer-in has no initial conference here.
+            "DateOfInitialCPC" | "InitialCPCtarget" => {
+                start_kind.is_none_or(|kind| kind != ConferenceKind::TransferIn)
+            }
+            _ => true,
+        };
+        if needed && row[i].is_empty() {
+            missing.push(match *name {
+                "CPPstartDate" | "InitialCategoryOfAbuse" | "DateOfInitialCPC"
+                    if start_kind.is_none() =>
+                {
+                    format!("{name} (the conference where the plan started is not in the folder)")
+                }
+                "InitialCPCtarget" if start_kind.is_some() => {
+                    format!("{name} (no strategy discussion date)")
+                }
+                "PersonBirthDate" => "PersonBirthDate or ExpectedPersonBirthDate".into(),
+                _ => (*name).to_string(),
+            });
+        }
+    }
+    missing
 }
 
 /// The rows as CSV with a header line.

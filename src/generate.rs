@@ -295,6 +295,8 @@ fn day(base: NaiveDate, r: &mut Rng, span: i64) -> NaiveDate {
 }
 
 /// One fictional session of `size`; `seed` varies names, text and dates.
+// Long on purpose: one pass of random draws whose order fixes every generated
+// session, read top to bottom; split up, that order would be hidden.
 pub fn session(size: Size, seed: u64) -> Session {
     let shape = size.shape();
     let mut r = Rng(seed ^ (size as u64 + 1).wrapping_mul(0xA076_1D64_78BD_642F));

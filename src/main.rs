@@ -64,48 +64,8 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::New {
             review_of,
             invitees,
-        }) => {
-            // Read before anything is made: a bad list creates nothing.
-            let invited = invitees.as_deref().map(read_invitees).transpose()?;
-            // Before any file is made: a new session without a terminal
-            // would be an empty file nobody can fill in.
-            cpconf::runtime::terminal::require_terminal()?;
-            storage::ensure_dir(&cli.dir)
-                .map_err(|e| format!("cannot use {}: {e}", cli.dir.display()))?;
-            let (app, lock) = match review_of {
-                Some(previous) => new_review(&cli.dir, &previous, cfg)?,
-                None => new_session(&cli.dir, cfg, invited.unwrap_or_default())?,
-            };
-            with_terminal(cfg.mouse, |term, outside| {
-                run_session(term, app, Some(lock), outside).map(|_| ())
-            })
-        }
-        Some(Command::Open { file, as_new }) => {
-            let file = if as_new {
-                cpconf::runtime::terminal::require_terminal()?;
-                storage::ensure_dir(&cli.dir)
-                    .map_err(|e| format!("cannot use {}: {e}", cli.dir.display()))?;
-                let id = uuid::Uuid::new_v4().to_string();
-                storage::save_copy_as_new(&storage::DurableWriter, &cli.dir, &file, id)?
-            } else {
-                file
-            };
-            if let Some(what) = storage::copy_kind(&file) {
-                let why = format!(
-                    "this is {what}, so it opens read-only; to carry on from it: cpconf open --as-new {}",
-                    file.display()
-                );
-                let mut app = open_read_only(&file, &why, cfg)?;
-                app.update(Msg::Report(Report::Warning(why)));
-                return with_terminal(cfg.mouse, |term, outside| {
-                    run_session(term, app, None, outside).map(|_| ())
-                });
-            }
-            let (app, lock) = open_for_editing(&file, cfg)?;
-            with_terminal(cfg.mouse, |term, outside| {
-                run_session(term, app, Some(lock), outside).map(|_| ())
-            })
-        }
+        }) => new(&cli.dir, review_of.as_deref(), invitees.as_deref(), cfg),
+        Some(Command::Open { file, as_new }) => open(&cli.dir, file, as_new, cfg),
         Some(Command::View { file }) => {
             let app = open_read_only(&file, "opened with cpconf view", cfg)?;
             with_terminal(cfg.mouse, |term, outside| {
@@ -130,17 +90,15 @@ fn run(cli: Cli) -> Result<(), String> {
             birth,
             session: None,
         }) => {
-            print!(
-                "{}",
-                cpconf::dates::report::report(
-                    &config.calendar(),
-                    &config.timescales,
-                    conference.as_deref(),
-                    kind.into(),
-                    strategy_discussion.as_deref(),
-                    birth.as_deref()
-                )?
-            );
+            let report = cpconf::dates::report::report(
+                &config.calendar(),
+                &config.timescales,
+                conference.as_deref(),
+                kind.into(),
+                strategy_discussion.as_deref(),
+                birth.as_deref(),
+            )?;
+            print!("{report}");
             Ok(())
         }
         Some(Command::Export(args)) => export(&args, &config),
@@ -163,6 +121,56 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Handover(args)) => cpconf::retention::handover(&args),
         Some(Command::Purge(args)) => cpconf::retention::purge(&cli.dir, &args, &config),
     }
+}
+
+/// `cpconf new`: a new conference, or a review of an earlier one, opened
+/// on the screen.
+fn new(
+    dir: &Path,
+    review_of: Option<&Path>,
+    invitees: Option<&Path>,
+    cfg: &Arc<Config>,
+) -> Result<(), String> {
+    // Read before anything is made: a bad list creates nothing.
+    let invited = invitees.map(read_invitees).transpose()?;
+    // Before any file is made: a new session without a terminal
+    // would be an empty file nobody can fill in.
+    cpconf::runtime::terminal::require_terminal()?;
+    storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
+    let (app, lock) = match review_of {
+        Some(previous) => new_review(dir, previous, cfg)?,
+        None => new_session(dir, cfg, invited.unwrap_or_default())?,
+    };
+    with_terminal(cfg.mouse, |term, outside| {
+        run_session(term, app, Some(lock), outside).map(|_| ())
+    })
+}
+
+/// `cpconf open`: a session to carry on with, or a copy of one read-only.
+fn open(dir: &Path, file: PathBuf, as_new: bool, cfg: &Arc<Config>) -> Result<(), String> {
+    let file = if as_new {
+        cpconf::runtime::terminal::require_terminal()?;
+        storage::ensure_dir(dir).map_err(|e| format!("cannot use {}: {e}", dir.display()))?;
+        let id = uuid::Uuid::new_v4().to_string();
+        storage::save_copy_as_new(&storage::DurableWriter, dir, &file, id)?
+    } else {
+        file
+    };
+    if let Some(what) = storage::copy_kind(&file) {
+        let why = format!(
+            "this is {what}, so it opens read-only; to carry on from it: cpconf open --as-new {}",
+            file.display()
+        );
+        let mut app = open_read_only(&file, &why, cfg)?;
+        app.update(Msg::Report(Report::Warning(why)));
+        return with_terminal(cfg.mouse, |term, outside| {
+            run_session(term, app, None, outside).map(|_| ())
+        });
+    }
+    let (app, lock) = open_for_editing(&file, cfg)?;
+    with_terminal(cfg.mouse, |term, outside| {
+        run_session(term, app, Some(lock), outside).map(|_| ())
+    })
 }
 
 /// Whether a command reads or writes session content (and so needs the

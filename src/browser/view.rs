@@ -1,7 +1,7 @@
 //! Drawing the session list.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -23,7 +23,20 @@ pub fn draw(f: &mut Frame, b: &Browser) {
         Constraint::Length(2),
     ])
     .areas(area);
-    let bold = Style::new().add_modifier(Modifier::BOLD);
+    draw_title(f, title, b);
+    draw_list(f, body, b);
+    if b.help_open() {
+        // The list itself draws without the theme's colours; its help popup
+        // keeps the default theme, as it always has.
+        crate::ui::draw_help_popup(f, area, &[Context::Browser], Theme::default());
+    }
+    if let Some((family, children)) = b.series() {
+        draw_series(f, body, family, children);
+    }
+    draw_status(f, status, b);
+}
+
+fn draw_title(f: &mut Frame, area: Rect, b: &Browser) {
     let count = if b.pending() > 0 {
         format!(
             "{} sessions, reading {} more…",
@@ -35,18 +48,27 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     };
     f.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" cpconf · sessions in ", bold),
+            Span::styled(" cpconf · sessions in ", bold()),
             Span::raw(b.dir().display().to_string()),
             Span::raw(format!(" · {count}")),
         ])),
-        title,
+        area,
     );
+}
 
+fn bold() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+/// The widths of the date, kind and family reference columns.
+const COLUMNS: [usize; 3] = [12, 16, 14];
+
+fn draw_list(f: &mut Frame, body: Rect, b: &Browser) {
     let block = Block::bordered().title(" Saved conferences (newest first) ");
     let inner = block.inner(body);
     f.render_widget(block, body);
     let w = inner.width as usize;
-    let cols = [12usize, 16, 14];
+    let cols = COLUMNS;
     let rest = w.saturating_sub(cols.iter().sum::<usize>() + 16);
     let header = format!(
         "  {}{}{}{}{}",
@@ -56,37 +78,12 @@ pub fn draw(f: &mut Frame, b: &Browser) {
         pad("Children", rest),
         pad("Status", 14)
     );
-    let mut lines = vec![Line::styled(truncate(&header, w), bold)];
+    let mut lines = vec![Line::styled(truncate(&header, w), bold())];
     let visible = b.visible();
     let room = (inner.height as usize).saturating_sub(1);
     let first = b.selected().saturating_sub(room.saturating_sub(1));
     for (i, e) in visible.iter().enumerate().skip(first).take(room) {
-        let text = match &e.summary {
-            Ok(s) => format!(
-                "{}{}{}{}{}",
-                pad(
-                    &s.date
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| "undated".into()),
-                    cols[0]
-                ),
-                pad(s.kind.label(), cols[1]),
-                pad(&s.family_reference, cols[2]),
-                // A cut list of names still ends before the status.
-                pad(&s.children.join(", "), rest.saturating_sub(1)) + " ",
-                // Overdue paperwork in words, so it shows without colour;
-                // a session handed over has no paperwork left here.
-                pad(
-                    if s.handed_over.is_none() && b.paperwork().overdue(s) {
-                        "! overdue"
-                    } else {
-                        s.status_label()
-                    },
-                    14
-                )
-            ),
-            Err(msg) => format!("⚠ unreadable: {msg}"),
-        };
+        let text = row_text(b, e, rest);
         // A marker as well as reverse video: the choice must show without
         // colour or reverse (NO_COLOR terminals).
         let marker = if i == b.selected() { "▶ " } else { "  " };
@@ -104,22 +101,47 @@ pub fn draw(f: &mut Frame, b: &Browser) {
         }));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
 
-    if b.help_open() {
-        // The list itself draws without the theme's colours; its help popup
-        // keeps the default theme, as it always has.
-        crate::ui::draw_help_popup(f, area, &[Context::Browser], Theme::default());
+/// One session's row; `rest` is the width left for the children's names.
+fn row_text(b: &Browser, e: &super::Entry, rest: usize) -> String {
+    let cols = COLUMNS;
+    match &e.summary {
+        Ok(s) => format!(
+            "{}{}{}{}{}",
+            pad(
+                &s.date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
+                cols[0]
+            ),
+            pad(s.kind.label(), cols[1]),
+            pad(&s.family_reference, cols[2]),
+            // A cut list of names still ends before the status.
+            pad(&s.children.join(", "), rest.saturating_sub(1)) + " ",
+            // Overdue paperwork in words, so it shows without colour;
+            // a session handed over has no paperwork left here.
+            pad(
+                if s.handed_over.is_none() && b.paperwork().overdue(s) {
+                    "! overdue"
+                } else {
+                    s.status_label()
+                },
+                14
+            )
+        ),
+        Err(msg) => format!("⚠ unreadable: {msg}"),
     }
-    if let Some((family, children)) = b.series() {
-        draw_series(f, body, family, children);
-    }
+}
 
-    let key = Style::new().add_modifier(Modifier::BOLD);
+/// The keys' hints from the key table, and under them a message or the
+/// filter being typed.
+fn draw_status(f: &mut Frame, area: Rect, b: &Browser) {
     let mut hints: Vec<Span> = Vec::new();
     for bind in bindings_for(&[Context::Browser]) {
         if let Some((k, h)) = bind.hint_parts() {
             if !k.is_empty() {
-                hints.push(Span::styled(k, key));
+                hints.push(Span::styled(k, bold()));
                 hints.push(Span::raw(" "));
             }
             hints.push(Span::raw(format!("{h}  ")));
@@ -132,9 +154,11 @@ pub fn draw(f: &mut Frame, b: &Browser) {
     } else {
         String::new()
     };
+    // Cut to the list's width inside its border, as it always was.
+    let w = (area.width as usize).saturating_sub(2);
     f.render_widget(
         Paragraph::new(vec![Line::from(hints), Line::raw(truncate(&second, w))]),
-        status,
+        area,
     );
 }
 

@@ -72,6 +72,7 @@ pub fn stage_key(stage: Stage) -> String {
 }
 
 /// Every problem, section by section.
+// Long because it is a flat list of checks, one section of the file after another.
 pub fn problems(c: &Config) -> Vec<Problem> {
     let mut k = Checker {
         problems: Vec::new(),

@@ -27,6 +27,7 @@ impl Session {
     /// - the last conference's scores, to show beside today's;
     /// - per child, the last decision for reference only: outcomes and
     ///   categories must be decided again.
+    // Long because it copies what carries, part by part, in the order listed above.
     pub fn review_of(previous: PreviousRef<'_>, id: String, now: Timestamp) -> Session {
         let last = previous.session;
         let mut s = Session::new(id, now);

@@ -295,6 +295,7 @@ impl Session {
     }
 
     /// Every broken invariant, in words. Empty for a valid session.
+    // Long because it is a flat list of independent checks, one per rule.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut ids: Vec<(&str, &str)> = Vec::new();

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::state::{Board, PresentState};
-use super::view::{ColumnView, Counts, FamilyView, SpreadView};
+use super::view::{ActionView, ColumnView, Counts, FamilyView, SpreadView};
 use crate::export::words::short_date;
 use crate::model::Choice;
 use crate::ui::text::{starts_with_words, truncate, wrap};
@@ -222,22 +222,28 @@ fn voices(v: &FamilyView) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The map on a narrow screen: the columns one under another, then the
+/// child's voice.
+fn draw_map_narrow(f: &mut Frame, area: Rect, v: &FamilyView, scroll: u16) -> u16 {
+    let area = readable(area);
+    let mut lines = Vec::new();
+    for c in &v.columns {
+        lines.extend(heading(column_title(c, area.width).trim(), area.width));
+        lines.extend(column_lines(c, area.width));
+        lines.push(Line::raw(""));
+    }
+    if !v.voices.is_empty() {
+        lines.extend(heading("The child's voice", area.width));
+        for (title, words) in voices(v) {
+            lines.extend(labelled(&format!("{title}:"), &words, area.width, 0));
+        }
+    }
+    scrolled(f, area, lines, scroll)
+}
+
 fn draw_map(f: &mut Frame, area: Rect, v: &FamilyView, scroll: u16) -> u16 {
     if area.width < SIDE_BY_SIDE {
-        let area = readable(area);
-        let mut lines = Vec::new();
-        for c in &v.columns {
-            lines.extend(heading(column_title(c, area.width).trim(), area.width));
-            lines.extend(column_lines(c, area.width));
-            lines.push(Line::raw(""));
-        }
-        if !v.voices.is_empty() {
-            lines.extend(heading("The child's voice", area.width));
-            for (title, words) in voices(v) {
-                lines.extend(labelled(&format!("{title}:"), &words, area.width, 0));
-            }
-        }
-        return scrolled(f, area, lines, scroll);
+        return draw_map_narrow(f, area, v, scroll);
     }
     // The child's voice along the bottom, a box per child, as much as a
     // third of the height.
@@ -382,31 +388,7 @@ fn goals(v: &FamilyView, width: u16) -> Vec<Line<'static>> {
             ]));
         }
         for a in &g.actions {
-            let inner = width.saturating_sub(4);
-            let mut lines = bulleted("→ ", &a.what, inner, Style::new());
-            let mut who = Vec::new();
-            if !a.who.trim().is_empty() {
-                who.push(a.who.trim().to_string());
-            }
-            if let Some(d) = a.by_when {
-                who.push(format!("by {}", short_date(d)));
-            }
-            if !who.is_empty() {
-                lines.extend(bulleted("  ", &who.join(", "), inner, Style::new()));
-            }
-            if !a.how_we_will_know.trim().is_empty() {
-                lines.extend(bulleted(
-                    "  ",
-                    &format!("We will know because: {}", a.how_we_will_know.trim()),
-                    inner,
-                    Style::new().add_modifier(Modifier::ITALIC),
-                ));
-            }
-            for l in lines {
-                let mut spans = vec![Span::raw("    ")];
-                spans.extend(l.spans);
-                out.push(Line::from(spans));
-            }
+            out.extend(action_lines(a, width));
         }
         out.push(Line::raw(""));
     }
@@ -415,6 +397,37 @@ fn goals(v: &FamilyView, width: u16) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.extend(heading("Contingency plan", width));
     out.extend(labelled("", &v.contingency, width, 2));
+    out
+}
+
+/// One action of a goal: what, who and by when, and how we will know.
+fn action_lines(a: &ActionView, width: u16) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let inner = width.saturating_sub(4);
+    let mut lines = bulleted("→ ", &a.what, inner, Style::new());
+    let mut who = Vec::new();
+    if !a.who.trim().is_empty() {
+        who.push(a.who.trim().to_string());
+    }
+    if let Some(d) = a.by_when {
+        who.push(format!("by {}", short_date(d)));
+    }
+    if !who.is_empty() {
+        lines.extend(bulleted("  ", &who.join(", "), inner, Style::new()));
+    }
+    if !a.how_we_will_know.trim().is_empty() {
+        lines.extend(bulleted(
+            "  ",
+            &format!("We will know because: {}", a.how_we_will_know.trim()),
+            inner,
+            Style::new().add_modifier(Modifier::ITALIC),
+        ));
+    }
+    for l in lines {
+        let mut spans = vec![Span::raw("    ")];
+        spans.extend(l.spans);
+        out.push(Line::from(spans));
+    }
     out
 }
 

@@ -6,7 +6,10 @@
 use chrono::NaiveDate;
 
 use crate::model::series::ScoreSpread;
-use crate::model::{Choice, Column, ConferenceKind, Session, Stage, Tag, VoiceMethod};
+use crate::model::{
+    ChildId, Choice, Column, ConferenceKind, DangerStatement, ItemId, SafetyGoal, Session, Stage,
+    Tag, VoiceMethod,
+};
 
 /// How many people gave each score 0..=10.
 pub type Counts = [usize; 11];
@@ -94,113 +97,10 @@ pub struct SpreadView {
 
 impl FamilyView {
     pub fn of(s: &Session) -> Self {
-        // An item whose form the chair has open is still being written (its
-        // restricted flag perhaps not yet decided): it reaches the projector
-        // once the form is closed.
-        let finished = |id: &crate::model::ItemId| s.drafting.as_ref() != Some(id);
-        let columns = Column::ALL
-            .iter()
-            .map(|&column| ColumnView {
-                column,
-                items: s
-                    .map_items
-                    .iter()
-                    // The one place map items are read: restricted ones never
-                    // get further than this line.
-                    .filter(|m| !m.restricted && m.column == column)
-                    .filter(|m| finished(&m.id))
-                    .map(|m| ItemView {
-                        text: m.text.clone(),
-                        tag: (m.tag != Tag::None).then(|| m.tag.label()),
-                    })
-                    .collect(),
-            })
-            .collect();
-        let shown_dangers: Vec<&crate::model::DangerStatement> = s
+        let shown_dangers: Vec<&DangerStatement> = s
             .danger_statements
             .iter()
-            .filter(|d| finished(&d.id))
-            .collect();
-        let dangers = shown_dangers
-            .iter()
-            .map(|d| DangerView {
-                children: if d.children.is_empty() {
-                    String::new()
-                } else {
-                    s.children_label(&d.children)
-                },
-                who_is_worried: d.who_is_worried.clone(),
-                worry: d.worry.clone(),
-                if_nothing_changes: d.if_nothing_changes.clone(),
-                dispute: d.dispute.clone(),
-            })
-            .collect();
-        let voices = s
-            .child_voices
-            .iter()
-            .map(|v| VoiceView {
-                child: s.child_name(&v.child),
-                method: (v.method != VoiceMethod::NotYetGathered).then(|| v.method.label()),
-                words: v.words.clone(),
-            })
-            .collect();
-        let goals = s
-            .safety_goals
-            .iter()
-            .filter(|g| finished(&g.id))
-            .map(|g| GoalView {
-                parents_will: g.parents_will.clone(),
-                child_will_experience: g.child_will_experience.clone(),
-                professionals_will_see: g.professionals_will_see.clone(),
-                answers: g
-                    .danger_statements
-                    .iter()
-                    .filter_map(|id| shown_dangers.iter().position(|d| &d.id == id))
-                    .map(|i| i + 1)
-                    .collect(),
-                actions: g
-                    .actions
-                    .iter()
-                    .filter(|a| finished(&a.id))
-                    .map(|a| ActionView {
-                        what: a.what.clone(),
-                        who: s.action_who(a),
-                        by_when: a.by_when,
-                        how_we_will_know: a.how_we_will_know.clone(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        let counts_of = |scores: &mut dyn Iterator<Item = u8>| {
-            let mut counts = [0usize; 11];
-            for x in scores {
-                counts[usize::from(x.min(10))] += 1;
-            }
-            counts
-        };
-        let children = s
-            .children
-            .iter()
-            .map(|child| {
-                let scores: Vec<u8> = crate::model::series::child_scores(s, &child.id)
-                    .into_iter()
-                    .map(|x| x.min(10))
-                    .collect();
-                let mut prev = s
-                    .scaling
-                    .previous_scores
-                    .iter()
-                    .filter(|x| x.child == child.id)
-                    .map(|x| x.score)
-                    .peekable();
-                let previous = prev.peek().is_some().then(|| counts_of(&mut prev));
-                SpreadView {
-                    child: s.child_name(&child.id),
-                    counts: counts_of(&mut scores.iter().copied()),
-                    previous,
-                    spread: ScoreSpread::of(&scores),
-                }
-            })
+            .filter(|d| finished(s, &d.id))
             .collect();
         let question = if s.scaling.question.trim().is_empty() {
             crate::export::DEFAULT_SCALING_QUESTION.to_string()
@@ -211,14 +111,131 @@ impl FamilyView {
             family_reference: s.setup.family_reference.clone(),
             date: s.setup.date,
             kind: s.setup.kind,
-            dangers,
-            columns,
-            voices,
-            goals,
+            dangers: shown_dangers.iter().map(|d| danger_view(s, d)).collect(),
+            columns: columns(s),
+            voices: voices(s),
+            goals: s
+                .safety_goals
+                .iter()
+                .filter(|g| finished(s, &g.id))
+                .map(|g| goal_view(s, g, &shown_dangers))
+                .collect(),
             bottom_lines: s.bottom_lines.clone(),
             contingency: s.contingency_plan.clone(),
-            scaling: ScalingView { question, children },
+            scaling: ScalingView {
+                question,
+                children: s.children.iter().map(|c| spread_view(s, &c.id)).collect(),
+            },
             chair_stage: s.stage_visits.last().map(|v| v.stage),
         }
+    }
+}
+
+/// An item whose form the chair has open is still being written (its
+/// restricted flag perhaps not yet decided): it reaches the projector once
+/// the form is closed.
+fn finished(s: &Session, id: &ItemId) -> bool {
+    s.drafting.as_ref() != Some(id)
+}
+
+fn columns(s: &Session) -> Vec<ColumnView> {
+    Column::ALL
+        .iter()
+        .map(|&column| ColumnView {
+            column,
+            items: s
+                .map_items
+                .iter()
+                // The one place map items are read: restricted ones never
+                // get further than this line.
+                .filter(|m| !m.restricted && m.column == column)
+                .filter(|m| finished(s, &m.id))
+                .map(|m| ItemView {
+                    text: m.text.clone(),
+                    tag: (m.tag != Tag::None).then(|| m.tag.label()),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn danger_view(s: &Session, d: &DangerStatement) -> DangerView {
+    DangerView {
+        children: if d.children.is_empty() {
+            String::new()
+        } else {
+            s.children_label(&d.children)
+        },
+        who_is_worried: d.who_is_worried.clone(),
+        worry: d.worry.clone(),
+        if_nothing_changes: d.if_nothing_changes.clone(),
+        dispute: d.dispute.clone(),
+    }
+}
+
+fn voices(s: &Session) -> Vec<VoiceView> {
+    s.child_voices
+        .iter()
+        .map(|v| VoiceView {
+            child: s.child_name(&v.child),
+            method: (v.method != VoiceMethod::NotYetGathered).then(|| v.method.label()),
+            words: v.words.clone(),
+        })
+        .collect()
+}
+
+/// A goal with the numbers of the danger statements it answers, as shown.
+fn goal_view(s: &Session, g: &SafetyGoal, shown_dangers: &[&DangerStatement]) -> GoalView {
+    GoalView {
+        parents_will: g.parents_will.clone(),
+        child_will_experience: g.child_will_experience.clone(),
+        professionals_will_see: g.professionals_will_see.clone(),
+        answers: g
+            .danger_statements
+            .iter()
+            .filter_map(|id| shown_dangers.iter().position(|d| &d.id == id))
+            .map(|i| i + 1)
+            .collect(),
+        actions: g
+            .actions
+            .iter()
+            .filter(|a| finished(s, &a.id))
+            .map(|a| ActionView {
+                what: a.what.clone(),
+                who: s.action_who(a),
+                by_when: a.by_when,
+                how_we_will_know: a.how_we_will_know.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// How many people gave each score, 0 to 10.
+fn counts_of(scores: impl Iterator<Item = u8>) -> Counts {
+    let mut counts = [0usize; 11];
+    for x in scores {
+        counts[usize::from(x.min(10))] += 1;
+    }
+    counts
+}
+
+fn spread_view(s: &Session, child: &ChildId) -> SpreadView {
+    let scores: Vec<u8> = crate::model::series::child_scores(s, child)
+        .into_iter()
+        .map(|x| x.min(10))
+        .collect();
+    let mut prev = s
+        .scaling
+        .previous_scores
+        .iter()
+        .filter(|x| &x.child == child)
+        .map(|x| x.score)
+        .peekable();
+    let previous = prev.peek().is_some().then(|| counts_of(prev));
+    SpreadView {
+        child: s.child_name(child),
+        counts: counts_of(scores.iter().copied()),
+        previous,
+        spread: ScoreSpread::of(&scores),
     }
 }

@@ -32,6 +32,7 @@ mod export_props;
 mod export_tui;
 mod hangup;
 mod invitees;
+mod key_table;
 mod letters;
 mod local_rules;
 mod lock;

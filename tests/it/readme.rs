@@ -45,3 +45,50 @@ fn readme_names_every_command() {
         assert!(readme.contains(cmd), "README.md does not mention `{cmd}`");
     }
 }
+
+/// "Layout of the code" names every source file: a top-level file by its
+/// path (`src/census.rs`), a file in a folder by its path inside the
+/// folder (`update/change.rs`) in that folder's entry (`- `src/app/``).
+#[test]
+fn readme_layout_names_every_module() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let start = readme
+        .find("## Layout of the code")
+        .expect("README.md has a \"Layout of the code\" section");
+    let layout = &readme[start..];
+    let layout = &layout[..layout[3..].find("\n## ").map_or(layout.len(), |i| i + 3)];
+    // One entry per top-level bullet, with its wrapped lines and sub-bullets.
+    let entries: Vec<&str> = layout.split("\n- ").skip(1).collect();
+    let mut missing = Vec::new();
+    for file in source_files(std::path::Path::new("src")) {
+        let path = file.to_string_lossy().replace('\\', "/");
+        let rest = path.strip_prefix("src/").expect("under src/");
+        let named = match rest.split_once('/') {
+            None => layout.contains(&format!("`{path}`")),
+            Some((folder, inside)) => entries.iter().any(|e| {
+                e.starts_with(&format!("`src/{folder}/`")) && e.contains(&format!("`{inside}`"))
+            }),
+        };
+        if !named {
+            missing.push(path);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "README.md's \"Layout of the code\" does not name: {missing:?}"
+    );
+}
+
+fn source_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read src/") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            out.extend(source_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}

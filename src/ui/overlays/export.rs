@@ -1,0 +1,39 @@
+//! The export menu: which copy, in which format.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::super::panes::pane_block;
+use super::super::text::truncate;
+use super::super::theme::Theme;
+use super::{centred, clear_with_gutter, hint_line};
+use crate::app::keymap::Context;
+use crate::app::state::ExportMenu;
+
+pub(super) fn draw(f: &mut Frame, area: Rect, menu: &ExportMenu, theme: Theme) {
+    let options = ExportMenu::options();
+    let rect = centred(area, 66, options.len() as u16 + 4);
+    clear_with_gutter(f, area, rect);
+    let block = pane_block("Export", true, theme).title_bottom(Line::styled(
+        format!(" {} ", hint_line(Context::Export)),
+        theme.muted(),
+    ));
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let w = inner.width as usize;
+    let lines: Vec<Line> = options
+        .iter()
+        .enumerate()
+        .map(|(i, (c, fmt))| {
+            let line = Line::from(truncate(&ExportMenu::label(*c, *fmt), w));
+            if i == menu.selected {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,83 @@
+//! What is drawn over a stage, one module per box as in `app::update`:
+//! an item's form (`record`), the editor, a picker, a question
+//! (`confirm`), the export menu and the help. Each draws its box and the
+//! hints on its bottom line, taken from the key table.
+
+mod confirm;
+mod editor;
+mod export;
+mod help;
+mod picker;
+mod record;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Clear;
+
+use super::theme::Theme;
+use crate::app::keymap::{Binding, Command, Context, bindings_for};
+use crate::app::state::{App, Overlay};
+
+pub use help::draw_help;
+
+/// `full` is the whole screen, for the help, which needs the room.
+pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App, theme: Theme) {
+    for (i, overlay) in app.overlays().iter().enumerate() {
+        let on_top = i + 1 == app.overlays().len();
+        match overlay {
+            Overlay::Record(form) => record::draw(f, area, app.session(), form, on_top, theme),
+            Overlay::Editor(editor) => editor::draw(f, area, editor, theme),
+            Overlay::Picker(p) => picker::draw(f, area, p, theme),
+            Overlay::Confirm(c) => confirm::draw(f, area, c, theme),
+            Overlay::Help(contexts) => draw_help(f, full, contexts, theme),
+            Overlay::Export(menu) => export::draw(f, area, menu, theme),
+        }
+    }
+}
+
+/// A centred box of at most `w` x `h`.
+/// A box nearly as big as the area takes all of it, rather than leave
+/// slivers of the screen beneath showing round its edges.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = if w + 10 >= area.width { area.width } else { w };
+    let h = if h + 4 >= area.height { area.height } else { h };
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Clears a popup's box and one column either side of it, so no stray
+/// letters of the screen beneath sit against its border.
+fn clear_with_gutter(f: &mut Frame, within: Rect, rect: Rect) {
+    let x = rect.x.saturating_sub(1).max(within.x);
+    let right = (rect.x + rect.width + 1).min(within.x + within.width);
+    f.render_widget(Clear, Rect::new(x, rect.y, right - x, rect.height));
+}
+
+/// A box's own keys from the key table, as its bottom line shows them:
+/// "Enter export · Esc cancel".
+fn hint_line(ctx: Context) -> String {
+    bindings_for(&[ctx])
+        .filter_map(Binding::hint_parts)
+        .map(|(key, hint)| {
+            if key.is_empty() {
+                hint.to_string()
+            } else {
+                format!("{key} {hint}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The name of the key the table gives `cmd` in `ctx` ("Enter"), for a
+/// hint whose words depend on what the box is doing.
+fn key_for(ctx: Context, cmd: Command) -> String {
+    bindings_for(&[ctx])
+        .find(|b| b.command == cmd)
+        .map(Binding::first_key)
+        .unwrap_or_default()
+}
