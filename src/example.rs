@@ -535,7 +535,11 @@ pub fn example_icpc() -> Session {
     let p = register(&mut s, false);
     // Leanne left the room while Dean had his separate part.
     for (person, movement, part) in [
-        (&p.father, PartMovement::JoinedFor, "Dean's separate part"),
+        (
+            &p.father,
+            PartMovement::JoinedFor,
+            "Dean's part: dangers, worries, scaling",
+        ),
         (&p.mother, PartMovement::LeftFor, "Dean's separate part"),
     ] {
         let id = s.new_item_id();

@@ -72,7 +72,7 @@ pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
     who(s, doc.section("Who took part"), reader);
     let part = |stage: Stage, sec: &mut Section, write: &dyn Fn(&mut Section)| {
         if missing.contains(&stage) {
-            left_out(sec, stage, reader);
+            left_out(s, sec, stage, reader);
         } else {
             write(sec);
         }
@@ -158,13 +158,28 @@ fn about(s: &Session, sec: &mut Section) {
 
 /// In place of a part the reader's copy leaves out: that it is left out
 /// and why, never what it held.
-pub(super) fn left_out(sec: &mut Section, stage: Stage, reader: Reader) {
+pub(super) fn left_out(s: &Session, sec: &mut Section, stage: Stage, reader: Reader) {
     sec.para(match reader {
-        Reader::Member(_) => format!(
-            "You were not in the room for {}, so it is not in your copy. Your social worker \
-             can talk with you about anything from it that you need to know.",
-            part_phrase(stage)
-        ),
+        Reader::Member(a) => {
+            // Excluded from it: all of it. Out of the room for a while or
+            // there only for other parts: perhaps some of it, so "all of".
+            let whole = super::parts::missed_parts(s, &a.id)
+                .get(&stage)
+                .is_none_or(|why| {
+                    why.iter().any(|w| {
+                        matches!(
+                            w,
+                            super::parts::Why::Excluded | super::parts::Why::Separately
+                        )
+                    })
+                });
+            format!(
+                "You were not in the room for {}{}, so it is not in your copy. Your social \
+                 worker can talk with you about anything from it that you need to know.",
+                if whole { "" } else { "all of " },
+                part_phrase(stage)
+            )
+        }
         Reader::Family => format!(
             "Not everyone in the family was in the room for {}, so it is not in this copy. \
              Each person's own copy has everything from the parts they were there for.",

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use cpconf::config::Config;
 use cpconf::example::{example_icpc, example_review};
-use cpconf::export::{Format, pack, render_doc};
+use cpconf::export::{CopyKind, Format, pack, render, render_doc};
 use cpconf::model::Session;
 
 fn dir() -> PathBuf {
@@ -152,6 +152,33 @@ fn the_parent_who_attended_separately_gets_neither_the_other_parents_views_nor_t
     let leanne = letter(&s, "copy-leanne-marchbank");
     assert!(leanne.contains("terrified they'll take the kids"));
     assert!(leanne.contains("Dean Fairlie took part in the conference separately."));
+}
+
+#[test]
+fn the_parent_out_of_the_room_for_a_part_does_not_get_that_part_and_the_record_says_so() {
+    // Leanne left the room for Dean's separate part, held on the map: her
+    // copy leaves the map out (anything said there may be his), the
+    // record says why, and Dean's copy keeps the parts named as his.
+    let s = example_icpc();
+    let leanne = letter(&s, "copy-leanne-marchbank");
+    assert!(
+        !leanne.contains("Leanne called the police herself"),
+        "{leanne}"
+    );
+    assert!(
+        leanne.contains("You were not in the room for all of the discussion of what is going well")
+    );
+    let record = flat(&render(&s, CopyKind::Record, Format::Text));
+    assert!(
+        record.contains("Leanne Marchbank: their own letter and copy, leaving out the discussion of what is going well and what people are worried about (out of the room for Dean's separate part, 11:32 to 11:50)."),
+        "{record}"
+    );
+    let dean = letter(&s, "copy-dean-fairlie");
+    assert!(
+        dean.contains("What people are worried might happen"),
+        "{dean}"
+    );
+    assert!(!dean.contains("You were not in the room for all of the danger statements"));
 }
 
 #[test]
