@@ -20,15 +20,14 @@
 use std::collections::BTreeSet;
 
 use crate::config::Config;
-use crate::model::{Attendance, Choice, Column, Outcome, Session, Stage};
+use crate::model::{Attendance, Choice, Column, Session, Stage};
 
 use super::doc::{Document, MapColumn, MapEntry, Section, Table, field};
 use super::parts::{Reader, part_phrase};
 use super::record::scaling_table;
 use super::shared;
 use super::words::{
-    self, birth, conference_phrase, date_or, first_name, first_names, join_and, outcome_meaning,
-    outcome_sentence, time,
+    self, birth, conference_phrase, date_or, first_name, first_names, join_and, time,
 };
 
 pub fn build(s: &Session, rules: &Config) -> Document {
@@ -422,73 +421,17 @@ fn decided(s: &Session, sec: &mut Section, reader: Reader, missing: &BTreeSet<St
     if s.children.is_empty() {
         sec.para("No decision was recorded.");
     }
-    for c in &s.children {
-        let name = first_name(s, &c.id);
-        sec.sub(s.child_name(&c.id));
-        let Some(d) = s.decisions.iter().find(|d| d.child == c.id) else {
-            sec.para(format!("No decision has been made yet for {name}."));
-            continue;
-        };
-        sec.para(outcome_sentence(
-            s.setup.kind,
-            &name,
-            d.outcome,
-            &d.categories,
-        ));
-        if let Some(meaning) = outcome_meaning(&name, d.outcome) {
-            sec.para(meaning);
-        }
-        if d.outcome == Outcome::Undecided {
-            continue;
-        }
-        if !d.rationale.trim().is_empty() {
-            sec.fields(vec![field(
-                "Why the chair decided this",
-                d.rationale.trim(),
-            )]);
-        }
-        if let Some(line) = recommended(s, &c.id).filter(|_| {
-            // The tally is the recommendations part.
-            !missing.contains(&Stage::Recommendations)
-        }) {
-            sec.para(line);
-        }
-        // Family members' dissent is theirs: quoted in the family's copy,
-        // and in a member's own copy only their own. Anyone else's: only
-        // that it exists (see the module comment).
-        let mut professional = false;
-        for x in &d.dissents {
-            let family = x
-                .who
-                .as_ref()
-                .and_then(|a| s.attendee(a))
-                .filter(|a| a.agency_kind == crate::model::AgencyKind::Family)
-                .filter(|a| matches!(reader, Reader::Family) || reader.is(&a.id));
-            match family {
-                Some(a) if !x.why.trim().is_empty() => {
-                    let who = if reader.is(&a.id) {
-                        "You disagreed".to_string()
-                    } else {
-                        format!("{} disagreed", s.attendee_name(&a.id))
-                    };
-                    sec.fields(vec![field(who, x.why.trim())]);
-                }
-                _ => professional = true,
-            }
-        }
-        if professional {
-            sec.para(
-                "Not everyone at the conference agreed with this decision. The chair listened \
-                 to every view before deciding, and the disagreement is written in the \
-                 conference record.",
-            );
-        }
-    }
+    super::decisions::each_child(
+        s,
+        sec,
+        super::letter::LetterFor::Family(reader),
+        super::decisions::In::Copy(missing),
+    );
 }
 
 /// "Of the 4 professionals who gave a view about Kacey, 3 recommended a
 /// child protection plan and 1 a child in need plan."
-fn recommended(s: &Session, child: &crate::model::ChildId) -> Option<String> {
+pub(super) fn recommended(s: &Session, child: &crate::model::ChildId) -> Option<String> {
     let t = s.tally(child);
     let mut parts = Vec::new();
     for (n, what) in [
