@@ -238,3 +238,39 @@ fn the_chair_sets_parts_missed_a_childs_letter_and_meeting_times_by_keys() {
         chrono::NaiveTime::from_hms_opt(14, 30, 0)
     );
 }
+
+#[test]
+fn the_example_rules_show_a_newcomer_the_contact_line_filled() {
+    // The README's example line and the Wales example file both give a
+    // reviewing unit, and the letters print it.
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("reviewing_unit = "))
+        .expect("README shows reviewing_unit with a value");
+    let wales = std::fs::read_to_string("config.wales.example.toml").unwrap();
+    let s = example_icpc();
+    for (text, phone) in [(line.to_string(), "01632 960000"), (wales, "01632 960123")] {
+        let rules = cpconf::config::parse(&text).unwrap();
+        let item = pack(&s, &rules)
+            .into_iter()
+            .find(|i| i.file_stem == "letter-leanne-marchbank")
+            .unwrap();
+        let out = flat(&render_doc(&item.doc, Format::Text));
+        assert!(
+            out.contains("You can reach the unit at: ") && out.contains(phone),
+            "{out}"
+        );
+    }
+    let contact = "You can reach the unit at: Child Protection Reviewing Unit, 1 High Street, Kelbridge KB1 1AA; 01632 960000.";
+    let rules = cpconf::config::parse(line).unwrap();
+    let item = pack(&s, &rules)
+        .into_iter()
+        .find(|i| i.file_stem == "letter-leanne-marchbank")
+        .unwrap();
+    assert!(flat(&render_doc(&item.doc, Format::Text)).contains(contact));
+    assert!(
+        flat(&readme).contains(contact),
+        "the README quotes the letter"
+    );
+}
