@@ -113,8 +113,9 @@ fn family(s: &Session, sec: &mut Section, d: &crate::model::Decision, reader: Re
             continue;
         }
         let label = match (mine, doc) {
-            (true, In::Letter) => "You told the conference you disagree".to_string(),
-            (true, In::Copy(_)) => "You disagreed".to_string(),
+            // The record's words, written about the reader: said so, so
+            // that "Leanne disagrees" reads right in a letter to Leanne.
+            (true, _) => "Your disagreement, as the conference record has it".to_string(),
             (false, _) => format!(
                 "{} disagreed",
                 x.who
@@ -126,9 +127,8 @@ fn family(s: &Session, sec: &mut Section, d: &crate::model::Decision, reader: Re
         sec.fields(vec![field(label, x.why.trim())]);
         if mine && matches!(doc, In::Letter) {
             sec.para(
-                "Your disagreement is written in the conference record. The chair heard it \
-                 before deciding. If you still disagree, the last part of this letter says what \
-                 you can do.",
+                "The chair heard it before deciding. If you still disagree, the last part of \
+                 this letter says what you can do.",
             );
         }
     }

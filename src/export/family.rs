@@ -71,7 +71,7 @@ pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
     who(s, doc.section("Who took part"), reader);
     let part = |stage: Stage, sec: &mut Section, write: &dyn Fn(&mut Section)| {
         if missing.contains(&stage) {
-            left_out(s, sec, stage, reader);
+            left_out(s, sec, stage, reader, false);
         } else {
             write(sec);
         }
@@ -157,7 +157,9 @@ fn about(s: &Session, sec: &mut Section) {
 
 /// In place of a part the reader's copy leaves out: that it is left out
 /// and why, never what it held.
-pub(super) fn left_out(s: &Session, sec: &mut Section, stage: Stage, reader: Reader) {
+/// `letter` when it stands in a decision letter rather than a copy.
+pub(super) fn left_out(s: &Session, sec: &mut Section, stage: Stage, reader: Reader, letter: bool) {
+    let here = if letter { "this letter" } else { "your copy" };
     sec.para(match reader {
         Reader::Member(a) => {
             // Excluded from it: all of it. Out of the room for a while or
@@ -173,16 +175,17 @@ pub(super) fn left_out(s: &Session, sec: &mut Section, stage: Stage, reader: Rea
                     })
                 });
             format!(
-                "You were not in the room for {}{}, so it is not in your copy. Your social \
+                "You were not in the room for {}{}, so it is not in {here}. Your social \
                  worker can talk with you about anything from it that you need to know.",
                 if whole { "" } else { "all of " },
                 part_phrase(stage)
             )
         }
         Reader::Family => format!(
-            "Not everyone in the family was in the room for {}, so it is not in this copy. \
-             Each person's own copy has everything from the parts they were there for.",
-            part_phrase(stage)
+            "Not everyone in the family was in the room for {}, so it is not in {}. Each \
+             person's own copy has everything from the parts they were there for.",
+            part_phrase(stage),
+            if letter { "this letter" } else { "this copy" }
         ),
     });
 }

@@ -110,7 +110,7 @@ pub fn build_for(s: &Session, rules: &Config, to: LetterFor) -> Document {
     let sec = doc.section("The outline plan");
     if missing.contains(&Stage::SafetyGoals) {
         if let Some(r) = family {
-            left_out(s, sec, Stage::SafetyGoals, r);
+            left_out(s, sec, Stage::SafetyGoals, r, true);
         }
     } else {
         plan(s, sec);
