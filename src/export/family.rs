@@ -78,7 +78,7 @@ pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
     };
     part(
         Stage::PreMeeting,
-        doc.section("What you told the chair before the meeting"),
+        doc.section("What the parents told the chair before the meeting"),
         &|sec| views(s, sec),
     );
     part(
