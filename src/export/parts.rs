@@ -201,7 +201,7 @@ pub fn stages_named(words: &str) -> Vec<Stage> {
         .filter(|w| !w.is_empty())
         .collect();
     let starts = |prefix: &str| w.iter().any(|x| x.starts_with(prefix));
-    let is = |word: &str| w.iter().any(|x| *x == word);
+    let is = |word: &str| w.contains(&word);
     let pair = |a: &str, b: &str| w.windows(2).any(|p| p[0] == a && p[1] == b);
     let mut out = Vec::new();
     if is("premeeting") || pair("pre", "meeting") || pair("pre", "meet") {

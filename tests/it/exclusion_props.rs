@@ -59,7 +59,7 @@ fn window(stage_index: usize) -> (NaiveTime, NaiveTime) {
 /// but the ones they were there only for.
 fn missed_by(p: &Plan, i: usize) -> Vec<Stage> {
     let (mask, separate) = p.members[i];
-    let records: &[(bool, u8, bool)] = p.parts.get(i).map(|v| v.as_slice()).unwrap_or(&[]);
+    let records: &[(bool, u8, bool)] = p.parts.get(i).map(Vec::as_slice).unwrap_or(&[]);
     let joined: Vec<usize> = records
         .iter()
         .filter(|(left, _, _)| !left)
