@@ -303,3 +303,24 @@ pub fn who_gets_what(session: &Session, sec: &mut Section) {
     }
     sec.list_or(lines, "");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chairs_words_name_the_parts_they_mean_and_no_others() {
+        assert_eq!(stages_named("the scaling"), [Stage::Scaling]);
+        assert_eq!(
+            stages_named("Dean's part: dangers, worries, scaling"),
+            [Stage::DangerStatements, Stage::Map, Stage::Scaling]
+        );
+        assert_eq!(stages_named("Parents' pre-meeting"), [Stage::PreMeeting]);
+        assert_eq!(stages_named("the safety plan"), [Stage::SafetyGoals]);
+        assert_eq!(stages_named("The map"), [Stage::Map]);
+        // Words that only contain a part's name do not name it.
+        assert!(stages_named("police information about escalation").is_empty());
+        assert!(stages_named("the child protection plan decision").is_empty());
+        assert!(stages_named("mapping the family network").is_empty());
+    }
+}
