@@ -41,32 +41,7 @@ pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
     let kids = first_names(s);
     let missing = reader.missing(s);
     let mut doc = Document::new(format!("Your copy of the conference about {kids}"));
-    let when = s
-        .setup
-        .date
-        .map(|d| format!(" on {}", words::long_date(d)))
-        .unwrap_or_default();
-    let intro = format!(
-        "This is your copy of {}{when}. It sets out what people said, what was decided and \
-         what happens next. Some information shared at a conference cannot be given to \
-         families, for example where it is about someone else, so it may not all be here. \
-         If anything is unclear, please ask your social worker.",
-        conference_phrase(s.setup.kind)
-    );
-    if !s.is_finalised() {
-        doc.lead.push(super::doc::Block::Notice(
-            "DRAFT — not finalised. This copy may still change; the chair will send you the \
-             final version."
-                .into(),
-        ));
-    }
-    doc.lead.push(super::doc::Block::Para(intro));
-    if let Reader::Member(a) = reader {
-        doc.lead.push(super::doc::Block::Para(format!(
-            "This copy is for {}.",
-            a.name.trim()
-        )));
-    }
+    opening(s, &mut doc, reader);
     about(s, doc.section("About the conference"));
     who(s, doc.section("Who took part"), reader);
     let part = |stage: Stage, sec: &mut Section, write: &dyn Fn(&mut Section)| {
@@ -128,6 +103,36 @@ pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
     doc.section("If you disagree or want to complain")
         .list_or(shared::complaints(s, rules), "");
     doc
+}
+
+/// The copy's opening: a draft says so, what the copy is, and whose.
+fn opening(s: &Session, doc: &mut Document, reader: Reader) {
+    let when = s
+        .setup
+        .date
+        .map(|d| format!(" on {}", words::long_date(d)))
+        .unwrap_or_default();
+    let intro = format!(
+        "This is your copy of {}{when}. It sets out what people said, what was decided and \
+         what happens next. Some information shared at a conference cannot be given to \
+         families, for example where it is about someone else, so it may not all be here. \
+         If anything is unclear, please ask your social worker.",
+        conference_phrase(s.setup.kind)
+    );
+    if !s.is_finalised() {
+        doc.lead.push(super::doc::Block::Notice(
+            "DRAFT — not finalised. This copy may still change; the chair will send you the \
+             final version."
+                .into(),
+        ));
+    }
+    doc.lead.push(super::doc::Block::Para(intro));
+    if let Reader::Member(a) = reader {
+        doc.lead.push(super::doc::Block::Para(format!(
+            "This copy is for {}.",
+            a.name.trim()
+        )));
+    }
 }
 
 fn about(s: &Session, sec: &mut Section) {

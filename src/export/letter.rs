@@ -48,6 +48,44 @@ pub fn build_for(s: &Session, rules: &Config, to: LetterFor) -> Document {
             "DRAFT — not finalised. The decisions below may still change.".into(),
         ));
     }
+    opening(s, &mut doc, family);
+
+    decision(s, doc.section("The decision"), to);
+
+    let sec = doc.section("The outline plan");
+    if missing.contains(&Stage::SafetyGoals) {
+        if let Some(r) = family {
+            left_out(s, sec, Stage::SafetyGoals, r, true);
+        }
+    } else {
+        plan(s, sec);
+    }
+
+    let next = doc.section("What happens next");
+    next.list_or(shared::next_steps(s, rules), shared::no_next_steps(s));
+    for line in child_in_need_steps(s) {
+        next.para(line);
+    }
+    if family.is_none() {
+        professional_steps(s, rules, next);
+    }
+    let chair = words::or(&s.setup.chair, "The chair");
+    let close = match family {
+        Some(_) => doc
+            .section("If you disagree")
+            .list_or(shared::complaints(s, rules), ""),
+        None => doc.section("Contact").para(contact_line(s, rules)),
+    };
+    close
+        .para("Yours sincerely,")
+        .para(format!("{chair}\nIndependent Chair"));
+    doc
+}
+
+/// The letter's opening: to whom, its date, the conference and our
+/// reference; the greeting; what the letter is for; for the professionals,
+/// who it was sent to.
+fn opening(s: &Session, doc: &mut Document, family: Option<Reader>) {
     let addressee = match family {
         Some(Reader::Member(a)) => a.name.trim().to_string(),
         Some(Reader::Family) => words::or(
@@ -104,37 +142,6 @@ pub fn build_for(s: &Session, rules: &Config, to: LetterFor) -> Document {
             words::or(&invited_professionals(s), "(no one recorded)"),
         )]));
     }
-
-    decision(s, doc.section("The decision"), to);
-
-    let sec = doc.section("The outline plan");
-    if missing.contains(&Stage::SafetyGoals) {
-        if let Some(r) = family {
-            left_out(s, sec, Stage::SafetyGoals, r, true);
-        }
-    } else {
-        plan(s, sec);
-    }
-
-    let next = doc.section("What happens next");
-    next.list_or(shared::next_steps(s, rules), shared::no_next_steps(s));
-    for line in child_in_need_steps(s) {
-        next.para(line);
-    }
-    if family.is_none() {
-        professional_steps(s, rules, next);
-    }
-    let chair = words::or(&s.setup.chair, "The chair");
-    let close = match family {
-        Some(_) => doc
-            .section("If you disagree")
-            .list_or(shared::complaints(s, rules), ""),
-        None => doc.section("Contact").para(contact_line(s, rules)),
-    };
-    close
-        .para("Yours sincerely,")
-        .para(format!("{chair}\nIndependent Chair"));
-    doc
 }
 
 /// "Monday 9 November 2026 at 10:00".
