@@ -30,6 +30,7 @@ mod export_docx;
 mod export_golden;
 mod export_props;
 mod export_tui;
+mod frame_cache;
 mod hangup;
 mod invitees;
 mod letters;
