@@ -223,4 +223,11 @@ fn the_whole_conference_on_the_new_keys_counts_its_command_keys() {
         k.command_keys, NEW_COMMAND_KEYS,
         "the figure the README gives"
     );
+    let readme = include_str!("../../README.md");
+    for figure in [TODAY_COMMAND_KEYS, NEW_COMMAND_KEYS] {
+        assert!(
+            readme.contains(&format!("**{figure}**")),
+            "README states {figure}"
+        );
+    }
 }
