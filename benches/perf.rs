@@ -297,7 +297,9 @@ fn keys_table(quick: bool) {
         "{:<34} {:>8} {:>8} {:>8} {:>9} {:>8} {:>9}",
         "stage / keys", "median", "p99", "max", "cpu med", "cpu p99", "cells med"
     );
-    println!("(cells: drawing the frame's cells alone; the rest of a key is the update, ratatui's diff and the writes)");
+    println!(
+        "(cells: drawing the frame's cells alone; the rest of a key is the update, ratatui's diff and the writes)"
+    );
     for stage in Stage::SCREENS {
         key_rows(
             &format!("{}-{} Down/Up", stage.number(), stage.short_title()),

@@ -292,8 +292,7 @@ fn binary() -> PathBuf {
 fn vim_text() -> String {
     let words = [
         "the", "family", "said", "that", "school", "would", "help", "with", "mornings", "and",
-        "visits", "when", "needed", "before", "review", "plan", "agreed", "worker", "home",
-        "safe",
+        "visits", "when", "needed", "before", "review", "plan", "agreed", "worker", "home", "safe",
     ];
     let mut out = String::new();
     let mut n = 0usize;
@@ -346,7 +345,9 @@ impl Setup {
         cmd.cwd(&self.dir);
         let mut app = Pty::start(cmd, size);
         // The status bar's meeting time: the first frame is there.
-        if !app.wait(Duration::from_secs(20), |p| p.contents().contains("meeting")) {
+        if !app.wait(Duration::from_secs(20), |p| {
+            p.contents().contains("meeting")
+        }) {
             fail("cpconf did not draw within 20 s", &app);
         }
         app.settle_for(Duration::from_millis(300));
@@ -468,7 +469,9 @@ impl Setup {
         );
         match memory {
             Some((rss, hwm)) => {
-                println!("memory   VmRSS {rss:.1} MB, VmHWM {hwm:.1} MB (cpconf with the session open)")
+                println!(
+                    "memory   VmRSS {rss:.1} MB, VmHWM {hwm:.1} MB (cpconf with the session open)"
+                )
             }
             None => println!("memory   not available (no /proc)"),
         }

@@ -89,7 +89,13 @@ impl FrameCache {
 
     /// Puts pane `index` in the frame: its kept cells when `key` is the
     /// key they were drawn under, else what `draw` draws (then kept).
-    pub(super) fn pane(&mut self, f: &mut Frame, index: usize, key: PaneKey, draw: impl FnOnce(&mut Frame)) {
+    pub(super) fn pane(
+        &mut self,
+        f: &mut Frame,
+        index: usize,
+        key: PaneKey,
+        draw: impl FnOnce(&mut Frame),
+    ) {
         let rect = key.rect.intersection(f.area());
         if rect.is_empty() {
             draw(f);

@@ -97,10 +97,7 @@ mod tests {
     fn a_running_sum_reaches_its_next_minute_after_the_rest_of_it() {
         let spent = Duration::seconds(125);
         assert_eq!(until_next_minute(spent, 1), Duration::seconds(55));
-        assert_eq!(
-            until_next_minute(spent, 2),
-            Duration::milliseconds(27_500)
-        );
+        assert_eq!(until_next_minute(spent, 2), Duration::milliseconds(27_500));
         assert_eq!(until_next_minute(spent, 0), Duration::MAX);
     }
 }

@@ -88,7 +88,9 @@ fn stage_title_line(app: &App, theme: Theme) -> Line<'static> {
 /// The screen of a session: a pure picture of the app.
 pub fn draw(f: &mut Frame, app: &App) {
     let theme = Theme::new(app.theme());
-    words::with(&app.config().categories, || draw_session(f, app, theme, None));
+    words::with(&app.config().categories, || {
+        draw_session(f, app, theme, None)
+    });
 }
 
 /// The same picture as `draw`, reusing the panes `cache` kept from earlier

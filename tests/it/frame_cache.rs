@@ -71,7 +71,12 @@ fn screen(w: u16, h: u16) -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(w, h)).expect("test terminal")
 }
 
-fn drawn(term: &mut Terminal<TestBackend>, w: u16, h: u16, draw: impl FnOnce(&mut ratatui::Frame)) -> Buffer {
+fn drawn(
+    term: &mut Terminal<TestBackend>,
+    w: u16,
+    h: u16,
+    draw: impl FnOnce(&mut ratatui::Frame),
+) -> Buffer {
     term.backend_mut().resize(w, h);
     term.draw(draw).expect("draw");
     term.backend().buffer().clone()
@@ -131,16 +136,23 @@ fn a_key_redraws_only_the_panes_it_changed() {
     app.update(Msg::GoToStage(Stage::Map));
     let mut term = screen(200, 60);
     let mut cache = FrameCache::default();
-    term.draw(|f| cpconf::ui::draw_cached(f, &app, &mut cache)).unwrap();
+    term.draw(|f| cpconf::ui::draw_cached(f, &app, &mut cache))
+        .unwrap();
     assert_eq!(cache.panes_reused(), 0, "the first frame draws every pane");
     let panes = app.panes().len();
     assert!(panes >= 4, "the map has a pane per column ({panes})");
 
-    term.draw(|f| cpconf::ui::draw_cached(f, &app, &mut cache)).unwrap();
-    assert_eq!(cache.panes_reused(), panes, "nothing changed: every pane is reused");
+    term.draw(|f| cpconf::ui::draw_cached(f, &app, &mut cache))
+        .unwrap();
+    assert_eq!(
+        cache.panes_reused(),
+        panes,
+        "nothing changed: every pane is reused"
+    );
 
     app.update(Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
-    term.draw(|f| cpconf::ui::draw_cached(f, &app, &mut cache)).unwrap();
+    term.draw(|f| cpconf::ui::draw_cached(f, &app, &mut cache))
+        .unwrap();
     assert_eq!(
         cache.panes_reused(),
         panes - 1,
