@@ -38,10 +38,6 @@ const SAVE_WITHIN: Duration = Duration::from_secs(1);
 /// The keyboard quiet this long (and nothing waiting to be saved), the loop
 /// stops beating and sleeps until the clock on screen next moves.
 const IDLE_AFTER: Duration = Duration::from_secs(1);
-/// Idle, the loop still wakes this often: a stop asked by a signal and a
-/// terminal that has hung up are only seen when it wakes (see `Outside`).
-/// Each such wake draws nothing unless the clock shown moved on.
-const IDLE_LOOK: Duration = Duration::from_secs(1);
 /// Waking this much after the minute turns, the clock has surely turned.
 const CLOCK_MARGIN: Duration = Duration::from_millis(20);
 
@@ -117,8 +113,9 @@ impl Run<'_> {
             }
             // Busy (a save or a draft on its way, a retry due, keys just
             // typed): look every beat. Idle: sleep until the clock shown
-            // next changes (or a second), and draw only if it did, so a
-            // session left open costs next to nothing.
+            // next changes, and draw only if it did, so a session left open
+            // costs next to nothing (a stop asked from outside wakes it:
+            // see `Outside`).
             let busy = unsaved_since.is_some()
                 || self.app.has_unsaved_changes()
                 || self.retry_at.is_some()
@@ -126,7 +123,7 @@ impl Run<'_> {
             let beat = if busy {
                 BEAT
             } else {
-                (ui::clock::next_change(&self.app) + CLOCK_MARGIN).min(IDLE_LOOK)
+                ui::clock::next_change(&self.app) + CLOCK_MARGIN
             };
             let mut wait = beat.saturating_sub(last_beat.elapsed());
             if unsaved_since.is_some() && last_input.elapsed() < QUIET {

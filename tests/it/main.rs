@@ -32,6 +32,7 @@ mod export_props;
 mod export_tui;
 mod frame_cache;
 mod hangup;
+mod idle;
 mod invitees;
 mod letters;
 mod local_rules;
