@@ -228,33 +228,65 @@ fn thread_cpu() -> Duration {
 }
 
 /// Every key of a cycle, update plus render at 200x60, each timed: wall
-/// time and this thread's CPU time.
-fn time_keys(app: &mut App, cycle: &[Msg], rounds: usize) -> (Vec<Duration>, Vec<Duration>) {
+/// time and this thread's CPU time, and (third) the wall time of drawing
+/// the frame's cells alone, before ratatui diffs it with the last frame
+/// and writes the changes. `cached` draws as the runtime does, through one
+/// `FrameCache` kept across the keys; else a whole fresh frame.
+fn time_keys(
+    app: &mut App,
+    cycle: &[Msg],
+    rounds: usize,
+    cached: bool,
+) -> (Vec<Duration>, Vec<Duration>, Vec<Duration>) {
     let mut t = term(200, 60);
-    t.draw(|f| cpconf::ui::draw(f, app)).unwrap();
-    let (mut wall, mut cpu) = (Vec::new(), Vec::new());
+    let mut cache = cpconf::ui::FrameCache::default();
+    let mut draw = |t: &mut Terminal<TestBackend>, app: &App| {
+        let mut cells = Duration::ZERO;
+        t.draw(|f| {
+            let start = Instant::now();
+            if cached {
+                cpconf::ui::draw_cached(f, app, &mut cache);
+            } else {
+                cpconf::ui::draw(f, app);
+            }
+            cells = start.elapsed();
+        })
+        .unwrap();
+        cells
+    };
+    draw(&mut t, app);
+    let (mut wall, mut cpu, mut cells) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds {
         for k in cycle {
             let (start, start_cpu) = (Instant::now(), thread_cpu());
             app.update(k.clone());
-            t.draw(|f| cpconf::ui::draw(f, app)).unwrap();
+            cells.push(draw(&mut t, app));
             wall.push(start.elapsed());
             cpu.push(thread_cpu().saturating_sub(start_cpu));
         }
     }
-    (wall, cpu)
+    (wall, cpu, cells)
 }
 
-fn key_row(name: &str, (wall, cpu): (Vec<Duration>, Vec<Duration>)) {
+/// A row timed with a whole fresh frame a key, then the same keys on a
+/// fresh copy of the app drawn through the frame cache (the runtime's way).
+fn key_rows(name: &str, start: impl Fn() -> App, cycle: &[Msg], rounds: usize) {
+    key_row(name, time_keys(&mut start(), cycle, rounds, false));
+    key_row("  cached", time_keys(&mut start(), cycle, rounds, true));
+}
+
+fn key_row(name: &str, (wall, cpu, cells): (Vec<Duration>, Vec<Duration>, Vec<Duration>)) {
     let (m, p, x) = summary(wall);
     let (cm, cp, _) = summary(cpu);
+    let (dm, _, _) = summary(cells);
     println!(
-        "{name:<34} {:>8} {:>8} {:>8} {:>9} {:>8}",
+        "{name:<34} {:>8} {:>8} {:>8} {:>9} {:>8} {:>9}",
         ms(m),
         ms(p),
         ms(x),
         ms(cm),
-        ms(cp)
+        ms(cp),
+        ms(dm)
     );
 }
 
@@ -262,45 +294,61 @@ fn keys_table(quick: bool) {
     let rounds = if quick { 10 } else { 200 };
     println!("\n== one key with L at 200x60 (update + render), ms");
     println!(
-        "{:<34} {:>8} {:>8} {:>8} {:>9} {:>8}",
-        "stage / keys", "median", "p99", "max", "cpu med", "cpu p99"
+        "{:<34} {:>8} {:>8} {:>8} {:>9} {:>8} {:>9}",
+        "stage / keys", "median", "p99", "max", "cpu med", "cpu p99", "cells med"
+    );
+    println!(
+        "(cells: drawing the frame's cells alone; the rest of a key is the update, ratatui's diff and the writes)"
     );
     for stage in Stage::SCREENS {
-        let mut app = app(Size::L, stage);
-        let times = time_keys(&mut app, &[key(KeyCode::Down), key(KeyCode::Up)], rounds);
-        key_row(
-            &format!("{}-{} j/k", stage.number(), stage.short_title()),
-            times,
+        key_rows(
+            &format!("{}-{} Down/Up", stage.number(), stage.short_title()),
+            || app(Size::L, stage),
+            &[key(KeyCode::Down), key(KeyCode::Up)],
+            rounds,
         );
     }
     // An edit that goes through the undo history: open a map item, edit its
     // text, type, keep it (Esc), close the form.
-    let mut app = app(Size::L, Stage::Map);
-    let cycle = [
-        key(KeyCode::Enter),
-        key(KeyCode::Enter),
-        key(KeyCode::Char('x')),
-        key(KeyCode::Esc),
-        key(KeyCode::Esc),
-    ];
-    key_row(
+    key_rows(
         "4-Map edit item (5 keys)",
-        time_keys(&mut app, &cycle, rounds / 2),
+        || app(Size::L, Stage::Map),
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Enter),
+            key(KeyCode::Char('x')),
+            key(KeyCode::Esc),
+            key(KeyCode::Esc),
+        ],
+        rounds / 2,
+    );
+    // Typing into a new map item: a letter typed in a column starts one.
+    key_rows(
+        "4-Map typing into a new item",
+        || {
+            let mut app = app(Size::L, Stage::Map);
+            app.update(key(KeyCode::Char('a')));
+            app
+        },
+        &[key(KeyCode::Char('x')), key(KeyCode::Backspace)],
+        rounds,
     );
     // Moving through the agenda: each stage's first frame after the last.
-    let mut agenda = self::app(Size::L, Stage::Setup);
-    let cycle: Vec<Msg> = std::iter::repeat_n(key(KeyCode::Char(']')), 9)
-        .chain(std::iter::repeat_n(key(KeyCode::Char('[')), 9))
+    let cycle: Vec<Msg> = std::iter::repeat_n(key(KeyCode::PageDown), 9)
+        .chain(std::iter::repeat_n(key(KeyCode::PageUp), 9))
         .collect();
-    key_row(
-        "0-9 ] and [ through every stage",
-        time_keys(&mut agenda, &cycle, rounds / 4),
+    key_rows(
+        "0-9 PgDn and PgUp, every stage",
+        || app(Size::L, Stage::Setup),
+        &cycle,
+        rounds / 4,
     );
     // Typing into a 50 KB note.
-    let mut app = app_typing_note();
-    key_row(
+    key_rows(
         "6-Goals typing in 50 KB note",
-        time_keys(&mut app, &[key(KeyCode::Char('x'))], rounds),
+        app_typing_note,
+        &[key(KeyCode::Char('x'))],
+        rounds,
     );
 }
 

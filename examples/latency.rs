@@ -1,19 +1,25 @@
-//! Keystroke-to-screen latency through a real pseudo-terminal.
+//! Keystroke-to-screen latency through a real pseudo-terminal, beside vim.
 //!
-//! Starts the release binary on a generated L session in a 200x60 pty,
-//! opens a new map item's text and types: each trial writes one key ('x',
-//! then Backspace, alternately) and waits until the screen, as a vt100
-//! emulator sees it, shows the change (the count of 'x' on screen). The
-//! same harness then times `cat` in the same pty, where the terminal's own
-//! echo shows the key, and `cat` in raw mode, which reads each key and
-//! writes it back: those are the floor, and the ratio is the figure.
+//! Each program runs in the same kind of pty, at 80x24 and at 200x60, and
+//! each trial writes one key and waits until the screen, as a vt100
+//! emulator sees it, shows the change. The programs:
 //!
-//! Then, on the same session, keys that change it (ticking a pre-meeting
-//! box on and off) at a human pace, so autosaves of the whole session run
-//! between them: their latency shows whether saving ever delays a key.
-//! Last, cpconf's resident memory (VmRSS, VmHWM) with the session open.
+//! - `cat`, where the terminal's own echo shows the key: the floor;
+//! - vim with no user configuration (`vim -u NONE -N -i NONE`) in insert
+//!   mode on a 50 KB text, a letter then Backspace, alternately: what a
+//!   terminal editor achieves, and the figure cpconf is compared with;
+//! - cpconf on a generated session (L unless `--size` says otherwise):
+//!   typing into a new map item, typing into a 50 KB note (the bottom lines
+//!   of the safety goals) and moving through the map's list (Down, Up).
 //!
-//! `cargo build --release && cargo run --release --example latency [-- --trials N] [--size S|M|L]`
+//! One run prints medians and p99 for each case and each as a ratio to vim
+//! at the same size. Then, at 200x60: cpconf's own CPU time while it sits
+//! idle with the session open (from /proc), keys that change the session
+//! at a human pace while autosaves of it run, and its resident memory.
+//!
+//! It reports and never judges: the targets are in README "Performance".
+//!
+//! `cargo build --release && cargo run --release --example latency [-- --quick] [--trials N] [--size S|M|L]`
 
 // A measuring tool, not the program: a failed unwrap stops the run.
 #![allow(clippy::unwrap_used)]
@@ -29,7 +35,7 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 #[derive(Parser)]
 struct Args {
-    /// Keys timed for each program.
+    /// Keys timed for each case.
     #[arg(long, default_value_t = 300)]
     trials: usize,
     #[arg(long, default_value = "L")]
@@ -37,13 +43,25 @@ struct Args {
     /// Ticks timed while autosaves run (each followed by a pause).
     #[arg(long, default_value_t = 100)]
     ticks: usize,
+    /// Seconds cpconf sits idle while its CPU time is measured.
+    #[arg(long, default_value_t = 60)]
+    idle: u64,
+    /// A short run (what CI does): 40 keys a case, 10 ticks, 5 s idle.
+    #[arg(long)]
+    quick: bool,
+    /// Time this cpconf binary instead of the one built beside the harness
+    /// (to compare two builds).
+    #[arg(long)]
+    program: Option<PathBuf>,
 }
 
 /// Backspace as a terminal sends it.
 const BACKSPACE: &[u8] = b"\x7f";
+const DOWN: &[u8] = b"\x1b[B";
+const UP: &[u8] = b"\x1b[A";
 
-const ROWS: u16 = 60;
-const COLS: u16 = 200;
+/// The two screen sizes every case runs at: (columns, rows).
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
 struct Pty {
     parser: vt100::Parser,
@@ -53,11 +71,11 @@ struct Pty {
 }
 
 impl Pty {
-    fn start(cmd: CommandBuilder) -> Pty {
+    fn start(cmd: CommandBuilder, (cols, rows): (u16, u16)) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -77,19 +95,19 @@ impl Pty {
             }
         });
         Pty {
-            parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
+            parser: vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0),
             output,
             writer,
             child,
         }
     }
 
-    fn count_x(&self) -> usize {
-        self.parser.screen().contents().matches('x').count()
+    fn contents(&self) -> String {
+        self.parser.screen().contents()
     }
 
     fn count_ticks(&self) -> usize {
-        self.parser.screen().contents().matches("[x]").count()
+        self.contents().matches("[x]").count()
     }
 
     /// CPU time the program has used so far (user + system), from /proc.
@@ -104,6 +122,18 @@ impl Pty {
         // SAFETY: sysconf has no preconditions.
         let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
         Some(Duration::from_secs_f64(ticks as f64 / hz as f64))
+    }
+
+    /// CPU time of all the program's threads, to the nanosecond where the
+    /// kernel keeps scheduler statistics (/proc/PID/task/*/schedstat).
+    fn cpu_time_fine(&self) -> Option<Duration> {
+        let pid = self.child.process_id()?;
+        let mut total = 0u64;
+        for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
+            let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+            total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+        }
+        Some(Duration::from_nanos(total))
     }
 
     /// Resident memory of the program, from /proc: (VmRSS, VmHWM) in MB.
@@ -132,11 +162,7 @@ impl Pty {
             self.send(b" ");
             let before = ticks;
             if !self.wait(Duration::from_secs(5), |p| p.count_ticks() != before) {
-                eprintln!(
-                    "tick {i} did not show within 5 s; screen:\n{}",
-                    self.parser.screen().contents()
-                );
-                std::process::exit(1);
+                fail(&format!("tick {i} did not show within 5 s"), self);
             }
             out.push(start.elapsed());
             ticks = self.count_ticks();
@@ -147,8 +173,7 @@ impl Pty {
         out
     }
 
-    /// Takes in output for `d`, whatever arrives (cpconf redraws its clock
-    /// every quarter second, so waiting for quiet would wait for ever).
+    /// Takes in output for `d`, whatever arrives.
     fn settle_for(&mut self, d: Duration) {
         let end = Instant::now() + d;
         while let Some(left) = end.checked_duration_since(Instant::now()) {
@@ -187,29 +212,41 @@ impl Pty {
         self.writer.flush().unwrap();
     }
 
-    /// Times `trials` keys: 'x' then `erase`, waiting for each to show.
-    fn time_keys(&mut self, trials: usize, erase: &[u8]) -> Vec<Duration> {
-        let mut expected = self.count_x();
+    /// Times `trials` keys, `a` then `b` alternately, each waiting until
+    /// what `shown` reads off the screen differs from before the key.
+    fn time_keys<T: PartialEq>(
+        &mut self,
+        trials: usize,
+        (a, b): (&[u8], &[u8]),
+        shown: impl Fn(&vt100::Screen) -> T,
+    ) -> Vec<Duration> {
         let mut out = Vec::with_capacity(trials);
         for i in 0..trials {
-            let (key, next): (&[u8], usize) = if i % 2 == 0 {
-                (b"x", expected + 1)
-            } else {
-                (erase, expected - 1)
-            };
+            let before = shown(self.parser.screen());
             let start = Instant::now();
-            self.send(key);
-            if !self.wait(Duration::from_secs(5), |p| p.count_x() == next) {
-                eprintln!(
-                    "key {i} did not show within 5 s; screen:\n{}",
-                    self.parser.screen().contents()
-                );
-                std::process::exit(1);
+            self.send(if i % 2 == 0 { a } else { b });
+            if !self.wait(Duration::from_secs(5), |p| {
+                shown(p.parser.screen()) != before
+            }) {
+                fail(&format!("key {i} did not show within 5 s"), self);
             }
             out.push(start.elapsed());
-            expected = next;
         }
         out
+    }
+
+    /// A letter then Backspace, alternately, `trials` times after a warm-up.
+    fn time_typing(&mut self, trials: usize, erase: &[u8]) -> Vec<Duration> {
+        let text = |s: &vt100::Screen| s.contents();
+        let _ = self.time_keys(20, (b"x", erase), text);
+        self.time_keys(trials, (b"x", erase), text)
+    }
+
+    /// Down then Up, alternately: what changes is where the highlight is.
+    fn time_moves(&mut self, trials: usize) -> Vec<Duration> {
+        let look = |s: &vt100::Screen| s.contents_formatted();
+        let _ = self.time_keys(20, (DOWN, UP), look);
+        self.time_keys(trials, (DOWN, UP), look)
     }
 }
 
@@ -220,6 +257,12 @@ impl Drop for Pty {
     }
 }
 
+fn fail(why: &str, p: &Pty) -> ! {
+    eprintln!("{why}; screen:\n{}", p.contents());
+    std::process::exit(1);
+}
+
+/// Median and p99 in milliseconds.
 fn summary(mut t: Vec<Duration>) -> (f64, f64) {
     t.sort();
     let at = |p: f64| t[((t.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1e3;
@@ -227,7 +270,7 @@ fn summary(mut t: Vec<Duration>) -> (f64, f64) {
 }
 
 fn binary() -> PathBuf {
-    // target/release/examples/latency -> target/release/cpconf
+    // target/<profile>/examples/latency -> target/<profile>/cpconf
     let exe = std::env::current_exe().unwrap();
     let bin = exe
         .parent()
@@ -244,123 +287,255 @@ fn binary() -> PathBuf {
     bin
 }
 
+/// About 50 KB of plain prose for vim to edit, without the letter the
+/// trials type (so the screen shows exactly what was typed).
+fn vim_text() -> String {
+    let words = [
+        "the", "family", "said", "that", "school", "would", "help", "with", "mornings", "and",
+        "visits", "when", "needed", "before", "review", "plan", "agreed", "worker", "home", "safe",
+    ];
+    let mut out = String::new();
+    let mut n = 0usize;
+    while out.len() < 50_000 {
+        for _ in 0..12 {
+            out.push_str(words[n % words.len()]);
+            out.push(' ');
+            n = n * 31 + 7;
+            n %= 1_000_003;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn is_installed(program: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {program} >/dev/null")])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Everything timed at one size, in milliseconds (median, p99).
+#[derive(Default)]
+struct SizeRun {
+    cat: Option<(f64, f64)>,
+    vim: Option<(f64, f64)>,
+    map_item: Option<(f64, f64)>,
+    note: Option<(f64, f64)>,
+    list: Option<(f64, f64)>,
+}
+
+struct Setup {
+    bin: PathBuf,
+    file: PathBuf,
+    dir: PathBuf,
+    sessions: PathBuf,
+    vim_file: PathBuf,
+    trials: usize,
+}
+
+impl Setup {
+    fn cpconf(&self, size: (u16, u16)) -> Pty {
+        let mut cmd = CommandBuilder::new(&self.bin);
+        cmd.arg("open");
+        cmd.arg(&self.file);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_STATE_HOME", self.dir.join("state"));
+        cmd.env("CPCONF_SESSIONS", &self.sessions);
+        cmd.cwd(&self.dir);
+        let mut app = Pty::start(cmd, size);
+        // The status bar's meeting time: the first frame is there.
+        if !app.wait(Duration::from_secs(20), |p| {
+            p.contents().contains("meeting")
+        }) {
+            fail("cpconf did not draw within 20 s", &app);
+        }
+        app.settle_for(Duration::from_millis(300));
+        app
+    }
+
+    /// A stage by its number (Alt+digit).
+    fn go_to(app: &mut Pty, stage: u8) {
+        app.send(&[0x1b, b'0' + stage]);
+        app.settle_for(Duration::from_millis(300));
+    }
+
+    fn run_size(&self, size: (u16, u16)) -> SizeRun {
+        let mut run = SizeRun::default();
+        let (cols, rows) = size;
+        eprintln!("latency {cols}x{rows}: cat");
+        let mut cat = Pty::start(CommandBuilder::new("cat"), size);
+        cat.settle_for(Duration::from_millis(200));
+        run.cat = Some(summary(cat.time_typing(self.trials, BACKSPACE)));
+        drop(cat);
+
+        if is_installed("vim") {
+            eprintln!("latency {cols}x{rows}: vim");
+            let mut cmd = CommandBuilder::new("vim");
+            cmd.args(["-u", "NONE", "-N", "-i", "NONE", "-n"]);
+            cmd.arg(&self.vim_file);
+            cmd.env("TERM", "xterm-256color");
+            cmd.cwd(&self.dir);
+            let mut vim = Pty::start(cmd, size);
+            if !vim.wait(Duration::from_secs(10), |p| p.contents().contains("family")) {
+                fail("vim did not show its file within 10 s", &vim);
+            }
+            vim.settle_for(Duration::from_millis(300));
+            // To the middle of the file, then insert mode.
+            vim.send(b"500Gi");
+            vim.settle_for(Duration::from_millis(300));
+            run.vim = Some(summary(vim.time_typing(self.trials, BACKSPACE)));
+            vim.send(b"\x1b:qa!\r");
+            vim.settle_for(Duration::from_millis(100));
+        } else {
+            eprintln!("latency: vim is not installed; its column is left out");
+        }
+
+        eprintln!("latency {cols}x{rows}: cpconf, the map's list and a new map item");
+        let mut app = self.cpconf(size);
+        Self::go_to(&mut app, 4);
+        run.list = Some(summary(app.time_moves(self.trials)));
+        // Typing in a map column starts a new item holding what is typed.
+        app.send(b"a");
+        app.settle_for(Duration::from_millis(300));
+        run.map_item = Some(summary(app.time_typing(self.trials, BACKSPACE)));
+        // Esc keeps the item (a change, saved in the background).
+        app.send(b"\x1b");
+        app.settle_for(Duration::from_millis(300));
+
+        eprintln!("latency {cols}x{rows}: cpconf, typing into a 50 KB note");
+        // The safety goals' bottom lines: the third pane, its first field.
+        Self::go_to(&mut app, 6);
+        app.send(b"\t");
+        app.settle_for(Duration::from_millis(150));
+        app.send(b"\t");
+        app.settle_for(Duration::from_millis(150));
+        app.send(b"\r");
+        app.settle_for(Duration::from_millis(500));
+        run.note = Some(summary(app.time_typing(self.trials, BACKSPACE)));
+        app.send(b"\x1b");
+        app.settle_for(Duration::from_millis(300));
+        app.send(b"\x11");
+        app.settle_for(Duration::from_millis(300));
+        run
+    }
+
+    /// At 200x60: idle CPU, keys while autosaves run, memory.
+    fn run_background(&self, idle: Duration, ticks: usize) {
+        let mut app = self.cpconf((200, 60));
+        // Let the first frame's work and any start-up save finish.
+        app.settle_for(Duration::from_secs(2));
+        eprintln!("latency: cpconf idle for {} s", idle.as_secs());
+        let (before, before_fine) = (app.cpu_time(), app.cpu_time_fine());
+        let start = Instant::now();
+        app.settle_for(idle);
+        let share = |after: Option<Duration>, before: Option<Duration>| {
+            after
+                .zip(before)
+                .map(|(a, b)| a.saturating_sub(b).as_secs_f64() / start.elapsed().as_secs_f64())
+        };
+        // utime + stime from /proc/PID/stat, in clock ticks (10 ms).
+        let idle_cpu = share(app.cpu_time(), before);
+        let idle_fine = share(app.cpu_time_fine(), before_fine);
+
+        eprintln!("latency: ticking a box while autosaves run");
+        Self::go_to(&mut app, 1);
+        let counter = SaveCounter::start(&self.file);
+        let ticked = app.time_ticks(ticks);
+        app.settle_for(Duration::from_millis(1500));
+        let saves = counter.finish();
+        let memory = app.memory_mb();
+        app.send(b"\x11");
+        app.settle_for(Duration::from_millis(300));
+        drop(app);
+
+        match idle_cpu {
+            Some(share) => println!(
+                "idle     {:.3}% of a core (cpconf's own CPU time over {} s with the session open, 200x60)",
+                share * 100.0,
+                idle.as_secs()
+            ),
+            None => println!("idle     not available (no /proc)"),
+        }
+        if let Some(share) = idle_fine {
+            println!(
+                "idle     {:.4}% of a core (the same from the scheduler's nanosecond count)",
+                share * 100.0
+            );
+        }
+        let (tm, tp) = summary(ticked);
+        println!(
+            "ticks    median {tm:.3} ms, p99 {tp:.3} ms ({ticks} keys that change the session, {saves} autosaves of it meanwhile)"
+        );
+        match memory {
+            Some((rss, hwm)) => {
+                println!(
+                    "memory   VmRSS {rss:.1} MB, VmHWM {hwm:.1} MB (cpconf with the session open)"
+                )
+            }
+            None => println!("memory   not available (no /proc)"),
+        }
+    }
+}
+
+fn print_size(size: (u16, u16), run: &SizeRun, trials: usize) {
+    println!("\n{}x{} pty, {trials} keys a case", size.0, size.1);
+    println!(
+        "{:<24} {:>10} {:>10} {:>12} {:>12}",
+        "case", "median ms", "p99 ms", "median/vim", "p99/vim"
+    );
+    let rows = [
+        ("cat (terminal echo)", run.cat),
+        ("vim insert mode", run.vim),
+        ("cpconf map item", run.map_item),
+        ("cpconf 50 KB note", run.note),
+        ("cpconf list Down/Up", run.list),
+    ];
+    for (name, figures) in rows {
+        let Some((m, p)) = figures else { continue };
+        let ratio = |x: f64, v: f64| format!("{:.2}", x / v.max(1e-9));
+        let (rm, rp) = match run.vim {
+            Some((vm, vp)) => (ratio(m, vm), ratio(p, vp)),
+            None => ("-".into(), "-".into()),
+        };
+        println!("{name:<24} {m:>10.3} {p:>10.3} {rm:>12} {rp:>12}");
+    }
+}
+
 fn main() {
-    let args = Args::parse();
-    let bin = binary();
+    let mut args = Args::parse();
+    if args.quick {
+        args.trials = args.trials.min(40);
+        args.ticks = args.ticks.min(10);
+        args.idle = args.idle.min(5);
+    }
     let dir = std::env::temp_dir().join(format!("cpconf-latency-{}", std::process::id()));
     let sessions = dir.join("sessions");
     let file = write_sessions(&sessions, args.size, 1).unwrap().remove(0);
-
-    let mut cmd = CommandBuilder::new(&bin);
-    cmd.arg("open");
-    cmd.arg(&file);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_STATE_HOME", dir.join("state"));
-    cmd.env("CPCONF_SESSIONS", &sessions);
-    cmd.cwd(&dir);
-    let mut app = Pty::start(cmd);
-    // Wait for the first frame, go to the map (stage 4) and add an item:
-    // its text opens for typing.
-    if !app.wait(Duration::from_secs(20), |p| {
-        p.parser.screen().contents().contains("Decision")
-    }) {
-        eprintln!("cpconf did not draw within 20 s");
-        std::process::exit(1);
-    }
-    app.settle_for(Duration::from_millis(300));
-    for _ in 0..4 {
-        app.send(b"[");
-        app.settle_for(Duration::from_millis(150));
-    }
-    app.send(b"a");
-    app.settle_for(Duration::from_millis(500));
-    eprintln!("latency: typing into a new map item");
-    let warm = app.time_keys(20, BACKSPACE);
-    drop(warm);
-    let cpu_before = app.cpu_time();
-    let cpconf = app.time_keys(args.trials, BACKSPACE);
-    let cpu_per_key = app.cpu_time().zip(cpu_before).map(|(after, before)| {
-        (after.saturating_sub(before)).as_secs_f64() * 1e3 / args.trials as f64
-    });
-    // Leave the editor (the text is kept: a change, saved in the
-    // background), go to the pre-meeting (stage 1) and tick its first box.
-    app.send(b"\x1b");
-    app.settle_for(Duration::from_millis(300));
-    for _ in 0..3 {
-        app.send(b"[");
-        app.settle_for(Duration::from_millis(150));
-    }
-    eprintln!("latency: ticking a box while autosaves run");
-    let counter = SaveCounter::start(&file);
-    let ticks = app.time_ticks(args.ticks);
-    app.settle_for(Duration::from_millis(1500));
-    let saves = counter.finish();
-    let memory = app.memory_mb();
-    app.send(b"q");
-    app.settle_for(Duration::from_millis(300));
-    drop(app);
-
-    eprintln!("latency: the same harness on cat");
-    let mut cat = Pty::start(CommandBuilder::new("cat"));
-    cat.settle_for(Duration::from_millis(200));
-    let _ = cat.time_keys(20, BACKSPACE);
-    let baseline = cat.time_keys(args.trials, BACKSPACE);
-    drop(cat);
-
-    // The same, with cat itself echoing: the terminal in raw mode without
-    // echo, so each key makes the round trip through a program, which
-    // reads it and writes it back (Backspace is written as BS space BS).
-    eprintln!("latency: the same harness on cat echoing in raw mode");
-    let mut raw = CommandBuilder::new("sh");
-    raw.args(["-c", "stty raw -echo && exec cat"]);
-    let mut raw = Pty::start(raw);
-    raw.settle_for(Duration::from_millis(200));
-    let _ = raw.time_keys(20, b"\x08 \x08");
-    let raw_cat = raw.time_keys(args.trials, b"\x08 \x08");
-    drop(raw);
-
-    let (cm, cp) = summary(cpconf);
-    let (bm, bp) = summary(baseline);
-    let (rm, rp) = summary(raw_cat);
-    let (tm, tp) = summary(ticks);
+    let vim_file = dir.join("notes.txt");
+    std::fs::write(&vim_file, vim_text()).unwrap();
+    let setup = Setup {
+        bin: args
+            .program
+            .as_ref()
+            .map(|p| std::path::absolute(p).unwrap())
+            .unwrap_or_else(binary),
+        file,
+        dir: dir.clone(),
+        sessions,
+        vim_file,
+        trials: args.trials,
+    };
+    let runs: Vec<SizeRun> = SIZES.iter().map(|s| setup.run_size(*s)).collect();
     println!(
-        "keystroke to screen, {} keys each, {COLS}x{ROWS} pty, session size {}",
-        args.trials,
+        "keystroke to screen, session size {}, each program in the same pty",
         args.size.name()
     );
-    println!("{:<8} {:>10} {:>10}", "", "median ms", "p99 ms");
-    println!("{:<8} {:>10.3} {:>10.3}", "cpconf", cm, cp);
-    println!(
-        "{:<8} {:>10.3} {:>10.3}   (the terminal's own echo)",
-        "cat", bm, bp
-    );
-    println!(
-        "{:<8} {:>10.3} {:>10.3}   (raw mode: cat reads the key and writes it back)",
-        "cat raw", rm, rp
-    );
-    println!(
-        "ratio    {:>10.2} {:>10.2}   (cpconf / cat)",
-        cm / bm.max(1e-9),
-        cp / bp.max(1e-9)
-    );
-    println!(
-        "ratio    {:>10.2} {:>10.2}   (cpconf / cat raw)",
-        cm / rm.max(1e-9),
-        cp / rp.max(1e-9)
-    );
-    println!(
-        "ticks    {:>10.3} {:>10.3}   ({} keys that change the session, {} autosaves of it meanwhile)",
-        tm, tp, args.ticks, saves
-    );
-    if let Some(cpu) = cpu_per_key {
-        println!("cpu      {cpu:>10.3}              (cpconf's own CPU time per key typed, mean)");
+    for (size, run) in SIZES.iter().zip(&runs) {
+        print_size(*size, run, args.trials);
     }
-    match memory {
-        Some((rss, hwm)) => {
-            println!("memory   VmRSS {rss:.1} MB, VmHWM {hwm:.1} MB (cpconf with the session open)")
-        }
-        None => println!("memory   not available (no /proc)"),
-    }
+    println!();
+    setup.run_background(Duration::from_secs(args.idle), args.ticks);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

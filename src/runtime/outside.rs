@@ -8,6 +8,8 @@
 //! (crossterm-rs/crossterm#793). Read here, that can only stall the reading
 //! thread; the loop that draws, saves and quits keeps running, sees the
 //! hang-up, and shuts down in order: saved, lock released, process gone.
+//! A signal or a hang-up also wakes the loop (a thread each), so an idle
+//! window may sleep until its clock next moves and still stop at once.
 
 use std::cell::RefCell;
 use std::io;
@@ -19,9 +21,17 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
+/// What the reading threads hand the loop.
+enum Incoming {
+    Event(io::Result<Event>),
+    /// A stop was asked (a signal, a hung-up terminal): the flag is set,
+    /// and this wakes a loop asleep in `next_event`.
+    Wake,
+}
+
 pub struct Outside {
     stop: Arc<AtomicBool>,
-    events: Receiver<io::Result<Event>>,
+    events: Receiver<Incoming>,
     /// An event taken off the channel by `event_waiting`, not yet handled.
     waiting: RefCell<Option<io::Result<Event>>>,
     /// Standard input is the terminal, so its hang-up can be seen there.
@@ -39,22 +49,47 @@ impl Outside {
             signal_hook::flag::register(signal, stop.clone())?;
         }
         let (tx, events) = mpsc::channel();
+        let input = tx.clone();
         thread::Builder::new()
             .name("cpconf-input".into())
             .spawn(move || {
                 loop {
                     let read = event::read();
                     let failed = read.is_err();
-                    if tx.send(read).is_err() || failed {
+                    if input.send(Incoming::Event(read)).is_err() || failed {
                         return;
                     }
                 }
             })?;
+        // The flags above are set inside the handler; this wakes the loop
+        // too, so an idle window that sleeps for long still stops at once.
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+        let wake = tx.clone();
+        thread::Builder::new()
+            .name("cpconf-signals".into())
+            .spawn(move || {
+                for _ in signals.forever() {
+                    if wake.send(Incoming::Wake).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        let stdin_is_terminal = io::IsTerminal::is_terminal(&io::stdin());
+        if stdin_is_terminal {
+            let (flag, wake) = (stop.clone(), tx);
+            thread::Builder::new()
+                .name("cpconf-hangup".into())
+                .spawn(move || {
+                    wait_for_hang_up();
+                    flag.store(true, Ordering::Relaxed);
+                    let _ = wake.send(Incoming::Wake);
+                })?;
+        }
         Ok(Outside {
             stop,
             events,
             waiting: RefCell::new(None),
-            stdin_is_terminal: io::IsTerminal::is_terminal(&io::stdin()),
+            stdin_is_terminal,
         })
     }
 
@@ -62,12 +97,14 @@ impl Outside {
     /// longer be read counts as a request to stop.
     pub fn next_event(&self, timeout: Duration) -> Option<Event> {
         let next = match self.waiting.borrow_mut().take() {
-            Some(event) => Ok(event),
+            Some(event) => Ok(Incoming::Event(event)),
             None => self.events.recv_timeout(timeout),
         };
         match next {
-            Ok(Ok(event)) => Some(event),
-            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
+            Ok(Incoming::Event(Ok(event))) => Some(event),
+            // The stop flag is set: the caller sees it next.
+            Ok(Incoming::Wake) => None,
+            Ok(Incoming::Event(Err(_))) | Err(RecvTimeoutError::Disconnected) => {
                 self.stop.store(true, Ordering::Relaxed);
                 // Not a busy loop while the caller winds down.
                 thread::sleep(timeout);
@@ -81,8 +118,13 @@ impl Outside {
     /// waiting for one.
     pub fn event_waiting(&self) -> bool {
         let mut waiting = self.waiting.borrow_mut();
-        if waiting.is_none() {
-            *waiting = self.events.try_recv().ok();
+        while waiting.is_none() {
+            match self.events.try_recv() {
+                Ok(Incoming::Event(event)) => *waiting = Some(event),
+                // A stop: the loop, awake, sees the flag on its own.
+                Ok(Incoming::Wake) => continue,
+                Err(_) => break,
+            }
         }
         waiting.is_some()
     }
@@ -126,4 +168,32 @@ fn terminal_hung_up() -> bool {
 #[cfg(not(unix))]
 fn terminal_hung_up() -> bool {
     false
+}
+
+/// Blocks until the terminal on standard input hangs up (or fails).
+#[cfg(unix)]
+fn wait_for_hang_up() {
+    loop {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: as in `terminal_hung_up`, with no timeout: `events: 0`
+        // waits only for a hang-up or an error, and takes no input.
+        let ready = unsafe { libc::poll(&mut fd, 1, -1) };
+        if ready > 0 {
+            return;
+        }
+        if ready < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            return;
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_for_hang_up() {
+    loop {
+        thread::park();
+    }
 }

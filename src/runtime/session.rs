@@ -24,7 +24,7 @@ pub enum Exit {
     Quit,
 }
 
-/// How often the clock, drafts and retries are looked at.
+/// How often drafts, saves and retries are looked at while busy.
 const BEAT: Duration = Duration::from_millis(250);
 /// How long to wait before retrying a failed save.
 const RETRY: Duration = Duration::from_secs(2);
@@ -35,6 +35,11 @@ const RETRY: Duration = Duration::from_secs(2);
 /// and the frame that shows it.
 const QUIET: Duration = Duration::from_millis(100);
 const SAVE_WITHIN: Duration = Duration::from_secs(1);
+/// The keyboard quiet this long (and nothing waiting to be saved), the loop
+/// stops beating and sleeps until the clock on screen next moves.
+const IDLE_AFTER: Duration = Duration::from_secs(1);
+/// Waking this much after the minute turns, the clock has surely turned.
+const CLOCK_MARGIN: Duration = Duration::from_millis(20);
 
 pub fn now() -> crate::model::Timestamp {
     chrono::Local::now().fixed_offset()
@@ -84,9 +89,16 @@ impl Run<'_> {
         let mut last_input = Instant::now();
         // When the change not yet handed to the saver was first seen.
         let mut unsaved_since: Option<Instant> = None;
+        // What the last frame showed of the clock: the time alone redraws
+        // only when that moves on.
+        let mut time_shown = ui::clock::time_shown(&self.app);
+        // The panes drawn last, reused where a key left them as they were.
+        let mut cache = ui::FrameCache::default();
         loop {
             if dirty {
-                self.term.draw(|f| ui::draw(f, &self.app))?;
+                self.term
+                    .draw(|f| ui::draw_cached(f, &self.app, &mut cache))?;
+                time_shown = ui::clock::time_shown(&self.app);
                 dirty = false;
             }
             if self.app.revision() != self.submitted {
@@ -99,7 +111,21 @@ impl Run<'_> {
             if self.app.revision() == self.submitted {
                 unsaved_since = None;
             }
-            let mut wait = BEAT.saturating_sub(last_beat.elapsed());
+            // Busy (a save or a draft on its way, a retry due, keys just
+            // typed): look every beat. Idle: sleep until the clock shown
+            // next changes, and draw only if it did, so a session left open
+            // costs next to nothing (a stop asked from outside wakes it:
+            // see `Outside`).
+            let busy = unsaved_since.is_some()
+                || self.app.has_unsaved_changes()
+                || self.retry_at.is_some()
+                || last_input.elapsed() < IDLE_AFTER;
+            let beat = if busy {
+                BEAT
+            } else {
+                ui::clock::next_change(&self.app) + CLOCK_MARGIN
+            };
+            let mut wait = beat.saturating_sub(last_beat.elapsed());
             if unsaved_since.is_some() && last_input.elapsed() < QUIET {
                 // Wake when the keyboard has been quiet long enough.
                 wait = wait.min(QUIET - last_input.elapsed());
@@ -107,27 +133,30 @@ impl Run<'_> {
             let mut effects = Vec::new();
             if let Some(event) = outside.next_event(wait) {
                 last_input = Instant::now();
+                // The clock is read only when the loop wakes: bring it up to
+                // date first, so what the key does is stamped with the time.
+                effects.extend(self.app.update(Msg::Tick(now())));
                 match event {
-                    Event::Key(k) => effects = self.app.update(Msg::Key(k)),
-                    Event::Paste(text) => effects = self.app.update(Msg::Paste(text)),
+                    Event::Key(k) => effects.extend(self.app.update(Msg::Key(k))),
+                    Event::Paste(text) => effects.extend(self.app.update(Msg::Paste(text))),
                     Event::Mouse(m)
                         if matches!(m.kind, MouseEventKind::Down(MouseButton::Left)) =>
                     {
                         let size = self.term.size()?;
                         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
                         if let Some(target) = ui::hit_test(&self.app, area, m.column, m.row) {
-                            effects = self.app.update(Msg::Click(target));
+                            effects.extend(self.app.update(Msg::Click(target)));
                         }
                     }
                     _ => {}
                 }
                 dirty = true;
             }
-            if last_beat.elapsed() >= BEAT {
+            if last_beat.elapsed() >= beat {
                 last_beat = Instant::now();
                 effects.extend(self.app.update(Msg::Tick(now())));
                 self.send_draft();
-                dirty = true;
+                dirty |= ui::clock::time_shown(&self.app) != time_shown;
             }
             dirty |= self.collect_outcomes();
             let mut quit = outside.should_stop();

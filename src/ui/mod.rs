@@ -1,7 +1,9 @@
 //! Drawing. Every function here takes the state by shared reference: the
 //! screen is a pure picture of the app and never changes it.
 
+mod cache;
 mod chrome;
+pub mod clock;
 mod overlays;
 mod panes;
 mod rows;
@@ -16,6 +18,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::app::state::App;
+pub use cache::FrameCache;
 use theme::Theme;
 
 /// Below this the stage cannot be laid out usefully.
@@ -82,9 +85,23 @@ fn stage_title_line(app: &App, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The screen of a session: a pure picture of the app.
 pub fn draw(f: &mut Frame, app: &App) {
     let theme = Theme::new(app.theme());
-    words::with(&app.config().categories, || draw_session(f, app, theme));
+    words::with(&app.config().categories, || {
+        draw_session(f, app, theme, None)
+    });
+}
+
+/// The same picture as `draw`, reusing the panes `cache` kept from earlier
+/// frames where nothing they show has changed (the runtime's loop keeps
+/// one cache for the window).
+pub fn draw_cached(f: &mut Frame, app: &App, cache: &mut FrameCache) {
+    let theme = Theme::new(app.theme());
+    cache.begin(app);
+    words::with(&app.config().categories, || {
+        draw_session(f, app, theme, Some(cache))
+    });
 }
 
 /// Where the parts of a session's screen go.
@@ -109,7 +126,7 @@ fn frame_areas(area: Rect) -> FrameAreas {
     }
 }
 
-fn draw_session(f: &mut Frame, app: &App, theme: Theme) {
+fn draw_session(f: &mut Frame, app: &App, theme: Theme, cache: Option<&mut FrameCache>) {
     let area = f.area();
     if draw_too_small(f, area) {
         return;
@@ -117,7 +134,7 @@ fn draw_session(f: &mut Frame, app: &App, theme: Theme) {
     let a = frame_areas(area);
     chrome::draw_sidebar(f, a.sidebar, app, theme);
     f.render_widget(Paragraph::new(stage_title_line(app, theme)), a.title);
-    stages::draw_stage(f, a.stage, app, theme);
+    stages::draw_stage(f, a.stage, app, theme, cache);
     chrome::draw_status(f, a.status, app, theme);
     // Last, so popups (the help uses the whole screen) sit on top.
     overlays::draw_overlays(f, a.stage, area, app, theme);

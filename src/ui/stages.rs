@@ -155,7 +155,13 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
     }
 }
 
-pub fn draw_stage(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
+pub fn draw_stage(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: Theme,
+    mut cache: Option<&mut super::FrameCache>,
+) {
     let s = app.session();
     let panes = app.panes();
     let layout = stage_layout(app, &panes, area);
@@ -172,7 +178,13 @@ pub fn draw_stage(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
     }
     for (i, (pane, rect)) in panes.iter().zip(layout.panes).enumerate() {
-        draw_pane(f, rect, app, i, pane, theme);
+        match cache.as_deref_mut() {
+            Some(cache) => {
+                let key = super::cache::PaneKey::new(app, i, pane, rect);
+                cache.pane(f, i, key, |f| draw_pane(f, rect, app, i, pane, theme));
+            }
+            None => draw_pane(f, rect, app, i, pane, theme),
+        }
     }
 }
 

@@ -1,0 +1,161 @@
+//! The runtime draws with `ui::draw_cached`, which reuses the panes a key
+//! left unchanged. Whatever the keys, its frame must be exactly the one a
+//! fresh `ui::draw` makes: the memo is never a second source of truth.
+
+use crate::support::at;
+
+use cpconf::app::state::{Access, App};
+use cpconf::app::update::Msg;
+use cpconf::example::{example_icpc, example_review};
+use cpconf::model::*;
+use cpconf::ui::FrameCache;
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn start_app(which: usize) -> App {
+    let session = match which {
+        0 => Session::new("cache-session".into(), at("09:30:00")),
+        1 => {
+            let mut s = example_icpc();
+            s.status = Status::InProgress;
+            s.finalised = None;
+            s
+        }
+        _ => example_review(),
+    };
+    App::new(session, Access::Edit, at("09:30:00"))
+}
+
+#[derive(Clone, Debug)]
+enum Ev {
+    Key(KeyCode, KeyModifiers),
+    Paste(String),
+    /// Seconds the clock moves on.
+    Tick(i64),
+    /// The window takes the other of the two sizes.
+    Resize,
+}
+
+fn key(code: KeyCode) -> Ev {
+    Ev::Key(code, KeyModifiers::NONE)
+}
+
+fn event() -> impl Strategy<Value = Ev> {
+    use KeyCode as K;
+    let ctrl = |c| Ev::Key(K::Char(c), KeyModifiers::CONTROL);
+    let alt = |c| Ev::Key(K::Char(c), KeyModifiers::ALT);
+    prop_oneof![
+        6 => select(vec![key(K::PageUp), key(K::PageDown), alt('4'), alt('6'), alt('9')]),
+        6 => select(vec![key(K::Tab), Ev::Key(K::BackTab, KeyModifiers::SHIFT)]),
+        12 => select(vec![
+            key(K::Up), key(K::Down), key(K::Left), key(K::Right), key(K::Home), key(K::End),
+        ]),
+        10 => Just(key(K::Enter)),
+        8 => Just(key(K::Esc)),
+        10 => select(vec!['a', 'x', ' ', '7', 'é', 'y', 'n']).prop_map(|c| key(K::Char(c))),
+        3 => select(vec![key(K::Backspace), key(K::Delete)]),
+        4 => select(vec![ctrl('z'), ctrl('y'), ctrl('n'), ctrl('e')]),
+        1 => select(vec![key(K::F(1)), key(K::F(9))]),
+        1 => Just(Ev::Paste("said the school\nwould help".into())),
+        2 => (1..200i64).prop_map(Ev::Tick),
+        1 => Just(Ev::Resize),
+    ]
+}
+
+fn screen(w: u16, h: u16) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(w, h)).expect("test terminal")
+}
+
+fn drawn(
+    term: &mut Terminal<TestBackend>,
+    w: u16,
+    h: u16,
+    draw: impl FnOnce(&mut ratatui::Frame),
+) -> Buffer {
+    term.backend_mut().resize(w, h);
+    term.draw(draw).expect("draw");
+    term.backend().buffer().clone()
+}
+
+// Each case drives one app through random keys; after every one, the
+// cached window (one terminal kept all along, as the runtime keeps it) and
+// a fresh draw must show the same cells, at 80x24 and at 200x60.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_cached_frame_is_the_fresh_frame_after_every_key(
+        start in 0..3usize,
+        large in any::<bool>(),
+        events in vec(event(), 20..160),
+    ) {
+        let sizes = [(80u16, 24u16), (200, 60)];
+        let mut size = usize::from(large);
+        let mut app = start_app(start);
+        let mut cached = screen(1, 1);
+        let mut cache = FrameCache::default();
+        let mut now = app.now();
+        for (i, ev) in events.iter().enumerate() {
+            match ev {
+                Ev::Key(code, mods) => {
+                    app.update(Msg::Key(KeyEvent::new(*code, *mods)));
+                }
+                Ev::Paste(text) => {
+                    app.update(Msg::Paste(text.clone()));
+                }
+                Ev::Tick(secs) => {
+                    now += chrono::Duration::seconds(*secs);
+                    app.update(Msg::Tick(now));
+                }
+                Ev::Resize => size = 1 - size,
+            }
+            let (w, h) = sizes[size];
+            let with_cache = drawn(&mut cached, w, h, |f| cpconf::ui::draw_cached(f, &app, &mut cache));
+            let fresh = drawn(&mut screen(w, h), w, h, |f| cpconf::ui::draw(f, &app));
+            prop_assert!(
+                with_cache == fresh,
+                "after event {} ({:?}) at {}x{}: the cached frame differs from a fresh one\ncached:\n{}\nfresh:\n{}",
+                i, ev, w, h,
+                crate::support::buffer_text(&with_cache),
+                crate::support::buffer_text(&fresh),
+            );
+        }
+    }
+}
+
+/// The memo does its job: a frame with nothing changed draws no pane, and
+/// moving in a list draws only that list.
+#[test]
+fn a_key_redraws_only_the_panes_it_changed() {
+    let mut app = start_app(1);
+    app.update(Msg::GoToStage(Stage::Map));
+    let mut term = screen(200, 60);
+    let mut cache = FrameCache::default();
+    term.draw(|f| cpconf::ui::draw_cached(f, &app, &mut cache))
+        .unwrap();
+    assert_eq!(cache.panes_reused(), 0, "the first frame draws every pane");
+    let panes = app.panes().len();
+    assert!(panes >= 4, "the map has a pane per column ({panes})");
+
+    term.draw(|f| cpconf::ui::draw_cached(f, &app, &mut cache))
+        .unwrap();
+    assert_eq!(
+        cache.panes_reused(),
+        panes,
+        "nothing changed: every pane is reused"
+    );
+
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+    term.draw(|f| cpconf::ui::draw_cached(f, &app, &mut cache))
+        .unwrap();
+    assert_eq!(
+        cache.panes_reused(),
+        panes - 1,
+        "moving in the focused column redraws that column alone"
+    );
+}
