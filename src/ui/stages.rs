@@ -71,7 +71,7 @@ pub fn stage_layout(app: &App, panes: &[Pane], area: Rect) -> StageLayout {
         }
         Stage::DangerStatements => vec![area],
         Stage::Record => {
-            let due_h = if s.is_finalised() { 5 } else { 0 };
+            let due_h = if s.is_finalised() { 6 } else { 0 };
             let [signoff, due, rest] = Layout::vertical([
                 Constraint::Length(5),
                 Constraint::Length(due_h),
