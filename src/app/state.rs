@@ -240,7 +240,12 @@ pub struct App {
     pub(super) quorum_asked: bool,
     /// Letters typed on a choice so far, to choose by first letters as a
     /// web form's drop-down does; forgotten when the focus moves.
-    pub(super) type_ahead: Option<(Field, String)>,
+    /// The field, the letters, and what choosing filled in so far (said
+    /// again with each letter, so it is not lost behind the last one).
+    pub(super) type_ahead: Option<(Field, String, Vec<&'static str>)>,
+    /// The grid column where Tab started moving along a row of entries, so
+    /// that Enter goes down to the next person there, as a spreadsheet does.
+    pub(super) grid_row_start: Option<usize>,
     /// The local rules in force (defaults unless given by `with_config`).
     pub(super) config: Arc<crate::config::Config>,
 }
@@ -354,6 +359,7 @@ impl App {
             effects: Vec::new(),
             quorum_asked: false,
             type_ahead: None,
+            grid_row_start: None,
             config: Arc::default(),
         };
         app.open_stage_visit();

@@ -194,7 +194,13 @@ impl Session {
         let mut social_care_present = false;
         let mut other: Vec<String> = Vec::new();
         let mut not_counted: Vec<String> = Vec::new();
-        for a in self.attendees.iter().filter(|a| a.agency_kind.is_agency()) {
+        // A blank person (a row still being typed into the register) is
+        // nobody's agency: "Other agency" must not make a meeting quorate.
+        let people = self.attendees.iter().filter(|a| {
+            let blank = a.name.trim().is_empty() && a.agency.trim().is_empty();
+            a.agency_kind.is_agency() && !blank
+        });
+        for a in people {
             let name = if a.agency_kind == AgencyKind::Health && rule.health_counts_once {
                 AgencyKind::Health.label().to_string()
             } else if a.agency.trim().is_empty() {

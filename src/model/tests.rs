@@ -85,6 +85,21 @@ fn quorum_needs_social_care_and_two_other_agencies() {
 }
 
 #[test]
+fn a_blank_person_being_typed_counts_for_no_agency() {
+    let mut s = family();
+    s.add_attendee();
+    let a = s.attendees.last_mut().unwrap();
+    a.agency_kind = AgencyKind::Health;
+    a.agency = "NHS".into();
+    // A new row in the register starts blank ("Other agency").
+    s.add_attendee();
+    assert_eq!(s.attendees.last().unwrap().agency_kind, AgencyKind::Other);
+    assert!(!s.quorum().is_quorate(), "{}", s.quorum().summary());
+    s.attendees.last_mut().unwrap().agency = "Acme Youth Trust".into();
+    assert!(s.quorum().is_quorate(), "{}", s.quorum().summary());
+}
+
+#[test]
 fn quorum_follows_a_local_rule() {
     let mut s = family();
     s.add_attendee();

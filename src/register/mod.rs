@@ -6,4 +6,4 @@ pub mod invitees;
 pub mod row;
 
 pub use invitees::{COLUMNS, add_invitees, add_people, parse_invitees};
-pub use row::{NewAttendee, agency_kind, agency_kind_matches, parse_row};
+pub use row::{NewAttendee, agency_kind, agency_kind_matches, guess_kind, parse_row};

@@ -45,6 +45,11 @@ const WORDS: &[(AgencyKind, &[&str])] = &[
             "camhs",
             "paediatrician",
             "doctor",
+            "surgery",
+            "medical centre",
+            "medical practice",
+            // So that a "Primary Care Network" is not guessed a school.
+            "primary care",
         ],
     ),
     (
@@ -56,6 +61,8 @@ const WORDS: &[(AgencyKind, &[&str])] = &[
             "nursery",
             "academy",
             "teacher",
+            "primary",
+            "secondary",
         ],
     ),
     (AgencyKind::Probation, &["probation"]),
@@ -188,9 +195,24 @@ pub fn yes_no(typed: &str) -> Result<bool, String> {
 
 /// Builds a person from the parts of a row, already split: name, role,
 /// agency, agency kind, gives recommendation (the last four may be empty
-/// or absent). With no agency kind given it is guessed from the agency's
-/// name ("NHS Trust" is Health), else "Other agency".
+/// or absent), as an invitation list gives them: an empty "gives
+/// recommendation" is no. With no agency kind given it is guessed (see
+/// `guess_kind`), else "Other agency".
 pub fn from_parts(parts: &[&str]) -> Result<NewAttendee, String> {
+    read_parts(parts, Recommends::NoUnlessSaid)
+}
+
+/// What an empty "gives recommendation" means.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Recommends {
+    /// An invitation list says it in its own column.
+    NoUnlessSaid,
+    /// A typed line: a professional from a known agency gives one (the
+    /// chair asks every agency), unless the line ends with `n`.
+    AgencyUnlessSaid,
+}
+
+fn read_parts(parts: &[&str], default: Recommends) -> Result<NewAttendee, String> {
     if parts.len() > 5 {
         return Err(format!(
             "{} parts where at most 5 are read: name, role, agency, agency kind, gives recommendation",
@@ -207,28 +229,51 @@ pub fn from_parts(parts: &[&str]) -> Result<NewAttendee, String> {
     if name.is_empty() {
         return Err("a person needs a name first".into());
     }
-    let agency = part(2);
-    let agency_kind = match part(3) {
-        "" => guess_from_agency(agency).unwrap_or(AgencyKind::Other),
-        typed => agency_kind(typed)?,
+    let (role, agency) = (part(1), part(2));
+    let (agency_kind, known) = match part(3) {
+        "" => match guess_kind(agency, role) {
+            Some(kind) => (kind, true),
+            None => (AgencyKind::Other, false),
+        },
+        typed => (agency_kind(typed)?, true),
+    };
+    let gives_recommendation = match (part(4), default) {
+        ("", Recommends::AgencyUnlessSaid) => known && agency_kind.is_agency(),
+        (said, _) => yes_no(said)?,
     };
     Ok(NewAttendee {
         name: name.into(),
-        role: part(1).into(),
+        role: role.into(),
         agency: agency.into(),
         agency_kind,
-        gives_recommendation: yes_no(part(4))?,
+        gives_recommendation,
     })
 }
 
-/// Reads one typed register line: `Sam Social, Social worker, Children's
-/// Services, csc`. Commas separate the parts, so none of them can hold one.
+/// Reads one typed register line:
+/// `name, role, agency[, agency kind][, y or n]`, e.g. `Sam Social, Social
+/// worker, Children's Services`. Commas separate the parts, so none of them
+/// can hold one. The kind may be left off when the agency or role gives it
+/// away; a person from an agency gives a recommendation unless the line
+/// ends with `n`, so `Dr Lee, GP, Oak Surgery, n` is a GP who does not.
 pub fn parse_row(line: &str) -> Result<NewAttendee, String> {
-    from_parts(&line.split(',').collect::<Vec<_>>())
+    let mut parts: Vec<&str> = line.split(',').collect();
+    // Four parts whose last is a yes or no: the kind was left off.
+    if parts.len() == 4 && !parts[3].trim().is_empty() && yes_no(parts[3]).is_ok() {
+        parts.insert(3, "");
+    }
+    read_parts(&parts, Recommends::AgencyUnlessSaid)
 }
 
-/// The agency kind an agency's own name gives away, when exactly one kind
-/// has a word in it ("Oak School" is Education; "Police" is Police).
+/// The agency kind a person's agency gives away ("Oak School" is
+/// Education), or failing that their role ("Mother" is Family, "Health
+/// visitor" Health).
+pub fn guess_kind(agency: &str, role: &str) -> Option<AgencyKind> {
+    guess_from_agency(agency).or_else(|| guess_from_agency(role))
+}
+
+/// The agency kind a name gives away, when exactly one kind has a word in
+/// it ("Oak School" is Education; "Police" is Police; "Mother" is Family).
 pub fn guess_from_agency(agency: &str) -> Option<AgencyKind> {
     let a = format!(" {} ", plain(agency));
     let found: Vec<AgencyKind> = AgencyKind::ALL
@@ -329,12 +374,41 @@ mod tests {
                 role: "Social worker".into(),
                 agency: "Children's Services".into(),
                 agency_kind: AgencyKind::ChildrensSocialCare,
-                gives_recommendation: false,
+                // Typed: an agency gives one unless the row ends with n.
+                gives_recommendation: true,
             })
         );
         let p = parse_row("Priya Nurse, Health visitor, NHS Trust, health, y").unwrap();
         assert_eq!(p.agency_kind, AgencyKind::Health);
         assert!(p.gives_recommendation);
+    }
+
+    #[test]
+    fn a_typed_row_guesses_the_kind_and_the_recommendation() {
+        // The kind from the agency, else the role.
+        let p = parse_row("Rachel Okoye, Social worker, Kelbridge Children's Services").unwrap();
+        assert_eq!(p.agency_kind, AgencyKind::ChildrensSocialCare);
+        assert!(p.gives_recommendation);
+        let p = parse_row("Claire Ashcombe, Mother,").unwrap();
+        assert_eq!(p.agency_kind, AgencyKind::Family);
+        assert!(!p.gives_recommendation, "family never recommend");
+        let p = parse_row("Dr Shah, GP, Millbrook Surgery").unwrap();
+        assert_eq!(p.agency_kind, AgencyKind::Health);
+        // A last y or n with the kind left off says it.
+        let p = parse_row("Dr Shah, GP, Millbrook Surgery, n").unwrap();
+        assert_eq!(p.agency_kind, AgencyKind::Health);
+        assert!(!p.gives_recommendation);
+        // Nothing gives the kind away: Other agency, and no recommendation
+        // taken for granted.
+        let p = parse_row("Sam Smith, Manager, Acme Ltd").unwrap();
+        assert_eq!(p.agency_kind, AgencyKind::Other);
+        assert!(!p.gives_recommendation);
+        // An invitation list's empty column stays no.
+        let p = from_parts(&["Rachel Okoye", "Social worker", "Children's Services"]).unwrap();
+        assert!(!p.gives_recommendation);
+        // A primary school is a school; a primary care network is not.
+        assert_eq!(guess_kind("Oak Primary", ""), Some(AgencyKind::Education));
+        assert_eq!(guess_kind("Kelbridge Primary Care Network", ""), None);
     }
 
     #[test]

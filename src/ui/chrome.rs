@@ -128,7 +128,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
         let Some((key, hint)) = b.hint_parts() else {
             continue;
         };
-        if locked && b.command.edits() {
+        if (locked && b.command.edits()) || !app.offers_hint(b) {
             continue;
         }
         // Over a box, the box's own keys first, then only help and quit of

@@ -114,14 +114,15 @@ fn signal_saves_and_quits(signal: libc::c_int, marker: &str) {
     p.wait_ready();
     // One edit kept with Esc, and one still in the editor.
     p.go_to_stage(4);
-    p.keys("<C-n>");
-    p.wait_editor(true);
+    // Typed straight into the column, each Esc seen on screen before the
+    // next key (Esc and a key in one read would be Alt and that key).
     p.type_and_show("Aunt collects from school");
+    p.wait_editor(true);
     p.keys("<Esc>");
     p.wait_editor(false);
-    p.keys("<Esc><Tab><C-n>");
-    p.wait_editor(true);
+    p.keys("<Tab>");
     p.type_and_show(marker);
+    p.wait_editor(true);
 
     p.signal(signal);
     let status = p.wait_exit();

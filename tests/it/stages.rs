@@ -428,14 +428,17 @@ fn a_danger_statement_is_about_the_children_chosen_and_keeps_the_dispute() {
 fn a_map_item_records_who_said_it_its_tag_and_restriction_and_can_move_column() {
     let mut app = family();
     to_stage(&mut app, Stage::Map);
-    commands(&mut app, "a");
+    // Typed into the column; Tab keeps it and opens its form at "Said by",
+    // where typing finds Priya and Enter chooses her and moves on; the tag
+    // back one to Existing safety; restricted; the column on to "worried".
     type_text(&mut app, "Police intelligence about a visitor to the home.");
-    // Said by: (nobody), Sam, Priya → Priya; tag back one to Existing safety;
-    // restricted; column moves on to "worried".
-    commands(
-        &mut app,
-        "<Esc>j<Enter>jj<Enter>jj<Left>j<Space>j<Right><Esc>",
-    );
+    keys(&mut app, "<Tab>pri<Enter>");
+    focus_field(&mut app, "Tag");
+    keys(&mut app, "<Left>");
+    focus_field(&mut app, "Restricted (not shared with family)");
+    keys(&mut app, "<Space>");
+    focus_field(&mut app, "Column");
+    keys(&mut app, "<Right><Esc>");
 
     let s = &app.session();
     assert_eq!(s.map_items.len(), 1);
@@ -483,13 +486,27 @@ fn the_childs_voice_is_recorded_per_child() {
 fn scaling_scores_each_person_per_child_and_can_be_changed_or_cleared() {
     let mut app = family();
     to_stage(&mut app, Stage::Scaling);
+    // As in a spreadsheet: Tab keeps an entry and goes across to the next
+    // child, Enter keeps it and goes down to the next person, back at the
+    // child where this row's entries began.
     commands(&mut app, "<Enter>");
     type_text(&mut app, "4 worried about meals");
-    commands(&mut app, "<Enter>l<Enter>");
+    keys(&mut app, "<Tab>");
+    assert_eq!(
+        (app.cursor(app.pane()).row, app.cursor(app.pane()).col),
+        (0, 1)
+    );
     type_text(&mut app, "6");
-    commands(&mut app, "<Enter>j<Enter>");
+    keys(&mut app, "<Enter>");
+    assert_eq!(
+        (app.cursor(app.pane()).row, app.cursor(app.pane()).col),
+        (1, 0)
+    );
+    keys(&mut app, "<Right>");
     type_text(&mut app, "7 growing now");
-    commands(&mut app, "<Enter>");
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.cursor(app.pane()).row, 2, "down to the next person");
+    keys(&mut app, "<Up>");
 
     let (sam, priya) = (person(&app, "Sam Social"), person(&app, "Priya Nurse"));
     let (nell, otto) = (child(&app, "Nell Quarry"), child(&app, "Otto Quarry"));
@@ -646,16 +663,39 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
     // Nell: a plan for neglect, with rationale, lead and core group.
-    commands(&mut app, "<Enter><Enter><Enter><Enter>");
+    focus_pane(&mut app, "Decision");
+    focus_field(&mut app, "Outcome");
+    keys(&mut app, "cpp");
+    // Choosing the plan names the one social worker as lead, and puts the
+    // lead and the parents in the core group, and says so.
+    let nell = child(&app, "Nell Quarry");
+    let plan = |app: &App| {
+        let d = app.session().decisions.iter().find(|d| d.child == nell);
+        d.unwrap().plan.clone()
+    };
+    assert_eq!(
+        plan(&app).lead_social_worker,
+        Some(person(&app, "Sam Social"))
+    );
+    assert_eq!(
+        plan(&app).core_group,
+        ["Sam Social", "Dana Quarry", "Lee Quarry"].map(|n| person(&app, n))
+    );
+    assert!(
+        app.message()
+            .is_some_and(|m| m.text.contains("lead, core group filled in")),
+        "{:?}",
+        app.message()
+    );
     open_field(&mut app, "Categories");
     commands(&mut app, "<Space><Enter>");
     open_field(&mut app, "Rationale");
     type_text(&mut app, "Otto's hunger affects Nell too.");
     commands(&mut app, "<Esc>");
-    open_field(&mut app, "Lead social worker");
-    commands(&mut app, "j<Enter>");
+    // This core group: the parents out, the health visitor in (found by
+    // typing; Enter on her ticks her and closes).
     open_field(&mut app, "Core group");
-    commands(&mut app, "<Space>j<Space><Enter>");
+    keys(&mut app, "dana<Space>lee<Space>pri<Enter>");
     // A dissent from Priya.
     commands(&mut app, "<Tab>a");
     type_text(&mut app, "Health sees no risk to Nell.");
@@ -663,7 +703,6 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
     open_field(&mut app, "Who dissents");
     commands(&mut app, "jj<Enter><Esc>");
 
-    let nell = child(&app, "Nell Quarry");
     let s = &app.session();
     let d = s.decisions.iter().find(|d| d.child == nell).unwrap();
     assert_eq!(d.outcome, Outcome::ChildProtectionPlan);

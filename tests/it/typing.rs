@@ -538,3 +538,17 @@ proptest! {
         typing_is_harmless(app, &text, &format!("{stage:?} pane {pane} row {row} enter {enter}"));
     }
 }
+
+#[test]
+fn a_click_past_the_end_of_a_list_selects_its_last_row() {
+    // The decision's children: two here. A stale frame's click on a third
+    // row used to select a row that is not there, leaving no decision form
+    // to type into and typing silently lost.
+    let mut app = focus(Stage::Decision, 0, 2);
+    assert_eq!(app.cursor(0).row, 1, "clamped to the last child");
+    keys(&mut app, "<Enter>");
+    assert!(
+        focused_kind(&app).is_some(),
+        "the decision form has the focus"
+    );
+}

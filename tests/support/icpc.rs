@@ -216,23 +216,32 @@ pub fn run_icpc() -> cpconf::app::state::App {
         "jj<Enter><Enter><Enter><Enter><Esc>l<Enter><Enter><Enter><Enter><Esc>",
     );
 
-    // 8 The chair's decision, a dissent, then finalise.
+    // 8 The chair's decision, a dissent, then finalise. Fields by name:
+    // choosing a plan fills in the lead (the one social worker) and a core
+    // group of the lead and the parents, which this conference changes.
     tick(&mut app, "11:40:00");
-    commands(
-        &mut app,
-        "]<Enter><Enter><Enter><Enter>j<Enter>jjj<Space><Enter>j<Enter>",
-    );
+    commands(&mut app, "]");
+    focus_pane(&mut app, "Decision");
+    focus_field(&mut app, "Outcome");
+    keys(&mut app, "cpp");
+    open_field(&mut app, "Categories");
+    keys(&mut app, "emo<Enter>");
+    open_field(&mut app, "Rationale");
     type_text(&mut app, "Significant harm through emotional abuse.");
-    commands(
-        &mut app,
-        "<Esc>j<Enter>j<Enter>j<Enter><Space>j<Space><Enter>",
-    );
-    commands(&mut app, "<Tab>a");
+    keys(&mut app, "<Esc>");
+    open_field(&mut app, "Core group");
+    keys(&mut app, "dana<Space>priya<Enter>");
+    // The police dissent: typed into the list, Tab to its form.
+    focus_pane(&mut app, "Dissent");
     type_text(&mut app, "Police believe a plan is needed for Bo too.");
-    commands(&mut app, "<Esc>k<Enter>jjjj<Enter><Esc>");
+    keys(&mut app, "<Tab>");
+    focus_field(&mut app, "Who dissents");
+    keys(&mut app, "officer<Enter><Esc>");
     // The second child: the form keeps the field it was on, so the test
     // names the fields it means.
-    commands(&mut app, "<Tab>j<Tab>");
+    focus_pane(&mut app, "Children");
+    keys(&mut app, "<Down>");
+    focus_pane(&mut app, "Decision");
     focus_field(&mut app, "Outcome");
     keys(&mut app, "cin");
     open_field(&mut app, "Rationale");

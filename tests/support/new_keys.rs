@@ -23,6 +23,13 @@ use super::*;
 fn cmd(k: &mut Counted, script: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for ev in parse_keys(script) {
+        if matches!(ev.code, ratatui::crossterm::event::KeyCode::Char(_))
+            && !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            k.letters += 1;
+        }
         effects.extend(k.app.update(cpconf::app::update::Msg::Key(ev)));
         k.command_keys += 1;
     }
@@ -32,18 +39,23 @@ fn cmd(k: &mut Counted, script: &str) -> Vec<Effect> {
 /// Types letters of `wanted` on the choice in focus until it shows.
 fn choose(k: &mut Counted, wanted: &str) {
     let names = CategoryNames::default();
-    let field = || {
-        let (fields, at) = focused_form(&k.app).expect("a form has the focus");
-        fields[at].clone()
-    };
-    let f = field();
     // The words' first letters ("cpp"), as chairs shorten outcomes.
     let initials: String = wanted
         .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .filter_map(|w| w.chars().next())
         .collect::<String>()
         .to_lowercase();
-    for ch in initials.chars() {
+    let mut letters = initials.chars().peekable();
+    // On a grid cell the first letter opens the cell's form, choosing.
+    if focused_form(&k.app).is_none() {
+        let first = letters.next().expect("a choice has a name");
+        cmd(k, &first.to_string());
+    }
+    let f = {
+        let (fields, at) = focused_form(&k.app).expect("a form has the focus");
+        fields[at].clone()
+    };
+    for ch in letters {
         if display(k.app.session(), &f, &names) == wanted {
             return;
         }
@@ -74,9 +86,15 @@ fn pick(k: &mut Counted, wanted: &[String]) {
             .map(|w| options.iter().position(|o| &o.key == w).expect("option"))
             .collect()
     };
-    for stop in stops {
+    let mut closed = false;
+    for &stop in &stops {
         let label = options[stop].label.to_lowercase();
-        for ch in label.chars() {
+        // Letters already typed (the one that opened the picker) count once.
+        let already = match k.app.overlays().last() {
+            Some(Overlay::Picker(p)) if label.starts_with(&p.filter) => p.filter.chars().count(),
+            _ => 0,
+        };
+        for ch in label.chars().skip(already) {
             let Some(Overlay::Picker(p)) = k.app.overlays().last() else {
                 panic!("the picker stays open while finding");
             };
@@ -97,18 +115,61 @@ fn pick(k: &mut Counted, wanted: &[String]) {
             .iter()
             .position(|o| o.key == options[stop].key)
             .unwrap_or_else(|| panic!("{label} not shown for {:?}", p.filter));
-        for _ in p.selected..at {
+        let (from, filtered) = (p.selected, !p.filter.is_empty());
+        for _ in from..at {
             cmd(k, "<Down>");
         }
-        cmd(k, if multi { "<Space>" } else { "<Enter>" });
+        // Enter on a name found by typing ticks it and closes: the last
+        // name to tick needs no Space.
+        let last_tick = multi
+            && stop == *stops.last().expect("a stop")
+            && filtered
+            && !chosen.contains(&options[stop].key);
+        if last_tick {
+            cmd(k, "<Enter>");
+            closed = true;
+        } else {
+            cmd(k, if multi { "<Space>" } else { "<Enter>" });
+        }
     }
-    if multi {
+    if multi && !closed {
         cmd(k, "<Enter>");
     }
     assert!(
         !matches!(k.app.overlays().last(), Some(Overlay::Picker(_))),
         "the picker closed"
     );
+}
+
+/// On a picker field (who, which children, which categories): the first
+/// letter of the first name to find is typed on the field, which opens the
+/// picker already filtered by it (Enter opens it when there is nothing to
+/// type); then as `pick`. Nothing to change, no key.
+fn pick_field(k: &mut Counted, wanted: &[String]) {
+    let (fields, at) = focused_form(&k.app).expect("a form has the focus");
+    let field = &fields[at];
+    let s = k.app.session();
+    let options = cpconf::app::field_edit::pick_options(s, field, &CategoryNames::default());
+    let chosen = cpconf::app::field_edit::picked(s, field);
+    let multi = field.kind() == FieldKind::PickMany;
+    let first = options.iter().find(|o| {
+        if multi {
+            chosen.contains(&o.key) != wanted.contains(&o.key)
+        } else {
+            wanted.contains(&o.key)
+        }
+    });
+    let Some(first) = first else {
+        return;
+    };
+    if !multi && chosen == wanted {
+        return;
+    }
+    match first.label.chars().next().filter(|c| c.is_alphanumeric()) {
+        Some(ch) => cmd(k, &ch.to_lowercase().to_string()),
+        None => cmd(k, "<Enter>"),
+    };
+    pick(k, wanted);
 }
 
 /// Types `t` (content) on the field in focus and keeps it, moving on to the
@@ -176,6 +237,7 @@ pub fn play(c: &Conference) -> Counted {
     let mut k = Counted {
         app: new_app(),
         command_keys: 0,
+        letters: 0,
         content_chars: 0,
         parts: Vec::new(),
     };
@@ -230,9 +292,14 @@ pub fn play(c: &Conference) -> Counted {
         k.text(person.role);
         cmd(&mut k, ", ");
         k.text(person.agency);
-        cmd(&mut k, &format!(", {}", kind_word(person.kind)));
-        if person.recommends {
-            cmd(&mut k, ", y");
+        // The kind only where the agency or role does not give it away;
+        // y or n only where the default (an agency gives one) is wrong.
+        let guessed = cpconf::register::guess_kind(person.agency, person.role);
+        if guessed != Some(person.kind) {
+            cmd(&mut k, &format!(", {}", kind_word(person.kind)));
+        }
+        if person.recommends != person.kind.is_agency() {
+            cmd(&mut k, if person.recommends { ", y" } else { ", n" });
         }
         cmd(
             &mut k,
@@ -270,10 +337,11 @@ pub fn play(c: &Conference) -> Counted {
     k.text(p.grounds);
     cmd(&mut k, "<Tab>");
     put(&mut k, p.which_part);
-    cmd(&mut k, "<Home><Enter>");
+    cmd(&mut k, "<Home>");
     let who = k.app.session().attendees[p.separate].id.0.clone();
-    pick(&mut k, &[who]);
-    cmd(&mut k, "<Down><Space><Esc>");
+    pick_field(&mut k, &[who]);
+    k.to("Separate attendance (not exclusion)");
+    cmd(&mut k, "<Space><Esc>");
     k.mark("1 Pre-meeting: separate attendance");
 
     // 3 Danger statements: the worry typed into the list, Tab on through
@@ -289,9 +357,8 @@ pub fn play(c: &Conference) -> Counted {
             .iter()
             .map(|i| k.app.session().children[*i].id.0.clone())
             .collect();
-        cmd(&mut k, "<Enter>");
-        pick(&mut k, &children);
-        cmd(&mut k, "<Down>");
+        pick_field(&mut k, &children);
+        k.to("Dispute");
         put(&mut k, d.dispute);
         cmd(&mut k, "<Home>");
         put(&mut k, d.who);
@@ -308,16 +375,15 @@ pub fn play(c: &Conference) -> Counted {
         k.text(m.text);
         cmd(&mut k, "<Tab>");
         let said_by = k.app.session().attendees[m.said_by].id.0.clone();
-        cmd(&mut k, "<Enter>");
-        pick(&mut k, &[said_by]);
+        pick_field(&mut k, &[said_by]);
         let children: Vec<String> = m
             .children
             .iter()
             .map(|i| k.app.session().children[*i].id.0.clone())
             .collect();
         if children.len() != c.children.len() {
-            cmd(&mut k, "<Down><Enter>");
-            pick(&mut k, &children);
+            k.to("Children");
+            pick_field(&mut k, &children);
         }
         if m.restricted {
             k.to("Restricted (not shared with family)");
@@ -339,11 +405,17 @@ pub fn play(c: &Conference) -> Counted {
     tick(&mut k.app, "11:00:00");
     cmd(&mut k, "<PgDn>");
     pane(&mut k, "Scores");
-    for sc in &c.scores {
+    // As in a spreadsheet: Tab keeps an entry and goes across to the next
+    // child, Enter keeps it and goes down to the next person.
+    for (i, sc) in c.scores.iter().enumerate() {
         cell(&mut k, sc.person, sc.child);
         let entry = format!("{} {}", sc.score, sc.reason);
         k.text(entry.trim_end());
-        cmd(&mut k, "<Enter>");
+        let across = c
+            .scores
+            .get(i + 1)
+            .is_some_and(|n| n.person == sc.person && n.child == sc.child + 1);
+        cmd(&mut k, if across { "<Tab>" } else { "<Enter>" });
     }
     k.mark("5 Scaling");
 
@@ -360,8 +432,7 @@ pub fn play(c: &Conference) -> Counted {
         .iter()
         .map(|i| k.app.session().danger_statements[*i].id.0.clone())
         .collect();
-    cmd(&mut k, "<Enter>");
-    pick(&mut k, &dangers);
+    pick_field(&mut k, &dangers);
     cmd(&mut k, "<Esc>");
     pane(&mut k, "Actions");
     for a in &g.actions {
@@ -391,17 +462,20 @@ pub fn play(c: &Conference) -> Counted {
             .position(|p| *p == r.person)
             .expect("recommends");
         cell(&mut k, row, r.child);
-        cmd(&mut k, "<Enter>");
+        // Typing on the cell opens its form, choosing by the letters.
         choose(&mut k, r.outcome.label());
         if !r.categories.is_empty() {
             k.to("Categories");
-            cmd(&mut k, "<Enter>");
             let cats: Vec<String> = r.categories.iter().map(|c| category_key(*c)).collect();
-            pick(&mut k, &cats);
+            pick_field(&mut k, &cats);
         }
         k.to("Reason");
+        // Tab keeps the reason and, after the form's last field, goes on
+        // to the next cell.
         put(&mut k, r.reason);
-        cmd(&mut k, "<Esc>");
+        if matches!(k.app.overlays().last(), Some(Overlay::Record(_))) {
+            cmd(&mut k, "<Esc>");
+        }
     }
     k.mark("7 Recommendations");
 
@@ -419,29 +493,26 @@ pub fn play(c: &Conference) -> Counted {
         k.to("Outcome");
         choose(&mut k, d.outcome.label());
         k.to("Categories");
-        cmd(&mut k, "<Enter>");
         let cats: Vec<String> = d.categories.iter().map(|c| category_key(*c)).collect();
-        pick(&mut k, &cats);
+        pick_field(&mut k, &cats);
         k.to("Rationale");
         put(&mut k, d.rationale);
         let lead = k.app.session().attendees[d.lead].id.0.clone();
         k.to("Lead social worker");
-        cmd(&mut k, "<Enter>");
-        pick(&mut k, &[lead]);
+        pick_field(&mut k, &[lead]);
         let core: Vec<String> = d
             .core_group
             .iter()
             .map(|p| k.app.session().attendees[*p].id.0.clone())
             .collect();
         k.to("Core group");
-        cmd(&mut k, "<Enter>");
-        pick(&mut k, &core);
+        pick_field(&mut k, &core);
         if let Some((who, why)) = d.dissent {
             cmd(&mut k, "<Right>");
             k.text(why);
-            cmd(&mut k, "<Tab><Home><Enter>");
+            cmd(&mut k, "<Tab><Home>");
             let who = k.app.session().attendees[who].id.0.clone();
-            pick(&mut k, &[who]);
+            pick_field(&mut k, &[who]);
             cmd(&mut k, "<Esc>");
         }
     }

@@ -20,6 +20,10 @@ use super::*;
 pub struct Counted {
     pub app: App,
     pub command_keys: usize,
+    /// Of the command keys, the letters typed to choose or find (a choice's
+    /// first letters, a name in a picker, a register row's commas and
+    /// agency words): keys that type, not content. Zero on today's keyboard.
+    pub letters: usize,
     pub content_chars: usize,
     /// Command keys per part of the conference, in order.
     pub parts: Vec<(&'static str, usize)>,
@@ -288,6 +292,7 @@ pub fn play(c: &Conference) -> Counted {
     let mut k = Counted {
         app: new_app(),
         command_keys: 0,
+        letters: 0,
         content_chars: 0,
         parts: Vec::new(),
     };

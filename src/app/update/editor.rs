@@ -14,10 +14,13 @@ use crate::model::*;
 
 /// Where the focus goes once the text is kept.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Then {
+pub(super) enum Then {
     Stay,
     NextField,
     PreviousField,
+    /// Enter: the next field, or in a grid the next person (as a
+    /// spreadsheet's Enter goes down, where Tab goes across).
+    NextRow,
 }
 
 impl App {
@@ -36,7 +39,8 @@ impl App {
             Command::Back => self.close_editor(Then::Stay),
             Command::Edit if editor.capture.is_some() => self.capture_next(),
             Command::Edit if editor.multiline() => editor.text.insert_newline(),
-            Command::Edit | Command::NextPane => self.close_editor(Then::NextField),
+            Command::Edit => self.close_editor(Then::NextRow),
+            Command::NextPane => self.close_editor(Then::NextField),
             Command::PrevPane => self.close_editor(Then::PreviousField),
             Command::SelectAll => editor.text.select_all(),
             Command::Save => {
@@ -98,6 +102,9 @@ impl App {
                 Ok(()) => {
                     let words = quoted(&text);
                     self.name_last_change(format!("typed {words} in {}", field.label()));
+                    if row && text.contains(',') {
+                        self.say_register_row(&field);
+                    }
                 }
             }
         }
@@ -133,7 +140,7 @@ impl App {
             // Tab from an item typed into a list goes on to its next field,
             // as in a web form: its form opens there.
             let exists = super::super::panes::list_keys(&self.session, &c.list).contains(&c.key);
-            if then == Then::NextField && exists {
+            if matches!(then, Then::NextField | Then::NextRow) && exists {
                 let fields = super::super::panes::record_fields(&c.list, &c.key);
                 let at = capture_field(&c.list, &c.key)
                     .and_then(|f| fields.iter().position(|x| *x == f))
@@ -147,10 +154,21 @@ impl App {
         }
         let delta = match then {
             Then::Stay => return,
-            Then::NextField => 1,
+            Then::NextField | Then::NextRow => 1,
             Then::PreviousField => -1,
         };
+        if self.overlays.is_empty() && self.move_in_grid(then) {
+            return;
+        }
         match self.overlays.last_mut() {
+            // Tab after a grid cell form's last field: on to the next cell.
+            Some(Overlay::Record(f))
+                if then == Then::NextField
+                    && f.list.is_none()
+                    && f.selected + 1 == f.fields.len() =>
+            {
+                self.next_grid_cell();
+            }
             Some(Overlay::Record(f)) => {
                 f.selected = super::step(f.selected, delta, f.fields.len());
             }
@@ -164,6 +182,35 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// After a grid cell's entry: Tab on to the next child (at the last,
+    /// the next person's first), Shift+Tab back, Enter down to the next
+    /// person in the column where this row's entries began. False when the
+    /// focus is not on a grid.
+    pub(super) fn move_in_grid(&mut self, then: Then) -> bool {
+        let Some(PaneContent::Grid(kind)) = self.panes().get(self.pane).map(|p| p.content.clone())
+        else {
+            return false;
+        };
+        let people = super::super::panes::grid_people(&self.session, kind).len();
+        let children = self.session.children.len();
+        let start = self.grid_row_start;
+        let cur = self.cursors.entry((self.stage, self.pane)).or_default();
+        match then {
+            Then::NextField if cur.col + 1 < children => {
+                self.grid_row_start = Some(start.unwrap_or(cur.col));
+                cur.col += 1;
+            }
+            Then::NextField | Then::NextRow => {
+                cur.col = start.unwrap_or(if then == Then::NextRow { cur.col } else { 0 });
+                cur.row = super::step(cur.row, 1, people);
+                self.grid_row_start = None;
+            }
+            Then::PreviousField => cur.col = cur.col.saturating_sub(1),
+            Then::Stay => {}
+        }
+        true
     }
 
     /// Enter in an item started by typing into a list: keeps it and starts
@@ -321,6 +368,26 @@ impl App {
             }
             None => false,
         }
+    }
+}
+
+impl App {
+    /// After a register row: what was read from it, so a guessed agency
+    /// kind or recommendation is seen at once (and changed in the form).
+    fn say_register_row(&mut self, field: &Field) {
+        let Field::AttendeeName(id) = field else {
+            return;
+        };
+        let Some(a) = self.session.attendees.iter().find(|a| &a.id == id) else {
+            return;
+        };
+        let recommends = if a.gives_recommendation {
+            "gives a recommendation"
+        } else {
+            "no recommendation"
+        };
+        let text = format!("{}: {} · {recommends}", a.name, a.agency_kind.label());
+        self.say(Tone::Info, text);
     }
 }
 

@@ -87,9 +87,9 @@ impl App {
     /// Chooses by the letters typed so far on this field ("fa" finds
     /// "Family member"); a letter that matches nothing starts again.
     fn choose_typed(&mut self, field: &Field, ch: char) {
-        let mut letters = match self.type_ahead.take() {
-            Some((f, letters)) if f == *field => letters,
-            _ => String::new(),
+        let (mut letters, mut filled_so_far) = match self.type_ahead.take() {
+            Some((f, letters, filled)) if f == *field => (letters, filled),
+            _ => (String::new(), Vec::new()),
         };
         letters.push(ch);
         let found = self.choose_letters(field, &letters).or_else(|| {
@@ -97,9 +97,17 @@ impl App {
             self.choose_letters(field, &letters)
         });
         match found {
-            Some(label) => {
-                self.say(Tone::Info, format!("{}: {label}", field.label()));
-                self.type_ahead = Some((field.clone(), letters));
+            Some((label, filled)) => {
+                for f in filled {
+                    if !filled_so_far.contains(&f) {
+                        filled_so_far.push(f);
+                    }
+                }
+                let also = crate::app::outcome::filled_note(&filled_so_far)
+                    .map(|f| format!(" · {f}"))
+                    .unwrap_or_default();
+                self.say(Tone::Info, format!("{}: {label}{also}", field.label()));
+                self.type_ahead = Some((field.clone(), letters, filled_so_far));
             }
             None => self.say(
                 Tone::Info,
@@ -111,18 +119,24 @@ impl App {
         }
     }
 
-    fn choose_letters(&mut self, field: &Field, letters: &str) -> Option<&'static str> {
+    /// The choice made, and what choosing it filled in (see `outcome`).
+    fn choose_letters(
+        &mut self,
+        field: &Field,
+        letters: &str,
+    ) -> Option<(&'static str, Vec<&'static str>)> {
         let rules = self.config.clone();
         let now = self.now;
         let mut label = None;
+        let mut filled = Vec::new();
         self.change(format!("changed {}", field.describe()), |s| {
             label = choose_by_letters(s, field, letters);
             if let Field::DecisionOutcome(child) = field {
-                crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
+                filled = crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
             }
             Ok(())
         });
-        label
+        label.map(|l| (l, filled))
     }
 
     /// Does what Enter means on a field.
@@ -168,13 +182,17 @@ impl App {
     pub(super) fn cycle_field(&mut self, field: &Field, forward: bool) {
         let rules = self.config.clone();
         let now = self.now;
+        let mut filled = Vec::new();
         self.change(format!("changed {}", field.describe()), |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
-                crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
+                filled = crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
             }
             Ok(())
         });
+        if let Some(f) = crate::app::outcome::filled_note(&filled) {
+            self.say(Tone::Info, f);
+        }
     }
 
     pub(super) fn open_editor(&mut self, field: &Field, capture: Option<Capture>) {

@@ -13,6 +13,10 @@ impl App {
         let people = grid_people(&self.session, kind);
         let children = self.session.all_child_ids();
         let key = (self.stage, self.pane);
+        if cmd != Command::Type {
+            // Moving by hand ends a row of entries (see `move_in_grid`).
+            self.grid_row_start = None;
+        }
         let cur = self.cursors.entry(key).or_default();
         match cmd {
             Command::Up => cur.row = step(cur.row, -1, people.len()),

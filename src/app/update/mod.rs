@@ -21,6 +21,7 @@ mod stage;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::effect::Effect;
+use super::field::{Field, FieldKind};
 use super::keymap::{Command, Context, binding_for, is_printable};
 use super::panes::PaneContent;
 use super::state::*;
@@ -116,6 +117,48 @@ impl App {
                 out.push(Context::Session);
                 out
             }
+        }
+    }
+
+    /// Whether the status bar should offer `b` where the focus is now: Space
+    /// ticks only on a tick box (elsewhere it types), and in a form Tab goes
+    /// to the next field, not the next pane.
+    pub fn offers_hint(&self, b: &super::keymap::Binding) -> bool {
+        let field_kind = self.focused_field().map(|f| f.kind());
+        let in_form = matches!(b.context, Context::Form | Context::Record);
+        match b.command {
+            Command::Toggle if in_form => field_kind == Some(FieldKind::Toggle),
+            Command::Type if in_form => field_kind != Some(FieldKind::Toggle),
+            // The decision's children come from setup, the audit trail from
+            // what was done: typing there adds nothing.
+            Command::Type if b.context == Context::List => !matches!(
+                self.panes().get(self.pane).map(|p| &p.content),
+                Some(PaneContent::List(
+                    super::panes::ListKind::DecisionChildren | super::panes::ListKind::Audit
+                ))
+            ),
+            Command::NextPane if b.context == Context::Session => {
+                field_kind.is_none() || !self.overlays.is_empty()
+            }
+            _ => true,
+        }
+    }
+
+    /// The field with the focus in a stage's form or an item's form.
+    fn focused_field(&self) -> Option<Field> {
+        match self.overlays.last() {
+            Some(Overlay::Record(form)) => form.fields.get(form.selected).cloned(),
+            Some(_) => None,
+            None => match self.panes().get(self.pane).map(|p| p.content.clone()) {
+                Some(PaneContent::Form(fields)) => {
+                    let row = self
+                        .cursors
+                        .get(&(self.stage, self.pane))
+                        .map_or(0, |c| c.row);
+                    fields.get(row).cloned()
+                }
+                _ => None,
+            },
         }
     }
 

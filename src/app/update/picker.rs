@@ -1,6 +1,7 @@
 //! A picker (who said it, which children, core group, categories): typing
-//! finds a name, Space ticks (or chooses, in a pick-one), Enter chooses and
-//! closes, Esc closes; what is ticked is always kept.
+//! finds a name, Space ticks (or chooses, in a pick-one), Enter chooses,
+//! closes and moves on to the next field, Esc closes; what is ticked is
+//! always kept.
 
 use super::super::field_edit::set_picked;
 use super::super::keymap::Command;
@@ -37,7 +38,7 @@ impl App {
             Command::Toggle | Command::Edit => {
                 let Some(key) = shown.get(p.selected).cloned() else {
                     if cmd == Command::Edit {
-                        self.close_picker();
+                        self.choose_and_move_on();
                     }
                     return;
                 };
@@ -65,10 +66,27 @@ impl App {
                 } else {
                     p.chosen = vec![key];
                 }
-                self.close_picker();
+                self.choose_and_move_on();
             }
             Command::Back => self.close_picker(),
             _ => {}
+        }
+    }
+
+    /// Enter: keeps what was chosen and, as Enter on a line does, moves on
+    /// to the form's next field (Esc keeps it and stays).
+    fn choose_and_move_on(&mut self) {
+        self.close_picker();
+        match self.overlays.last_mut() {
+            Some(Overlay::Record(f)) => f.selected = step(f.selected, 1, f.fields.len()),
+            Some(_) => {}
+            None => {
+                if let Some(super::super::panes::PaneContent::Form(fields)) =
+                    self.panes().get(self.pane).map(|p| p.content.clone())
+                {
+                    self.move_row(1, fields.len());
+                }
+            }
         }
     }
 

@@ -76,8 +76,11 @@ impl App {
         };
         let field = form.fields.get(form.selected).cloned();
         match cmd {
-            Command::Up => set_selected(self, step(form.selected, -1, n)),
-            Command::Down => set_selected(self, step(form.selected, 1, n)),
+            Command::Up | Command::PrevPane => set_selected(self, step(form.selected, -1, n)),
+            Command::NextPane if form.list.is_none() && form.selected + 1 == n => {
+                self.next_grid_cell();
+            }
+            Command::Down | Command::NextPane => set_selected(self, step(form.selected, 1, n)),
             Command::First => set_selected(self, 0),
             Command::Last => set_selected(self, n.saturating_sub(1)),
             Command::Back => {
@@ -121,6 +124,16 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Tab after the last field of a grid cell's form (a recommendation):
+    /// the form closes and the next cell has the focus, as Tab after a
+    /// scaling entry goes across.
+    pub(super) fn next_grid_cell(&mut self) {
+        if let Some(Overlay::Record(_)) = self.overlays.last() {
+            self.overlays.pop();
+        }
+        self.move_in_grid(super::editor::Then::NextField);
     }
 
     /// After an undo, a form whose item is gone closes.

@@ -87,18 +87,24 @@ impl App {
         if !self.overlays.is_empty() {
             return;
         }
+        // A click names a pane and row as drawn; one that is not there (a
+        // stale frame) selects nothing rather than a row past the end.
+        let panes = self.panes().len();
         match target {
             ClickTarget::Stage(stage) => self.jump_to_stage(stage),
-            ClickTarget::Pane(pane) => self.pane = pane,
-            ClickTarget::Row { pane, row } => {
+            ClickTarget::Pane(pane) if pane < panes => self.pane = pane,
+            ClickTarget::Pane(_) => {}
+            ClickTarget::Row { pane, row } if pane < panes => {
                 let again = self.pane == pane && self.cursor(pane).row == row;
                 self.pane = pane;
                 self.cursors.entry((self.stage, pane)).or_default().row = row;
+                self.clamp_cursors();
                 if again {
                     let enter = KeyEvent::from(KeyCode::Enter);
                     self.stage_command(Command::Edit, &enter);
                 }
             }
+            ClickTarget::Row { .. } => {}
         }
     }
 
