@@ -1,7 +1,9 @@
-//! Marking the paperwork sent, from the record screen (F2): the decision
-//! letters first, then the record. Asks first; the mark (what, by whom,
-//! when) is an audited change that a finalised record accepts, like an
-//! addendum. Kept apart from `update` so the key's whole story is here.
+//! Marking the paperwork sent, from the record screen (F2): each decision
+//! letter in turn (each parent or carer, the professionals, each child the
+//! chair writes to), then the record. Asks first, naming the recipient;
+//! the mark (what, to whom, by whom, when) is an audited change that a
+//! finalised record accepts, like an addendum. Kept apart from `update` so
+//! the key's whole story is here.
 
 use crate::model::Paperwork;
 
@@ -33,18 +35,63 @@ impl App {
         } else {
             self.session.setup.chair.trim().to_string()
         };
-        self.overlays.push(Overlay::Confirm(Confirm {
-            question: format!(
+        let question = match (next, self.session.next_unsent_letter()) {
+            (Paperwork::Letters, Some(to)) => {
+                let later: Vec<String> = self
+                    .session
+                    .letter_recipients()
+                    .into_iter()
+                    .filter(|r| r.key != to.key && self.session.letter_sent(&r.key).is_none())
+                    .map(|r| r.name)
+                    .collect();
+                let then = if later.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (still to mark after it: {})", later.join(", "))
+                };
+                format!(
+                    "Mark the decision letter to {} as sent today by {by}?{then}",
+                    to.name
+                )
+            }
+            _ => format!(
                 "Mark the {} as sent today by {by}? (to {})",
                 next.label().to_lowercase(),
                 self.session.recipients(next).join(", ")
             ),
+        };
+        self.overlays.push(Overlay::Confirm(Confirm {
+            question,
             action: ConfirmAction::MarkSent(next),
         }));
     }
 
+    /// After "yes" to a decision letter: the one asked about is the first
+    /// not yet marked (nothing changes while the question is open).
+    fn mark_letter_sent(&mut self) {
+        let Some(to) = self.session.next_unsent_letter() else {
+            return;
+        };
+        let (now, by) = (self.now, self.session.setup.chair.trim().to_string());
+        let done = self.change_scoped(
+            true,
+            format!("marked the decision letter to {} as sent", to.name),
+            |s| s.mark_letter_sent(&to.key, by, now),
+        );
+        if done.is_some() {
+            self.emit(super::effect::Effect::SaveNow);
+            self.say(
+                Tone::Info,
+                format!("decision letter to {} marked sent", to.name),
+            );
+        }
+    }
+
     /// After "yes": records the mark (an audit entry says so).
     pub(super) fn mark_sent(&mut self, what: Paperwork) {
+        if what == Paperwork::Letters {
+            return self.mark_letter_sent();
+        }
         let now = self.now;
         let by = self.session.setup.chair.trim().to_string();
         let done = self.change_scoped(

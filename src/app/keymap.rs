@@ -384,6 +384,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Confirm, [k(K::Esc)], C::No, "no", Some("no")),
     bind!(X::Export, [k(K::Up)], C::Up, "previous copy", None),
     bind!(X::Export, [k(K::Down)], C::Down, "next copy", None),
+    bind!(X::Export, [k(K::Left)], C::Left, "previous format", None),
+    bind!(X::Export, [k(K::Right)], C::Right, "next format (Markdown, HTML, plain text, Word)", Some("format")),
     bind!(X::Export, [k(K::Enter)], C::Edit, "export this copy", Some("export")),
     bind!(X::Export, [k(K::Esc)], C::Back, "cancel", Some("cancel")),
     bind!(X::Browser, [TYPING], C::Type, "filter by reference, name, kind or date", Some("type to filter")),

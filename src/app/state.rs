@@ -154,10 +154,12 @@ pub struct Confirm {
     pub action: ConfirmAction,
 }
 
-/// The choice of what to export: every copy in every format.
+/// The choice of what to export: which copy (a row each) in which format
+/// (one choice for them all, ← →, remembered while the window is open).
 #[derive(Clone, Debug)]
 pub struct ExportMenu {
     pub selected: usize,
+    pub format: crate::export::Format,
 }
 
 /// One thing the export menu can write.
@@ -169,31 +171,33 @@ pub enum ExportChoice {
 }
 
 impl ExportMenu {
-    pub fn options() -> Vec<(ExportChoice, crate::export::Format)> {
-        use crate::export::{CopyKind, Format};
-        CopyKind::ALL
+    /// The rows, in order: the three copies, then the pack.
+    pub fn choices() -> Vec<ExportChoice> {
+        crate::export::CopyKind::ALL
             .iter()
             .map(|c| ExportChoice::Copy(*c))
             .chain([ExportChoice::Letters])
-            .flat_map(|c| Format::ALL.iter().map(move |f| (c, *f)))
             .collect()
     }
 
-    pub fn label(choice: ExportChoice, format: crate::export::Format) -> String {
-        use crate::export::{CopyKind, Format};
-        let what = match choice {
+    pub fn label(choice: ExportChoice) -> &'static str {
+        use crate::export::CopyKind;
+        match choice {
             ExportChoice::Copy(CopyKind::Record) => "Full record (restricted items included)",
             ExportChoice::Copy(CopyKind::Family) => "Family's copy (nothing restricted)",
             ExportChoice::Copy(CopyKind::DecisionLetter) => "Decision letter to the parents",
             ExportChoice::Letters => "Letters and copies for each person (a folder)",
-        };
-        let how = match format {
+        }
+    }
+
+    pub fn format_label(format: crate::export::Format) -> &'static str {
+        use crate::export::Format;
+        match format {
             Format::Markdown => "Markdown",
             Format::Html => "HTML, prints on A4",
             Format::Text => "plain text",
             Format::Docx => "Word file",
-        };
-        format!("{what} · {how}")
+        }
     }
 }
 
@@ -246,6 +250,8 @@ pub struct App {
     /// The grid column where Tab started moving along a row of entries, so
     /// that Enter goes down to the next person there, as a spreadsheet does.
     pub(super) grid_row_start: Option<usize>,
+    /// The export menu's format, as last chosen in this window.
+    pub(super) export_format: crate::export::Format,
     /// The local rules in force (defaults unless given by `with_config`).
     pub(super) config: Arc<crate::config::Config>,
 }
@@ -360,6 +366,7 @@ impl App {
             quorum_asked: false,
             type_ahead: None,
             grid_row_start: None,
+            export_format: crate::export::Format::Html,
             config: Arc::default(),
         };
         app.open_stage_visit();

@@ -71,7 +71,11 @@ pub fn example_icpc() -> Session {
 /// Leanne left the room while Dean had his separate part.
 fn separate_part(s: &mut Session, p: &People) {
     for (person, movement, part) in [
-        (&p.father, PartMovement::JoinedFor, "Dean's separate part"),
+        (
+            &p.father,
+            PartMovement::JoinedFor,
+            "Dean's part: dangers, worries, scaling",
+        ),
         (&p.mother, PartMovement::LeftFor, "Dean's separate part"),
     ] {
         let id = s.new_item_id();

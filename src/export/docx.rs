@@ -59,6 +59,9 @@ fn base() -> Docx {
                 .right(MARGIN),
         )
         .default_size(22) // 11 pt, in half points
+        // 6 pt after each paragraph: without it a letter's paragraphs run
+        // together on the page ("Dear ..." straight under the reference).
+        .default_line_spacing(docx_rs::LineSpacing::new().after(120))
         .add_abstract_numbering(
             AbstractNumbering::new(BULLETS).add_level(
                 Level::new(

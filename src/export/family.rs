@@ -20,15 +20,14 @@
 use std::collections::BTreeSet;
 
 use crate::config::Config;
-use crate::model::{Attendance, Choice, Column, Outcome, Session, Stage};
+use crate::model::{Attendance, Choice, Column, Session, Stage};
 
 use super::doc::{Document, MapColumn, MapEntry, Section, Table, field};
 use super::parts::{Reader, part_phrase};
 use super::record::scaling_table;
 use super::shared;
 use super::words::{
-    self, birth, conference_phrase, date_or, first_name, first_names, join_and, outcome_meaning,
-    outcome_sentence, time,
+    self, birth, conference_phrase, date_or, first_name, first_names, join_and, time,
 };
 
 pub fn build(s: &Session, rules: &Config) -> Document {
@@ -42,44 +41,19 @@ pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
     let kids = first_names(s);
     let missing = reader.missing(s);
     let mut doc = Document::new(format!("Your copy of the conference about {kids}"));
-    let when = s
-        .setup
-        .date
-        .map(|d| format!(" on {}", words::long_date(d)))
-        .unwrap_or_default();
-    let intro = format!(
-        "This is your copy of {}{when}. It sets out what people said, what was decided and \
-         what happens next. Some information shared at a conference cannot be given to \
-         families, for example where it is about someone else, so it may not all be here. \
-         If anything is unclear, please ask your social worker.",
-        conference_phrase(s.setup.kind)
-    );
-    if !s.is_finalised() {
-        doc.lead.push(super::doc::Block::Notice(
-            "DRAFT — not finalised. This copy may still change; the chair will send you the \
-             final version."
-                .into(),
-        ));
-    }
-    doc.lead.push(super::doc::Block::Para(intro));
-    if let Reader::Member(a) = reader {
-        doc.lead.push(super::doc::Block::Para(format!(
-            "This copy is for {}.",
-            a.name.trim()
-        )));
-    }
+    opening(s, &mut doc, reader);
     about(s, doc.section("About the conference"));
     who(s, doc.section("Who took part"), reader);
     let part = |stage: Stage, sec: &mut Section, write: &dyn Fn(&mut Section)| {
         if missing.contains(&stage) {
-            left_out(sec, stage, reader);
+            left_out(s, sec, stage, reader, false);
         } else {
             write(sec);
         }
     };
     part(
         Stage::PreMeeting,
-        doc.section("What you told the chair before the meeting"),
+        doc.section("What the parents told the chair before the meeting"),
         &|sec| views(s, sec),
     );
     part(
@@ -131,6 +105,36 @@ pub fn build_for(s: &Session, rules: &Config, reader: Reader) -> Document {
     doc
 }
 
+/// The copy's opening: a draft says so, what the copy is, and whose.
+fn opening(s: &Session, doc: &mut Document, reader: Reader) {
+    let when = s
+        .setup
+        .date
+        .map(|d| format!(" on {}", words::long_date(d)))
+        .unwrap_or_default();
+    let intro = format!(
+        "This is your copy of {}{when}. It sets out what people said, what was decided and \
+         what happens next. Some information shared at a conference cannot be given to \
+         families, for example where it is about someone else, so it may not all be here. \
+         If anything is unclear, please ask your social worker.",
+        conference_phrase(s.setup.kind)
+    );
+    if !s.is_finalised() {
+        doc.lead.push(super::doc::Block::Notice(
+            "DRAFT — not finalised. This copy may still change; the chair will send you the \
+             final version."
+                .into(),
+        ));
+    }
+    doc.lead.push(super::doc::Block::Para(intro));
+    if let Reader::Member(a) = reader {
+        doc.lead.push(super::doc::Block::Para(format!(
+            "This copy is for {}.",
+            a.name.trim()
+        )));
+    }
+}
+
 fn about(s: &Session, sec: &mut Section) {
     let setup = &s.setup;
     let mut fields = vec![field("Date", date_or(setup.date, "not recorded"))];
@@ -158,17 +162,35 @@ fn about(s: &Session, sec: &mut Section) {
 
 /// In place of a part the reader's copy leaves out: that it is left out
 /// and why, never what it held.
-pub(super) fn left_out(sec: &mut Section, stage: Stage, reader: Reader) {
+/// `letter` when it stands in a decision letter rather than a copy.
+pub(super) fn left_out(s: &Session, sec: &mut Section, stage: Stage, reader: Reader, letter: bool) {
+    let here = if letter { "this letter" } else { "your copy" };
     sec.para(match reader {
-        Reader::Member(_) => format!(
-            "You were not in the room for {}, so it is not in your copy. Your social worker \
-             can talk with you about anything from it that you need to know.",
-            part_phrase(stage)
-        ),
+        Reader::Member(a) => {
+            // Excluded from it: all of it. Out of the room for a while or
+            // there only for other parts: perhaps some of it, so "all of".
+            let whole = super::parts::missed_parts(s, &a.id)
+                .get(&stage)
+                .is_none_or(|why| {
+                    why.iter().any(|w| {
+                        matches!(
+                            w,
+                            super::parts::Why::Excluded | super::parts::Why::Separately
+                        )
+                    })
+                });
+            format!(
+                "You were not in the room for {}{}, so it is not in {here}. Your social \
+                 worker can talk with you about anything from it that you need to know.",
+                if whole { "" } else { "all of " },
+                part_phrase(stage)
+            )
+        }
         Reader::Family => format!(
-            "Not everyone in the family was in the room for {}, so it is not in this copy. \
-             Each person's own copy has everything from the parts they were there for.",
-            part_phrase(stage)
+            "Not everyone in the family was in the room for {}, so it is not in {}. Each \
+             person's own copy has everything from the parts they were there for.",
+            part_phrase(stage),
+            if letter { "this letter" } else { "this copy" }
         ),
     });
 }
@@ -407,73 +429,17 @@ fn decided(s: &Session, sec: &mut Section, reader: Reader, missing: &BTreeSet<St
     if s.children.is_empty() {
         sec.para("No decision was recorded.");
     }
-    for c in &s.children {
-        let name = first_name(s, &c.id);
-        sec.sub(s.child_name(&c.id));
-        let Some(d) = s.decisions.iter().find(|d| d.child == c.id) else {
-            sec.para(format!("No decision has been made yet for {name}."));
-            continue;
-        };
-        sec.para(outcome_sentence(
-            s.setup.kind,
-            &name,
-            d.outcome,
-            &d.categories,
-        ));
-        if let Some(meaning) = outcome_meaning(&name, d.outcome) {
-            sec.para(meaning);
-        }
-        if d.outcome == Outcome::Undecided {
-            continue;
-        }
-        if !d.rationale.trim().is_empty() {
-            sec.fields(vec![field(
-                "Why the chair decided this",
-                d.rationale.trim(),
-            )]);
-        }
-        if let Some(line) = recommended(s, &c.id).filter(|_| {
-            // The tally is the recommendations part.
-            !missing.contains(&Stage::Recommendations)
-        }) {
-            sec.para(line);
-        }
-        // Family members' dissent is theirs: quoted in the family's copy,
-        // and in a member's own copy only their own. Anyone else's: only
-        // that it exists (see the module comment).
-        let mut professional = false;
-        for x in &d.dissents {
-            let family = x
-                .who
-                .as_ref()
-                .and_then(|a| s.attendee(a))
-                .filter(|a| a.agency_kind == crate::model::AgencyKind::Family)
-                .filter(|a| matches!(reader, Reader::Family) || reader.is(&a.id));
-            match family {
-                Some(a) if !x.why.trim().is_empty() => {
-                    let who = if reader.is(&a.id) {
-                        "You disagreed".to_string()
-                    } else {
-                        format!("{} disagreed", s.attendee_name(&a.id))
-                    };
-                    sec.fields(vec![field(who, x.why.trim())]);
-                }
-                _ => professional = true,
-            }
-        }
-        if professional {
-            sec.para(
-                "Not everyone at the conference agreed with this decision. The chair listened \
-                 to every view before deciding, and the disagreement is written in the \
-                 conference record.",
-            );
-        }
-    }
+    super::decisions::each_child(
+        s,
+        sec,
+        super::letter::LetterFor::Family(reader),
+        super::decisions::In::Copy(missing),
+    );
 }
 
 /// "Of the 4 professionals who gave a view about Kacey, 3 recommended a
 /// child protection plan and 1 a child in need plan."
-fn recommended(s: &Session, child: &crate::model::ChildId) -> Option<String> {
+pub(super) fn recommended(s: &Session, child: &crate::model::ChildId) -> Option<String> {
     let t = s.tally(child);
     let mut parts = Vec::new();
     for (n, what) in [

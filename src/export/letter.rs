@@ -18,7 +18,6 @@ use super::record::actions_table;
 use super::shared;
 use super::words::{
     self, conference_phrase, date_or, first_name, first_names, join_and, long_date,
-    outcome_meaning, outcome_sentence,
 };
 
 /// Who a decision letter is addressed to.
@@ -49,6 +48,44 @@ pub fn build_for(s: &Session, rules: &Config, to: LetterFor) -> Document {
             "DRAFT — not finalised. The decisions below may still change.".into(),
         ));
     }
+    opening(s, &mut doc, family);
+
+    decision(s, doc.section("The decision"), to);
+
+    let sec = doc.section("The outline plan");
+    if missing.contains(&Stage::SafetyGoals) {
+        if let Some(r) = family {
+            left_out(s, sec, Stage::SafetyGoals, r, true);
+        }
+    } else {
+        plan(s, sec);
+    }
+
+    let next = doc.section("What happens next");
+    next.list_or(shared::next_steps(s, rules), shared::no_next_steps(s));
+    for line in child_in_need_steps(s) {
+        next.para(line);
+    }
+    if family.is_none() {
+        professional_steps(s, rules, next);
+    }
+    let chair = words::or(&s.setup.chair, "The chair");
+    let close = match family {
+        Some(_) => doc
+            .section("If you disagree")
+            .list_or(shared::complaints(s, rules), ""),
+        None => doc.section("Contact").para(contact_line(s, rules)),
+    };
+    close
+        .para("Yours sincerely,")
+        .para(format!("{chair}\nIndependent Chair"));
+    doc
+}
+
+/// The letter's opening: to whom, its date, the conference and our
+/// reference; the greeting; what the letter is for; for the professionals,
+/// who it was sent to.
+fn opening(s: &Session, doc: &mut Document, family: Option<Reader>) {
     let addressee = match family {
         Some(Reader::Member(a)) => a.name.trim().to_string(),
         Some(Reader::Family) => words::or(
@@ -105,37 +142,6 @@ pub fn build_for(s: &Session, rules: &Config, to: LetterFor) -> Document {
             words::or(&invited_professionals(s), "(no one recorded)"),
         )]));
     }
-
-    decision(s, doc.section("The decision"), to);
-
-    let sec = doc.section("The outline plan");
-    if missing.contains(&Stage::SafetyGoals) {
-        if let Some(r) = family {
-            left_out(sec, Stage::SafetyGoals, r);
-        }
-    } else {
-        plan(s, sec);
-    }
-
-    let next = doc.section("What happens next");
-    next.list_or(shared::next_steps(s, rules), shared::no_next_steps(s));
-    for line in child_in_need_steps(s) {
-        next.para(line);
-    }
-    if family.is_none() {
-        professional_steps(s, rules, next);
-    }
-    let chair = words::or(&s.setup.chair, "The chair");
-    let close = match family {
-        Some(_) => doc
-            .section("If you disagree")
-            .list_or(shared::complaints(s, rules), ""),
-        None => doc.section("Contact").para(contact_line(s, rules)),
-    };
-    close
-        .para("Yours sincerely,")
-        .para(format!("{chair}\nIndependent Chair"));
-    doc
 }
 
 /// "Monday 9 November 2026 at 10:00".
@@ -177,99 +183,7 @@ fn decision(s: &Session, sec: &mut Section, to: LetterFor) {
     if s.children.is_empty() {
         sec.para("No children were recorded for this conference.");
     }
-    for c in &s.children {
-        let name = first_name(s, &c.id);
-        sec.sub(s.child_name(&c.id));
-        let Some(d) = s.decisions.iter().find(|d| d.child == c.id) else {
-            sec.para(format!("No decision has been made yet for {name}."));
-            continue;
-        };
-        sec.para(outcome_sentence(
-            s.setup.kind,
-            &name,
-            d.outcome,
-            &d.categories,
-        ));
-        if d.outcome == Outcome::Undecided {
-            continue;
-        }
-        if let Some(m) = outcome_meaning(&name, d.outcome) {
-            if matches!(to, LetterFor::Family(_)) {
-                sec.para(m);
-            }
-        }
-        if !d.rationale.trim().is_empty() {
-            sec.fields(vec![field(
-                "Why the chair decided this",
-                d.rationale.trim(),
-            )]);
-        }
-        match to {
-            LetterFor::Professionals => {
-                let t = s.tally(&c.id);
-                let total = t.total() - t.undecided;
-                if total > 0 {
-                    sec.para(format!(
-                        "Recommendations: {} for a child protection plan, {} for a child in \
-                         need plan, {} for no further action.",
-                        t.plan, t.child_in_need, t.no_further_action
-                    ));
-                }
-                for x in &d.dissents {
-                    let who = x
-                        .who
-                        .as_ref()
-                        .map(|a| s.attendee_name(a))
-                        .unwrap_or_else(|| "Someone".into());
-                    sec.fields(vec![field(
-                        format!("{who} disagreed"),
-                        words::or(&x.why, "(no reason written down)"),
-                    )]);
-                }
-            }
-            LetterFor::Family(reader) => {
-                let mut others = false;
-                for x in &d.dissents {
-                    let mine = x.who.as_ref().is_some_and(|p| reader.is(p));
-                    let family_all = matches!(reader, Reader::Family)
-                        && x.who
-                            .as_ref()
-                            .and_then(|p| s.attendee(p))
-                            .is_some_and(|a| a.agency_kind == AgencyKind::Family);
-                    if (mine || family_all) && !x.why.trim().is_empty() {
-                        let label = if mine {
-                            "You told the conference you disagree".to_string()
-                        } else {
-                            format!(
-                                "{} disagreed",
-                                x.who
-                                    .as_ref()
-                                    .map(|p| s.attendee_name(p))
-                                    .unwrap_or_default()
-                            )
-                        };
-                        sec.fields(vec![field(label, x.why.trim())]);
-                        if mine {
-                            sec.para(
-                                "Your disagreement is written in the conference record. The \
-                                 chair heard it before deciding. If you still disagree, the \
-                                 last part of this letter says what you can do.",
-                            );
-                        }
-                    } else {
-                        others = true;
-                    }
-                }
-                if others {
-                    sec.para(
-                        "Not everyone at the conference agreed with this decision. The chair \
-                         listened to every view before deciding, and the disagreement is \
-                         written in the conference record.",
-                    );
-                }
-            }
-        }
-    }
+    super::decisions::each_child(s, sec, to, super::decisions::In::Letter);
 }
 
 fn plan(s: &Session, sec: &mut Section) {

@@ -11,6 +11,7 @@
 
 pub mod clean;
 pub mod cli;
+mod decisions;
 pub mod doc;
 pub(crate) mod docx;
 mod family;

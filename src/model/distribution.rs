@@ -30,23 +30,128 @@ impl Paperwork {
     }
 }
 
-/// That some paperwork was sent: what, by whom, when.
+/// That some paperwork was sent: what, to whom, by whom, when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SentMark {
     pub what: Paperwork,
+    /// For a decision letter, whose: a family member's `att-N`, a child's
+    /// `child-N`, or `professionals`. Absent: every letter at once (files
+    /// from before letters were marked one by one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
     pub by: String,
     pub at: Timestamp,
 }
 
+/// One decision letter's recipient: the key a sent mark names (`att-N`,
+/// `child-N`, `professionals`) and who, in a few words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LetterTo {
+    pub key: String,
+    pub name: String,
+}
+
+/// The key of the professionals' letter in a sent mark.
+pub const PROFESSIONALS: &str = "professionals";
+
 impl Session {
-    /// When `what` was marked sent, if it was.
-    pub fn sent(&self, what: Paperwork) -> Option<&SentMark> {
-        self.distribution.iter().find(|m| m.what == what)
+    /// Everyone a decision letter goes to, in the order they are asked
+    /// about: each parent or carer, the professionals, each child the
+    /// chair writes to.
+    pub fn letter_recipients(&self) -> Vec<LetterTo> {
+        let mut out: Vec<LetterTo> = self
+            .attendees
+            .iter()
+            .filter(|a| a.agency_kind == AgencyKind::Family && !a.name.trim().is_empty())
+            .map(|a| LetterTo {
+                key: a.id.to_string(),
+                name: a.name.trim().to_string(),
+            })
+            .collect();
+        out.push(LetterTo {
+            key: PROFESSIONALS.into(),
+            name: "the professionals invited".into(),
+        });
+        out.extend(
+            self.children
+                .iter()
+                .filter(|c| c.own_letter && !c.name.trim().is_empty())
+                .map(|c| LetterTo {
+                    key: c.id.to_string(),
+                    name: c.name.trim().to_string(),
+                }),
+        );
+        out
     }
 
-    /// The first paperwork not yet marked sent, in the order it is due.
+    /// When the decision letter to `key` was marked sent, if it was: its
+    /// own mark, or a mark for all the letters at once.
+    pub fn letter_sent(&self, key: &str) -> Option<&SentMark> {
+        self.distribution
+            .iter()
+            .find(|m| m.what == Paperwork::Letters && m.to.as_deref().is_none_or(|t| t == key))
+    }
+
+    /// The first decision letter not yet marked sent.
+    pub fn next_unsent_letter(&self) -> Option<LetterTo> {
+        self.letter_recipients()
+            .into_iter()
+            .find(|r| self.letter_sent(&r.key).is_none())
+    }
+
+    /// When `what` was marked sent, if it all was: for the letters, once
+    /// every letter is (the last mark).
+    pub fn sent(&self, what: Paperwork) -> Option<&SentMark> {
+        match what {
+            Paperwork::Record => self.distribution.iter().find(|m| m.what == what),
+            Paperwork::Letters => {
+                let marks: Option<Vec<&SentMark>> = self
+                    .letter_recipients()
+                    .iter()
+                    .map(|r| self.letter_sent(&r.key))
+                    .collect();
+                marks?.into_iter().max_by_key(|m| m.at)
+            }
+        }
+    }
+
+    /// The paperwork marked sent in full, for the session list.
+    pub fn sent_in_full(&self) -> Vec<Paperwork> {
+        Paperwork::ALL
+            .into_iter()
+            .filter(|p| self.sent(*p).is_some())
+            .collect()
+    }
+
+    /// The first paperwork not yet marked sent in full, in the order it is
+    /// due.
     pub fn next_unsent(&self) -> Option<Paperwork> {
         Paperwork::ALL.into_iter().find(|p| self.sent(*p).is_none())
+    }
+
+    /// Marks the decision letter to `key` sent. Refused before sign-off,
+    /// for someone who gets no letter, and when it is already marked.
+    pub fn mark_letter_sent(&mut self, key: &str, by: String, at: Timestamp) -> Result<(), String> {
+        if !self.is_finalised() {
+            return Err("finalise the record before marking anything sent".into());
+        }
+        let Some(to) = self.letter_recipients().into_iter().find(|r| r.key == key) else {
+            return Err(format!("no decision letter goes to {key}"));
+        };
+        if let Some(m) = self.letter_sent(key) {
+            return Err(format!(
+                "the decision letter to {} was already marked sent on {}",
+                to.name,
+                m.at.format("%-d %B %Y")
+            ));
+        }
+        self.distribution.push(SentMark {
+            what: Paperwork::Letters,
+            to: Some(to.key),
+            by,
+            at,
+        });
+        Ok(())
     }
 
     /// Marks `what` as sent. Refused before sign-off (nothing final has
@@ -62,7 +167,12 @@ impl Session {
                 m.at.format("%-d %B %Y")
             ));
         }
-        self.distribution.push(SentMark { what, by, at });
+        self.distribution.push(SentMark {
+            what,
+            to: None,
+            by,
+            at,
+        });
         Ok(())
     }
 
@@ -88,7 +198,7 @@ impl Session {
 }
 
 /// One line of the distribution list: what, to or from whom, by when, and
-/// whether it was sent.
+/// whether it was sent. Each decision letter has its own line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Due {
     /// The paperwork that can be marked sent; `None` for the comments on
@@ -132,8 +242,23 @@ impl Session {
             }
         };
         let record_sent = self.sent(Paperwork::Record).map(|m| m.at.date_naive());
-        vec![
-            line(Paperwork::Letters, day.map(|d| letters_due(cal, ts, d))),
+        let letters_due = day.map(|d| letters_due(cal, ts, d));
+        let mut out: Vec<Due> = self
+            .letter_recipients()
+            .into_iter()
+            .map(|r| {
+                let sent = self.letter_sent(&r.key).cloned();
+                Due {
+                    paperwork: Some(Paperwork::Letters),
+                    label: "Decision letter",
+                    who: format!("to {}", r.name),
+                    due: letters_due,
+                    overdue: sent.is_none() && letters_due.is_some_and(|d| today > d),
+                    sent,
+                }
+            })
+            .collect();
+        out.extend([
             line(Paperwork::Record, day.map(|d| record_due(cal, ts, d))),
             Due {
                 paperwork: None,
@@ -143,7 +268,8 @@ impl Session {
                 sent: None,
                 overdue: false,
             },
-        ]
+        ]);
+        out
     }
 
     /// Whether any paperwork is overdue on `today`.

@@ -49,7 +49,7 @@ impl Summary {
                 .map(|c| session.child_name(&c.id))
                 .collect(),
             status: session.status,
-            sent: session.distribution.iter().map(|m| m.what).collect(),
+            sent: session.sent_in_full(),
             handed_over: crate::retention::handed_over(session).map(|(a, _)| a.at.date_naive()),
         }
     }

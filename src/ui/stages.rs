@@ -595,9 +595,13 @@ fn draw_decision_info(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
 }
 
 /// The distribution list: each paperwork's due date, and whether it was
-/// sent (F2 marks the next one; not offered where nothing can be marked,
-/// as in a read-only view); overdue items stand out in words.
+/// sent. The decision letters share a line, their recipients grouped as
+/// overdue, not sent yet and sent (with when), wrapping when the names are
+/// long. Overdue items stand out in words.
 fn draw_distribution(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    use crate::model::Paperwork;
+    use ratatui::style::Style;
+    use ratatui::text::Span;
     let title = if app.addendum_refusal().is_none() {
         "Paperwork due · F2 marks the next as sent"
     } else {
@@ -606,40 +610,93 @@ fn draw_distribution(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let block = pane_block(title, false, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let w = inner.width as usize;
     let rules = app.config();
     let list = app.session().distribution_list(
         &rules.calendar(),
         &rules.timescales,
         app.now().date_naive(),
     );
-    let lines: Vec<Line> = list
+    let due_words = |d: &crate::model::Due| match d.due {
+        Some(day) => format!("due {}", day.format("%a %-d %b %Y")),
+        None => "due once the record is sent".into(),
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let letters: Vec<&crate::model::Due> = list
         .iter()
-        .map(|d| {
-            let due = match d.due {
-                Some(day) => format!("due {}", day.format("%a %-d %b %Y")),
-                None => "due once the record is sent".into(),
-            };
-            let (state, style) = match (&d.sent, d.overdue) {
-                (Some(m), _) => (
-                    format!("✓ sent {} by {}", m.at.format("%-d %b %H:%M"), m.by),
-                    theme.good(),
-                ),
-                (None, true) => ("! OVERDUE, not sent".to_string(), theme.error()),
-                (None, false) if d.paperwork.is_some() => {
-                    ("not sent yet".to_string(), ratatui::style::Style::default())
-                }
-                (None, false) => (String::new(), ratatui::style::Style::default()),
-            };
-            let text = if state.is_empty() {
-                format!("{}: {due} · {}", d.label, d.who)
-            } else {
-                format!("{}: {due} {state} · {}", d.label, d.who)
-            };
-            Line::styled(truncate(&text, w), style)
-        })
+        .filter(|d| d.paperwork == Some(Paperwork::Letters))
         .collect();
-    f.render_widget(Paragraph::new(lines), inner);
+    if let Some(first) = letters.first() {
+        let to = |d: &&crate::model::Due| d.who.trim_start_matches("to ").to_string();
+        let sent: Vec<String> = letters
+            .iter()
+            .filter_map(|d| {
+                let m = d.sent.as_ref()?;
+                Some(format!("{} ({})", to(d), m.at.format("%-d %b %H:%M")))
+            })
+            .collect();
+        let late: Vec<String> = letters.iter().filter(|d| d.overdue).map(to).collect();
+        let waiting: Vec<String> = letters
+            .iter()
+            .filter(|d| d.sent.is_none() && !d.overdue)
+            .map(to)
+            .collect();
+        let mut spans = vec![Span::raw(format!("Decision letters: {}", due_words(first)))];
+        let mut group = |head: &str, names: Vec<String>, style: Style| {
+            if !names.is_empty() {
+                spans.push(Span::raw(" · "));
+                spans.push(Span::styled(format!("{head}{}", names.join(", ")), style));
+            }
+        };
+        let last = letters
+            .iter()
+            .filter_map(|d| d.sent.as_ref())
+            .max_by_key(|m| m.at);
+        match last {
+            // All sent: one short line, so the record and comments show.
+            Some(m) if late.is_empty() && waiting.is_empty() => group(
+                "",
+                vec![format!(
+                    "✓ all {} sent, the last {} by {}",
+                    sent.len(),
+                    m.at.format("%-d %b %H:%M"),
+                    m.by
+                )],
+                theme.good(),
+            ),
+            _ => {
+                group("! OVERDUE, not sent: ", late, theme.error());
+                group("not sent yet: ", waiting, Style::default());
+                group("✓ sent: ", sent, theme.good());
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    for d in list
+        .iter()
+        .filter(|d| d.paperwork != Some(Paperwork::Letters))
+    {
+        let (state, style) = match (&d.sent, d.overdue) {
+            (Some(m), _) => (
+                format!("✓ sent {} by {}", m.at.format("%-d %b %H:%M"), m.by),
+                theme.good(),
+            ),
+            (None, true) => ("! OVERDUE, not sent".to_string(), theme.error()),
+            (None, false) if d.paperwork.is_some() => {
+                ("not sent yet".to_string(), Style::default())
+            }
+            (None, false) => (String::new(), Style::default()),
+        };
+        let text = if state.is_empty() {
+            format!("{}: {} · {}", d.label, due_words(d), d.who)
+        } else {
+            format!("{}: {} {state} · {}", d.label, due_words(d), d.who)
+        };
+        lines.push(Line::styled(truncate(&text, inner.width as usize), style));
+    }
+    f.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        inner,
+    );
 }
 
 /// Whether the record is finalised, and whether it still matches the

@@ -185,7 +185,8 @@ fn finalising_asks_to_save_now() {
 #[test]
 fn export_asks_for_the_chosen_copy_and_says_where_it_went() {
     let mut app = new_app();
-    let effects = keys(&mut app, "<C-e><Enter>");
+    // The first row, one format to the left of HTML (where it starts).
+    let effects = keys(&mut app, "<C-e><Left><Enter>");
     assert_eq!(
         effects,
         vec![Effect::Export(CopyKind::Record, Format::Markdown)]

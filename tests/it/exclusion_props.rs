@@ -1,11 +1,13 @@
-//! Random sessions with random exclusions and separate attendance: no text
+//! Random sessions with random exclusions, separate attendance and
+//! attendance for parts (out of the room for a part, or there only for
+//! one; the part named in words or by its times): no text
 //! from a part a family member was not in the room for reaches that
 //! person's own copy or letter (in any text format; the Word files render
 //! the same documents, read back in `export_docx`), and all of it is in
 //! the record. Each part's text is a
 //! unique marker.
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, NaiveDate, NaiveTime};
 use proptest::prelude::*;
 
 use cpconf::config::Config;
@@ -17,6 +19,10 @@ struct Plan {
     /// Per family member: which parts they missed (a bit per EXCLUDABLE
     /// stage), and whether they attended separately.
     members: Vec<(u8, bool)>,
+    /// Per family member: their part records, each (left the room rather
+    /// than there only for it, which EXCLUDABLE stage, named in words
+    /// rather than by its times).
+    parts: Vec<Vec<(bool, u8, bool)>>,
     outcome: u8,
     finalised: bool,
 }
@@ -24,14 +30,54 @@ struct Plan {
 fn plans() -> impl Strategy<Value = Plan> {
     (
         prop::collection::vec((any::<u8>(), any::<bool>()), 1..4),
+        prop::collection::vec(
+            prop::collection::vec((any::<bool>(), 0u8..6, any::<bool>()), 0..3),
+            3,
+        ),
         0u8..4,
         any::<bool>(),
     )
-        .prop_map(|(members, outcome, finalised)| Plan {
+        .prop_map(|(members, parts, outcome, finalised)| Plan {
             members,
+            parts,
             outcome,
             finalised,
         })
+}
+
+/// When each part that can be left out was open: ten minutes each from
+/// 10:00, in agenda order.
+fn window(stage_index: usize) -> (NaiveTime, NaiveTime) {
+    let start = NaiveTime::from_hms_opt(10, 0, 0).unwrap()
+        + chrono::Duration::minutes(10 * stage_index as i64);
+    (start, start + chrono::Duration::minutes(10))
+}
+
+/// The parts a member missed, worked out here rather than by the code under
+/// test: the parts chosen on their exclusion, the joint pre-meeting for
+/// separate attendance, each part they left the room for, and every part
+/// but the ones they were there only for.
+fn missed_by(p: &Plan, i: usize) -> Vec<Stage> {
+    let (mask, separate) = p.members[i];
+    let records: &[(bool, u8, bool)] = p.parts.get(i).map(Vec::as_slice).unwrap_or(&[]);
+    let joined: Vec<usize> = records
+        .iter()
+        .filter(|(left, _, _)| !left)
+        .map(|(_, k, _)| *k as usize)
+        .collect();
+    EXCLUDABLE
+        .iter()
+        .enumerate()
+        .filter(|(b, st)| {
+            mask & (1 << b) != 0
+                || (separate && **st == Stage::PreMeeting)
+                || records
+                    .iter()
+                    .any(|(left, k, _)| *left && *k as usize == *b)
+                || (!joined.is_empty() && !joined.contains(b))
+        })
+        .map(|(_, st)| *st)
+        .collect()
 }
 
 /// The marker for a stage's text.
@@ -135,7 +181,7 @@ fn build(p: &Plan) -> (Session, Vec<(Stage, String)>) {
         let id = s.new_item_id();
         s.pre_meeting.exclusions.push(Exclusion {
             id,
-            person: Some(person),
+            person: Some(person.clone()),
             grounds: "GROUNDSx".into(),
             which_part: "some of it".into(),
             separate_attendance: *separate,
@@ -145,6 +191,41 @@ fn build(p: &Plan) -> (Session, Vec<(Stage, String)>) {
                 .filter(|(b, _)| mask & (1 << b) != 0)
                 .map(|(_, st)| *st)
                 .collect(),
+        });
+        for (left, k, named) in p.parts.get(i).cloned().unwrap_or_default() {
+            let k = k as usize;
+            let (from, to) = window(k);
+            let id = s.new_item_id();
+            s.parts.push(PartAttendance {
+                id,
+                person: Some(person.clone()),
+                movement: if left {
+                    PartMovement::LeftFor
+                } else {
+                    PartMovement::JoinedFor
+                },
+                // In words ("Scaling") with no times, or by its times with
+                // words that name no part.
+                part: if named {
+                    EXCLUDABLE[k].title().into()
+                } else {
+                    format!("item {k}")
+                },
+                from: (!named).then_some(from),
+                to: (!named).then_some(to),
+            });
+        }
+    }
+    for (k, stage) in EXCLUDABLE.iter().enumerate() {
+        let (from, to) = window(k);
+        let at = |t: NaiveTime| {
+            DateTime::parse_from_rfc3339(&format!("2026-12-17T{}+00:00", t.format("%H:%M:%S")))
+                .unwrap()
+        };
+        s.stage_visits.push(StageVisit {
+            stage: *stage,
+            started_at: at(from),
+            ended_at: Some(at(to)),
         });
     }
     let d = &mut s.decisions[0];
@@ -170,18 +251,8 @@ proptest! {
             prop_assert!(record.contains(m.as_str()), "the record lacks {m}");
         }
         let items = pack(&s, &Config::default());
-        for (i, (mask, separate)) in p.members.iter().enumerate() {
-            // The expectation, worked out here rather than by the code
-            // under test: the parts chosen, and the joint pre-meeting for
-            // separate attendance.
-            let missed: Vec<Stage> = EXCLUDABLE
-                .iter()
-                .enumerate()
-                .filter(|(b, st)| {
-                    mask & (1 << b) != 0 || (*separate && **st == Stage::PreMeeting)
-                })
-                .map(|(_, st)| *st)
-                .collect();
+        for i in 0..p.members.len() {
+            let missed = missed_by(&p, i);
             let mine: Vec<_> = items
                 .iter()
                 .filter(|it| it.recipient == format!("Parent{i} Example"))
@@ -206,10 +277,7 @@ proptest! {
         // The whole family's copy leaves out every part anyone missed.
         let family = render(&s, CopyKind::Family, Format::Text);
         for (stage, m) in &markers {
-            let anyone = p.members.iter().any(|(mask, separate)| {
-                let b = EXCLUDABLE.iter().position(|x| x == stage).unwrap();
-                mask & (1 << b) != 0 || (*separate && *stage == Stage::PreMeeting)
-            });
+            let anyone = (0..p.members.len()).any(|i| missed_by(&p, i).contains(stage));
             if anyone {
                 prop_assert!(!family.contains(m.as_str()), "family copy holds {m}");
             }
@@ -222,6 +290,7 @@ fn a_part_nobody_missed_is_in_each_copy() {
     // The other half: leaving out is per part, not everything.
     let (s, markers) = build(&Plan {
         members: vec![(0b0000_0100, false)], // the map only
+        parts: vec![],
         outcome: 0,
         finalised: true,
     });

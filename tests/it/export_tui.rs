@@ -8,7 +8,7 @@ use cpconf::export::{CopyKind, Format};
 use support::*;
 
 #[test]
-fn e_offers_every_copy_in_every_format_even_read_only() {
+fn ctrl_e_offers_every_copy_in_every_format_even_read_only() {
     let mut app = App::new(
         cpconf::example::example_icpc(),
         Access::ReadOnly("test".into()),
@@ -18,13 +18,13 @@ fn e_offers_every_copy_in_every_format_even_read_only() {
     commands(&mut app, "e");
     assert!(matches!(app.overlays().last(), Some(Overlay::Export(_))));
     let shown = screen(&app, 100, 30);
-    assert!(shown.contains("Word file"), "{shown}");
+    assert!(shown.contains("Format  ‹ HTML, prints on A4 ›"), "{shown}");
     assert!(
         shown.contains("Family's copy (nothing restricted)"),
         "{shown}"
     );
-    // Down to the family copy as HTML: record ×4, then family md, html.
-    let effects = commands(&mut app, "jjjjj<Enter>");
+    // A row a copy; the format, HTML until changed, for them all.
+    let effects = keys(&mut app, "<Down><Enter>");
     assert_eq!(
         effects,
         vec![Effect::Export(CopyKind::Family, Format::Html)]
@@ -51,10 +51,18 @@ fn the_export_menu_offers_the_letters_for_each_person() {
     keys(&mut app, "<C-e>");
     let shown = screen(&app, 100, 30);
     assert!(
-        shown.contains("Letters and copies for each person (a folder) · Word file"),
+        shown.contains("Letters and copies for each person (a folder)"),
         "{shown}"
     );
-    // Past the 3 copies x 4 formats, the letters as a Word file is last.
-    let effects = keys(&mut app, &format!("{}<Enter>", "<Down>".repeat(15)));
-    assert_eq!(effects, vec![Effect::ExportLetters(Format::Docx)]);
+    // The last row, as a Word file: the format goes round, and is kept for
+    // the next export from this window.
+    let effects = keys(&mut app, "<Down><Down><Down><Left><Enter>");
+    assert_eq!(effects, vec![Effect::ExportLetters(Format::Markdown)]);
+    keys(&mut app, "<C-e>");
+    assert!(screen(&app, 100, 30).contains("‹ Markdown ›"));
+    let effects = keys(&mut app, "<Left><Enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::Export(CopyKind::Record, Format::Docx)]
+    );
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use cpconf::config::Config;
 use cpconf::example::{example_icpc, example_review};
-use cpconf::export::{Format, pack, render_doc};
+use cpconf::export::{CopyKind, Format, pack, render, render_doc};
 use cpconf::model::Session;
 
 fn dir() -> PathBuf {
@@ -155,6 +155,33 @@ fn the_parent_who_attended_separately_gets_neither_the_other_parents_views_nor_t
 }
 
 #[test]
+fn the_parent_out_of_the_room_for_a_part_does_not_get_that_part_and_the_record_says_so() {
+    // Leanne left the room for Dean's separate part, held on the map: her
+    // copy leaves the map out (anything said there may be his), the
+    // record says why, and Dean's copy keeps the parts named as his.
+    let s = example_icpc();
+    let leanne = letter(&s, "copy-leanne-marchbank");
+    assert!(
+        !leanne.contains("Leanne called the police herself"),
+        "{leanne}"
+    );
+    assert!(
+        leanne.contains("You were not in the room for all of the discussion of what is going well")
+    );
+    let record = flat(&render(&s, CopyKind::Record, Format::Text));
+    assert!(
+        record.contains("Leanne Marchbank: their own letter and copy, leaving out the discussion of what is going well and what people are worried about (out of the room for Dean's separate part, 11:32 to 11:50)."),
+        "{record}"
+    );
+    let dean = letter(&s, "copy-dean-fairlie");
+    assert!(
+        dean.contains("What people are worried might happen"),
+        "{dean}"
+    );
+    assert!(!dean.contains("You were not in the room for all of the danger statements"));
+}
+
+#[test]
 fn the_chairs_contact_comes_from_the_local_rules() {
     let s = example_icpc();
     let rules = cpconf::config::parse(
@@ -209,5 +236,41 @@ fn the_chair_sets_parts_missed_a_childs_letter_and_meeting_times_by_keys() {
     assert_eq!(
         app.session().decisions[0].plan.review_time,
         chrono::NaiveTime::from_hms_opt(14, 30, 0)
+    );
+}
+
+#[test]
+fn the_example_rules_show_a_newcomer_the_contact_line_filled() {
+    // The README's example line and the Wales example file both give a
+    // reviewing unit, and the letters print it.
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("reviewing_unit = "))
+        .expect("README shows reviewing_unit with a value");
+    let wales = std::fs::read_to_string("config.wales.example.toml").unwrap();
+    let s = example_icpc();
+    for (text, phone) in [(line.to_string(), "01632 960000"), (wales, "01632 960123")] {
+        let rules = cpconf::config::parse(&text).unwrap();
+        let item = pack(&s, &rules)
+            .into_iter()
+            .find(|i| i.file_stem == "letter-leanne-marchbank")
+            .unwrap();
+        let out = flat(&render_doc(&item.doc, Format::Text));
+        assert!(
+            out.contains("You can reach the unit at: ") && out.contains(phone),
+            "{out}"
+        );
+    }
+    let contact = "You can reach the unit at: Child Protection Reviewing Unit, 1 High Street, Kelbridge KB1 1AA; 01632 960000.";
+    let rules = cpconf::config::parse(line).unwrap();
+    let item = pack(&s, &rules)
+        .into_iter()
+        .find(|i| i.file_stem == "letter-leanne-marchbank")
+        .unwrap();
+    assert!(flat(&render_doc(&item.doc, Format::Text)).contains(contact));
+    assert!(
+        flat(&readme).contains(contact),
+        "the README quotes the letter"
     );
 }

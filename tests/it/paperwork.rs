@@ -46,15 +46,25 @@ fn a_conference_on_17_december_has_letters_due_the_18th_and_the_record_12_januar
         &rules.timescales,
         NaiveDate::from_ymd_opt(2026, 12, 17).unwrap(),
     );
-    assert_eq!(list[0].paperwork, Some(Paperwork::Letters));
-    assert_eq!(list[0].due, NaiveDate::from_ymd_opt(2026, 12, 18));
-    assert_eq!(list[1].due, NaiveDate::from_ymd_opt(2027, 1, 12));
-    assert!(list[0].who.contains("Leanne Marchbank, Dean Fairlie"));
-    assert!(
-        list[0].who.contains("Kacey Marchbank"),
-        "the child's own letter"
+    // A line for each decision letter: each parent, the professionals, the
+    // child the chair writes to; then the record and the comments.
+    let who: Vec<&str> = list.iter().map(|d| d.who.as_str()).collect();
+    assert_eq!(
+        who[..4],
+        [
+            "to Leanne Marchbank",
+            "to Dean Fairlie",
+            "to the professionals invited",
+            "to Kacey Marchbank"
+        ]
     );
-    assert_eq!(list[2].due, None, "comments: once the record is sent");
+    for letter in &list[..4] {
+        assert_eq!(letter.paperwork, Some(Paperwork::Letters));
+        assert_eq!(letter.due, NaiveDate::from_ymd_opt(2026, 12, 18));
+    }
+    assert_eq!(list[4].paperwork, Some(Paperwork::Record));
+    assert_eq!(list[4].due, NaiveDate::from_ymd_opt(2027, 1, 12));
+    assert_eq!(list[5].due, None, "comments: once the record is sent");
     // Wales: the record within 20 working days.
     let wales = cpconf::config::parse("[timescales]\nrecord_working_days = 20\n").unwrap();
     let list = s.distribution_list(
@@ -62,40 +72,77 @@ fn a_conference_on_17_december_has_letters_due_the_18th_and_the_record_12_januar
         &wales.timescales,
         NaiveDate::from_ymd_opt(2026, 12, 17).unwrap(),
     );
-    assert_eq!(list[1].due, NaiveDate::from_ymd_opt(2027, 1, 19));
+    assert_eq!(list[4].due, NaiveDate::from_ymd_opt(2027, 1, 19));
 }
 
 #[test]
-fn f2_marks_the_letters_then_the_record_sent_asking_first() {
+fn f2_marks_each_letter_then_the_record_sent_asking_first() {
     let mut app = record_screen(december(), "2026-12-18");
-    let shown = screen(&app, 120, 30);
+    let shown = screen(&app, 160, 30);
     assert!(shown.contains("Paperwork due"), "{shown}");
     assert!(
-        shown.contains("Decision letters: due Fri 18 Dec 2026 not sent yet"),
+        shown.contains(
+            "Decision letters: due Fri 18 Dec 2026 · not sent yet: Leanne Marchbank, Dean Fairlie, the professionals invited, Kacey Marchbank"
+        ),
         "{shown}"
     );
     keys(&mut app, "<F2>");
-    assert!(matches!(app.overlays().last(), Some(Overlay::Confirm(_))));
+    let Some(Overlay::Confirm(c)) = app.overlays().last() else {
+        panic!("F2 asks first");
+    };
+    assert!(
+        c.question.starts_with(
+            "Mark the decision letter to Leanne Marchbank as sent today by Ruth Calloway?"
+        ),
+        "{}",
+        c.question
+    );
     keys(&mut app, "<Esc>");
     assert!(app.session().distribution.is_empty(), "no means no");
     keys(&mut app, "<F2><Enter>");
-    let mark = app
-        .session()
-        .sent(Paperwork::Letters)
-        .expect("letters marked");
+    let s = app.session();
+    let mark = s.letter_sent("att-1").or_else(|| {
+        let leanne = &s.letter_recipients()[0];
+        s.letter_sent(&leanne.key)
+    });
+    let mark = mark.expect("Leanne's letter marked").clone();
     assert_eq!(mark.by, "Ruth Calloway");
     assert_eq!(mark.at, on("2026-12-18"));
+    assert!(s.sent(Paperwork::Letters).is_none(), "one letter of four");
+    let dean = &s.letter_recipients()[1];
     assert!(
-        app.session()
-            .audit
-            .iter()
-            .any(|a| a.what.contains("marked the decision letters as sent"))
+        s.letter_sent(&dean.key).is_none(),
+        "only the one asked about"
     );
-    let shown = screen(&app, 120, 30);
+    assert!(s.audit.iter().any(|a| {
+        a.what
+            .contains("marked the decision letter to Leanne Marchbank as sent")
+    }));
+    let shown = screen(&app, 220, 30);
     assert!(
-        shown.contains("✓ sent 18 Dec 09:00 by Ruth Calloway"),
+        shown.contains(
+            "not sent yet: Dean Fairlie, the professionals invited, Kacey Marchbank · ✓ sent: Leanne Marchbank (18 Dec 09:00)"
+        ),
         "{shown}"
     );
+    // The next F2 asks about the next letter, naming it.
+    keys(&mut app, "<F2>");
+    let Some(Overlay::Confirm(c)) = app.overlays().last() else {
+        panic!("F2 asks first");
+    };
+    assert!(
+        c.question.contains("decision letter to Dean Fairlie"),
+        "{}",
+        c.question
+    );
+    keys(&mut app, "<Enter><F2><Enter><F2><Enter>");
+    assert!(app.session().sent(Paperwork::Letters).is_some(), "all four");
+    let shown = screen(&app, 160, 30);
+    assert!(
+        shown.contains("Decision letters: due Fri 18 Dec 2026 · ✓ all 4 sent, the last 18 Dec 09:00 by Ruth Calloway"),
+        "{shown}"
+    );
+    assert!(app.session().sent(Paperwork::Record).is_none());
     keys(&mut app, "<F2><Enter>");
     assert!(app.session().sent(Paperwork::Record).is_some());
     // Comments on accuracy: 10 working days after the record was sent.
@@ -174,6 +221,53 @@ fn overdue_paperwork_is_flagged_in_words() {
 }
 
 #[test]
+fn the_letters_stay_overdue_while_any_one_is_unsent() {
+    let rules = Config::default();
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+    let overdue_with = |s: &Session| {
+        let dir = tempfile::tempdir().unwrap();
+        cpconf::storage::save_new(&cpconf::storage::DurableWriter, dir.path(), s).unwrap();
+        let files = cpconf::storage::list_session_files(dir.path()).unwrap();
+        let summary = cpconf::storage::summarise(&files[0]).summary.unwrap();
+        PaperworkCheck::new(&rules, day(21)).overdue(&summary)
+    };
+    let mut s = december();
+    s.mark_sent(Paperwork::Record, "Ruth Calloway".into(), on("2026-12-18"))
+        .unwrap();
+    let keys: Vec<String> = s.letter_recipients().into_iter().map(|r| r.key).collect();
+    for key in &keys[..keys.len() - 1] {
+        s.mark_letter_sent(key, "Ruth Calloway".into(), on("2026-12-18"))
+            .unwrap();
+    }
+    assert!(s.paperwork_overdue(&rules.calendar(), &rules.timescales, day(21)));
+    assert!(
+        overdue_with(&s),
+        "the session list: one letter still unsent"
+    );
+    let list = s.distribution_list(&rules.calendar(), &rules.timescales, day(21));
+    let late: Vec<&str> = list
+        .iter()
+        .filter(|d| d.overdue)
+        .map(|d| d.who.as_str())
+        .collect();
+    assert_eq!(late, ["to Kacey Marchbank"]);
+    let last = keys.last().unwrap();
+    s.mark_letter_sent(last, "Ruth Calloway".into(), on("2026-12-21"))
+        .unwrap();
+    assert!(!overdue_with(&s));
+    let twice = s.mark_letter_sent(last, "Ruth Calloway".into(), on("2026-12-21"));
+    assert!(
+        twice
+            .unwrap_err()
+            .contains("decision letter to Kacey Marchbank was already marked sent"),
+    );
+    assert!(
+        s.mark_letter_sent("att-999", "x".into(), on("2026-12-21"))
+            .is_err()
+    );
+}
+
+#[test]
 fn cpconf_dates_shows_the_due_dates_and_the_distribution_list() {
     let out = Command::new(env!("CARGO_BIN_EXE_cpconf"))
         .args(["dates", "--conference", "2026-12-17"])
@@ -187,9 +281,16 @@ fn cpconf_dates_shows_the_due_dates_and_the_distribution_list() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("s.json");
     let mut s = december();
+    // One mark for all the letters, as files written before letters were
+    // marked one by one have: every letter reads as sent.
     s.mark_sent(Paperwork::Letters, "Ruth Calloway".into(), on("2026-12-18"))
         .unwrap();
     cpconf::storage::save(&cpconf::storage::DurableWriter, &file, &s).unwrap();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        saved.contains("\"what\": \"letters\",\n      \"by\""),
+        "the old shape: no \"to\" {saved}"
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_cpconf"))
         .args(["dates", "--session", &file.display().to_string()])
         .env("XDG_CONFIG_HOME", "/nonexistent")
@@ -201,10 +302,19 @@ fn cpconf_dates_shows_the_due_dates_and_the_distribution_list() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("Decision letters: due 2026-12-18, to Leanne Marchbank, Dean Fairlie, the professionals invited, Kacey Marchbank; sent 2026-12-18 09:00 by Ruth Calloway"),
-        "{text}"
-    );
+    for to in [
+        "Leanne Marchbank",
+        "Dean Fairlie",
+        "the professionals invited",
+        "Kacey Marchbank",
+    ] {
+        assert!(
+            text.contains(&format!(
+                "Decision letter: due 2026-12-18, to {to}; sent 2026-12-18 09:00 by Ruth Calloway"
+            )),
+            "{text}"
+        );
+    }
     assert!(
         text.contains("Record and family copies: due 2027-01-12"),
         "{text}"

@@ -520,19 +520,17 @@ pub fn play(c: &Conference) -> Counted {
     cmd(&mut k, "<F9><Enter>");
     k.mark("8 Decision and finalise");
 
-    // The three copies, each from the export menu.
+    // The three copies, each from the export menu: a row a copy, HTML
+    // its starting format.
     for copy in [
         cpconf::export::CopyKind::Record,
         cpconf::export::CopyKind::Family,
         cpconf::export::CopyKind::DecisionLetter,
     ] {
         cmd(&mut k, "<C-e>");
-        let wanted = cpconf::app::state::ExportMenu::options()
+        let wanted = cpconf::app::state::ExportMenu::choices()
             .iter()
-            .position(|(c, f)| {
-                *c == cpconf::app::state::ExportChoice::Copy(copy)
-                    && *f == cpconf::export::Format::Html
-            })
+            .position(|c| *c == cpconf::app::state::ExportChoice::Copy(copy))
             .expect("offered");
         for _ in 0..wanted {
             cmd(&mut k, "<Down>");

@@ -516,19 +516,17 @@ pub fn play(c: &Conference) -> Counted {
 
     k.mark("8 Decision and finalise");
 
-    // The three copies, each from the export menu.
+    // The three copies, each from the export menu, as HTML (its
+    // starting format).
     for copy in [
         cpconf::export::CopyKind::Record,
         cpconf::export::CopyKind::Family,
         cpconf::export::CopyKind::DecisionLetter,
     ] {
         k.cmd("e");
-        let wanted = cpconf::app::state::ExportMenu::options()
+        let wanted = cpconf::app::state::ExportMenu::choices()
             .iter()
-            .position(|(c, f)| {
-                *c == cpconf::app::state::ExportChoice::Copy(copy)
-                    && *f == cpconf::export::Format::Html
-            })
+            .position(|c| *c == cpconf::app::state::ExportChoice::Copy(copy))
             .expect("offered");
         loop {
             let Some(Overlay::Export(m)) = k.app.overlays().last() else {

@@ -1,4 +1,5 @@
-//! The export menu: every copy in every format.
+//! The export menu: a row for each copy, ↑ ↓; the format for them all,
+//! ← → (remembered for the next export from this window); Enter writes.
 
 use super::super::effect::Effect;
 use super::super::keymap::Command;
@@ -10,20 +11,27 @@ impl App {
         let Some(Overlay::Export(menu)) = self.overlays.last_mut() else {
             return;
         };
-        let options = ExportMenu::options();
+        let choices = ExportMenu::choices();
         match cmd {
-            Command::Up => menu.selected = step(menu.selected, -1, options.len()),
-            Command::Down => menu.selected = step(menu.selected, 1, options.len()),
+            Command::Up => menu.selected = step(menu.selected, -1, choices.len()),
+            Command::Down => menu.selected = step(menu.selected, 1, choices.len()),
+            Command::Left | Command::Right => {
+                let all = crate::export::Format::ALL;
+                let at = all.iter().position(|f| *f == menu.format).unwrap_or(0);
+                let next = if cmd == Command::Right {
+                    (at + 1) % all.len()
+                } else {
+                    (at + all.len() - 1) % all.len()
+                };
+                menu.format = all[next];
+                self.export_format = all[next];
+            }
             Command::Edit => {
-                let chosen = options.get(menu.selected).copied();
+                let (chosen, format) = (choices.get(menu.selected).copied(), menu.format);
                 self.overlays.pop();
                 match chosen {
-                    Some((ExportChoice::Copy(copy), format)) => {
-                        self.emit(Effect::Export(copy, format));
-                    }
-                    Some((ExportChoice::Letters, format)) => {
-                        self.emit(Effect::ExportLetters(format));
-                    }
+                    Some(ExportChoice::Copy(copy)) => self.emit(Effect::Export(copy, format)),
+                    Some(ExportChoice::Letters) => self.emit(Effect::ExportLetters(format)),
                     None => {}
                 }
             }

@@ -47,9 +47,10 @@ impl App {
             Command::Finalise => self.ask_finalise(),
             Command::MarkSent => self.ask_mark_sent(),
             // Exporting reads the session; it is allowed read-only too.
-            Command::Export => self
-                .overlays
-                .push(Overlay::Export(ExportMenu { selected: 0 })),
+            Command::Export => self.overlays.push(Overlay::Export(ExportMenu {
+                selected: 0,
+                format: self.export_format,
+            })),
             _ => match content {
                 Some(PaneContent::List(kind)) => self.list_command(cmd, &kind, pane_count, typed),
                 Some(PaneContent::Form(fields)) => self.form_command(cmd, &fields, typed),

@@ -13,8 +13,8 @@ use crate::app::keymap::Context;
 use crate::app::state::ExportMenu;
 
 pub(super) fn draw(f: &mut Frame, area: Rect, menu: &ExportMenu, theme: Theme) {
-    let options = ExportMenu::options();
-    let rect = centred(area, 66, options.len() as u16 + 4);
+    let choices = ExportMenu::choices();
+    let rect = centred(area, 66, choices.len() as u16 + 6);
     clear_with_gutter(f, area, rect);
     let block = pane_block("Export", true, theme).title_bottom(Line::styled(
         format!(" {} ", hint_line(Context::Export)),
@@ -23,17 +23,19 @@ pub(super) fn draw(f: &mut Frame, area: Rect, menu: &ExportMenu, theme: Theme) {
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let w = inner.width as usize;
-    let lines: Vec<Line> = options
-        .iter()
-        .enumerate()
-        .map(|(i, (c, fmt))| {
-            let line = Line::from(truncate(&ExportMenu::label(*c, *fmt), w));
-            if i == menu.selected {
-                line.style(theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
+    let format = format!("Format  ‹ {} ›", ExportMenu::format_label(menu.format));
+    let mut lines = vec![
+        Line::styled(truncate(&format, w), theme.title()),
+        Line::styled(truncate("← → change the format", w), theme.muted()),
+        Line::from(""),
+    ];
+    lines.extend(choices.iter().enumerate().map(|(i, c)| {
+        let line = Line::from(truncate(ExportMenu::label(*c), w));
+        if i == menu.selected {
+            line.style(theme.selected())
+        } else {
+            line
+        }
+    }));
     f.render_widget(Paragraph::new(lines), inner);
 }

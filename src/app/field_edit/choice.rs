@@ -1,0 +1,112 @@
+//! Choices and tick boxes: moving a choice on, choosing by first letters
+//! as a drop-down does, ticking.
+
+use super::super::field::{Field, find_mut, slots_mut};
+use super::*;
+
+/// Moves a choice field to its next (or previous) value.
+pub fn cycle(s: &mut Session, f: &Field, forward: bool) -> bool {
+    use Field as F;
+    macro_rules! turn {
+        ($place:expr) => {{
+            $place = $place.cycled(forward);
+            true
+        }};
+    }
+    match f {
+        F::SetupKind => turn!(s.setup.kind),
+        F::SetupVenueKind => turn!(s.setup.venue_kind),
+        F::AttendeeAgencyKind(id) => {
+            find_mut(&mut s.attendees, id).is_some_and(|a| turn!(a.agency_kind))
+        }
+        F::AttendeeAttendance(id) => {
+            find_mut(&mut s.attendees, id).is_some_and(|a| turn!(a.attendance))
+        }
+        F::MapColumn(id) => find_mut(&mut s.map_items, id).is_some_and(|m| turn!(m.column)),
+        F::MapTag(id) => find_mut(&mut s.map_items, id).is_some_and(|m| turn!(m.tag)),
+        F::VoiceMethod(id) => find_mut(&mut s.child_voices, id).is_some_and(|v| turn!(v.method)),
+        F::RecOutcome(id) => find_mut(&mut s.recommendations, id).is_some_and(|r| turn!(r.outcome)),
+        F::DecisionOutcome(id) => find_mut(&mut s.decisions, id).is_some_and(|d| turn!(d.outcome)),
+        F::ActionProgress(g, a) => find_mut(&mut s.safety_goals, g)
+            .and_then(|g| find_mut(&mut g.actions, a))
+            .is_some_and(|a| turn!(a.progress)),
+        F::ActionRecurrence(g, a) => find_mut(&mut s.safety_goals, g)
+            .and_then(|g| find_mut(&mut g.actions, a))
+            .is_some_and(|a| turn!(a.recurrence)),
+        F::ChildGender(id) => find_mut(&mut s.children, id).is_some_and(|c| turn!(c.gender)),
+        F::PartMovement(id) => find_mut(&mut s.parts, id).is_some_and(|p| turn!(p.movement)),
+        _ => false,
+    }
+}
+
+/// Letters fit a label that starts with them, or whose words' first letters
+/// start with them, as chairs shorten outcomes: "cpp", "cin", "nfa".
+fn fits(label: &str, letters: &str) -> bool {
+    let label = label.to_lowercase();
+    let initials: String = label
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter_map(|w| w.chars().next())
+        .collect();
+    label.starts_with(letters) || initials.starts_with(letters)
+}
+
+/// Sets a choice field to the first value, from the one after the current
+/// one round to itself, whose label starts with `letters` (any case), as a
+/// web form's drop-down does. The label chosen, or None if none starts so.
+pub fn choose_by_letters(s: &mut Session, f: &Field, letters: &str) -> Option<&'static str> {
+    use Field as F;
+    let letters = letters.to_lowercase();
+    fn pick<T: Choice>(place: &mut T, letters: &str, again: bool) -> Option<&'static str> {
+        let all = T::ALL;
+        let at = all.iter().position(|c| c == place).unwrap_or(0);
+        // A second letter refines the current choice if it still fits;
+        // the first letter moves on, so pressing it again goes through
+        // every choice starting with it.
+        let start = if again { at } else { at + 1 };
+        let found = (0..all.len())
+            .map(|i| all[(start + i) % all.len()])
+            .find(|c| fits(c.label(), letters))?;
+        *place = found;
+        Some(found.label())
+    }
+    let again = letters.chars().count() > 1;
+    let l = letters.as_str();
+    match f {
+        F::SetupKind => pick(&mut s.setup.kind, l, again),
+        F::SetupVenueKind => pick(&mut s.setup.venue_kind, l, again),
+        F::AttendeeAgencyKind(id) => {
+            find_mut(&mut s.attendees, id).and_then(|a| pick(&mut a.agency_kind, l, again))
+        }
+        F::AttendeeAttendance(id) => {
+            find_mut(&mut s.attendees, id).and_then(|a| pick(&mut a.attendance, l, again))
+        }
+        F::MapColumn(id) => {
+            find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.column, l, again))
+        }
+        F::MapTag(id) => find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.tag, l, again)),
+        F::VoiceMethod(id) => {
+            find_mut(&mut s.child_voices, id).and_then(|v| pick(&mut v.method, l, again))
+        }
+        F::RecOutcome(id) => {
+            find_mut(&mut s.recommendations, id).and_then(|r| pick(&mut r.outcome, l, again))
+        }
+        F::DecisionOutcome(id) => {
+            find_mut(&mut s.decisions, id).and_then(|d| pick(&mut d.outcome, l, again))
+        }
+        F::ActionProgress(g, a) => find_mut(&mut s.safety_goals, g)
+            .and_then(|g| find_mut(&mut g.actions, a))
+            .and_then(|a| pick(&mut a.progress, l, again)),
+        _ => None,
+    }
+}
+
+/// Flips a yes/no field.
+pub fn toggle(s: &mut Session, f: &Field) -> bool {
+    match slots_mut(s, f).flag {
+        Some(b) => {
+            *b = !*b;
+            true
+        }
+        None => false,
+    }
+}
