@@ -413,6 +413,16 @@ impl App {
         }
     }
 
+    /// Why this change cannot be made: an addendum's (see
+    /// `addendum_refusal`) or any other change's (`edit_refusal`).
+    pub(crate) fn refusal_for(&self, addendum: bool) -> Option<String> {
+        if addendum {
+            self.addendum_refusal()
+        } else {
+            self.edit_refusal()
+        }
+    }
+
     /// Why an addendum cannot be written: only a read-only window refuses,
     /// since addenda are how a finalised record is corrected.
     pub fn addendum_refusal(&self) -> Option<String> {

@@ -25,11 +25,7 @@ impl App {
         what: impl Into<String>,
         f: impl FnOnce(&mut Session) -> Result<R, String>,
     ) -> Option<R> {
-        let refusal = if addendum {
-            self.addendum_refusal()
-        } else {
-            self.edit_refusal()
-        };
+        let refusal = self.refusal_for(addendum);
         if let Some(why) = refusal {
             self.say(Tone::Warning, why);
             return None;

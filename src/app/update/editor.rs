@@ -87,11 +87,7 @@ impl App {
         }
         let mut error = None;
         let addendum = field.is_addendum();
-        let refusal = if addendum {
-            self.addendum_refusal()
-        } else {
-            self.edit_refusal()
-        };
+        let refusal = self.refusal_for(addendum);
         if refusal.is_none() {
             // One attempt (it used to be a trial run on a copy, then the
             // change): `apply_change` leaves the session as it was on error.

@@ -48,11 +48,7 @@ impl App {
         let Some(ch) = typed else {
             return;
         };
-        let refusal = if field.is_addendum() {
-            self.addendum_refusal()
-        } else {
-            self.edit_refusal()
-        };
+        let refusal = self.refusal_for(field.is_addendum());
         if refusal.is_some() {
             self.refuse_typing();
             return;
@@ -196,11 +192,7 @@ impl App {
     }
 
     pub(super) fn open_editor(&mut self, field: &Field, capture: Option<Capture>) {
-        let refusal = if field.is_addendum() {
-            self.addendum_refusal()
-        } else {
-            self.edit_refusal()
-        };
+        let refusal = self.refusal_for(field.is_addendum());
         if let Some(why) = refusal {
             self.say(Tone::Warning, why);
             return;

@@ -156,11 +156,7 @@ impl App {
             _ => {}
         }
         let addendum = *kind == ListKind::Addenda;
-        let refusal = if addendum {
-            self.addendum_refusal()
-        } else {
-            self.edit_refusal()
-        };
+        let refusal = self.refusal_for(addendum);
         if refusal.is_some() {
             self.refuse_typing();
             return;

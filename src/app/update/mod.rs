@@ -267,11 +267,7 @@ impl App {
 
     /// Typing where nothing can change: says why, once per keystroke.
     fn refuse_typing(&mut self) {
-        let why = if self.stage == Stage::Record {
-            self.addendum_refusal()
-        } else {
-            self.edit_refusal()
-        };
+        let why = self.refusal_for(self.stage == Stage::Record);
         let why = why.unwrap_or_else(|| "nothing to type into here".into());
         self.say(
             Tone::Warning,
