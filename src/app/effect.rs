@@ -91,7 +91,11 @@ impl App {
             }
             Report::SaveFailed { why } => self.save_error = Some(why),
             Report::SaveNowDone => {
-                if self.save_error.is_none() && !self.read_only() {
+                // "saving…" becomes "saved"; a message that says more (such
+                // as "finalised: the record is locked") stays, since the
+                // corner of the status bar shows the save anyway.
+                let saying_more = self.message.as_ref().is_some_and(|m| m.text != "saving…");
+                if self.save_error.is_none() && !self.read_only() && !saying_more {
                     self.say(Tone::Info, "saved");
                 }
             }

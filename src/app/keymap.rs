@@ -332,7 +332,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Form, [k(K::Enter)], C::Edit, "edit the field, tick it or pick a value", Some("edit")),
     bind!(X::Form, [k(K::Left)], C::Left, "previous choice; off a choice, the pane to the left", None),
     bind!(X::Form, [k(K::Right)], C::Right, "next choice; off a choice, the pane to the right", None),
-    bind!(X::Grid, [TYPING], C::Type, "start this cell's entry, e.g. 7 home unpredictable", Some("type to score")),
+    bind!(X::Grid, [TYPING], C::Type, "start this cell's entry: a score and why (7 home unpredictable), or a recommendation's first letters (cpp)", Some("type in the cell")),
     bind!(X::Grid, [k(K::Up)], C::Up, "previous person", None),
     bind!(X::Grid, [k(K::Down)], C::Down, "next person", None),
     bind!(X::Grid, [k(K::Left)], C::Left, "previous child", None),

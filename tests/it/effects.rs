@@ -100,6 +100,29 @@ fn ctrl_s_asks_to_save_now_and_the_report_marks_everything_saved() {
 }
 
 #[test]
+fn finalising_saves_at_once_and_still_says_the_record_is_locked() {
+    let mut s = cpconf::example::example_review();
+    s.status = cpconf::model::Status::InProgress;
+    s.finalised = None;
+    for d in &mut s.decisions {
+        d.outcome = cpconf::model::Outcome::ChildInNeed;
+    }
+    let mut app = App::new(s, Access::Edit, at("12:00:00"));
+    go_to(&mut app, cpconf::model::Stage::Decision);
+    let effects = keys(&mut app, "<F9><Enter>");
+    assert_eq!(effects, vec![Effect::SaveNow], "{:?}", app.message());
+    let mut runtime = FakeRuntime::default();
+    runtime.perform(&mut app, effects);
+    assert!(runtime.saved.is_some());
+    // The save's own "saved" does not cover what finalising said; the
+    // corner of the status bar shows the save.
+    assert_eq!(
+        message(&app),
+        (Tone::Info, "finalised: the record is locked".into())
+    );
+}
+
+#[test]
 fn ctrl_s_in_the_editor_keeps_the_text_then_asks_to_save() {
     let mut app = new_app();
     open_field(&mut app, "Venue or link");
