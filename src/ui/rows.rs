@@ -83,6 +83,12 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// The item this row shows (lists of children and people have their
+    /// own ids).
+    fn id(&self) -> ItemId {
+        ItemId(self.key.to_string())
+    }
+
     /// How many lines long text may take: a few when compact, else all.
     fn cap(&self, n: usize) -> usize {
         if self.compact { n } else { 0 }
@@ -202,7 +208,7 @@ impl Row<'_> {
         let Row {
             s, width, theme, ..
         } = *self;
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(p) = find(&s.parts, &id) else {
             return vec![];
         };
@@ -239,7 +245,7 @@ impl Row<'_> {
         let Row {
             s, width, theme, ..
         } = *self;
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(h) = find(&s.household, &id) else {
             return vec![];
         };
@@ -266,8 +272,7 @@ impl Row<'_> {
         let Row {
             s, width, theme, ..
         } = *self;
-        let cap = |n: usize| self.cap(n);
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(n) = find(&s.safety_network, &id) else {
             return vec![];
         };
@@ -285,7 +290,7 @@ impl Row<'_> {
         lines.extend(body(
             &or_placeholder(&n.will_do, "(what will they do?)"),
             width,
-            cap(2),
+            self.cap(2),
         ));
         lines
     }
@@ -294,8 +299,7 @@ impl Row<'_> {
         let Row {
             s, width, theme, ..
         } = *self;
-        let cap = |n: usize| self.cap(n);
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(e) = find(&s.pre_meeting.exclusions, &id) else {
             return vec![];
         };
@@ -316,7 +320,7 @@ impl Row<'_> {
         lines.extend(body(
             &or_placeholder(&e.grounds, "(grounds not yet written)"),
             width,
-            cap(2),
+            self.cap(2),
         ));
         lines
     }
@@ -329,8 +333,7 @@ impl Row<'_> {
             theme,
             ..
         } = *self;
-        let cap = |n: usize| self.cap(n);
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(d) = find(&s.danger_statements, &id) else {
             return vec![];
         };
@@ -351,7 +354,7 @@ impl Row<'_> {
         lines.extend(body(
             &or_placeholder(&d.worry, "(what are we worried about?)"),
             width,
-            cap(3),
+            self.cap(3),
         ));
         let future = d.if_nothing_changes.trim();
         if !future.is_empty() {
@@ -364,7 +367,7 @@ impl Row<'_> {
                     format!("If nothing changes: {future}")
                 },
                 width,
-                cap(2),
+                self.cap(2),
             ));
         }
         if !d.dispute.trim().is_empty() {
@@ -380,8 +383,7 @@ impl Row<'_> {
         let Row {
             s, width, theme, ..
         } = *self;
-        let cap = |n: usize| self.cap(n);
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(m) = find(&s.map_items, &id) else {
             return vec![];
         };
@@ -393,7 +395,11 @@ impl Row<'_> {
                     .map(|l| Line::styled(l, theme.restricted())),
             );
         }
-        lines.extend(body(&or_placeholder(&m.text, "(empty)"), width, cap(4)));
+        lines.extend(body(
+            &or_placeholder(&m.text, "(empty)"),
+            width,
+            self.cap(4),
+        ));
         let mut bits = Vec::new();
         if m.tag != Tag::None {
             bits.push(m.tag.label().to_string());
@@ -425,8 +431,7 @@ impl Row<'_> {
             theme,
             ..
         } = *self;
-        let cap = |n: usize| self.cap(n);
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(g) = find(&s.safety_goals, &id) else {
             return vec![];
         };
@@ -437,7 +442,7 @@ impl Row<'_> {
         lines.extend(body(
             &or_placeholder(&g.parents_will, "(what will the parents be doing?)"),
             width,
-            cap(3),
+            self.cap(3),
         ));
         lines
     }
@@ -446,12 +451,11 @@ impl Row<'_> {
         let Row {
             s, width, theme, ..
         } = *self;
-        let cap = |n: usize| self.cap(n);
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(a) = find(&s.safety_goals, goal).and_then(|g| find(&g.actions, &id)) else {
             return vec![];
         };
-        let mut lines = body(&or_placeholder(&a.what, "(what?)"), width, cap(2));
+        let mut lines = body(&or_placeholder(&a.what, "(what?)"), width, self.cap(2));
         let by = match (a.recurrence, a.by_when) {
             (Recurrence::Once, Some(d)) => format!("by {}", show_date(d)),
             (Recurrence::Once, None) => "by no date".into(),
@@ -483,8 +487,7 @@ impl Row<'_> {
         let Row {
             s, width, theme, ..
         } = *self;
-        let cap = |n: usize| self.cap(n);
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(a) = find(&s.addenda, &id) else {
             return vec![];
         };
@@ -498,10 +501,10 @@ impl Row<'_> {
         lines.extend(body(
             &or_placeholder(&a.what, "(what is added?)"),
             width,
-            cap(3),
+            self.cap(3),
         ));
         if !a.why.trim().is_empty() {
-            lines.extend(body(&format!("Why: {}", a.why), width, cap(2)));
+            lines.extend(body(&format!("Why: {}", a.why), width, self.cap(2)));
         }
         lines
     }
@@ -530,8 +533,7 @@ impl Row<'_> {
         let Row {
             s, width, theme, ..
         } = *self;
-        let cap = |n: usize| self.cap(n);
-        let id = ItemId(self.key.to_string());
+        let id = self.id();
         let Some(x) = find(&s.decisions, child).and_then(|d| find(&d.dissents, &id)) else {
             return vec![];
         };
@@ -544,7 +546,7 @@ impl Row<'_> {
             truncate(&who, width),
             theme.title(),
         ))];
-        lines.extend(body(&or_placeholder(&x.why, "(why?)"), width, cap(3)));
+        lines.extend(body(&or_placeholder(&x.why, "(why?)"), width, self.cap(3)));
         lines
     }
 }
