@@ -43,16 +43,7 @@ fn the_whole_conference_on_todays_keys() {
     );
     assert!(pm.exclusions[0].separate_attendance);
 
-    assert_eq!(s.attendees.len(), c.people.len());
-    for (a, p) in s.attendees.iter().zip(&c.people) {
-        assert_eq!(
-            (a.name.as_str(), a.role.as_str(), a.agency.as_str()),
-            (p.name, p.role, p.agency)
-        );
-        assert_eq!(a.agency_kind, p.kind, "{}", p.name);
-        assert_eq!(a.attendance, p.attendance, "{}", p.name);
-        assert_eq!(a.gives_recommendation, p.recommends, "{}", p.name);
-    }
+    assert_register_is_the_scripts(s, &c);
     assert!(s.quorum().is_quorate());
     assert!(s.opening_statements.confidentiality && s.opening_statements.complaints);
 
@@ -183,16 +174,7 @@ fn the_whole_conference_on_the_new_keys_counts_its_command_keys() {
     assert!(s.problems().is_empty(), "{:?}", s.problems());
     assert_eq!(s.status, Status::Finalised);
     assert_eq!(s.children.len(), c.children.len());
-    assert_eq!(s.attendees.len(), c.people.len());
-    for (a, p) in s.attendees.iter().zip(&c.people) {
-        assert_eq!(
-            (a.name.as_str(), a.role.as_str(), a.agency.as_str()),
-            (p.name, p.role, p.agency)
-        );
-        assert_eq!(a.agency_kind, p.kind, "{}", p.name);
-        assert_eq!(a.attendance, p.attendance, "{}", p.name);
-        assert_eq!(a.gives_recommendation, p.recommends, "{}", p.name);
-    }
+    assert_register_is_the_scripts(s, &c);
     assert_eq!(s.danger_statements.len(), c.dangers.len());
     assert_eq!(s.map_items.len(), c.map.len());
     for (m, want) in s.map_items.iter().zip(&c.map) {
@@ -231,5 +213,19 @@ fn the_whole_conference_on_the_new_keys_counts_its_command_keys() {
             readme.contains(&format!("**{figure}**")),
             "README states {figure}"
         );
+    }
+}
+
+/// The register holds the script's people, each as the script has them.
+fn assert_register_is_the_scripts(s: &Session, c: &crate::support::conference_script::Conference) {
+    assert_eq!(s.attendees.len(), c.people.len());
+    for (a, p) in s.attendees.iter().zip(&c.people) {
+        assert_eq!(
+            (a.name.as_str(), a.role.as_str(), a.agency.as_str()),
+            (p.name, p.role, p.agency)
+        );
+        assert_eq!(a.agency_kind, p.kind, "{}", p.name);
+        assert_eq!(a.attendance, p.attendance, "{}", p.name);
+        assert_eq!(a.gives_recommendation, p.recommends, "{}", p.name);
     }
 }

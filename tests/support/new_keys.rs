@@ -234,13 +234,7 @@ fn kind_word(kind: AgencyKind) -> String {
 
 /// The whole conference on the new keys, finalised and exported.
 pub fn play(c: &Conference) -> Counted {
-    let mut k = Counted {
-        app: new_app(),
-        command_keys: 0,
-        letters: 0,
-        content_chars: 0,
-        parts: Vec::new(),
-    };
+    let mut k = Counted::new(new_app());
     let s = &c.setup;
 
     // 0 Setup: typing on a field edits it, the prefilled date typed over;

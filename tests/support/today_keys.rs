@@ -52,6 +52,17 @@ fn text(t: &str) -> Value {
 }
 
 impl Counted {
+    /// Nothing pressed yet on `app`.
+    pub fn new(app: App) -> Self {
+        Counted {
+            app,
+            command_keys: 0,
+            letters: 0,
+            content_chars: 0,
+            parts: Vec::new(),
+        }
+    }
+
     /// Command keys, written as `support::keys` reads them: each character
     /// or `<Name>` is one key.
     pub fn cmd(&mut self, script: &str) -> Vec<Effect> {
@@ -289,13 +300,7 @@ fn category_key(c: Category) -> String {
 
 /// The whole conference on today's keys, finalised and exported.
 pub fn play(c: &Conference) -> Counted {
-    let mut k = Counted {
-        app: new_app(),
-        command_keys: 0,
-        letters: 0,
-        content_chars: 0,
-        parts: Vec::new(),
-    };
+    let mut k = Counted::new(new_app());
     let s = &c.setup;
 
     // 0 Setup.
