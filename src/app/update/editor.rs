@@ -165,18 +165,7 @@ impl App {
             {
                 self.next_grid_cell();
             }
-            Some(Overlay::Record(f)) => {
-                f.selected = super::step(f.selected, delta, f.fields.len());
-            }
-            // Typed straight into a stage's form: on to its next field.
-            None => {
-                if let Some(PaneContent::Form(fields)) =
-                    self.panes().get(self.pane).map(|p| p.content.clone())
-                {
-                    self.move_row(delta, fields.len());
-                }
-            }
-            _ => {}
+            _ => self.step_field(delta),
         }
     }
 

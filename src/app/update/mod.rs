@@ -150,13 +150,7 @@ impl App {
             Some(Overlay::Record(form)) => form.fields.get(form.selected).cloned(),
             Some(_) => None,
             None => match self.panes().get(self.pane).map(|p| p.content.clone()) {
-                Some(PaneContent::Form(fields)) => {
-                    let row = self
-                        .cursors
-                        .get(&(self.stage, self.pane))
-                        .map_or(0, |c| c.row);
-                    fields.get(row).cloned()
-                }
+                Some(PaneContent::Form(fields)) => fields.get(self.cursor(self.pane).row).cloned(),
                 _ => None,
             },
         }
@@ -273,6 +267,22 @@ impl App {
             Tone::Warning,
             format!("{why} · typing changes nothing; arrows move, Enter reads, F1 lists the keys"),
         );
+    }
+
+    /// Moves the focus `delta` fields on in the form that has it: an item's
+    /// form on top, or the stage's form in focus; elsewhere nothing.
+    fn step_field(&mut self, delta: isize) {
+        match self.overlays.last_mut() {
+            Some(Overlay::Record(f)) => f.selected = step(f.selected, delta, f.fields.len()),
+            Some(_) => {}
+            None => {
+                if let Some(PaneContent::Form(fields)) =
+                    self.panes().get(self.pane).map(|p| p.content.clone())
+                {
+                    self.move_row(delta, fields.len());
+                }
+            }
+        }
     }
 
     fn move_row(&mut self, delta: isize, len: usize) {

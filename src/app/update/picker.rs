@@ -77,17 +77,7 @@ impl App {
     /// to the form's next field (Esc keeps it and stays).
     fn choose_and_move_on(&mut self) {
         self.close_picker();
-        match self.overlays.last_mut() {
-            Some(Overlay::Record(f)) => f.selected = step(f.selected, 1, f.fields.len()),
-            Some(_) => {}
-            None => {
-                if let Some(super::super::panes::PaneContent::Form(fields)) =
-                    self.panes().get(self.pane).map(|p| p.content.clone())
-                {
-                    self.move_row(1, fields.len());
-                }
-            }
-        }
+        self.step_field(1);
     }
 
     /// Keeps what was ticked: leaving a picker never throws choices away.
