@@ -124,11 +124,12 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     } else {
         app.edit_refusal().is_some()
     };
+    let here = app.hints_here();
     for b in bindings_for(&app.contexts()) {
         let Some((key, hint)) = b.hint_parts() else {
             continue;
         };
-        if (locked && b.command.edits()) || !app.offers_hint(b) {
+        if (locked && b.command.edits()) || !here.offers(b) {
             continue;
         }
         // Over a box, the box's own keys first, then only help and quit of

@@ -120,27 +120,20 @@ impl App {
         }
     }
 
-    /// Whether the status bar should offer `b` where the focus is now: Space
-    /// ticks only on a tick box (elsewhere it types), and in a form Tab goes
-    /// to the next field, not the next pane.
-    pub fn offers_hint(&self, b: &super::keymap::Binding) -> bool {
-        let field_kind = self.focused_field().map(|f| f.kind());
-        let in_form = matches!(b.context, Context::Form | Context::Record);
-        match b.command {
-            Command::Toggle if in_form => field_kind == Some(FieldKind::Toggle),
-            Command::Type if in_form => field_kind != Some(FieldKind::Toggle),
-            // The decision's children come from setup, the audit trail from
-            // what was done: typing there adds nothing.
-            Command::Type if b.context == Context::List => !matches!(
-                self.panes().get(self.pane).map(|p| &p.content),
-                Some(PaneContent::List(
-                    super::panes::ListKind::DecisionChildren | super::panes::ListKind::Audit
-                ))
+    /// What the status bar needs to know of the focus to choose its hints,
+    /// worked out once a frame (see `HintsHere::offers`).
+    pub fn hints_here(&self) -> HintsHere {
+        let list = match self.panes().get(self.pane).map(|p| p.content.clone()) {
+            Some(PaneContent::List(kind)) => Some(kind),
+            _ => None,
+        };
+        HintsHere {
+            field_kind: self.focused_field().map(|f| f.kind()),
+            typing_adds_nothing: matches!(
+                list,
+                Some(super::panes::ListKind::DecisionChildren | super::panes::ListKind::Audit)
             ),
-            Command::NextPane if b.context == Context::Session => {
-                field_kind.is_none() || !self.overlays.is_empty()
-            }
-            _ => true,
+            boxed: !self.overlays.is_empty(),
         }
     }
 
@@ -319,4 +312,32 @@ fn step(i: usize, delta: isize, len: usize) -> usize {
         return 0;
     }
     (i as isize + delta).clamp(0, len as isize - 1) as usize
+}
+
+/// The focus, as the status bar's hints need it (from `App::hints_here`).
+#[derive(Clone, Copy, Debug)]
+pub struct HintsHere {
+    field_kind: Option<FieldKind>,
+    /// A list that typing adds nothing to: the decision's children come
+    /// from setup, the audit trail from what was done.
+    typing_adds_nothing: bool,
+    boxed: bool,
+}
+
+impl HintsHere {
+    /// Whether the status bar should offer `b` where the focus is: Space
+    /// ticks only on a tick box (elsewhere it types), and in a form Tab goes
+    /// to the next field, not the next pane.
+    pub fn offers(&self, b: &super::keymap::Binding) -> bool {
+        let in_form = matches!(b.context, Context::Form | Context::Record);
+        match b.command {
+            Command::Toggle if in_form => self.field_kind == Some(FieldKind::Toggle),
+            Command::Type if in_form => self.field_kind != Some(FieldKind::Toggle),
+            Command::Type if b.context == Context::List => !self.typing_adds_nothing,
+            Command::NextPane if b.context == Context::Session => {
+                self.field_kind.is_none() || self.boxed
+            }
+            _ => true,
+        }
+    }
 }
