@@ -250,6 +250,10 @@ pub struct App {
     /// The grid column where Tab started moving along a row of entries, so
     /// that Enter goes down to the next person there, as a spreadsheet does.
     pub(super) grid_row_start: Option<usize>,
+    /// The last key was a letter typed outside the editor (on a field, a
+    /// list, a tick box), and this key is a space after it: see `key`.
+    pub(super) letters_just_typed: bool,
+    pub(super) space_in_sentence: bool,
     /// The export menu's format, as last chosen in this window.
     pub(super) export_format: crate::export::Format,
     /// The local rules in force (defaults unless given by `with_config`).
@@ -367,6 +371,8 @@ impl App {
             type_ahead: None,
             grid_row_start: None,
             export_format: crate::export::Format::Html,
+            letters_just_typed: false,
+            space_in_sentence: false,
             config: Arc::default(),
         };
         app.open_stage_visit();

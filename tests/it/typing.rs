@@ -552,3 +552,20 @@ fn a_click_past_the_end_of_a_list_selects_its_last_row() {
         "the decision form has the focus"
     );
 }
+
+#[test]
+fn a_sentence_typed_on_a_tick_box_ticks_nothing() {
+    let mut app = new_app();
+    go_to(&mut app, Stage::PreMeeting);
+    focus_field(&mut app, "Explained: purpose of the conference");
+    let before = edits(app.session());
+    keys(&mut app, "do quick upset mum");
+    assert!(
+        edits(app.session()) == before,
+        "the spaces of a sentence ticked the box"
+    );
+    assert!(message(&app).contains("tick box"), "{}", message(&app));
+    // Space on its own (not straight after letters) still ticks.
+    keys(&mut app, "<Down><Up><Space>");
+    assert!(app.session().pre_meeting.explained_purpose, "ticked");
+}

@@ -54,6 +54,15 @@ impl App {
             return;
         }
         match field.kind() {
+            // A sentence typed on a tick box ticks nothing: only a Space
+            // that does not follow letters does.
+            FieldKind::Toggle if ch == ' ' && self.space_in_sentence => self.say(
+                Tone::Info,
+                format!(
+                    "{} is a tick box: typing changes nothing; Space on its own ticks it",
+                    field.label()
+                ),
+            ),
             FieldKind::Toggle if ch == ' ' => self.activate(field),
             FieldKind::Toggle => self.say(
                 Tone::Info,

@@ -169,6 +169,11 @@ impl App {
             // Letters typed on a choice count only while they come in a row.
             self.type_ahead = None;
         }
+        // A space right after letters typed outside the editor is the gap
+        // between words of a sentence typed in the wrong place, not a tick.
+        self.space_in_sentence = typed == Some(' ') && self.letters_just_typed;
+        self.letters_just_typed =
+            cmd == Command::Type && from != Context::Editor && typed.is_some_and(|c| c != ' ');
         if from == Context::Session && !self.overlays.is_empty() {
             self.session_key_over_overlay(cmd, &ev);
             return;
