@@ -84,6 +84,16 @@ pub fn run_session(
 
 impl Run<'_> {
     fn event_loop(&mut self, outside: &Outside) -> io::Result<Exit> {
+        // What the terminal shows and the panes drawn last: a frame redraws
+        // and sends only what a key changed. Whatever ends the loop, the
+        // terminal is handed back whole for the session list.
+        let mut screen = ui::Screen::default();
+        let result = self.frames(outside, &mut screen);
+        screen.leave(self.term)?;
+        result
+    }
+
+    fn frames(&mut self, outside: &Outside, screen: &mut ui::Screen) -> io::Result<Exit> {
         let mut dirty = true;
         let mut last_beat = Instant::now() - BEAT;
         let mut last_input = Instant::now();
@@ -92,12 +102,9 @@ impl Run<'_> {
         // What the last frame showed of the clock: the time alone redraws
         // only when that moves on.
         let mut time_shown = ui::clock::time_shown(&self.app);
-        // The panes drawn last, reused where a key left them as they were.
-        let mut cache = ui::FrameCache::default();
         loop {
             if dirty {
-                self.term
-                    .draw(|f| ui::draw_cached(f, &self.app, &mut cache))?;
+                screen.present(self.term, &self.app)?;
                 time_shown = ui::clock::time_shown(&self.app);
                 dirty = false;
             }

@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use ratatui::Frame;
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
 use crate::app::panes::Pane;
@@ -25,6 +25,14 @@ pub struct FrameCache {
     panes: Vec<Option<DrawnPane>>,
     /// Panes of the last frame put back from the memo, not drawn.
     reused: usize,
+    /// Counts frames, so a kept pane knows whether it was in the last one.
+    frame: u64,
+    /// Set while `Screen` draws a frame over the last one rather than on a
+    /// blank buffer: where the last frame's boxes covered the panes.
+    pub(super) over_last: Option<Rect>,
+    /// The panes drawn or copied whole this frame (only drawing over the
+    /// last frame keeps them): the screen must send their cells.
+    pub(super) redrawn: Vec<Rect>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -62,6 +70,8 @@ impl PaneKey {
 
 struct DrawnPane {
     key: PaneKey,
+    /// The frame that last showed these cells.
+    shown_in: u64,
     /// The rect's cells, row by row.
     cells: Vec<Cell>,
 }
@@ -75,6 +85,8 @@ impl FrameCache {
             config: Arc::as_ptr(app.config()),
         };
         self.reused = 0;
+        self.frame += 1;
+        self.redrawn.clear();
         if self.shared.as_ref() != Some(&shared) {
             self.panes.clear();
             self.shared = Some(shared);
@@ -89,6 +101,9 @@ impl FrameCache {
 
     /// Puts pane `index` in the frame: its kept cells when `key` is the
     /// key they were drawn under, else what `draw` draws (then kept).
+    /// Drawn over the last frame (`over_last`), a pane the last frame
+    /// showed as it is now needs only the part its boxes covered put back;
+    /// a pane drawn afresh is cleared first, as a blank frame would be.
     pub(super) fn pane(
         &mut self,
         f: &mut Frame,
@@ -105,26 +120,67 @@ impl FrameCache {
             self.panes.resize_with(index + 1, || None);
         }
         let buf = f.buffer_mut();
-        let width = usize::from(rect.width);
-        match &self.panes[index] {
+        let frame = self.frame;
+        match &mut self.panes[index] {
             Some(kept) if kept.key == key => {
                 self.reused += 1;
-                for (row, y) in (rect.y..rect.bottom()).enumerate() {
-                    let at = buf.index_of(rect.x, y);
-                    buf.content[at..at + width]
-                        .clone_from_slice(&kept.cells[row * width..(row + 1) * width]);
+                let on_screen = kept.shown_in + 1 == frame;
+                kept.shown_in = frame;
+                match self.over_last {
+                    Some(boxes) if on_screen => {
+                        copy_cells(buf, rect, &kept.cells, rect.intersection(boxes))
+                    }
+                    over_last => {
+                        copy_cells(buf, rect, &kept.cells, rect);
+                        if over_last.is_some() {
+                            self.redrawn.push(rect);
+                        }
+                    }
                 }
             }
             _ => {
+                if self.over_last.is_some() {
+                    reset_cells(buf, rect);
+                    self.redrawn.push(rect);
+                }
                 draw(f);
                 let buf = f.buffer_mut();
+                let width = usize::from(rect.width);
                 let mut cells = Vec::with_capacity(width * usize::from(rect.height));
                 for y in rect.y..rect.bottom() {
                     let at = buf.index_of(rect.x, y);
                     cells.extend_from_slice(&buf.content[at..at + width]);
                 }
-                self.panes[index] = Some(DrawnPane { key, cells });
+                self.panes[index] = Some(DrawnPane {
+                    key,
+                    shown_in: frame,
+                    cells,
+                });
             }
+        }
+    }
+}
+
+/// Copies the `part` of a pane's kept cells (those of `rect`, row by row)
+/// back into the buffer.
+fn copy_cells(buf: &mut Buffer, rect: Rect, kept: &[Cell], part: Rect) {
+    let part = part.intersection(rect);
+    let width = usize::from(rect.width);
+    let (skip, n) = (usize::from(part.x - rect.x), usize::from(part.width));
+    for y in part.y..part.bottom() {
+        let row = usize::from(y - rect.y) * width + skip;
+        let at = buf.index_of(part.x, y);
+        buf.content[at..at + n].clone_from_slice(&kept[row..row + n]);
+    }
+}
+
+/// Blanks `rect` of the buffer, as a fresh frame starts.
+fn reset_cells(buf: &mut Buffer, rect: Rect) {
+    let rect = rect.intersection(buf.area);
+    for y in rect.y..rect.bottom() {
+        let at = buf.index_of(rect.x, y);
+        for cell in &mut buf.content[at..at + usize::from(rect.width)] {
+            cell.reset();
         }
     }
 }

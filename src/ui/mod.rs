@@ -7,6 +7,7 @@ pub mod clock;
 mod overlays;
 mod panes;
 mod rows;
+mod screen;
 mod stages;
 pub mod text;
 pub mod theme;
@@ -19,6 +20,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::state::App;
 pub use cache::FrameCache;
+pub use screen::Screen;
 use theme::Theme;
 
 /// Below this the stage cannot be laid out usefully.
@@ -89,7 +91,7 @@ fn stage_title_line(app: &App, theme: Theme) -> Line<'static> {
 pub fn draw(f: &mut Frame, app: &App) {
     let theme = Theme::new(app.theme());
     words::with(&app.config().categories, || {
-        draw_session(f, app, theme, None)
+        draw_session(f, app, theme, None);
     });
 }
 
@@ -100,7 +102,7 @@ pub fn draw_cached(f: &mut Frame, app: &App, cache: &mut FrameCache) {
     let theme = Theme::new(app.theme());
     cache.begin(app);
     words::with(&app.config().categories, || {
-        draw_session(f, app, theme, Some(cache))
+        draw_session(f, app, theme, Some(cache));
     });
 }
 
@@ -126,10 +128,11 @@ fn frame_areas(area: Rect) -> FrameAreas {
     }
 }
 
-fn draw_session(f: &mut Frame, app: &App, theme: Theme, cache: Option<&mut FrameCache>) {
+/// Returns where boxes were drawn over the stage (see `draw_overlays`).
+fn draw_session(f: &mut Frame, app: &App, theme: Theme, cache: Option<&mut FrameCache>) -> Rect {
     let area = f.area();
     if draw_too_small(f, area) {
-        return;
+        return Rect::ZERO;
     }
     let a = frame_areas(area);
     chrome::draw_sidebar(f, a.sidebar, app, theme);
@@ -137,7 +140,7 @@ fn draw_session(f: &mut Frame, app: &App, theme: Theme, cache: Option<&mut Frame
     stages::draw_stage(f, a.stage, app, theme, cache);
     chrome::draw_status(f, a.status, app, theme);
     // Last, so popups (the help uses the whole screen) sit on top.
-    overlays::draw_overlays(f, a.stage, area, app, theme);
+    overlays::draw_overlays(f, a.stage, area, app, theme)
 }
 
 /// What a mouse click at (x, y) on a screen of `area` lands on, using the

@@ -1,14 +1,18 @@
-//! The runtime draws with `ui::draw_cached`, which reuses the panes a key
-//! left unchanged. Whatever the keys, its frame must be exactly the one a
-//! fresh `ui::draw` makes: the memo is never a second source of truth.
+//! The runtime puts frames on the terminal with `ui::Screen`, which draws
+//! each over the last, reuses the panes a key left unchanged (the memo,
+//! also used by `ui::draw_cached`) and sends only the cells that changed.
+//! Whatever the keys, what the terminal then shows, and the frame
+//! `draw_cached` makes, must be exactly what a fresh `ui::draw` makes: the
+//! memo is never a second source of truth.
 
 use crate::support::at;
 
 use cpconf::app::state::{Access, App};
 use cpconf::app::update::Msg;
+use cpconf::config::ThemeName;
 use cpconf::example::{example_icpc, example_review};
 use cpconf::model::*;
-use cpconf::ui::FrameCache;
+use cpconf::ui::{FrameCache, Screen};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -39,6 +43,8 @@ enum Ev {
     Tick(i64),
     /// The window takes the other of the two sizes.
     Resize,
+    /// The next of the themes (a new config: every pane drawn again).
+    Theme,
 }
 
 fn key(code: KeyCode) -> Ev {
@@ -64,6 +70,7 @@ fn event() -> impl Strategy<Value = Ev> {
         1 => Just(Ev::Paste("said the school\nwould help".into())),
         2 => (1..200i64).prop_map(Ev::Tick),
         1 => Just(Ev::Resize),
+        1 => Just(Ev::Theme),
     ]
 }
 
@@ -83,8 +90,9 @@ fn drawn(
 }
 
 // Each case drives one app through random keys; after every one, the
-// cached window (one terminal kept all along, as the runtime keeps it) and
-// a fresh draw must show the same cells, at 80x24 and at 200x60.
+// terminal `Screen` sent its changes to (one kept all along, as the runtime
+// keeps it), the cached frame and a fresh draw must show the same cells, at
+// 80x24 and at 200x60.
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
@@ -99,6 +107,10 @@ proptest! {
         let mut app = start_app(start);
         let mut cached = screen(1, 1);
         let mut cache = FrameCache::default();
+        let mut shown = screen(sizes[size].0, sizes[size].1);
+        let mut retained = Screen::default();
+        let themes = [ThemeName::Default, ThemeName::HighContrast, ThemeName::Mono];
+        let mut theme = 0;
         let mut now = app.now();
         for (i, ev) in events.iter().enumerate() {
             match ev {
@@ -113,8 +125,15 @@ proptest! {
                     app.update(Msg::Tick(now));
                 }
                 Ev::Resize => size = 1 - size,
+                Ev::Theme => {
+                    theme = (theme + 1) % themes.len();
+                    let taken = std::mem::replace(&mut app, start_app(0));
+                    app = taken.with_theme(themes[theme]);
+                }
             }
             let (w, h) = sizes[size];
+            shown.backend_mut().resize(w, h);
+            retained.present(&mut shown, &app).expect("present");
             let with_cache = drawn(&mut cached, w, h, |f| cpconf::ui::draw_cached(f, &app, &mut cache));
             let fresh = drawn(&mut screen(w, h), w, h, |f| cpconf::ui::draw(f, &app));
             prop_assert!(
@@ -122,6 +141,14 @@ proptest! {
                 "after event {} ({:?}) at {}x{}: the cached frame differs from a fresh one\ncached:\n{}\nfresh:\n{}",
                 i, ev, w, h,
                 crate::support::buffer_text(&with_cache),
+                crate::support::buffer_text(&fresh),
+            );
+            let on_screen = shown.backend().buffer();
+            prop_assert!(
+                *on_screen == fresh,
+                "after event {} ({:?}) at {}x{}: the terminal shows other than a fresh frame\nshown:\n{}\nfresh:\n{}",
+                i, ev, w, h,
+                crate::support::buffer_text(on_screen),
                 crate::support::buffer_text(&fresh),
             );
         }
@@ -158,4 +185,31 @@ fn a_key_redraws_only_the_panes_it_changed() {
         panes - 1,
         "moving in the focused column redraws that column alone"
     );
+}
+
+/// Drawn over the last frame, a key compares and sends only what it could
+/// have changed: a move in a map column, the column and the parts drawn
+/// every frame (sidebar, title, status bar), not the other columns.
+#[test]
+fn a_key_compares_only_the_cells_it_could_change() {
+    let mut app = start_app(1);
+    app.update(Msg::GoToStage(Stage::Map));
+    let mut term = screen(200, 60);
+    let mut retained = Screen::default();
+    retained.present(&mut term, &app).unwrap();
+    assert_eq!(
+        retained.cells_compared(),
+        200 * 60,
+        "the first frame is whole"
+    );
+    app.update(Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+    retained.present(&mut term, &app).unwrap();
+    let compared = retained.cells_compared();
+    assert!(
+        compared < 200 * 60 / 2,
+        "a move compares the column it moved in and the frame's edges, not the screen ({compared} cells)"
+    );
+    let mut fresh = screen(200, 60);
+    fresh.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
+    assert_eq!(term.backend().buffer(), fresh.backend().buffer());
 }

@@ -6,7 +6,7 @@ use super::super::field::Field;
 use super::super::field_edit::edit_text;
 use super::super::keymap::Command;
 use super::super::panes::{
-    ListKind, add_record, delete_record, list_keys, list_len, record_fields,
+    ListKind, add_record, delete_record, list_key_refs, list_keys, list_len, record_fields,
 };
 use super::super::state::*;
 
@@ -21,13 +21,20 @@ impl App {
         pane_count: usize,
         typed: Option<char>,
     ) {
-        let keys = list_keys(&self.session, kind);
-        let row = self.cursor(self.pane).row.min(keys.len().saturating_sub(1));
+        // Counted, not copied: a move in a long list (a map column of L has
+        // hundreds of items) copied every key on every key press.
+        let len = list_len(&self.session, kind);
+        let row = self.cursor(self.pane).row.min(len.saturating_sub(1));
+        let key_at = |app: &App| {
+            list_key_refs(&app.session, kind)
+                .get(row)
+                .map(|k| k.to_string())
+        };
         match cmd {
-            Command::Up => self.move_row(-1, keys.len()),
-            Command::Down => self.move_row(1, keys.len()),
+            Command::Up => self.move_row(-1, len),
+            Command::Down => self.move_row(1, len),
             Command::First => self.set_row(0),
-            Command::Last => self.set_row(keys.len().saturating_sub(1)),
+            Command::Last => self.set_row(len.saturating_sub(1)),
             Command::Left => self.step_pane(false, pane_count),
             Command::Right => self.step_pane(true, pane_count),
             Command::Type => self.start_capture(kind, typed.map(String::from).unwrap_or_default()),
@@ -38,18 +45,18 @@ impl App {
                     return;
                 }
                 if *kind == ListKind::DecisionChildren {
-                    if !keys.is_empty() {
+                    if len > 0 {
                         self.pane = 1;
                     }
                     return;
                 }
-                match keys.get(row) {
-                    Some(key) => self.open_record(Some(kind.clone()), key.clone()),
+                match key_at(self) {
+                    Some(key) => self.open_record(Some(kind.clone()), key),
                     None => self.say(Tone::Info, "nothing here yet: type to add one"),
                 }
             }
             Command::Delete => {
-                if let Some(key) = keys.get(row).cloned() {
+                if let Some(key) = key_at(self) {
                     self.delete_item(kind, &key);
                 }
             }

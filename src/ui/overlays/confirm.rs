@@ -12,9 +12,9 @@ use super::{centred, clear_with_gutter};
 use crate::app::keymap::{Context, bindings_for};
 use crate::app::state::Confirm;
 
-pub(super) fn draw(f: &mut Frame, area: Rect, c: &Confirm, theme: Theme) {
+pub(super) fn draw(f: &mut Frame, area: Rect, c: &Confirm, theme: Theme) -> Rect {
     let rect = centred(area, 60, 7);
-    clear_with_gutter(f, area, rect);
+    let cleared = clear_with_gutter(f, area, rect);
     let block = pane_block("Confirm", true, theme);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
@@ -30,4 +30,5 @@ pub(super) fn draw(f: &mut Frame, area: Rect, c: &Confirm, theme: Theme) {
     }
     lines.push(Line::from(answers));
     f.render_widget(Paragraph::new(lines), inner);
+    cleared
 }

@@ -10,7 +10,7 @@ use super::{centred, clear_with_gutter, hint_line, key_for};
 use crate::app::keymap::{Command, Context};
 use crate::app::state::Editor;
 
-pub(super) fn draw(f: &mut Frame, area: Rect, editor: &Editor, theme: Theme) {
+pub(super) fn draw(f: &mut Frame, area: Rect, editor: &Editor, theme: Theme) -> Rect {
     let w = area.width.saturating_sub(4).min(100);
     let lines = editor.text.lines().len() as u16;
     let h = if editor.multiline() {
@@ -19,13 +19,14 @@ pub(super) fn draw(f: &mut Frame, area: Rect, editor: &Editor, theme: Theme) {
         5
     };
     let rect = centred(area, w, h);
-    clear_with_gutter(f, area, rect);
+    let cleared = clear_with_gutter(f, area, rect);
     let how = hints(editor);
     let block = pane_block(&editor.title, true, theme)
         .title_bottom(Line::styled(format!(" {how} "), theme.muted()));
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     f.render_widget(&editor.text, inner);
+    cleared
 }
 
 /// The table's hints, except where Enter means something else: the next

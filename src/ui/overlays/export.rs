@@ -12,10 +12,10 @@ use super::{centred, clear_with_gutter, hint_line};
 use crate::app::keymap::Context;
 use crate::app::state::ExportMenu;
 
-pub(super) fn draw(f: &mut Frame, area: Rect, menu: &ExportMenu, theme: Theme) {
+pub(super) fn draw(f: &mut Frame, area: Rect, menu: &ExportMenu, theme: Theme) -> Rect {
     let choices = ExportMenu::choices();
     let rect = centred(area, 66, choices.len() as u16 + 6);
-    clear_with_gutter(f, area, rect);
+    let cleared = clear_with_gutter(f, area, rect);
     let block = pane_block("Export", true, theme).title_bottom(Line::styled(
         format!(" {} ", hint_line(Context::Export)),
         theme.muted(),
@@ -38,4 +38,5 @@ pub(super) fn draw(f: &mut Frame, area: Rect, menu: &ExportMenu, theme: Theme) {
         }
     }));
     f.render_widget(Paragraph::new(lines), inner);
+    cleared
 }

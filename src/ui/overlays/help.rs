@@ -12,9 +12,9 @@ use super::super::theme::Theme;
 use super::{centred, clear_with_gutter};
 use crate::app::keymap::{Context, bindings_for};
 
-pub fn draw_help(f: &mut Frame, area: Rect, contexts: &[Context], theme: Theme) {
+pub fn draw_help(f: &mut Frame, area: Rect, contexts: &[Context], theme: Theme) -> Rect {
     let rect = centred(area, area.width.saturating_sub(2).min(110), area.height);
-    clear_with_gutter(f, area, rect);
+    let cleared = clear_with_gutter(f, area, rect);
     let block = pane_block("Keys on this screen (any key closes)", true, theme);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
@@ -52,4 +52,5 @@ pub fn draw_help(f: &mut Frame, area: Rect, contexts: &[Context], theme: Theme) 
         used += block_len;
     }
     f.render_widget(Paragraph::new(lines), areas[column]);
+    cleared
 }

@@ -21,18 +21,27 @@ use crate::app::state::{App, Overlay};
 pub use help::draw_help;
 
 /// `full` is the whole screen, for the help, which needs the room.
-pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App, theme: Theme) {
+/// Returns the smallest rect holding every box drawn (empty with none):
+/// nothing beneath is touched outside it.
+pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App, theme: Theme) -> Rect {
+    let mut drawn = Rect::ZERO;
     for (i, overlay) in app.overlays().iter().enumerate() {
         let on_top = i + 1 == app.overlays().len();
-        match overlay {
+        let rect = match overlay {
             Overlay::Record(form) => record::draw(f, area, app.session(), form, on_top, theme),
             Overlay::Editor(editor) => editor::draw(f, area, editor, theme),
             Overlay::Picker(p) => picker::draw(f, area, p, theme),
             Overlay::Confirm(c) => confirm::draw(f, area, c, theme),
             Overlay::Help(contexts) => draw_help(f, full, contexts, theme),
             Overlay::Export(menu) => export::draw(f, area, menu, theme),
-        }
+        };
+        drawn = if drawn.is_empty() {
+            rect
+        } else {
+            drawn.union(rect)
+        };
     }
+    drawn
 }
 
 /// A centred box of at most `w` x `h`.
@@ -50,11 +59,14 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// Clears a popup's box and one column either side of it, so no stray
-/// letters of the screen beneath sit against its border.
-fn clear_with_gutter(f: &mut Frame, within: Rect, rect: Rect) {
+/// letters of the screen beneath sit against its border. Returns what it
+/// cleared: the box draws nothing outside it.
+fn clear_with_gutter(f: &mut Frame, within: Rect, rect: Rect) -> Rect {
     let x = rect.x.saturating_sub(1).max(within.x);
     let right = (rect.x + rect.width + 1).min(within.x + within.width);
-    f.render_widget(Clear, Rect::new(x, rect.y, right - x, rect.height));
+    let cleared = Rect::new(x, rect.y, right - x, rect.height);
+    f.render_widget(Clear, cleared);
+    cleared
 }
 
 /// A box's own keys from the key table, as its bottom line shows them:

@@ -12,10 +12,10 @@ use super::{centred, clear_with_gutter, hint_line};
 use crate::app::keymap::Context;
 use crate::app::state::Picker;
 
-pub(super) fn draw(f: &mut Frame, area: Rect, p: &Picker, theme: Theme) {
+pub(super) fn draw(f: &mut Frame, area: Rect, p: &Picker, theme: Theme) -> Rect {
     let h = (p.options.len() as u16 + 5).min(area.height);
     let rect = centred(area, 60, h);
-    clear_with_gutter(f, area, rect);
+    let cleared = clear_with_gutter(f, area, rect);
     let how = format!(" {} ", hint_line(Context::Picker));
     let block = pane_block(&p.title, true, theme).title_bottom(Line::styled(how, theme.muted()));
     let inner = block.inner(rect);
@@ -56,4 +56,5 @@ pub(super) fn draw(f: &mut Frame, area: Rect, p: &Picker, theme: Theme) {
         })
         .collect();
     f.render_widget(Paragraph::new(lines), list);
+    cleared
 }

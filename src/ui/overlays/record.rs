@@ -17,13 +17,13 @@ pub(super) fn draw(
     form: &RecordForm,
     on_top: bool,
     theme: Theme,
-) {
+) -> Rect {
     let rect = centred(
         area,
         area.width.saturating_sub(4).min(100),
         area.height.saturating_sub(2),
     );
-    clear_with_gutter(f, area, rect);
+    let cleared = clear_with_gutter(f, area, rect);
     let block = pane_block(&form.title, on_top, theme);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
@@ -49,4 +49,5 @@ pub(super) fn draw(
     let room = inner.height as usize;
     let scroll = selected_at.saturating_sub(room.saturating_sub(4));
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    cleared
 }

@@ -237,7 +237,6 @@ impl Widget for &TextArea<'_> {
         // To get fine control over the text color and the surrrounding block they have to be rendered separately
         // see https://github.com/ratatui/ratatui/issues/144
         let mut text_area = area;
-        let inner = Paragraph::new(text).alignment(self.alignment());
         if let Some(b) = self.block() {
             text_area = b.inner(area);
             b.render(area, buf)
@@ -246,7 +245,44 @@ impl Widget for &TextArea<'_> {
         // Store scroll top position for rendering on the next tick
         self.viewport.store(top_row, top_col, width, height);
 
-        inner.render(text_area, buf);
+        render_text(&text, self.alignment(), text_area, buf);
+    }
+}
+
+// cpconf: what `Paragraph::render` draws for the text (no wrap, no scroll,
+// no block, no style of its own), with the lines of printable ASCII put in
+// the cells straight, one byte a cell, rather than segmented into
+// graphemes: drawing a screen of a long note was a third of a key's time.
+// Any other line is drawn by a paragraph of that line alone.
+fn render_text(text: &Text<'_>, alignment: Alignment, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    let plain = |line: &Line<'_>| {
+        alignment == Alignment::Left
+            && line.alignment.is_none_or(|a| a == Alignment::Left)
+            && line
+                .spans
+                .iter()
+                .all(|span| span.content.bytes().all(|b| (0x20..0x7f).contains(&b)))
+    };
+    for (line, y) in text.lines.iter().zip(area.top()..area.bottom()) {
+        if !plain(line) {
+            let row = Rect::new(area.x, y, area.width, 1);
+            let one = Text::from(line.clone()).style(text.style);
+            Paragraph::new(one).alignment(alignment).render(row, buf);
+            continue;
+        }
+        let line_style = text.style.patch(line.style);
+        let mut x = area.left();
+        for span in &line.spans {
+            let style = line_style.patch(span.style);
+            for b in span.content.bytes() {
+                if x >= area.right() {
+                    break;
+                }
+                buf[(x, y)].set_char(char::from(b)).set_style(style);
+                x += 1;
+            }
+        }
     }
 }
 
