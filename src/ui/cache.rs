@@ -33,6 +33,9 @@ pub struct FrameCache {
     /// The panes drawn or copied whole this frame (only drawing over the
     /// last frame keeps them): the screen must send their cells.
     pub(super) redrawn: Vec<Rect>,
+    /// Parts of panes the last frame's boxes covered, by pane index, put
+    /// back once this frame's boxes are drawn (see `put_back_uncovered`).
+    covered: Vec<(usize, Rect)>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -87,6 +90,7 @@ impl FrameCache {
         self.reused = 0;
         self.frame += 1;
         self.redrawn.clear();
+        self.covered.clear();
         if self.shared.as_ref() != Some(&shared) {
             self.panes.clear();
             self.shared = Some(shared);
@@ -102,8 +106,9 @@ impl FrameCache {
     /// Puts pane `index` in the frame: its kept cells when `key` is the
     /// key they were drawn under, else what `draw` draws (then kept).
     /// Drawn over the last frame (`over_last`), a pane the last frame
-    /// showed as it is now needs only the part its boxes covered put back;
-    /// a pane drawn afresh is cleared first, as a blank frame would be.
+    /// showed as it is now needs only the part its boxes covered put back
+    /// (once this frame's boxes are drawn: see `put_back_uncovered`); a
+    /// pane drawn afresh is cleared first, as a blank frame would be.
     pub(super) fn pane(
         &mut self,
         f: &mut Frame,
@@ -128,7 +133,10 @@ impl FrameCache {
                 kept.shown_in = frame;
                 match self.over_last {
                     Some(boxes) if on_screen => {
-                        copy_cells(buf, rect, &kept.cells, rect.intersection(boxes))
+                        let covered = rect.intersection(boxes);
+                        if !covered.is_empty() {
+                            self.covered.push((index, covered));
+                        }
                     }
                     over_last => {
                         copy_cells(buf, rect, &kept.cells, rect);
@@ -161,10 +169,39 @@ impl FrameCache {
     }
 }
 
+impl FrameCache {
+    /// Puts back the parts of unchanged panes the last frame's boxes
+    /// covered, except where this frame's `boxes` cover them again (a box
+    /// draws nothing outside its rect, so the order does not matter).
+    pub(super) fn put_back_uncovered(&mut self, buf: &mut Buffer, boxes: Rect) {
+        for (index, part) in std::mem::take(&mut self.covered) {
+            let Some(kept) = &self.panes[index] else {
+                continue;
+            };
+            let rect = kept.key.rect.intersection(buf.area);
+            for y in part.y..part.bottom() {
+                let row = Rect::new(part.x, y, part.width, 1);
+                let hidden = row.intersection(boxes);
+                if hidden.is_empty() {
+                    copy_cells(buf, rect, &kept.cells, row);
+                    continue;
+                }
+                let left = Rect::new(row.x, y, hidden.x - row.x, 1);
+                let right = Rect::new(hidden.right(), y, row.right() - hidden.right(), 1);
+                copy_cells(buf, rect, &kept.cells, left);
+                copy_cells(buf, rect, &kept.cells, right);
+            }
+        }
+    }
+}
+
 /// Copies the `part` of a pane's kept cells (those of `rect`, row by row)
 /// back into the buffer.
 fn copy_cells(buf: &mut Buffer, rect: Rect, kept: &[Cell], part: Rect) {
     let part = part.intersection(rect);
+    if part.is_empty() {
+        return;
+    }
     let width = usize::from(rect.width);
     let (skip, n) = (usize::from(part.x - rect.x), usize::from(part.width));
     for y in part.y..part.bottom() {

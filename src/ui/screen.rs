@@ -62,6 +62,8 @@ impl Screen {
                 super::draw_session(&mut f, app, theme, Some(cache))
             })
         };
+        self.cache
+            .put_back_uncovered(term.current_buffer_mut(), boxes);
         for rect in std::mem::take(&mut self.cache.redrawn) {
             self.mark(rect, true);
         }
@@ -151,6 +153,11 @@ impl Screen {
                     .map_or(width, |e| start + e);
                 let (from, to) = (row * width + start, row * width + end);
                 self.compared += end - start;
+                x = end;
+                // Most runs are as shown: compared in place, nothing copied.
+                if buf.content[from..to] == self.shown.content[from..to] {
+                    continue;
+                }
                 let run = Rect::new(area.x + start as u16, y, (end - start) as u16, 1);
                 self.was.area = run;
                 self.was.content.clear();
@@ -167,7 +174,6 @@ impl Screen {
                         .map(|(x, y, c)| (x, y, c.clone())),
                 );
                 self.shown.content[from..to].clone_from_slice(&buf.content[from..to]);
-                x = end;
             }
         }
         out

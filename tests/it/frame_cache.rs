@@ -213,3 +213,32 @@ fn a_key_compares_only_the_cells_it_could_change() {
     fresh.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
     assert_eq!(term.backend().buffer(), fresh.backend().buffer());
 }
+
+/// Typing into a new map item at 80x24: the editor's box spans the whole
+/// width over columns that stay as they were, the case that first broke
+/// putting back what the last box covered.
+#[test]
+fn typing_under_a_box_as_wide_as_the_screen_shows_the_fresh_frame() {
+    let mut app = start_app(1);
+    app.update(Msg::GoToStage(Stage::Map));
+    let mut term = screen(80, 24);
+    let mut retained = Screen::default();
+    retained.present(&mut term, &app).unwrap();
+    for code in [
+        KeyCode::Char('a'),
+        KeyCode::Char('x'),
+        KeyCode::Backspace,
+        KeyCode::Esc,
+        KeyCode::Down,
+    ] {
+        app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        retained.present(&mut term, &app).unwrap();
+        let mut fresh = screen(80, 24);
+        fresh.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
+        assert_eq!(
+            term.backend().buffer(),
+            fresh.backend().buffer(),
+            "after {code:?}"
+        );
+    }
+}
