@@ -16,7 +16,8 @@
 //!   of the safety goals) and moving through the map's list (Down, Up).
 //!
 //! One run prints medians and p99 for each case and each as a ratio to vim
-//! at the same size. Then, at 200x60: cpconf's own CPU time while it sits
+//! at the same size, and beside them the program's own CPU time per key
+//! (which waiting for a shared machine's CPU does not inflate). Then, at 200x60: cpconf's own CPU time while it sits
 //! idle with the session open (from /proc), keys that change the session
 //! at a human pace while autosaves of it run, and its resident memory.
 //!
@@ -72,6 +73,8 @@ struct Pty {
     output: Receiver<(Instant, Vec<u8>)>,
     /// When the output the emulator last took in arrived.
     last_arrival: Instant,
+    /// The program's CPU time for each key of the last `time_keys`, in ms.
+    cpu_per_key: Option<f64>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
@@ -104,6 +107,7 @@ impl Pty {
             parser: vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0),
             output,
             last_arrival: Instant::now(),
+            cpu_per_key: None,
             writer,
             child,
         }
@@ -230,6 +234,7 @@ impl Pty {
         shown: impl Fn(&vt100::Screen) -> T,
     ) -> Vec<Duration> {
         let mut out = Vec::with_capacity(trials);
+        let cpu_before = self.cpu_time_fine();
         for i in 0..trials {
             let before = shown(self.parser.screen());
             let start = Instant::now();
@@ -241,6 +246,9 @@ impl Pty {
             }
             out.push(self.last_arrival.saturating_duration_since(start));
         }
+        self.cpu_per_key = cpu_before
+            .zip(self.cpu_time_fine())
+            .map(|(a, b)| b.saturating_sub(a).as_secs_f64() * 1e3 / trials.max(1) as f64);
         out
     }
 
@@ -324,14 +332,36 @@ fn is_installed(program: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Everything timed at one size, in milliseconds (median, p99).
+/// One case's figures in milliseconds: median and p99 of the keys, and
+/// the program's own CPU time per key (all its threads, from /proc): on a
+/// machine shared with other work, wall times wait for a CPU, CPU time
+/// does not.
+#[derive(Clone, Copy)]
+struct Case {
+    median: f64,
+    p99: f64,
+    cpu: Option<f64>,
+}
+
+impl Case {
+    fn of(times: Vec<Duration>, p: &Pty) -> Case {
+        let (median, p99) = summary(times);
+        Case {
+            median,
+            p99,
+            cpu: p.cpu_per_key,
+        }
+    }
+}
+
+/// Everything timed at one size.
 #[derive(Default)]
 struct SizeRun {
-    cat: Option<(f64, f64)>,
-    vim: Option<(f64, f64)>,
-    map_item: Option<(f64, f64)>,
-    note: Option<(f64, f64)>,
-    list: Option<(f64, f64)>,
+    cat: Option<Case>,
+    vim: Option<Case>,
+    map_item: Option<Case>,
+    note: Option<Case>,
+    list: Option<Case>,
 }
 
 struct Setup {
@@ -375,7 +405,8 @@ impl Setup {
         eprintln!("latency {cols}x{rows}: cat");
         let mut cat = Pty::start(CommandBuilder::new("cat"), size);
         cat.settle_for(Duration::from_millis(200));
-        run.cat = Some(summary(cat.time_typing(self.trials, BACKSPACE)));
+        let times = cat.time_typing(self.trials, BACKSPACE);
+        run.cat = Some(Case::of(times, &cat));
         drop(cat);
 
         if is_installed("vim") {
@@ -393,7 +424,8 @@ impl Setup {
             // To the middle of the file, then insert mode.
             vim.send(b"500Gi");
             vim.settle_for(Duration::from_millis(300));
-            run.vim = Some(summary(vim.time_typing(self.trials, BACKSPACE)));
+            let times = vim.time_typing(self.trials, BACKSPACE);
+            run.vim = Some(Case::of(times, &vim));
             vim.send(b"\x1b:qa!\r");
             vim.settle_for(Duration::from_millis(100));
         } else {
@@ -403,11 +435,13 @@ impl Setup {
         eprintln!("latency {cols}x{rows}: cpconf, the map's list and a new map item");
         let mut app = self.cpconf(size);
         Self::go_to(&mut app, 4);
-        run.list = Some(summary(app.time_moves(self.trials)));
+        let times = app.time_moves(self.trials);
+        run.list = Some(Case::of(times, &app));
         // Typing in a map column starts a new item holding what is typed.
         app.send(b"a");
         app.settle_for(Duration::from_millis(300));
-        run.map_item = Some(summary(app.time_typing(self.trials, BACKSPACE)));
+        let times = app.time_typing(self.trials, BACKSPACE);
+        run.map_item = Some(Case::of(times, &app));
         // Esc keeps the item (a change, saved in the background).
         app.send(b"\x1b");
         app.settle_for(Duration::from_millis(300));
@@ -421,7 +455,8 @@ impl Setup {
         app.settle_for(Duration::from_millis(150));
         app.send(b"\r");
         app.settle_for(Duration::from_millis(500));
-        run.note = Some(summary(app.time_typing(self.trials, BACKSPACE)));
+        let times = app.time_typing(self.trials, BACKSPACE);
+        run.note = Some(Case::of(times, &app));
         app.send(b"\x1b");
         app.settle_for(Duration::from_millis(300));
         app.send(b"\x11");
@@ -490,8 +525,8 @@ impl Setup {
 fn print_size(size: (u16, u16), run: &SizeRun, trials: usize) {
     println!("\n{}x{} pty, {trials} keys a case", size.0, size.1);
     println!(
-        "{:<24} {:>10} {:>10} {:>12} {:>12}",
-        "case", "median ms", "p99 ms", "median/vim", "p99/vim"
+        "{:<24} {:>10} {:>10} {:>12} {:>12} {:>12} {:>12}",
+        "case", "median ms", "p99 ms", "median/vim", "p99/vim", "cpu/key ms", "cpu/vim"
     );
     let rows = [
         ("cat (terminal echo)", run.cat),
@@ -500,14 +535,21 @@ fn print_size(size: (u16, u16), run: &SizeRun, trials: usize) {
         ("cpconf 50 KB note", run.note),
         ("cpconf list Down/Up", run.list),
     ];
-    for (name, figures) in rows {
-        let Some((m, p)) = figures else { continue };
-        let ratio = |x: f64, v: f64| format!("{:.2}", x / v.max(1e-9));
-        let (rm, rp) = match run.vim {
-            Some((vm, vp)) => (ratio(m, vm), ratio(p, vp)),
-            None => ("-".into(), "-".into()),
-        };
-        println!("{name:<24} {m:>10.3} {p:>10.3} {rm:>12} {rp:>12}");
+    let ratio = |x: Option<f64>, v: Option<f64>| match x.zip(v) {
+        Some((x, v)) => format!("{:.2}", x / v.max(1e-9)),
+        None => "-".into(),
+    };
+    let vim = |f: fn(&Case) -> Option<f64>| run.vim.as_ref().and_then(f);
+    for (name, case) in rows {
+        let Some(c) = case else { continue };
+        let rm = ratio(Some(c.median), vim(|v| Some(v.median)));
+        let rp = ratio(Some(c.p99), vim(|v| Some(v.p99)));
+        let rc = ratio(c.cpu, vim(|v| v.cpu));
+        let cpu = c.cpu.map_or("-".into(), |x| format!("{x:.3}"));
+        println!(
+            "{name:<24} {:>10.3} {:>10.3} {rm:>12} {rp:>12} {cpu:>12} {rc:>12}",
+            c.median, c.p99
+        );
     }
 }
 

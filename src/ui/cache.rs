@@ -35,7 +35,53 @@ pub struct FrameCache {
     pub(super) redrawn: Vec<Rect>,
     /// Parts of panes the last frame's boxes covered, by pane index, put
     /// back once this frame's boxes are drawn (see `put_back_uncovered`).
-    covered: Vec<(usize, Rect)>,
+    covered: Vec<(Slot, Rect)>,
+    /// The agenda sidebar, kept as the panes are.
+    sidebar: Option<DrawnPane>,
+}
+
+/// Where a kept part of the frame is kept.
+#[derive(Clone, Copy)]
+enum Slot {
+    Pane(usize),
+    Sidebar,
+}
+
+#[derive(Clone, PartialEq)]
+enum Key {
+    Pane(PaneKey),
+    Sidebar(SidebarKey),
+}
+
+impl Key {
+    fn rect(&self) -> Rect {
+        match self {
+            Key::Pane(k) => k.rect,
+            Key::Sidebar(k) => k.rect,
+        }
+    }
+}
+
+/// What the sidebar's drawing reads besides the shared inputs: its place,
+/// the session, the stage, and each stage's time as shown (the clock
+/// changes those alone).
+#[derive(Clone, PartialEq)]
+pub(super) struct SidebarKey {
+    rect: Rect,
+    revision: u64,
+    stage: crate::model::Stage,
+    times: Vec<String>,
+}
+
+impl SidebarKey {
+    pub(super) fn new(app: &App, rect: Rect) -> SidebarKey {
+        SidebarKey {
+            rect,
+            revision: app.revision(),
+            stage: app.stage(),
+            times: super::chrome::sidebar_times(app),
+        }
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -72,7 +118,7 @@ impl PaneKey {
 }
 
 struct DrawnPane {
-    key: PaneKey,
+    key: Key,
     /// The frame that last showed these cells.
     shown_in: u64,
     /// The rect's cells, row by row.
@@ -93,6 +139,7 @@ impl FrameCache {
         self.covered.clear();
         if self.shared.as_ref() != Some(&shared) {
             self.panes.clear();
+            self.sidebar = None;
             self.shared = Some(shared);
         }
     }
@@ -116,69 +163,92 @@ impl FrameCache {
         key: PaneKey,
         draw: impl FnOnce(&mut Frame),
     ) {
-        let rect = key.rect.intersection(f.area());
-        if rect.is_empty() {
-            draw(f);
-            return;
-        }
-        if self.panes.len() <= index {
-            self.panes.resize_with(index + 1, || None);
-        }
-        let buf = f.buffer_mut();
-        let frame = self.frame;
-        match &mut self.panes[index] {
-            Some(kept) if kept.key == key => {
-                self.reused += 1;
-                let on_screen = kept.shown_in + 1 == frame;
-                kept.shown_in = frame;
-                match self.over_last {
-                    Some(boxes) if on_screen => {
-                        let covered = rect.intersection(boxes);
-                        if !covered.is_empty() {
-                            self.covered.push((index, covered));
-                        }
-                    }
-                    over_last => {
-                        copy_cells(buf, rect, &kept.cells, rect);
-                        if over_last.is_some() {
-                            self.redrawn.push(rect);
-                        }
-                    }
-                }
-            }
-            _ => {
-                if self.over_last.is_some() {
-                    reset_cells(buf, rect);
-                    self.redrawn.push(rect);
-                }
-                draw(f);
-                let buf = f.buffer_mut();
-                let width = usize::from(rect.width);
-                let mut cells = Vec::with_capacity(width * usize::from(rect.height));
-                for y in rect.y..rect.bottom() {
-                    let at = buf.index_of(rect.x, y);
-                    cells.extend_from_slice(&buf.content[at..at + width]);
-                }
-                self.panes[index] = Some(DrawnPane {
-                    key,
-                    shown_in: frame,
-                    cells,
-                });
-            }
+        if self.put(f, Slot::Pane(index), Key::Pane(key), draw) {
+            self.reused += 1;
         }
     }
-}
 
-impl FrameCache {
+    /// The agenda sidebar, kept as a pane is.
+    pub(super) fn sidebar(
+        &mut self,
+        f: &mut Frame,
+        key: SidebarKey,
+        draw: impl FnOnce(&mut Frame),
+    ) {
+        self.put(f, Slot::Sidebar, Key::Sidebar(key), draw);
+    }
+
+    fn slot(&mut self, slot: Slot) -> &mut Option<DrawnPane> {
+        match slot {
+            Slot::Pane(index) => {
+                if self.panes.len() <= index {
+                    self.panes.resize_with(index + 1, || None);
+                }
+                &mut self.panes[index]
+            }
+            Slot::Sidebar => &mut self.sidebar,
+        }
+    }
+
+    /// Puts one kept part in the frame (see `pane`); true when its kept
+    /// cells were used.
+    fn put(&mut self, f: &mut Frame, slot: Slot, key: Key, draw: impl FnOnce(&mut Frame)) -> bool {
+        let rect = key.rect().intersection(f.area());
+        if rect.is_empty() {
+            draw(f);
+            return false;
+        }
+        let (frame, over_last) = (self.frame, self.over_last);
+        let buf = f.buffer_mut();
+        let kept = self.slot(slot);
+        if let Some(kept) = kept.as_mut().filter(|k| k.key == key) {
+            let on_screen = kept.shown_in + 1 == frame;
+            kept.shown_in = frame;
+            match over_last {
+                Some(boxes) if on_screen => {
+                    let covered = rect.intersection(boxes);
+                    if !covered.is_empty() {
+                        self.covered.push((slot, covered));
+                    }
+                }
+                _ => {
+                    copy_cells(buf, rect, &kept.cells, rect);
+                    if over_last.is_some() {
+                        self.redrawn.push(rect);
+                    }
+                }
+            }
+            return true;
+        }
+        if over_last.is_some() {
+            reset_cells(buf, rect);
+            self.redrawn.push(rect);
+        }
+        draw(f);
+        let buf = f.buffer_mut();
+        let width = usize::from(rect.width);
+        let mut cells = Vec::with_capacity(width * usize::from(rect.height));
+        for y in rect.y..rect.bottom() {
+            let at = buf.index_of(rect.x, y);
+            cells.extend_from_slice(&buf.content[at..at + width]);
+        }
+        *self.slot(slot) = Some(DrawnPane {
+            key,
+            shown_in: frame,
+            cells,
+        });
+        false
+    }
+
     /// Puts back the parts of unchanged panes the last frame's boxes
     /// covered, except where this frame's `boxes` cover them again (a box
     /// draws nothing outside its rect, so the order does not matter).
     pub(super) fn put_back_uncovered(&mut self, buf: &mut Buffer, boxes: Rect) {
-        for (index, part) in std::mem::take(&mut self.covered) {
-            let Some(kept) = &self.panes[index] else {
+        for (slot, part) in std::mem::take(&mut self.covered) {
+            let Some(kept) = self.slot(slot).as_ref() else {
                 continue;
             };
-            let rect = kept.key.rect.intersection(buf.area);
+            let rect = kept.key.rect().intersection(buf.area);
             for y in part.y..part.bottom() {
                 let row = Rect::new(part.x, y, part.width, 1);
                 let hidden = row.intersection(boxes);

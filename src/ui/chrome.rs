@@ -69,15 +69,7 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
         } else {
             " "
         };
-        let spent = s.time_in_stage(stage, app.now());
-        let time = if s.stage_visited(stage) {
-            minutes(spent)
-        } else {
-            String::new()
-        };
-        // Over its planned time: a mark as well as the warning style below.
-        let over = app.overrun_minutes(stage).is_some();
-        let time = if over { format!("{time}!") } else { time };
+        let (time, over) = stage_time(app, stage);
         let name_w = w.saturating_sub(time.width() + 5);
         let title = if name_w >= stage.title().width() {
             stage.title()
@@ -111,6 +103,29 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
         lines.push(Line::styled("◉ READ-ONLY", theme.warning()));
     }
     super::panes::draw_lines(f, inner, &lines);
+}
+
+/// A stage's time on the sidebar ("12m", with "!" when over its plan,
+/// nothing before it is visited), and whether it is over.
+fn stage_time(app: &App, stage: Stage) -> (String, bool) {
+    let s = app.session();
+    let time = if s.stage_visited(stage) {
+        minutes(s.time_in_stage(stage, app.now()))
+    } else {
+        String::new()
+    };
+    // Over its planned time: a mark as well as the warning style.
+    let over = app.overrun_minutes(stage).is_some();
+    (if over { format!("{time}!") } else { time }, over)
+}
+
+/// What the sidebar shows that the clock moves: each stage's time. The
+/// rest of it follows the session, the stage and the window's rules.
+pub fn sidebar_times(app: &App) -> Vec<String> {
+    Stage::SCREENS
+        .iter()
+        .map(|stage| stage_time(app, *stage).0)
+        .collect()
 }
 
 /// Two lines: the keys that work here, then messages, save state and time.

@@ -135,7 +135,14 @@ fn draw_session(f: &mut Frame, app: &App, theme: Theme, cache: Option<&mut Frame
         return Rect::ZERO;
     }
     let a = frame_areas(area);
-    chrome::draw_sidebar(f, a.sidebar, app, theme);
+    let mut cache = cache;
+    match cache.as_deref_mut() {
+        Some(cache) => {
+            let key = cache::SidebarKey::new(app, a.sidebar);
+            cache.sidebar(f, key, |f| chrome::draw_sidebar(f, a.sidebar, app, theme));
+        }
+        None => chrome::draw_sidebar(f, a.sidebar, app, theme),
+    }
     f.render_widget(Paragraph::new(stage_title_line(app, theme)), a.title);
     stages::draw_stage(f, a.stage, app, theme, cache);
     chrome::draw_status(f, a.status, app, theme);

@@ -105,7 +105,8 @@ impl Screen {
             return;
         }
         let a = frame_areas(area);
-        for rect in [a.sidebar, a.title, a.status, a.stage] {
+        // The sidebar is kept as the panes are (see `FrameCache::sidebar`).
+        for rect in [a.title, a.status, a.stage] {
             self.mark(rect, true);
         }
         // The panes keep their cells (the memo redraws those that changed);
