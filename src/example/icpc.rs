@@ -1,4 +1,6 @@
-//! The example initial conference, built stage by stage.
+//! The example initial conference, built stage by stage. Over 600 lines
+//! because it is data: one fictional conference, every record of it, read
+//! top to bottom as the agenda runs.
 
 use chrono::NaiveTime;
 
@@ -592,7 +594,7 @@ fn decisions(s: &mut Session, p: &People, k: &ChildId, r: &ChildId) {
     let dk = decision_mut(s, k);
     dk.outcome = ChildProtectionPlan;
     dk.categories = vec![EmotionalAbuse];
-    dk.rationale = "Kacey has lived with domestic abuse between her parents for at least seven months, including the assault on 13 October 2026, and her own words (\"I hide under my bed when Daddy goes loud\") tell us she is frightened at home. The strengths are real: Leanne called the police, has kept to the safety plan, and Kacey is doing well at school. But the safety has been in place for four weeks only, Leanne has withdrawn her statement and hopes Dean will be home by Christmas, and Dean's work on his behaviour has not yet started. I am satisfied that Kacey is likely to suffer significant harm through emotional abuse and that a child protection plan is needed so that the safety can be built and tested over time. I have considered the school's view that a child in need plan would be enough, and recorded it in full.".into();
+    dk.rationale = "Kacey has lived with domestic abuse between her parents for at least seven months, including the assault on 13 October 2026, and her own words (\"I hide under my bed when Daddy goes loud\") tell us she is frightened at home. The strengths are real: Leanne called the police, has kept to the safety plan, and Kacey is doing well at school. But the safety has been in place for four weeks only, it has not yet been tested by the end of Dean's bail conditions on 8 December, and Dean's work on his behaviour has not yet started. I am satisfied that Kacey is likely to suffer significant harm through emotional abuse and that a child protection plan is needed so that the safety can be built and tested over time. I have considered the school's view that a child in need plan would be enough, and recorded it in full.".into();
     dk.dissents.push(Dissent {
         id: dissent_school,
         who: Some(p.school.clone()),

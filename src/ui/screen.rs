@@ -15,7 +15,7 @@ use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
-use super::{FrameCache, MIN_HEIGHT, MIN_WIDTH, frame_areas, stages, words};
+use super::{FrameCache, MIN_HEIGHT, MIN_WIDTH, frame_areas, stages};
 use crate::app::state::App;
 
 /// One window's screen: the memo of its panes, and what the terminal shows.
@@ -57,10 +57,7 @@ impl Screen {
             let theme = super::Theme::new(app.theme());
             self.cache.begin(app);
             self.cache.over_last = (!whole).then_some(self.boxes);
-            let cache = &mut self.cache;
-            words::with(&app.config().categories, || {
-                super::draw_session(&mut f, app, theme, Some(cache))
-            })
+            super::draw_session(&mut f, app, theme, Some(&mut self.cache))
         };
         self.cache
             .put_back_uncovered(term.current_buffer_mut(), boxes);
