@@ -230,21 +230,27 @@ fn thread_cpu() -> Duration {
 /// Every key of a cycle, update plus render at 200x60, each timed: wall
 /// time and this thread's CPU time, and (third) the wall time of drawing
 /// the frame's cells alone, before ratatui diffs it with the last frame
-/// and writes the changes. `cached` draws as the runtime does, through one
-/// `FrameCache` kept across the keys; else a whole fresh frame.
+/// and writes the changes (for `Way::Screen`, the whole of it: drawing,
+/// comparing and sending are one step there).
 fn time_keys(
     app: &mut App,
     cycle: &[Msg],
     rounds: usize,
-    cached: bool,
+    way: Way,
 ) -> (Vec<Duration>, Vec<Duration>, Vec<Duration>) {
     let mut t = term(200, 60);
     let mut cache = cpconf::ui::FrameCache::default();
+    let mut screen = cpconf::ui::Screen::default();
     let mut draw = |t: &mut Terminal<TestBackend>, app: &App| {
         let mut cells = Duration::ZERO;
+        if way == Way::Screen {
+            let start = Instant::now();
+            screen.present(t, app).unwrap();
+            return start.elapsed();
+        }
         t.draw(|f| {
             let start = Instant::now();
-            if cached {
+            if way == Way::Cached {
                 cpconf::ui::draw_cached(f, app, &mut cache);
             } else {
                 cpconf::ui::draw(f, app);
@@ -268,11 +274,30 @@ fn time_keys(
     (wall, cpu, cells)
 }
 
-/// A row timed with a whole fresh frame a key, then the same keys on a
-/// fresh copy of the app drawn through the frame cache (the runtime's way).
+/// How a key's frame is drawn.
+#[derive(Clone, Copy, PartialEq)]
+enum Way {
+    /// A whole fresh frame, diffed by ratatui.
+    Fresh,
+    /// Through the pane memo, on a blank frame diffed whole by ratatui.
+    Cached,
+    /// As the runtime does: drawn over the last frame, only what could have
+    /// changed compared and sent (`ui::Screen`).
+    Screen,
+}
+
+/// A row timed with a whole fresh frame a key, then the same keys on
+/// fresh copies of the app through the pane memo and as the runtime draws.
 fn key_rows(name: &str, start: impl Fn() -> App, cycle: &[Msg], rounds: usize) {
-    key_row(name, time_keys(&mut start(), cycle, rounds, false));
-    key_row("  cached", time_keys(&mut start(), cycle, rounds, true));
+    key_row(name, time_keys(&mut start(), cycle, rounds, Way::Fresh));
+    key_row(
+        "  cached",
+        time_keys(&mut start(), cycle, rounds, Way::Cached),
+    );
+    key_row(
+        "  over the last (runtime)",
+        time_keys(&mut start(), cycle, rounds, Way::Screen),
+    );
 }
 
 fn key_row(name: &str, (wall, cpu, cells): (Vec<Duration>, Vec<Duration>, Vec<Duration>)) {
@@ -298,7 +323,7 @@ fn keys_table(quick: bool) {
         "stage / keys", "median", "p99", "max", "cpu med", "cpu p99", "cells med"
     );
     println!(
-        "(cells: drawing the frame's cells alone; the rest of a key is the update, ratatui's diff and the writes)"
+        "(cells: drawing the frame's cells alone; the rest of a key is the update, ratatui's diff and the writes; over the last: drawing, comparing and sending together)"
     );
     for stage in Stage::SCREENS {
         key_rows(

@@ -153,25 +153,36 @@ impl Screen {
                 self.compared += end - start;
                 x = end;
                 // Most runs are as shown: compared in place, nothing copied.
-                if buf.content[from..to] == self.shown.content[from..to] {
+                let (now, was) = (&buf.content[from..to], &self.shown.content[from..to]);
+                let Some(first) = now.iter().zip(was).position(|(n, w)| n != w) else {
                     continue;
-                }
-                let run = Rect::new(area.x + start as u16, y, (end - start) as u16, 1);
-                self.was.area = run;
+                };
+                let last = now
+                    .iter()
+                    .zip(was)
+                    .rposition(|(n, w)| n != w)
+                    .unwrap_or(first);
+                // Only the cells from the first change to the last go to the
+                // diff, with one cell before and two after, so that it sees a
+                // wide character (two cells) whole on either side.
+                let lo = from + first.saturating_sub(1);
+                let hi = (from + last + 3).min(to);
+                let part = Rect::new(area.x + (lo - row * width) as u16, y, (hi - lo) as u16, 1);
+                self.was.area = part;
                 self.was.content.clear();
                 self.was
                     .content
-                    .extend_from_slice(&self.shown.content[from..to]);
-                self.now.area = run;
+                    .extend_from_slice(&self.shown.content[lo..hi]);
+                self.now.area = part;
                 self.now.content.clear();
-                self.now.content.extend_from_slice(&buf.content[from..to]);
+                self.now.content.extend_from_slice(&buf.content[lo..hi]);
                 out.extend(
                     self.was
                         .diff(&self.now)
                         .into_iter()
                         .map(|(x, y, c)| (x, y, c.clone())),
                 );
-                self.shown.content[from..to].clone_from_slice(&buf.content[from..to]);
+                self.shown.content[lo..hi].clone_from_slice(&buf.content[lo..hi]);
             }
         }
         out
