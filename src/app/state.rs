@@ -121,13 +121,34 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// The options whose label holds every word typed, in order.
+    /// The options whose label holds what is typed: those that start with
+    /// it first, then those with a word that starts with it, then the rest,
+    /// each group in the picker's order (as a type-ahead ranks, so the
+    /// first letter of a first name puts that person at the top).
     pub fn visible(&self) -> Vec<&PickOption> {
         let needle = self.filter.to_lowercase();
-        self.options
+        let mut shown: Vec<(u8, &PickOption)> = self
+            .options
             .iter()
-            .filter(|o| needle.is_empty() || o.label.to_lowercase().contains(&needle))
-            .collect()
+            .filter_map(|o| {
+                let label = o.label.to_lowercase();
+                let rank = if label.starts_with(&needle) {
+                    0
+                } else if label
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.starts_with(&needle))
+                {
+                    1
+                } else if label.contains(&needle) {
+                    2
+                } else {
+                    return None;
+                };
+                Some((rank, o))
+            })
+            .collect();
+        shown.sort_by_key(|(rank, _)| *rank);
+        shown.into_iter().map(|(_, o)| o).collect()
     }
 }
 

@@ -371,7 +371,10 @@ impl App {
         } else {
             "no recommendation"
         };
-        let text = format!("{}: {} · {recommends}", a.name, a.agency_kind.label());
+        let mut text = format!("{}: {} · {recommends}", a.name, a.agency_kind.label());
+        if a.attendance != crate::model::Attendance::Present {
+            text.push_str(&format!(" · {}", a.attendance.label()));
+        }
         self.say(Tone::Info, text);
     }
 }
@@ -398,6 +401,9 @@ fn commit_typed(s: &mut Session, field: &Field, text: &str, row: bool) -> Result
     a.agency = row.agency;
     a.agency_kind = row.agency_kind;
     a.gives_recommendation = row.gives_recommendation;
+    if let Some(attendance) = row.attendance {
+        a.attendance = attendance;
+    }
     Ok(())
 }
 
