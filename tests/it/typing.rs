@@ -569,3 +569,62 @@ fn a_sentence_typed_on_a_tick_box_ticks_nothing() {
     keys(&mut app, "<Down><Up><Space>");
     assert!(app.session().pre_meeting.explained_purpose, "ticked");
 }
+
+/// People typed into the register on a new session, as a chair does.
+fn with_register(rows: &str) -> App {
+    let mut app = new_app();
+    keys(&mut app, &format!("<M-2>{rows}<Esc>"));
+    app
+}
+
+#[test]
+fn a_picker_lists_the_names_that_start_with_the_letters_first() {
+    // Helen Marsh is first in the register and holds an "m"; Mark
+    // Fenwick's name starts with it, so he is at the top. (Three
+    // agencies: the conference is quorate, so no question is asked on
+    // leaving the register.)
+    let mut app = with_register(
+        "Helen Marsh,Team manager,Kelbridge Children's Services<Enter>Mark Fenwick,Teacher,Millbrook School<Enter>PC Joanne Reid,Police officer,Kelbridge Police",
+    );
+    keys(&mut app, "<M-4>Lily walks to school with Claire<Tab>m");
+    let Some(Overlay::Picker(p)) = app.overlays().last() else {
+        panic!("typing on Said by opens the picker: {}\n{}", message(&app), screen(&app, 120, 30));
+    };
+    let shown: Vec<&str> = p.visible().iter().map(|o| o.label.as_str()).collect();
+    assert!(shown[0].starts_with("Mark Fenwick"), "{shown:?}");
+    assert!(shown[1].starts_with("Helen Marsh"), "{shown:?}");
+    keys(&mut app, "<Enter>");
+    let s = app.session();
+    let item = s.map_items.last().expect("the item typed");
+    assert_eq!(
+        item.said_by.as_ref().map(|p| s.attendee_name(p)),
+        Some("Mark Fenwick".to_string())
+    );
+    // A word that starts with the letters comes before letters inside a
+    // word: "re" finds PC Joanne Reid before Helen Marsh (whose
+    // "Children's Services" holds "re" inside a word), though Helen is
+    // first in the register.
+    keys(&mut app, "<Esc><Tab>The flat is damp<Tab>re");
+    let Some(Overlay::Picker(p)) = app.overlays().last() else {
+        panic!("the picker is open");
+    };
+    let shown: Vec<&str> = p.visible().iter().map(|o| o.label.as_str()).collect();
+    assert!(shown[0].starts_with("PC Joanne Reid"), "{shown:?}");
+    assert!(shown[1].starts_with("Helen Marsh"), "{shown:?}");
+}
+
+#[test]
+fn a_register_row_may_end_with_how_the_person_took_part() {
+    let mut app = new_app();
+    keys(&mut app, "<M-2>Dr Imran Shah,GP,Millbrook Surgery,n,report<Enter>");
+    let s = app.session();
+    let a = &s.attendees[0];
+    assert_eq!(a.name, "Dr Imran Shah");
+    assert_eq!(a.attendance, Attendance::ReportOnly);
+    assert_eq!(a.agency_kind, AgencyKind::Health);
+    assert!(!a.gives_recommendation);
+    assert!(message(&app).contains("Report only"), "{}", message(&app));
+    // Without it, a person typed in during the meeting is present.
+    keys(&mut app, "Grace Adeyemi, Health visitor, Kelbridge NHS Trust<Enter>");
+    assert_eq!(app.session().attendees[1].attendance, Attendance::Present);
+}
