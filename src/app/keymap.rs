@@ -374,7 +374,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Editor, [ctrl('y')], C::Redo, "redo typing", None),
     bind!(X::Editor, [ctrl('s')], C::Save, "keep the text and save now", None),
     bind!(X::Picker, [c(' ')], C::Toggle, "tick / untick (pick one: choose)", Some("tick")),
-    bind!(X::Picker, [TYPING], C::Type, "find a name by typing a few of its letters", Some("type to find")),
+    bind!(X::Picker, [TYPING], C::Type, "find a name by typing its first letters (names that start with them come first)", Some("type to find")),
     bind!(X::Picker, [k(K::Backspace)], C::Erase, "rub out a letter of what you typed", None),
     bind!(X::Picker, [k(K::Up)], C::Up, "previous choice", None),
     bind!(X::Picker, [k(K::Down)], C::Down, "next choice", None),
