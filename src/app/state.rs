@@ -232,6 +232,9 @@ pub enum Overlay {
     Export(ExportMenu),
     /// Help for the contexts that were active when it was opened.
     Help(Vec<super::keymap::Context>),
+    /// Ctrl+G: waiting for the number of the stage to go to (the status
+    /// bar asks for it).
+    GoTo,
 }
 
 /// Private to `app`: only `App::update` changes it. Drawing and the

@@ -231,12 +231,18 @@ fn assert_register_is_the_scripts(s: &Session, c: &crate::support::conference_sc
 fn print_parts(k: &crate::support::today_keys::Counted) {
     let mut total = std::collections::BTreeMap::<&str, usize>::new();
     for ((part, n), kinds) in k.parts.iter().zip(&k.kinds) {
-        let split: Vec<String> = kinds.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
+        let split: Vec<String> = kinds
+            .iter()
+            .map(|(kind, n)| format!("{kind} {n}"))
+            .collect();
         println!("  {part}: {n} ({})", split.join(", "));
         for (kind, n) in kinds {
             *total.entry(kind).or_default() += n;
         }
     }
-    let split: Vec<String> = total.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
+    let split: Vec<String> = total
+        .iter()
+        .map(|(kind, n)| format!("{kind} {n}"))
+        .collect();
     println!("  by kind: {}", split.join(", "));
 }

@@ -360,6 +360,42 @@ fn alt_and_a_digit_jump_to_that_stage_and_page_keys_step() {
     assert_eq!(app.stage(), Stage::Setup);
 }
 
+/// xterm as it comes (and macOS terminals) send Alt+3 as a character
+/// ("³"), so Alt+digit is not a stage key there: Ctrl+G then the number,
+/// as Go To in Word, arrives everywhere.
+#[test]
+fn ctrl_g_then_a_number_goes_to_that_stage() {
+    let mut app = new_app();
+    keys(&mut app, "<C-g>");
+    assert!(matches!(app.overlays().last(), Some(Overlay::GoTo)));
+    assert!(
+        message(&app).contains("type its number"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, "4");
+    assert_eq!(app.stage(), Stage::Map);
+    assert!(app.overlays().is_empty());
+    // From inside a box too: the box closes, keeping what it holds.
+    keys(&mut app, "Gran visits<C-g>1");
+    assert_eq!(app.stage(), Stage::PreMeeting);
+    assert_eq!(app.session().map_items[0].text, "Gran visits");
+    // Esc stays.
+    keys(&mut app, "<C-g><Esc>");
+    assert_eq!(app.stage(), Stage::PreMeeting);
+    assert!(app.overlays().is_empty());
+    assert!(message(&app).contains("stayed"), "{}", message(&app));
+}
+
+#[test]
+fn a_sentence_typed_after_a_stray_ctrl_g_still_lands_as_text() {
+    let mut app = new_app();
+    keys(&mut app, "<M-4><C-g>mum is upset<Esc>");
+    assert_eq!(app.stage(), Stage::Map);
+    assert_eq!(app.session().map_items.len(), 1);
+    assert_eq!(app.session().map_items[0].text, "mum is upset");
+}
+
 // ----- focus traps ---------------------------------------------------------
 
 /// What the runtime does with a draft found on opening.
@@ -588,7 +624,11 @@ fn a_picker_lists_the_names_that_start_with_the_letters_first() {
     );
     keys(&mut app, "<M-4>Lily walks to school with Claire<Tab>m");
     let Some(Overlay::Picker(p)) = app.overlays().last() else {
-        panic!("typing on Said by opens the picker: {}\n{}", message(&app), screen(&app, 120, 30));
+        panic!(
+            "typing on Said by opens the picker: {}\n{}",
+            message(&app),
+            screen(&app, 120, 30)
+        );
     };
     let shown: Vec<&str> = p.visible().iter().map(|o| o.label.as_str()).collect();
     assert!(shown[0].starts_with("Mark Fenwick"), "{shown:?}");
@@ -616,7 +656,10 @@ fn a_picker_lists_the_names_that_start_with_the_letters_first() {
 #[test]
 fn a_register_row_may_end_with_how_the_person_took_part() {
     let mut app = new_app();
-    keys(&mut app, "<M-2>Dr Imran Shah,GP,Millbrook Surgery,n,report<Enter>");
+    keys(
+        &mut app,
+        "<M-2>Dr Imran Shah,GP,Millbrook Surgery,n,report<Enter>",
+    );
     let s = app.session();
     let a = &s.attendees[0];
     assert_eq!(a.name, "Dr Imran Shah");
@@ -625,6 +668,40 @@ fn a_register_row_may_end_with_how_the_person_took_part() {
     assert!(!a.gives_recommendation);
     assert!(message(&app).contains("Report only"), "{}", message(&app));
     // Without it, a person typed in during the meeting is present.
-    keys(&mut app, "Grace Adeyemi, Health visitor, Kelbridge NHS Trust<Enter>");
+    keys(
+        &mut app,
+        "Grace Adeyemi, Health visitor, Kelbridge NHS Trust<Enter>",
+    );
     assert_eq!(app.session().attendees[1].attendance, Attendance::Present);
+}
+
+/// Found by the property test: a register row the register cannot read
+/// (no name before the first comma, an agency kind it does not know) kept
+/// the editor open on Esc, so the new person could not be left or taken
+/// back. It is kept as typed, as the name, and the status bar says why.
+#[test]
+fn a_register_row_that_cannot_be_read_is_kept_as_typed_and_says_why() {
+    let mut app = new_app();
+    keys(&mut app, "<M-2>Sam Smith, Officer, Fire Service, fire<Esc>");
+    assert!(app.overlays().is_empty(), "Esc left the editor");
+    let s = app.session();
+    assert_eq!(s.attendees.len(), 1);
+    assert_eq!(
+        s.attendees[0].name,
+        "Sam Smith, Officer, Fire Service, fire"
+    );
+    let said = message(&app);
+    assert!(said.contains("not read as a row"), "{said}");
+    assert!(said.contains("not an agency kind"), "{said}");
+    assert_eq!(
+        app.message().map(|m| m.tone),
+        Some(cpconf::app::state::Tone::Warning)
+    );
+    // Ctrl+Z takes it back, the person and all.
+    keys(&mut app, "<C-z><C-z>");
+    assert!(app.session().attendees.is_empty());
+    // Enter keeps it the same way and starts the next person.
+    keys(&mut app, ", Social worker<Enter>");
+    assert_eq!(app.session().attendees[0].name, ", Social worker");
+    assert!(app.editing(), "the next person is being typed");
 }

@@ -91,15 +91,22 @@ impl App {
         if refusal.is_none() {
             // One attempt (it used to be a trial run on a copy, then the
             // change): `apply_change` leaves the session as it was on error.
+            let mut unread = None;
             match self.apply_change(format!("edited {}", field.describe()), |s| {
-                commit_typed(s, &field, &text, row)
+                unread = commit_typed(s, &field, &text, row)?;
+                Ok(())
             }) {
                 Err(e) => error = Some(e),
                 Ok(()) => {
                     let words = quoted(&text);
                     self.name_last_change(format!("typed {words} in {}", field.label()));
-                    if row && text.contains(',') {
-                        self.say_register_row(&field);
+                    match unread {
+                        Some(why) => self.say(
+                            Tone::Warning,
+                            format!("kept as typed, not read as a row: {why} (Enter on the person to put it right)"),
+                        ),
+                        None if row && text.contains(',') => self.say_register_row(&field),
+                        None => {}
                     }
                 }
             }
@@ -381,16 +388,26 @@ impl App {
 
 /// Stores typed text. A person typed into the register with commas is a
 /// whole row,
-/// `name, role, agency, agency kind, gives recommendation`, read by the
-/// register's parser (the one `cpconf new --invitees` uses).
-fn commit_typed(s: &mut Session, field: &Field, text: &str, row: bool) -> Result<(), String> {
+/// `name, role, agency, agency kind, gives recommendation, attendance`,
+/// read by the register's parser (the one `cpconf new --invitees` uses).
+/// A row it cannot read is kept as typed, as the name, and why it was not
+/// read is returned: Esc keeps what was typed, never traps it.
+fn commit_typed(
+    s: &mut Session,
+    field: &Field,
+    text: &str,
+    row: bool,
+) -> Result<Option<String>, String> {
     let Field::AttendeeName(id) = field else {
-        return commit_text(s, field, text);
+        return commit_text(s, field, text).map(|()| None);
     };
     if !row || !text.contains(',') {
-        return commit_text(s, field, text);
+        return commit_text(s, field, text).map(|()| None);
     }
-    let row = crate::register::parse_row(text)?;
+    let row = match crate::register::parse_row(text) {
+        Ok(row) => row,
+        Err(why) => return commit_text(s, field, text).map(|()| Some(why)),
+    };
     let a = s
         .attendees
         .iter_mut()
@@ -404,7 +421,7 @@ fn commit_typed(s: &mut Session, field: &Field, text: &str, row: bool) -> Result
     if let Some(attendance) = row.attendance {
         a.attendance = attendance;
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Typed text as the status bar quotes it: its first line, cut short.

@@ -31,6 +31,7 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App, theme: Th
             Overlay::Confirm(c) => confirm::draw(f, area, c, theme),
             Overlay::Help(contexts) => draw_help(f, full, contexts, theme),
             Overlay::Export(menu) => export::draw(f, area, menu, theme),
+            Overlay::GoTo => {} // asked in the status bar (app::update::stage)
         }
     }
 }
