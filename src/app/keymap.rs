@@ -441,6 +441,25 @@ pub fn bindings_for(contexts: &[Context]) -> impl Iterator<Item = &'static Bindi
         .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == *ctx))
 }
 
+/// The name of the first key the table gives `cmd` in `ctx` ("Ctrl+N"),
+/// for a sentence on screen that names it: written from the table, so the
+/// sentence cannot name a key the program no longer takes.
+pub fn key_for(ctx: Context, cmd: Command) -> String {
+    bindings_for(&[ctx])
+        .find(|b| b.command == cmd)
+        .map(Binding::first_key)
+        .unwrap_or_default()
+}
+
+/// Every key the table gives `cmd` in `ctx`, joined as `shown` joins them
+/// ("↑ / k").
+pub fn keys_for(ctx: Context, cmd: Command) -> String {
+    bindings_for(&[ctx])
+        .find(|b| b.command == cmd)
+        .map(Binding::shown)
+        .unwrap_or_default()
+}
+
 /// The key table as Markdown, one section per context; the README holds
 /// exactly this text (a test checks it).
 pub fn markdown_table() -> String {

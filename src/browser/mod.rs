@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use crate::app::keymap::{Command, Context, command_for};
+use crate::app::keymap::{Command, Context, command_for, key_for};
 use crate::model::series::{ChildSeries, family_series};
 use crate::model::{Choice, Session};
 use crate::storage::Entry;
@@ -266,7 +266,10 @@ impl Browser {
                             Some("this file cannot be read: see the message beside it".into());
                     }
                     (None, _) => {
-                        self.message = Some("no session chosen: Ctrl+N starts a new one".into());
+                        self.message = Some(format!(
+                            "no session chosen: {} starts a new one",
+                            key_for(Context::Browser, Command::New)
+                        ));
                     }
                 }
             }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Browser;
-use crate::app::keymap::{Context, bindings_for};
+use crate::app::keymap::{Command, Context, bindings_for, key_for};
 use crate::model::Choice;
 use crate::ui::text::{pad, truncate};
 use crate::ui::theme::Theme;
@@ -95,9 +95,15 @@ fn draw_list(f: &mut Frame, body: Rect, b: &Browser) {
     }
     if visible.is_empty() && b.pending() == 0 {
         lines.push(Line::raw(if b.filter().is_empty() {
-            "No sessions yet. Press Ctrl+N to start a new conference."
+            format!(
+                "No sessions yet. Press {} to start a new conference.",
+                key_for(Context::Browser, Command::New)
+            )
         } else {
-            "No session matches the filter. Esc clears it."
+            format!(
+                "No session matches the filter. {} clears it.",
+                key_for(Context::Browser, Command::Back)
+            )
         }));
     }
     f.render_widget(Paragraph::new(lines), inner);
@@ -150,7 +156,12 @@ fn draw_status(f: &mut Frame, area: Rect, b: &Browser) {
     let second = if let Some(m) = b.message() {
         m.to_string()
     } else if !b.filter().is_empty() {
-        format!("filter: {}▏ (Backspace rubs out, Esc clears)", b.filter())
+        format!(
+            "filter: {}▏ ({} rubs out, {} clears)",
+            b.filter(),
+            key_for(Context::Browser, Command::Erase),
+            key_for(Context::Browser, Command::Back)
+        )
     } else {
         String::new()
     };

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::state::{Board, PresentState};
 use super::view::{ActionView, ColumnView, Counts, FamilyView, SpreadView};
+use crate::app::keymap::{Command, Context, keys_for};
 use crate::export::words::short_date;
 use crate::model::Choice;
 use crate::ui::text::{starts_with_words, truncate, wrap};
@@ -70,7 +71,13 @@ fn scrolled(f: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) -
     let top = usize::from(scroll).min(max);
     let mut shown: Vec<Line> = lines.iter().skip(top).take(h).cloned().collect();
     if top > 0 {
-        shown[0] = Line::styled("↑ more above (k or ↑)", quiet());
+        shown[0] = Line::styled(
+            format!(
+                "↑ more above ({})",
+                keys_for(Context::Projector, Command::Up)
+            ),
+            quiet(),
+        );
     }
     if top < max && h > 1 {
         if let Some(last) = shown.last_mut() {

@@ -88,9 +88,7 @@ fn stage_title_line(app: &App, theme: Theme) -> Line<'static> {
 /// The screen of a session: a pure picture of the app.
 pub fn draw(f: &mut Frame, app: &App) {
     let theme = Theme::new(app.theme());
-    words::with(&app.config().categories, || {
-        draw_session(f, app, theme, None)
-    });
+    draw_session(f, app, theme, None);
 }
 
 /// The same picture as `draw`, reusing the panes `cache` kept from earlier
@@ -99,9 +97,7 @@ pub fn draw(f: &mut Frame, app: &App) {
 pub fn draw_cached(f: &mut Frame, app: &App, cache: &mut FrameCache) {
     let theme = Theme::new(app.theme());
     cache.begin(app);
-    words::with(&app.config().categories, || {
-        draw_session(f, app, theme, Some(cache))
-    });
+    draw_session(f, app, theme, Some(cache));
 }
 
 /// Where the parts of a session's screen go.
@@ -164,9 +160,11 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<crate::app::upd
     let inner = panes::pane_block("", false, Theme::default()).inner(*rect);
     let cursor = app.cursor(index);
     let row = match &panes.get(index)?.content {
-        PaneContent::List(kind) => panes::list_row_at(app.session(), kind, inner, cursor.row, y),
+        PaneContent::List(kind) => {
+            panes::list_row_at(words::Shown::of(app), kind, inner, cursor.row, y)
+        }
         PaneContent::Form(fields) => {
-            panes::form_row_at(app.session(), fields, inner, cursor.row, y)
+            panes::form_row_at(words::Shown::of(app), fields, inner, cursor.row, y)
         }
         PaneContent::Grid(kind) => panes::grid_row_at(app.session(), *kind, inner, cursor.row, y),
     };

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::ui::words;
+use crate::ui::words::Shown;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,15 +11,17 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::rows::record_lines;
-use super::text::{pad, pad_owned, plain_ascii, truncate, wrap, wrap_at_most};
+use super::text::{pad, plain_ascii, truncate, wrap, wrap_at_most};
 use super::theme::Theme;
 use crate::app::field::{Field, FieldKind};
 use crate::app::field_edit::display;
-use crate::app::panes::{
-    GridKind, ListKind, Pane, PaneContent, grid_people, list_key_refs, list_len, recommendation_for,
-};
-use crate::app::state::{App, Cursor};
+use crate::app::panes::{ListKind, Pane, PaneContent, list_key_refs, list_len};
+use crate::app::state::App;
 use crate::model::*;
+
+mod grid;
+use grid::draw_grid;
+pub use grid::{grid_row_at, outcome_short};
 
 pub fn pane_block(title: &str, focused: bool, theme: Theme) -> Block<'static> {
     let marker = if focused { "▶ " } else { "" };
@@ -85,11 +87,11 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane
     let cursor = app.cursor(index);
     match &pane.content {
         PaneContent::Form(fields) => {
-            draw_form(f, inner, app.session(), fields, cursor.row, focused, theme)
+            draw_form(f, inner, Shown::of(app), fields, cursor.row, focused, theme)
         }
         PaneContent::List(kind) => draw_list(f, inner, app, kind, cursor.row, focused, theme),
         PaneContent::Grid(kind) => {
-            draw_grid(f, inner, app.session(), *kind, cursor, focused, theme)
+            draw_grid(f, inner, Shown::of(app), *kind, cursor, focused, theme)
         }
     }
 }
@@ -125,7 +127,7 @@ pub fn label_width(s: &Session, fields: &[Field], width: usize) -> usize {
 }
 
 pub fn field_lines(
-    s: &Session,
+    shown: Shown,
     field: &Field,
     width: usize,
     label_width: usize,
@@ -133,7 +135,8 @@ pub fn field_lines(
     selected: bool,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let value = display(s, field, &words::categories());
+    let s = shown.session;
+    let value = display(s, field, shown.categories);
     let label = field.label_in(s);
     // A label that would be cut goes on its own line, with the value
     // indented below it: a cut label can stop meaning anything.
@@ -210,20 +213,21 @@ fn keep_closing_mark_with_word(lines: &mut [String], width: usize) {
 
 /// The fields of a form that fit, from the first shown, with their lines.
 fn visible_fields(
-    s: &Session,
+    shown: Shown,
     fields: &[Field],
     area: Rect,
     row: usize,
     focused: bool,
     theme: Theme,
 ) -> Vec<(usize, Vec<Line<'static>>)> {
+    let s = shown.session;
     let width = area.width as usize;
     let lw = label_width(s, fields, width);
-    let max_lines = lines_per_value(s, fields, width, lw, area.height as usize, theme);
+    let max_lines = lines_per_value(shown, fields, width, lw, area.height as usize, theme);
     let lines_of = |i: usize, selected: bool| {
         fields
             .get(i)
-            .map(|fl| field_lines(s, fl, width, lw, max_lines, selected, theme))
+            .map(|fl| field_lines(shown, fl, width, lw, max_lines, selected, theme))
             .unwrap_or_default()
     };
     let row = row.min(fields.len().saturating_sub(1));
@@ -249,34 +253,41 @@ fn visible_fields(
 /// when the whole form fits in full (a rationale on a big screen), it all
 /// shows. The cheap length check spares wrapping long notes that cannot fit.
 fn lines_per_value(
-    s: &Session,
+    shown: Shown,
     fields: &[Field],
     width: usize,
     lw: usize,
     height: usize,
     theme: Theme,
 ) -> usize {
+    let s = shown.session;
     const SHORT: usize = 3;
     let room = width.saturating_sub(lw + 1).max(1) * height;
     let total: usize = fields
         .iter()
-        .map(|f| display(s, f, &words::categories()).len())
+        .map(|f| display(s, f, shown.categories).len())
         .sum();
     if total > room {
         return SHORT;
     }
     let full: usize = fields
         .iter()
-        .map(|f| field_lines(s, f, width, lw, usize::MAX, false, theme).len())
+        .map(|f| field_lines(shown, f, width, lw, usize::MAX, false, theme).len())
         .sum();
     if full <= height { usize::MAX } else { SHORT }
 }
 
 /// Which field of a form pane's inner `area` is at screen row `y`.
-pub fn form_row_at(s: &Session, fields: &[Field], area: Rect, row: usize, y: u16) -> Option<usize> {
+pub fn form_row_at(
+    shown: Shown,
+    fields: &[Field],
+    area: Rect,
+    row: usize,
+    y: u16,
+) -> Option<usize> {
     let mut top = area.y;
     // Styles never move a row, so any theme lays the fields out alike.
-    for (i, lines) in visible_fields(s, fields, area, row, false, Theme::default()) {
+    for (i, lines) in visible_fields(shown, fields, area, row, false, Theme::default()) {
         let bottom = top + lines.len() as u16;
         if (top..bottom).contains(&y) {
             return Some(i);
@@ -289,13 +300,13 @@ pub fn form_row_at(s: &Session, fields: &[Field], area: Rect, row: usize, y: u16
 fn draw_form(
     f: &mut Frame,
     area: Rect,
-    s: &Session,
+    shown: Shown,
     fields: &[Field],
     row: usize,
     focused: bool,
     theme: Theme,
 ) {
-    let lines: Vec<Line> = visible_fields(s, fields, area, row, focused, theme)
+    let lines: Vec<Line> = visible_fields(shown, fields, area, row, focused, theme)
         .into_iter()
         .flat_map(|(_, l)| l)
         .collect();
@@ -306,12 +317,13 @@ fn draw_form(
 /// with its lines (one blank line follows each item). Drawing and mouse
 /// clicks both use this, so a click lands on what is shown.
 fn visible_items(
-    s: &Session,
+    shown: Shown,
     kind: &ListKind,
     area: Rect,
     row: usize,
     theme: Theme,
 ) -> Vec<(usize, Vec<Line<'static>>)> {
+    let s = shown.session;
     let keys = list_key_refs(s, kind);
     if keys.is_empty() {
         return Vec::new();
@@ -329,7 +341,7 @@ fn visible_items(
     // longer than the pane cannot fit and is not laid out to find that out.
     let fits = keys.len() <= room
         && keys.iter().enumerate().all(|(i, k)| {
-            let lines = record_lines(s, kind, k, width, i, false, theme);
+            let lines = record_lines(shown, kind, k, width, i, false, theme);
             total += lines.len() + 1;
             whole.push(lines);
             total <= room
@@ -338,7 +350,7 @@ fn visible_items(
         // Everything shows, from the first item.
         return whole.into_iter().enumerate().collect();
     }
-    let compact = |i: usize| record_lines(s, kind, &keys[i], width, i, true, theme);
+    let compact = |i: usize| record_lines(shown, kind, &keys[i], width, i, true, theme);
     let memo = std::cell::RefCell::new(HashMap::new());
     let height = |i: usize| {
         memo.borrow_mut()
@@ -364,10 +376,10 @@ fn visible_items(
 }
 
 /// Which row of a list pane's inner `area` is at screen row `y`.
-pub fn list_row_at(s: &Session, kind: &ListKind, area: Rect, row: usize, y: u16) -> Option<usize> {
+pub fn list_row_at(shown: Shown, kind: &ListKind, area: Rect, row: usize, y: u16) -> Option<usize> {
     let mut top = area.y;
     // Styles never move a row, so any theme lays the items out alike.
-    for (i, lines) in visible_items(s, kind, area, row, Theme::default()) {
+    for (i, lines) in visible_items(shown, kind, area, row, Theme::default()) {
         let bottom = top + lines.len() as u16;
         if (top..bottom).contains(&y) {
             return Some(i);
@@ -387,7 +399,7 @@ fn draw_list(
     theme: Theme,
 ) {
     let s = app.session();
-    let items = visible_items(s, kind, area, row, theme);
+    let items = visible_items(Shown::of(app), kind, area, row, theme);
     if items.is_empty() {
         // Only offer `a` where it works.
         let hint = match kind {
@@ -429,178 +441,6 @@ fn draw_list(
         }
         // One blank line between items keeps a column calm to read.
         lines.push(Line::raw(""));
-    }
-    draw_lines(f, area, &lines);
-}
-
-/// Every filled cell of a grid, found by (person, child): one pass over
-/// the scores or recommendations a frame, rather than a search of them for
-/// each cell (60 people by 10 children searched 600 records 600 times).
-fn grid_cells(s: &Session, kind: GridKind) -> HashMap<(&str, &str), String> {
-    match kind {
-        GridKind::Scaling => {
-            let mut cells = HashMap::with_capacity(s.scaling.scores.len());
-            for x in &s.scaling.scores {
-                // The first record wins, as a search from the start found it.
-                cells
-                    .entry((x.person.0.as_str(), x.child.0.as_str()))
-                    .or_insert_with(|| x.score.to_string());
-            }
-            cells
-        }
-        GridKind::Recommendations => {
-            let mut cells = HashMap::with_capacity(s.recommendations.len());
-            for r in &s.recommendations {
-                cells
-                    .entry((r.professional.0.as_str(), r.child.0.as_str()))
-                    .or_insert_with(|| outcome_short(r.outcome).to_string());
-            }
-            cells
-        }
-    }
-}
-
-/// Short outcome names for tight columns.
-pub fn outcome_short(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Undecided => "?",
-        Outcome::NoFurtherAction => "NFA",
-        Outcome::ChildInNeed => "CIN",
-        Outcome::ChildProtectionPlan => "CPP",
-    }
-}
-
-/// How a grid fills its inner `area` with the person `row` chosen: the
-/// height of the chosen cell's reason under the grid, the first person
-/// shown, and how many people fit (row 0 holds the children's names).
-fn grid_window(area: Rect, row: usize) -> (usize, usize, usize) {
-    let detail_h = if area.height >= 8 { 3 } else { 0 };
-    let room = (area.height as usize).saturating_sub(1 + detail_h);
-    (detail_h, first_visible(|_| 1, row, room), room)
-}
-
-/// Which person of a grid in the pane's inner `area` is at screen row `y`,
-/// with the grid scrolled as drawn.
-pub fn grid_row_at(s: &Session, kind: GridKind, area: Rect, row: usize, y: u16) -> Option<usize> {
-    let people = grid_people(s, kind).len();
-    if people == 0 || s.children.is_empty() || y <= area.y {
-        return None;
-    }
-    let (_, first, room) = grid_window(area, row.min(people - 1));
-    let offset = (y - area.y - 1) as usize;
-    (offset < room && first + offset < people).then_some(first + offset)
-}
-
-fn draw_grid(
-    f: &mut Frame,
-    area: Rect,
-    s: &Session,
-    kind: GridKind,
-    cursor: Cursor,
-    focused: bool,
-    theme: Theme,
-) {
-    let Cursor { row, col } = cursor;
-    let people = grid_people(s, kind);
-    if people.is_empty() || s.children.is_empty() {
-        let hint = match kind {
-            GridKind::Scaling => "Add children (stage 0) and people (stage 2) to score.",
-            GridKind::Recommendations => {
-                "Nobody gives a recommendation yet: in the register (stage 2), open a \
-                 professional and tick \"Gives a recommendation\"."
-            }
-        };
-        f.render_widget(
-            Paragraph::new(
-                wrap(hint, area.width as usize)
-                    .into_iter()
-                    .map(Line::from)
-                    .collect::<Vec<_>>(),
-            ),
-            area,
-        );
-        return;
-    }
-    let width = area.width as usize;
-    let longest_name = people
-        .iter()
-        .map(|p| s.attendee_name(p).width())
-        .max()
-        .unwrap_or(8);
-    let name_w = longest_name.clamp(8, 24).min(width / 2) + 1;
-    let cell_w = (width.saturating_sub(name_w) / s.children.len()).clamp(5, 16);
-    let mut lines = vec![Line::from(
-        std::iter::once(Span::styled(pad("", name_w), theme.label()))
-            .chain(
-                s.children
-                    .iter()
-                    .map(|c| Span::styled(pad(&s.child_name(&c.id), cell_w), theme.title())),
-            )
-            .collect::<Vec<_>>(),
-    )];
-    let row = row.min(people.len() - 1);
-    let col = col.min(s.children.len() - 1);
-    let (detail_h, first, room) = grid_window(area, row);
-    let cells = grid_cells(s, kind);
-    for (r, person) in people.iter().enumerate().skip(first).take(room) {
-        let mut spans = vec![Span::styled(
-            pad(&s.attendee_name(person), name_w),
-            theme.label(),
-        )];
-        for (c, child) in s.children.iter().enumerate() {
-            let cell = cells
-                .get(&(person.0.as_str(), child.id.0.as_str()))
-                .map_or("·", String::as_str);
-            let mut text = String::with_capacity(cell_w + 4);
-            text.push(' ');
-            text.push_str(cell);
-            let style = if focused && r == row && c == col {
-                theme.selected()
-            } else {
-                ratatui::style::Style::new()
-            };
-            spans.push(Span::styled(pad_owned(text, cell_w), style));
-        }
-        lines.push(Line::from(spans));
-    }
-    if detail_h > 0 {
-        let (person, child) = (&people[row], &s.children[col]);
-        let detail = match kind {
-            GridKind::Scaling => s
-                .scaling
-                .scores
-                .iter()
-                .find(|x| &x.person == person && x.child == child.id)
-                .map(|x| format!("{}: {}", x.score, x.reason)),
-            GridKind::Recommendations => recommendation_for(s, person, &child.id).map(|r| {
-                format!(
-                    "{} {} — {}",
-                    r.outcome.label(),
-                    if r.categories.is_empty() {
-                        String::new()
-                    } else {
-                        format!("({})", words::category_list(&r.categories))
-                    },
-                    r.reason
-                )
-            }),
-        }
-        .unwrap_or_else(|| "nothing yet: press Enter".into());
-        let head = format!(
-            "{} → {}: ",
-            s.attendee_name(person),
-            s.child_name(&child.id)
-        );
-        let at = (area.height as usize).saturating_sub(detail_h);
-        while lines.len() < at {
-            lines.push(Line::raw(""));
-        }
-        let text = wrap(&format!("{head}{detail}"), width);
-        lines.extend(
-            text.into_iter()
-                .take(detail_h)
-                .map(|l| Line::styled(l, theme.muted())),
-        );
     }
     draw_lines(f, area, &lines);
 }

@@ -1,6 +1,7 @@
 //! How one record reads in a list: a few wrapped lines.
 
-use crate::ui::words;
+use crate::config::CategoryNames;
+use crate::ui::words::Shown;
 use ratatui::text::{Line, Span};
 
 use super::text::{starts_with_words, truncate, wrap, wrap_at_most};
@@ -38,7 +39,7 @@ fn meta(parts: Vec<Span<'static>>) -> Line<'static> {
 /// `compact` cuts long text to a few lines (with an ellipsis) so that more
 /// items fit; otherwise every word is shown.
 pub fn record_lines(
-    s: &Session,
+    shown: Shown,
     kind: &ListKind,
     key: &str,
     width: usize,
@@ -47,7 +48,8 @@ pub fn record_lines(
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let row = Row {
-        s,
+        s: shown.session,
+        categories: shown.categories,
         key,
         width,
         index,
@@ -75,6 +77,7 @@ pub fn record_lines(
 #[derive(Clone, Copy)]
 struct Row<'a> {
     s: &'a Session,
+    categories: &'a CategoryNames,
     key: &'a str,
     width: usize,
     index: usize,
@@ -125,7 +128,7 @@ impl Row<'_> {
             if let Some(d) = find(&s.decisions, &cid) {
                 let mut outcome = d.outcome.label().to_string();
                 if !d.categories.is_empty() {
-                    outcome.push_str(&format!(" ({})", words::category_list(&d.categories)));
+                    outcome.push_str(&format!(" ({})", self.categories.list(&d.categories)));
                 }
                 lines.push(Line::from(truncate(&outcome, width)));
                 if d.differs_from_recommendations {

@@ -1,33 +1,28 @@
-//! The local names of things, for the frame being drawn: set once by
-//! `ui::draw` from the app's local rules and read by the drawing helpers,
-//! like the theme. Saved sessions keep the stable names; only the screen
-//! uses these.
+//! What drawing reads besides the theme: the session and the local names
+//! of things, passed down as one value. Saved sessions keep the stable
+//! names; only the screen uses these.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
+use crate::app::state::App;
 use crate::config::CategoryNames;
-use crate::model::Category;
+use crate::model::{Category, Session};
 
-thread_local! {
-    static CATEGORIES: RefCell<Option<Rc<CategoryNames>>> = const { RefCell::new(None) };
+/// The session being drawn, with the category names the local rules give.
+#[derive(Clone, Copy)]
+pub struct Shown<'a> {
+    pub session: &'a Session,
+    pub categories: &'a CategoryNames,
 }
 
-/// Draws with these category names for the duration of `f`.
-pub fn with<R>(names: &CategoryNames, f: impl FnOnce() -> R) -> R {
-    let before = CATEGORIES.with(|c| c.replace(Some(Rc::new(names.clone()))));
-    let out = f();
-    CATEGORIES.with(|c| *c.borrow_mut() = before);
-    out
-}
+impl<'a> Shown<'a> {
+    pub fn of(app: &'a App) -> Self {
+        Shown {
+            session: app.session(),
+            categories: &app.config().categories,
+        }
+    }
 
-/// The names in force (the England defaults outside a frame). Shared, not
-/// copied: forms ask for them for every field of every frame.
-pub fn categories() -> Rc<CategoryNames> {
-    CATEGORIES.with(|c| c.borrow().clone().unwrap_or_default())
-}
-
-/// Categories as the local rules name them, joined with commas.
-pub fn category_list(cats: &[Category]) -> String {
-    categories().list(cats)
+    /// Categories as the local rules name them, joined with commas.
+    pub fn category_list(&self, cats: &[Category]) -> String {
+        self.categories.list(cats)
+    }
 }

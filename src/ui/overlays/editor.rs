@@ -6,7 +6,8 @@ use ratatui::text::Line;
 
 use super::super::panes::pane_block;
 use super::super::theme::Theme;
-use super::{centred, clear_with_gutter, hint_line, key_for};
+use super::{centred, clear_with_gutter, hint_line};
+use crate::app::keymap::key_for;
 use crate::app::keymap::{Command, Context};
 use crate::app::state::Editor;
 

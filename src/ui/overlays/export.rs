@@ -9,7 +9,7 @@ use super::super::panes::pane_block;
 use super::super::text::truncate;
 use super::super::theme::Theme;
 use super::{centred, clear_with_gutter, hint_line};
-use crate::app::keymap::Context;
+use crate::app::keymap::{Command, Context, key_for};
 use crate::app::state::ExportMenu;
 
 pub(super) fn draw(f: &mut Frame, area: Rect, menu: &ExportMenu, theme: Theme) {
@@ -26,7 +26,17 @@ pub(super) fn draw(f: &mut Frame, area: Rect, menu: &ExportMenu, theme: Theme) {
     let format = format!("Format  ‹ {} ›", ExportMenu::format_label(menu.format));
     let mut lines = vec![
         Line::styled(truncate(&format, w), theme.title()),
-        Line::styled(truncate("← → change the format", w), theme.muted()),
+        Line::styled(
+            truncate(
+                &format!(
+                    "{} {} change the format",
+                    key_for(Context::Export, Command::Left),
+                    key_for(Context::Export, Command::Right)
+                ),
+                w,
+            ),
+            theme.muted(),
+        ),
         Line::from(""),
     ];
     lines.extend(choices.iter().enumerate().map(|(i, c)| {

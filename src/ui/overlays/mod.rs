@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Clear;
 
 use super::theme::Theme;
-use crate::app::keymap::{Binding, Command, Context, bindings_for};
+use crate::app::keymap::{Binding, Context, bindings_for};
 use crate::app::state::{App, Overlay};
 
 pub use help::draw_help;
@@ -25,7 +25,9 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App, theme: Th
     for (i, overlay) in app.overlays().iter().enumerate() {
         let on_top = i + 1 == app.overlays().len();
         match overlay {
-            Overlay::Record(form) => record::draw(f, area, app.session(), form, on_top, theme),
+            Overlay::Record(form) => {
+                record::draw(f, area, super::words::Shown::of(app), form, on_top, theme)
+            }
             Overlay::Editor(editor) => editor::draw(f, area, editor, theme),
             Overlay::Picker(p) => picker::draw(f, area, p, theme),
             Overlay::Confirm(c) => confirm::draw(f, area, c, theme),
@@ -72,13 +74,4 @@ fn hint_line(ctx: Context) -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-/// The name of the key the table gives `cmd` in `ctx` ("Enter"), for a
-/// hint whose words depend on what the box is doing.
-fn key_for(ctx: Context, cmd: Command) -> String {
-    bindings_for(&[ctx])
-        .find(|b| b.command == cmd)
-        .map(Binding::first_key)
-        .unwrap_or_default()
 }

@@ -8,12 +8,12 @@ use super::super::panes::{field_lines, label_width, pane_block};
 use super::super::theme::Theme;
 use super::{centred, clear_with_gutter};
 use crate::app::state::RecordForm;
-use crate::model::Session;
+use crate::ui::words::Shown;
 
 pub(super) fn draw(
     f: &mut Frame,
     area: Rect,
-    session: &Session,
+    shown: Shown,
     form: &RecordForm,
     on_top: bool,
     theme: Theme,
@@ -28,7 +28,7 @@ pub(super) fn draw(
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let w = inner.width as usize;
-    let lw = label_width(session, &form.fields, w);
+    let lw = label_width(shown.session, &form.fields, w);
     let mut lines = Vec::new();
     let mut selected_at = 0;
     for (n, field) in form.fields.iter().enumerate() {
@@ -36,7 +36,7 @@ pub(super) fn draw(
             selected_at = lines.len();
         }
         lines.extend(field_lines(
-            session,
+            shown,
             field,
             w,
             lw,
