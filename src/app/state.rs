@@ -71,6 +71,10 @@ pub struct Capture {
     pub list: ListKind,
     /// The item being typed, made when typing started.
     pub key: String,
+    /// How many steps the undo history held once the item was added: the
+    /// text kept later joins that step, so one Ctrl+Z takes back the item
+    /// as typed (not its text first, leaving an empty item).
+    pub added_at: usize,
 }
 
 impl Editor {

@@ -419,6 +419,15 @@ impl Patch {
         }
     }
 
+    /// One step of this patch and the one made just before it (`earlier`):
+    /// undoing it undoes this, then that. Says what this one says.
+    pub fn after(mut self, earlier: Patch) -> Patch {
+        let mut parts = earlier.parts;
+        parts.append(&mut self.parts);
+        self.parts = parts;
+        self
+    }
+
     /// About how much memory this patch holds.
     pub fn bytes(&self) -> usize {
         std::mem::size_of::<Self>() + self.parts.iter().map(|p| p.bytes() + 16).sum::<usize>()

@@ -705,3 +705,45 @@ fn a_register_row_that_cannot_be_read_is_kept_as_typed_and_says_why() {
     assert_eq!(app.session().attendees[0].name, ", Social worker");
     assert!(app.editing(), "the next person is being typed");
 }
+
+/// Seen in xterm: a stray "³" typed into a map column, kept with Esc, took
+/// two Ctrl+Z to go (its text, then an empty item left behind). An item
+/// typed into a list is one step: one Ctrl+Z takes it back as typed, and
+/// Ctrl+Y brings it back with its text.
+#[test]
+fn one_ctrl_z_takes_back_an_item_typed_into_a_list() {
+    let mut app = new_app();
+    keys(
+        &mut app,
+        "<M-4>Ruth visits daily<Enter>Gran has them on Saturdays<Esc>",
+    );
+    let texts = |app: &App| -> Vec<String> {
+        app.session()
+            .map_items
+            .iter()
+            .map(|m| m.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(&app),
+        ["Ruth visits daily", "Gran has them on Saturdays"]
+    );
+    keys(&mut app, "<C-z>");
+    assert_eq!(texts(&app), ["Ruth visits daily"]);
+    assert_eq!(
+        message(&app),
+        "undone: added map item 'Gran has them on Saturdays'"
+    );
+    keys(&mut app, "<C-z>");
+    assert!(texts(&app).is_empty(), "{:?}", texts(&app));
+    keys(&mut app, "<C-y><C-y>");
+    assert_eq!(
+        texts(&app),
+        ["Ruth visits daily", "Gran has them on Saturdays"]
+    );
+    // Kept with Ctrl+S while typing, then more typed: still one step.
+    keys(&mut app, "Dad<C-s> cooks<Esc>");
+    assert_eq!(texts(&app)[2], "Dad cooks");
+    keys(&mut app, "<C-z>");
+    assert_eq!(texts(&app).len(), 2);
+}

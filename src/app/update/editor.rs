@@ -80,6 +80,7 @@ impl App {
         // Only a person typed straight into the register is a whole row; a
         // name edited in its form may hold a comma.
         let row = editor.capture.is_some();
+        let editor_capture = editor.capture.clone();
         let current = edit_text(&self.session, &field);
         if current == text {
             self.forget_slips();
@@ -100,6 +101,9 @@ impl App {
                 Ok(()) => {
                     let words = quoted(&text);
                     self.name_last_change(format!("typed {words} in {}", field.label()));
+                    if let Some(capture) = &editor_capture {
+                        self.join_with_its_start(capture, &text);
+                    }
                     match unread {
                         Some(why) => self.say(
                             Tone::Warning,
@@ -231,13 +235,31 @@ impl App {
     fn drop_if_empty(&mut self, capture: &Capture) {
         let empty = capture_field(&capture.list, &capture.key)
             .is_some_and(|f| edit_text(&self.session, &f).trim().is_empty());
-        let last_is_its_start = self
-            .undo
-            .last()
-            .is_some_and(|p| p.what == format!("added {}", capture.list.noun()));
+        // Its start is still the last step (the text kept joins it).
+        let last_is_its_start = self.undo.len() == capture.added_at
+            && self.undo.last().is_some_and(|p| is_start_of(p, capture));
         if empty && last_is_its_start {
             self.take_back_last_change();
         }
+    }
+
+    /// The text of an item typed into a list joins the step that added the
+    /// item: one Ctrl+Z takes the item back as typed ("undone: added map
+    /// item 'Ruth visits daily'"), never leaving an empty item behind.
+    fn join_with_its_start(&mut self, capture: &Capture, text: &str) {
+        let n = self.undo.len();
+        if n != capture.added_at + 1 || !is_start_of(&self.undo[n - 2], capture) {
+            return;
+        }
+        let (Some(typed), Some(start)) = (self.undo.pop(), self.undo.pop()) else {
+            return;
+        };
+        let mut joined = typed.after(start);
+        joined.what = match text.trim() {
+            "" => format!("added {}", capture.list.noun()),
+            _ => format!("added {} {}", capture.list.noun(), quoted(text)),
+        };
+        self.undo.push(joined);
     }
 
     /// Before the window closes: keep what is typed and stop the stage clock.
@@ -422,6 +444,13 @@ fn commit_typed(
         a.attendance = attendance;
     }
     Ok(None)
+}
+
+/// Whether `step` is the one that added the item being typed (its text
+/// may have joined it already).
+fn is_start_of(step: &crate::app::undo::Patch, capture: &Capture) -> bool {
+    step.what
+        .starts_with(&format!("added {}", capture.list.noun()))
 }
 
 /// Typed text as the status bar quotes it: its first line, cut short.
