@@ -44,7 +44,7 @@ n=0
 shot() {
     n=$((n + 1))
     sleep 0.4
-    xwd -root | convert xwd:- -crop 1000x660+0+0 "$shots/$(printf %02d "$n")-$1.png"
+    xwd -id "$window" | convert xwd:- "$shots/$(printf %02d "$n")-$1.png"
 }
 key() { xdotool key --delay 60 "$@"; }
 type_text() { xdotool type --delay 20 "$1"; }
