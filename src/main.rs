@@ -38,21 +38,25 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), String> {
-    // First, before any folder is made or the terminal is touched: a bad
-    // config stops the program with its one-line message.
-    let (config, source) =
-        cpconf::config::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
-    // The rules this run's screens follow: the command line wins over the
-    // local rules, and NO_COLOR over both. `config` stays as the file says,
-    // for `cpconf config`.
+/// The rules this run's screens follow: the command line wins over the
+/// local rules, and NO_COLOR over both. `config` stays as the file says,
+/// for `cpconf config`.
+fn rules_for_screens(config: &cpconf::config::Config, cli: &Cli) -> cpconf::config::Config {
     let mut for_run = config.clone();
     for_run.mouse = cli.mouse || config.mouse;
     for_run.theme = cpconf::config::ThemeName::resolve(
         cli.theme.map(Into::into).unwrap_or(config.theme),
         std::env::var("NO_COLOR").ok().as_deref(),
     );
-    let cfg = &Arc::new(for_run);
+    for_run
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    // First, before any folder is made or the terminal is touched: a bad
+    // config stops the program with its one-line message.
+    let (config, source) =
+        cpconf::config::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
+    let cfg = &Arc::new(rules_for_screens(&config, &cli));
     let passphrase = cpconf::crypt::passphrase::Source::from_option(cli.passphrase_file.as_deref());
     // Asked once for the whole sitting, before the screen is taken, by
     // every command that reads or writes sessions.

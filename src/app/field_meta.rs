@@ -50,6 +50,7 @@ impl Field {
         )
     }
 
+    // Long because it is a table: one arm per field, as `Field` lists them.
     pub fn label(&self) -> &'static str {
         use Field as F;
         match self {
@@ -177,6 +178,7 @@ impl Field {
         }
     }
 
+    // Long because it is a table: one arm per field, as `Field` lists them.
     pub fn kind(&self) -> FieldKind {
         use Field as F;
         use FieldKind as K;

@@ -105,6 +105,7 @@ impl Pane {
 /// The panes of a stage. `selected_row(pane)` gives the row chosen in an
 /// earlier pane, for panes that depend on it (a goal's actions, a child's
 /// decision).
+// Long because it is a table: one arm per stage, its panes in screen order.
 pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> usize) -> Vec<Pane> {
     use Field as F;
     match stage {

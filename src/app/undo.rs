@@ -182,6 +182,9 @@ fn sync_whole<T: Clone + PartialEq>(dst: &mut T, src: &T) -> Option<T> {
 /// puts it back. Stage times, the audit trail and `updated_at` are brought
 /// over too but never kept (undo does not rewind facts). Returns whether
 /// anything differed at all, facts included.
+// Long on purpose: the destructuring fails to compile when `Session` gains a
+// field, and the line per field below it must then be added beside it; split
+// apart, the two lists could drift.
 fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Part>>>) -> bool {
     // Destructured so that a new field in `Session` (or in the pre-meeting
     // or the scaling) fails to compile here until it has its place.

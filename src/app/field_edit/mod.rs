@@ -136,6 +136,7 @@ fn birth_with_age(s: &Session, born: NaiveDate) -> String {
 
 /// The value as shown in a form or list; empty when not set.
 /// `names`: the local names of the categories.
+// Long because it is a table: one arm per field, each reading its own value.
 pub fn display(s: &Session, f: &Field, names: &CategoryNames) -> String {
     use Field as F;
     let slot = slots(s, f);

@@ -70,6 +70,7 @@ pub fn list_len(s: &Session, kind: &ListKind) -> usize {
 }
 
 /// The fields of one record, in the order its form shows them.
+// Long because it is a table: one arm per kind of list, its fields in form order.
 pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
     use Field as F;
     let item = || ItemId(key.to_string());
