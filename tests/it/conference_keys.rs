@@ -210,6 +210,20 @@ fn the_whole_conference_on_the_new_keys_counts_its_command_keys() {
             "README states {figure}"
         );
     }
+    // And the split of the keys that never type, as the README gives it.
+    let mut by_kind = std::collections::BTreeMap::<&str, usize>::new();
+    for kinds in &k.kinds {
+        for (kind, n) in kinds {
+            *by_kind.entry(kind).or_default() += n;
+        }
+    }
+    for kind in ["Enter", "Tab", "arrows", "Esc", "Home/End"] {
+        let said = format!("{} {kind}", by_kind.get(kind).copied().unwrap_or(0));
+        assert!(
+            readme.replace('\n', " ").contains(&said),
+            "README states {said}"
+        );
+    }
 }
 
 /// The register holds the script's people, each as the script has them.
