@@ -393,7 +393,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Export, [k(K::Down)], C::Down, "next copy", None),
     bind!(X::Export, [k(K::Left)], C::Left, "previous format", None),
     bind!(X::Export, [k(K::Right)], C::Right, "next format (Markdown, HTML, plain text, Word)", Some("format")),
-    bind!(X::Export, [k(K::Enter)], C::Edit, "export this copy", Some("export")),
+    bind!(X::Export, [k(K::Enter)], C::Edit, "export this copy (or all three at once)", Some("export")),
     bind!(X::Export, [k(K::Esc)], C::Back, "cancel", Some("cancel")),
     bind!(X::GoTo, [TYPING], C::Type, "the stage's number, 0 … 9: goes there (any other key closes this and does what it does)", Some("type the stage's number")),
     bind!(X::GoTo, [k(K::Esc)], C::Back, "stay on this stage", Some("stay")),

@@ -187,21 +187,35 @@ pub struct ExportMenu {
     pub format: crate::export::Format,
 }
 
+/// The reports of exports asked for together, until the last is in.
+#[derive(Clone, Debug, Default)]
+pub struct ExportBatch {
+    /// Reports still to come.
+    pub left: usize,
+    /// The files written.
+    pub written: Vec<std::path::PathBuf>,
+    /// What went wrong or needs saying (an unencrypted copy), in order.
+    pub notes: Vec<(Tone, String)>,
+}
+
 /// One thing the export menu can write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportChoice {
     Copy(crate::export::CopyKind),
+    /// The three copies at once: the record, the family's, the letter.
+    AllCopies,
     /// The pack: every person's letter and copy, into a new folder.
     Letters,
 }
 
 impl ExportMenu {
-    /// The rows, in order: the three copies, then the pack.
+    /// The rows, in order: the three copies, all three at once, then the
+    /// pack.
     pub fn choices() -> Vec<ExportChoice> {
         crate::export::CopyKind::ALL
             .iter()
             .map(|c| ExportChoice::Copy(*c))
-            .chain([ExportChoice::Letters])
+            .chain([ExportChoice::AllCopies, ExportChoice::Letters])
             .collect()
     }
 
@@ -211,6 +225,7 @@ impl ExportMenu {
             ExportChoice::Copy(CopyKind::Record) => "Full record (restricted items included)",
             ExportChoice::Copy(CopyKind::Family) => "Family's copy (nothing restricted)",
             ExportChoice::Copy(CopyKind::DecisionLetter) => "Decision letter to the parents",
+            ExportChoice::AllCopies => "All three: the record, the family's copy and the letter",
             ExportChoice::Letters => "Letters and copies for each person (a folder)",
         }
     }
@@ -284,6 +299,9 @@ pub struct App {
     pub(super) space_in_sentence: bool,
     /// The export menu's format, as last chosen in this window.
     pub(super) export_format: crate::export::Format,
+    /// The three copies asked for at once: their reports, gathered into
+    /// one message (see `effect::report`).
+    pub(super) export_batch: Option<ExportBatch>,
     /// The local rules in force (defaults unless given by `with_config`).
     pub(super) config: Arc<crate::config::Config>,
 }
@@ -399,6 +417,7 @@ impl App {
             type_ahead: None,
             grid_row_start: None,
             export_format: crate::export::Format::Html,
+            export_batch: None,
             letters_just_typed: false,
             space_in_sentence: false,
             config: Arc::default(),

@@ -579,27 +579,25 @@ pub fn play(c: &Conference) -> Counted {
     cmd(&mut k, "<F9><Enter>");
     k.mark("8 Decision and finalise");
 
-    // The three copies, each from the export menu: a row a copy, HTML
-    // its starting format.
-    for copy in [
-        cpconf::export::CopyKind::Record,
-        cpconf::export::CopyKind::Family,
-        cpconf::export::CopyKind::DecisionLetter,
-    ] {
-        cmd(&mut k, "<C-e>");
-        let wanted = cpconf::app::state::ExportMenu::choices()
-            .iter()
-            .position(|c| *c == cpconf::app::state::ExportChoice::Copy(copy))
-            .expect("offered");
-        for _ in 0..wanted {
-            cmd(&mut k, "<Down>");
-        }
-        let effects = cmd(&mut k, "<Enter>");
-        assert_eq!(
-            effects,
-            [Effect::Export(copy, cpconf::export::Format::Html)]
-        );
+    // The three copies at once, from the export menu's row for all three
+    // (HTML, its starting format).
+    cmd(&mut k, "<C-e>");
+    let all = cpconf::app::state::ExportMenu::choices()
+        .iter()
+        .position(|c| *c == cpconf::app::state::ExportChoice::AllCopies)
+        .expect("offered");
+    for _ in 0..all {
+        cmd(&mut k, "<Down>");
     }
+    let effects = cmd(&mut k, "<Enter>");
+    let html = cpconf::export::Format::Html;
+    assert_eq!(
+        effects,
+        cpconf::export::CopyKind::ALL
+            .iter()
+            .map(|copy| Effect::Export(*copy, html))
+            .collect::<Vec<_>>()
+    );
     k.mark("Exports");
     k
 }

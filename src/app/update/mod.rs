@@ -155,6 +155,8 @@ impl App {
     }
 
     fn key(&mut self, ev: KeyEvent) {
+        // Reports of the last key's exports are all in by now.
+        self.export_batch = None;
         if matches!(self.overlays.last(), Some(Overlay::Help(_))) {
             self.overlays.pop();
             return;
