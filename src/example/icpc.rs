@@ -1,4 +1,6 @@
-//! The example initial conference, built stage by stage.
+//! The example initial conference, built stage by stage. Over 600 lines
+//! because it is data: one fictional conference, every record of it, read
+//! top to bottom as the agenda runs.
 
 use chrono::NaiveTime;
 
