@@ -414,7 +414,8 @@ pub struct Patch {
 impl Patch {
     /// Puts the old values back into `s`; returns the patch that redoes it.
     pub fn apply(self, s: &mut Session) -> Patch {
-        // Parts touch distinct fields, but apply in reverse for clarity.
+        // In reverse: a joined patch (`after`) may touch one field twice,
+        // and the later change must be undone first.
         let parts = self.parts.into_iter().rev().map(|p| p.apply(s)).collect();
         Patch {
             parts,
