@@ -81,6 +81,59 @@ impl App {
         self.effects.push(effect);
     }
 
+    /// One export's report; while the three copies are being written
+    /// together, gathered, and said once all three are in: "exported the
+    /// three copies to DIR: a, b, c", or each problem in turn.
+    fn exported(&mut self, result: Result<PathBuf, (Tone, String)>) {
+        let Some(batch) = &mut self.export_batch else {
+            match result {
+                Ok(path) => self.say(Tone::Info, format!("exported to {}", path.display())),
+                Err((tone, text)) => self.say(tone, text),
+            }
+            return;
+        };
+        match result {
+            Ok(path) => batch.written.push(path),
+            Err(note) => batch.notes.push(note),
+        }
+        batch.left = batch.left.saturating_sub(1);
+        if batch.left > 0 {
+            return;
+        }
+        let Some(batch) = self.export_batch.take() else {
+            return;
+        };
+        let names: Vec<String> = batch
+            .written
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        let dir = batch.written.first().and_then(|p| p.parent());
+        let mut parts = Vec::new();
+        if let (false, Some(dir)) = (names.is_empty(), dir) {
+            let how_many = match names.len() {
+                3 => "the three copies".to_string(),
+                n => format!("{n} of the three copies"),
+            };
+            parts.push(format!(
+                "exported {how_many} to {}: {}",
+                dir.display(),
+                names.join(", ")
+            ));
+        }
+        parts.extend(batch.notes.iter().map(|(_, note)| note.clone()));
+        let worst = batch.notes.iter().map(|(t, _)| *t).max_by_key(|t| match t {
+            Tone::Error => 2,
+            Tone::Warning => 1,
+            Tone::Info => 0,
+        });
+        let said = match parts.is_empty() {
+            true => "nothing exported".to_string(),
+            false => parts.join("; "),
+        };
+        self.say(worst.unwrap_or(Tone::Info), said);
+    }
+
     pub(super) fn report(&mut self, report: Report) {
         match report {
             Report::File(path) => self.file = Some(path),
@@ -99,10 +152,14 @@ impl App {
                     self.say(Tone::Info, "saved");
                 }
             }
-            Report::Exported(path) => {
-                self.say(Tone::Info, format!("exported to {}", path.display()))
+            Report::Exported(path) => self.exported(Ok(path)),
+            Report::ExportFailed { why } => {
+                self.exported(Err((Tone::Error, format!("export failed: {why}"))))
             }
-            Report::ExportFailed { why } => self.say(Tone::Error, format!("export failed: {why}")),
+            // Exporting with a key warns (not exported, or not encrypted).
+            Report::Warning(text) if self.export_batch.is_some() => {
+                self.exported(Err((Tone::Warning, text)))
+            }
             Report::Draft {
                 field,
                 record,

@@ -16,6 +16,8 @@ pub enum Command {
     PrevStage,
     /// Alt+digit: the stage with that number.
     JumpStage,
+    /// Ctrl+G: asks for a stage's number, then goes there.
+    GoTo,
     NextPane,
     PrevPane,
     Up,
@@ -91,6 +93,8 @@ pub enum Context {
     SignOff,
     Confirm,
     Export,
+    /// Ctrl+G asked for a stage's number.
+    GoTo,
     Browser,
     Projector,
 }
@@ -109,13 +113,14 @@ impl Context {
             Context::SignOff => "On the record screen",
             Context::Confirm => "When asked to confirm",
             Context::Export => "In the export menu",
+            Context::GoTo => "After Ctrl+G (go to a stage)",
             Context::Browser => "In the session list",
             Context::Projector => "On the projector (cpconf present)",
         }
     }
 
     /// Every context, in the order the README and help list them.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Session,
         Context::List,
         Context::Form,
@@ -127,6 +132,7 @@ impl Context {
         Context::SignOff,
         Context::Confirm,
         Context::Export,
+        Context::GoTo,
         Context::Browser,
         Context::Projector,
     ];
@@ -302,7 +308,8 @@ macro_rules! bind {
 pub const BINDINGS: &[Binding] = &[
     bind!(X::Session, [k(K::PageDown)], C::NextStage, "next agenda stage", Some("next stage")),
     bind!(X::Session, [k(K::PageUp)], C::PrevStage, "previous agenda stage", None),
-    bind!(X::Session, [alt('0'), alt('1'), alt('2'), alt('3'), alt('4'), alt('5'), alt('6'), alt('7'), alt('8'), alt('9')], C::JumpStage, "go to the stage with that number", None),
+    bind!(X::Session, [ctrl('g')], C::GoTo, "go to a stage: then type its number (as Go To in Word)", None),
+    bind!(X::Session, [alt('0'), alt('1'), alt('2'), alt('3'), alt('4'), alt('5'), alt('6'), alt('7'), alt('8'), alt('9')], C::JumpStage, "go to the stage with that number at once (where the terminal sends Alt; else Ctrl+G)", None),
     bind!(X::Session, [k(K::Tab)], C::NextPane, "next pane or column", Some("pane")),
     bind!(X::Session, [k(K::BackTab)], C::PrevPane, "previous pane or column", None),
     bind!(X::Session, [ctrl('z')], C::Undo, "undo the last change (the status bar says what)", Some("undo")),
@@ -374,7 +381,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Editor, [ctrl('y')], C::Redo, "redo typing", None),
     bind!(X::Editor, [ctrl('s')], C::Save, "keep the text and save now", None),
     bind!(X::Picker, [c(' ')], C::Toggle, "tick / untick (pick one: choose)", Some("tick")),
-    bind!(X::Picker, [TYPING], C::Type, "find a name by typing a few of its letters", Some("type to find")),
+    bind!(X::Picker, [TYPING], C::Type, "find a name by typing its first letters (names that start with them come first)", Some("type to find")),
     bind!(X::Picker, [k(K::Backspace)], C::Erase, "rub out a letter of what you typed", None),
     bind!(X::Picker, [k(K::Up)], C::Up, "previous choice", None),
     bind!(X::Picker, [k(K::Down)], C::Down, "next choice", None),
@@ -386,8 +393,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Export, [k(K::Down)], C::Down, "next copy", None),
     bind!(X::Export, [k(K::Left)], C::Left, "previous format", None),
     bind!(X::Export, [k(K::Right)], C::Right, "next format (Markdown, HTML, plain text, Word)", Some("format")),
-    bind!(X::Export, [k(K::Enter)], C::Edit, "export this copy", Some("export")),
+    bind!(X::Export, [k(K::Enter)], C::Edit, "export this copy (or all three at once)", Some("export")),
     bind!(X::Export, [k(K::Esc)], C::Back, "cancel", Some("cancel")),
+    bind!(X::GoTo, [TYPING], C::Type, "the stage's number, 0 … 9: goes there (any other key closes this and does what it does)", Some("type the stage's number")),
+    bind!(X::GoTo, [k(K::Esc)], C::Back, "stay on this stage", Some("stay")),
     bind!(X::Browser, [TYPING], C::Type, "filter by reference, name, kind or date", Some("type to filter")),
     bind!(X::Browser, [k(K::Backspace)], C::Erase, "rub out a letter of the filter", None),
     bind!(X::Browser, [k(K::Up)], C::Up, "previous session", None),

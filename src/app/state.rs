@@ -71,6 +71,10 @@ pub struct Capture {
     pub list: ListKind,
     /// The item being typed, made when typing started.
     pub key: String,
+    /// How many steps the undo history held once the item was added: the
+    /// text kept later joins that step, so one Ctrl+Z takes back the item
+    /// as typed (not its text first, leaving an empty item).
+    pub added_at: usize,
 }
 
 impl Editor {
@@ -121,13 +125,34 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// The options whose label holds every word typed, in order.
+    /// The options whose label holds what is typed: those that start with
+    /// it first, then those with a word that starts with it, then the rest,
+    /// each group in the picker's order (as a type-ahead ranks, so the
+    /// first letter of a first name puts that person at the top).
     pub fn visible(&self) -> Vec<&PickOption> {
         let needle = self.filter.to_lowercase();
-        self.options
+        let mut shown: Vec<(u8, &PickOption)> = self
+            .options
             .iter()
-            .filter(|o| needle.is_empty() || o.label.to_lowercase().contains(&needle))
-            .collect()
+            .filter_map(|o| {
+                let label = o.label.to_lowercase();
+                let rank = if label.starts_with(&needle) {
+                    0
+                } else if label
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.starts_with(&needle))
+                {
+                    1
+                } else if label.contains(&needle) {
+                    2
+                } else {
+                    return None;
+                };
+                Some((rank, o))
+            })
+            .collect();
+        shown.sort_by_key(|(rank, _)| *rank);
+        shown.into_iter().map(|(_, o)| o).collect()
     }
 }
 
@@ -162,21 +187,35 @@ pub struct ExportMenu {
     pub format: crate::export::Format,
 }
 
+/// The reports of exports asked for together, until the last is in.
+#[derive(Clone, Debug, Default)]
+pub struct ExportBatch {
+    /// Reports still to come.
+    pub left: usize,
+    /// The files written.
+    pub written: Vec<std::path::PathBuf>,
+    /// What went wrong or needs saying (an unencrypted copy), in order.
+    pub notes: Vec<(Tone, String)>,
+}
+
 /// One thing the export menu can write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportChoice {
     Copy(crate::export::CopyKind),
+    /// The three copies at once: the record, the family's, the letter.
+    AllCopies,
     /// The pack: every person's letter and copy, into a new folder.
     Letters,
 }
 
 impl ExportMenu {
-    /// The rows, in order: the three copies, then the pack.
+    /// The rows, in order: the three copies, all three at once, then the
+    /// pack.
     pub fn choices() -> Vec<ExportChoice> {
         crate::export::CopyKind::ALL
             .iter()
             .map(|c| ExportChoice::Copy(*c))
-            .chain([ExportChoice::Letters])
+            .chain([ExportChoice::AllCopies, ExportChoice::Letters])
             .collect()
     }
 
@@ -186,6 +225,7 @@ impl ExportMenu {
             ExportChoice::Copy(CopyKind::Record) => "Full record (restricted items included)",
             ExportChoice::Copy(CopyKind::Family) => "Family's copy (nothing restricted)",
             ExportChoice::Copy(CopyKind::DecisionLetter) => "Decision letter to the parents",
+            ExportChoice::AllCopies => "All three: the record, the family's copy and the letter",
             ExportChoice::Letters => "Letters and copies for each person (a folder)",
         }
     }
@@ -211,6 +251,9 @@ pub enum Overlay {
     Export(ExportMenu),
     /// Help for the contexts that were active when it was opened.
     Help(Vec<super::keymap::Context>),
+    /// Ctrl+G: waiting for the number of the stage to go to (the status
+    /// bar asks for it).
+    GoTo,
 }
 
 /// Private to `app`: only `App::update` changes it. Drawing and the
@@ -256,6 +299,9 @@ pub struct App {
     pub(super) space_in_sentence: bool,
     /// The export menu's format, as last chosen in this window.
     pub(super) export_format: crate::export::Format,
+    /// The three copies asked for at once: their reports, gathered into
+    /// one message (see `effect::report`).
+    pub(super) export_batch: Option<ExportBatch>,
     /// The local rules in force (defaults unless given by `with_config`).
     pub(super) config: Arc<crate::config::Config>,
 }
@@ -371,6 +417,7 @@ impl App {
             type_ahead: None,
             grid_row_start: None,
             export_format: crate::export::Format::Html,
+            export_batch: None,
             letters_just_typed: false,
             space_in_sentence: false,
             config: Arc::default(),

@@ -414,12 +414,22 @@ pub struct Patch {
 impl Patch {
     /// Puts the old values back into `s`; returns the patch that redoes it.
     pub fn apply(self, s: &mut Session) -> Patch {
-        // Parts touch distinct fields, but apply in reverse for clarity.
+        // In reverse: a joined patch (`after`) may touch one field twice,
+        // and the later change must be undone first.
         let parts = self.parts.into_iter().rev().map(|p| p.apply(s)).collect();
         Patch {
             parts,
             what: self.what,
         }
+    }
+
+    /// One step of this patch and the one made just before it (`earlier`):
+    /// undoing it undoes this, then that. Says what this one says.
+    pub fn after(mut self, earlier: Patch) -> Patch {
+        let mut parts = earlier.parts;
+        parts.append(&mut self.parts);
+        self.parts = parts;
+        self
     }
 
     /// About how much memory this patch holds.

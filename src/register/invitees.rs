@@ -139,7 +139,7 @@ pub fn add_people(
             a.agency = p.agency;
             a.agency_kind = p.agency_kind;
             a.gives_recommendation = p.gives_recommendation;
-            a.attendance = attendance;
+            a.attendance = p.attendance.unwrap_or(attendance);
         }
         ids.push(id);
     }

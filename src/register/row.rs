@@ -1,8 +1,8 @@
 //! One person of the attendance register typed as one line:
-//! `name, role, agency, agency kind, gives recommendation`. Everything
-//! after the name may be left off.
+//! `name, role, agency, agency kind, gives recommendation, attendance`.
+//! Everything after the name may be left off.
 
-use crate::model::{AgencyKind, Choice};
+use crate::model::{AgencyKind, Attendance, Choice};
 
 /// A person to add to the register, read from a typed line or a CSV row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,6 +12,9 @@ pub struct NewAttendee {
     pub agency: String,
     pub agency_kind: AgencyKind,
     pub gives_recommendation: bool,
+    /// How they took part, when the typed line ends with it ("apologies",
+    /// "report only"); an invitation list never says.
+    pub attendance: Option<Attendance>,
 }
 
 /// Words that name an agency kind besides its label, as chairs and
@@ -247,6 +250,7 @@ fn read_parts(parts: &[&str], default: Recommends) -> Result<NewAttendee, String
         agency: agency.into(),
         agency_kind,
         gives_recommendation,
+        attendance: None,
     })
 }
 
@@ -256,13 +260,48 @@ fn read_parts(parts: &[&str], default: Recommends) -> Result<NewAttendee, String
 /// can hold one. The kind may be left off when the agency or role gives it
 /// away; a person from an agency gives a recommendation unless the line
 /// ends with `n`, so `Dr Lee, GP, Oak Surgery, n` is a GP who does not.
+/// A last part naming an attendance sets it: `Dr Lee, GP, Oak Surgery, n,
+/// report only`.
 pub fn parse_row(line: &str) -> Result<NewAttendee, String> {
     let mut parts: Vec<&str> = line.split(',').collect();
+    // After the agency, a last part that says how they took part.
+    let attendance = match parts.len() {
+        4.. => attendance_word(parts[parts.len() - 1]),
+        _ => None,
+    };
+    if attendance.is_some() {
+        parts.pop();
+    }
     // Four parts whose last is a yes or no: the kind was left off.
     if parts.len() == 4 && !parts[3].trim().is_empty() && yes_no(parts[3]).is_ok() {
         parts.insert(3, "");
     }
-    read_parts(&parts, Recommends::AgencyUnlessSaid)
+    let mut row = read_parts(&parts, Recommends::AgencyUnlessSaid)?;
+    row.attendance = attendance;
+    Ok(row)
+}
+
+/// The attendance a register row's last part names, written as chairs
+/// and minute takers write it: the labels, or "report", "sent apologies",
+/// "did not attend", "dna". Whole words only, so that nothing typed as an
+/// agency kind is read as one.
+fn attendance_word(typed: &str) -> Option<Attendance> {
+    let t = plain(typed);
+    let words: &[(Attendance, &[&str])] = &[
+        (Attendance::Present, &["present"]),
+        (Attendance::Apologies, &["apologies", "sent apologies"]),
+        (Attendance::ReportOnly, &["report only", "report"]),
+        (Attendance::JoinedLate, &["joined late"]),
+        (Attendance::LeftEarly, &["left early"]),
+        (
+            Attendance::DidNotAttend,
+            &["did not attend", "dna", "no show"],
+        ),
+    ];
+    words
+        .iter()
+        .find(|(_, names)| names.contains(&t.as_str()))
+        .map(|(a, _)| *a)
 }
 
 /// The agency kind a person's agency gives away ("Oak School" is
@@ -376,6 +415,7 @@ mod tests {
                 agency_kind: AgencyKind::ChildrensSocialCare,
                 // Typed: an agency gives one unless the row ends with n.
                 gives_recommendation: true,
+                attendance: None,
             })
         );
         let p = parse_row("Priya Nurse, Health visitor, NHS Trust, health, y").unwrap();
@@ -426,6 +466,26 @@ mod tests {
             parse_row("Jo Advocate, Advocate,").unwrap().role,
             "Advocate"
         );
+    }
+
+    #[test]
+    fn a_row_may_end_with_how_they_took_part() {
+        let p = parse_row("Dr Imran Shah,GP,Millbrook Surgery,n,report").unwrap();
+        assert_eq!(p.attendance, Some(Attendance::ReportOnly));
+        assert_eq!(p.agency_kind, AgencyKind::Health);
+        assert!(!p.gives_recommendation);
+        let p = parse_row("Sam Smith, Teacher, Oak School, apologies").unwrap();
+        assert_eq!(p.attendance, Some(Attendance::Apologies));
+        assert!(p.gives_recommendation);
+        let p = parse_row("Sam Smith, Teacher, Oak School, health, y, DNA").unwrap();
+        assert_eq!(
+            (p.agency_kind, p.attendance),
+            (AgencyKind::Health, Some(Attendance::DidNotAttend))
+        );
+        // Only after the agency: a role or agency that reads as one stays.
+        let p = parse_row("Jo Bloggs, Present, Acme").unwrap();
+        assert_eq!((p.role.as_str(), p.attendance), ("Present", None));
+        assert_eq!(parse_row("Jo Bloggs, Mother").unwrap().attendance, None);
     }
 
     #[test]

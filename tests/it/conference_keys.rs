@@ -19,9 +19,7 @@ fn the_whole_conference_on_todays_keys() {
         "today's keyboard: {} command keys, {} content characters",
         k.command_keys, k.content_chars
     );
-    for (part, n) in &k.parts {
-        println!("  {part}: {n}");
-    }
+    print_parts(&k);
 
     // Everything the script says is in the session.
     assert!(s.problems().is_empty(), "{:?}", s.problems());
@@ -168,9 +166,7 @@ fn the_whole_conference_on_the_new_keys_counts_its_command_keys() {
         "new keyboard: {} command keys ({} of them letters typed to choose or find), {} content characters (today: {TODAY_COMMAND_KEYS})",
         k.command_keys, k.letters, k.content_chars
     );
-    for (part, n) in &k.parts {
-        println!("  {part}: {n}");
-    }
+    print_parts(&k);
     assert!(s.problems().is_empty(), "{:?}", s.problems());
     assert_eq!(s.status, Status::Finalised);
     assert_eq!(s.children.len(), c.children.len());
@@ -214,6 +210,20 @@ fn the_whole_conference_on_the_new_keys_counts_its_command_keys() {
             "README states {figure}"
         );
     }
+    // And the split of the keys that never type, as the README gives it.
+    let mut by_kind = std::collections::BTreeMap::<&str, usize>::new();
+    for kinds in &k.kinds {
+        for (kind, n) in kinds {
+            *by_kind.entry(kind).or_default() += n;
+        }
+    }
+    for kind in ["Enter", "Tab", "arrows", "Esc", "Home/End"] {
+        let said = format!("{} {kind}", by_kind.get(kind).copied().unwrap_or(0));
+        assert!(
+            readme.replace('\n', " ").contains(&said),
+            "README states {said}"
+        );
+    }
 }
 
 /// The register holds the script's people, each as the script has them.
@@ -228,4 +238,25 @@ fn assert_register_is_the_scripts(s: &Session, c: &crate::support::conference_sc
         assert_eq!(a.attendance, p.attendance, "{}", p.name);
         assert_eq!(a.gives_recommendation, p.recommends, "{}", p.name);
     }
+}
+
+/// The count by part of the conference and by kind of key
+/// (`cargo test --test it conference_keys -- --nocapture`).
+fn print_parts(k: &crate::support::today_keys::Counted) {
+    let mut total = std::collections::BTreeMap::<&str, usize>::new();
+    for ((part, n), kinds) in k.parts.iter().zip(&k.kinds) {
+        let split: Vec<String> = kinds
+            .iter()
+            .map(|(kind, n)| format!("{kind} {n}"))
+            .collect();
+        println!("  {part}: {n} ({})", split.join(", "));
+        for (kind, n) in kinds {
+            *total.entry(kind).or_default() += n;
+        }
+    }
+    let split: Vec<String> = total
+        .iter()
+        .map(|(kind, n)| format!("{kind} {n}"))
+        .collect();
+    println!("  by kind: {}", split.join(", "));
 }

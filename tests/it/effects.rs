@@ -224,6 +224,54 @@ fn export_asks_for_the_chosen_copy_and_says_where_it_went() {
 }
 
 #[test]
+fn all_three_copies_at_once_are_said_in_one_message() {
+    let mut app = new_app();
+    let effects = keys(&mut app, "<C-e><Down><Down><Down><Enter>");
+    assert_eq!(
+        effects,
+        CopyKind::ALL
+            .iter()
+            .map(|c| Effect::Export(*c, Format::Html))
+            .collect::<Vec<_>>()
+    );
+    let mut runtime = FakeRuntime::default();
+    runtime.perform(&mut app, effects);
+    assert_eq!(runtime.exported.len(), 3);
+    assert_eq!(
+        message(&app),
+        (
+            Tone::Info,
+            "exported the three copies to /sessions: s.record.html, s.family.html, s.decision-letter.html"
+                .into()
+        )
+    );
+    // One refused (the full record, with a key) is said, and the others
+    // are still listed; the next export is said on its own again.
+    let effects = keys(&mut app, "<C-e><Down><Down><Down><Enter>");
+    app.update(Msg::Report(Report::Warning(
+        "not exported: the full record would be unencrypted".into(),
+    )));
+    for copy in &effects[1..] {
+        let Effect::Export(copy, format) = copy else {
+            panic!("an export");
+        };
+        let name = format!("s.{}.{}", copy.name(), format.extension());
+        app.update(Msg::Report(Report::Exported(
+            PathBuf::from("/sessions").join(name),
+        )));
+    }
+    let (tone, said) = message(&app);
+    assert_eq!(tone, Tone::Warning);
+    assert!(said.starts_with("exported 2 of the three copies to /sessions: s.family.html, s.decision-letter.html; not exported: the full record"), "{said}");
+    let effects = keys(&mut app, "<C-e><Enter>");
+    runtime.perform(&mut app, effects);
+    assert_eq!(
+        message(&app),
+        (Tone::Info, "exported to /sessions/s.record.html".into())
+    );
+}
+
+#[test]
 fn a_failed_export_says_why() {
     let mut app = new_app();
     let effects = keys(&mut app, "<C-e><Enter>");

@@ -56,7 +56,7 @@ fn the_export_menu_offers_the_letters_for_each_person() {
     );
     // The last row, as a Word file: the format goes round, and is kept for
     // the next export from this window.
-    let effects = keys(&mut app, "<Down><Down><Down><Left><Enter>");
+    let effects = keys(&mut app, "<Down><Down><Down><Down><Left><Enter>");
     assert_eq!(effects, vec![Effect::ExportLetters(Format::Markdown)]);
     keys(&mut app, "<C-e>");
     assert!(screen(&app, 100, 30).contains("‹ Markdown ›"));

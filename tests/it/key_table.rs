@@ -212,12 +212,23 @@ fn export_menu() -> App {
     app
 }
 
+fn go_to_stage_question() -> App {
+    let mut app = list();
+    ctrl(&mut app, 'g');
+    top_is(
+        &app,
+        |o| matches!(o, Overlay::GoTo),
+        "the question of which stage",
+    );
+    app
+}
+
 /// What is checked, how to reach it, and the context it must have.
 type Case = (&'static str, fn() -> App, Context);
 
 #[test]
 fn every_key_the_session_acts_on_is_in_the_table() {
-    let cases: [Case; 11] = [
+    let cases: [Case; 12] = [
         ("a list", list, Context::List),
         ("a form", form, Context::Form),
         ("the scaling grid", grid, Context::Grid),
@@ -229,6 +240,7 @@ fn every_key_the_session_acts_on_is_in_the_table() {
         ("a picker", picker, Context::Picker),
         ("the finalise question", confirm, Context::Confirm),
         ("the export menu", export_menu, Context::Export),
+        ("after Ctrl+G", go_to_stage_question, Context::GoTo),
     ];
     let missing: Vec<String> = cases
         .iter()
@@ -355,4 +367,25 @@ fn every_key_the_projector_acts_on_is_in_the_table_and_its_help() {
         "keys the projector acts on but its table or help lacks:\n{}\n\nthe help:\n{help}",
         missing.join("\n")
     );
+}
+
+/// Seen in xterm: with notes open (a map item's text, after Ctrl+N) the
+/// status bar offered "Enter keep" while the editor's own line said, rightly,
+/// "Enter new line". The status bar leaves Enter out there; on one line
+/// (a person typed into the register) Enter keeps, and it says so.
+#[test]
+fn the_status_bar_never_offers_enter_keep_in_notes() {
+    let mut app = list();
+    ctrl(&mut app, 'n');
+    assert!(app.editing(), "Ctrl+N opens the new item's text");
+    let bottom = |app: &App| {
+        let screen = screen(app, 160, 40);
+        let lines: Vec<&str> = screen.lines().collect();
+        lines[lines.len() - 2..].join("\n")
+    };
+    assert!(!bottom(&app).contains("Enter keep"), "{}", bottom(&app));
+    assert!(screen(&app, 160, 40).contains("Enter new line"));
+    let mut app = at_stage(Stage::Introductions);
+    crate::support::type_text(&mut app, "Sam Smith");
+    assert!(bottom(&app).contains("Enter keep"), "{}", bottom(&app));
 }

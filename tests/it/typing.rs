@@ -360,6 +360,42 @@ fn alt_and_a_digit_jump_to_that_stage_and_page_keys_step() {
     assert_eq!(app.stage(), Stage::Setup);
 }
 
+/// xterm as it comes (and macOS terminals) send Alt+3 as a character
+/// ("³"), so Alt+digit is not a stage key there: Ctrl+G then the number,
+/// as Go To in Word, arrives everywhere.
+#[test]
+fn ctrl_g_then_a_number_goes_to_that_stage() {
+    let mut app = new_app();
+    keys(&mut app, "<C-g>");
+    assert!(matches!(app.overlays().last(), Some(Overlay::GoTo)));
+    assert!(
+        message(&app).contains("type its number"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, "4");
+    assert_eq!(app.stage(), Stage::Map);
+    assert!(app.overlays().is_empty());
+    // From inside a box too: the box closes, keeping what it holds.
+    keys(&mut app, "Gran visits<C-g>1");
+    assert_eq!(app.stage(), Stage::PreMeeting);
+    assert_eq!(app.session().map_items[0].text, "Gran visits");
+    // Esc stays.
+    keys(&mut app, "<C-g><Esc>");
+    assert_eq!(app.stage(), Stage::PreMeeting);
+    assert!(app.overlays().is_empty());
+    assert!(message(&app).contains("stayed"), "{}", message(&app));
+}
+
+#[test]
+fn a_sentence_typed_after_a_stray_ctrl_g_still_lands_as_text() {
+    let mut app = new_app();
+    keys(&mut app, "<M-4><C-g>mum is upset<Esc>");
+    assert_eq!(app.stage(), Stage::Map);
+    assert_eq!(app.session().map_items.len(), 1);
+    assert_eq!(app.session().map_items[0].text, "mum is upset");
+}
+
 // ----- focus traps ---------------------------------------------------------
 
 /// What the runtime does with a draft found on opening.
@@ -568,4 +604,146 @@ fn a_sentence_typed_on_a_tick_box_ticks_nothing() {
     // Space on its own (not straight after letters) still ticks.
     keys(&mut app, "<Down><Up><Space>");
     assert!(app.session().pre_meeting.explained_purpose, "ticked");
+}
+
+/// People typed into the register on a new session, as a chair does.
+fn with_register(rows: &str) -> App {
+    let mut app = new_app();
+    keys(&mut app, &format!("<M-2>{rows}<Esc>"));
+    app
+}
+
+#[test]
+fn a_picker_lists_the_names_that_start_with_the_letters_first() {
+    // Helen Marsh is first in the register and holds an "m"; Mark
+    // Fenwick's name starts with it, so he is at the top. (Three
+    // agencies: the conference is quorate, so no question is asked on
+    // leaving the register.)
+    let mut app = with_register(
+        "Helen Marsh,Team manager,Kelbridge Children's Services<Enter>Mark Fenwick,Teacher,Millbrook School<Enter>PC Joanne Reid,Police officer,Kelbridge Police",
+    );
+    keys(&mut app, "<M-4>Lily walks to school with Claire<Tab>m");
+    let Some(Overlay::Picker(p)) = app.overlays().last() else {
+        panic!(
+            "typing on Said by opens the picker: {}\n{}",
+            message(&app),
+            screen(&app, 120, 30)
+        );
+    };
+    let shown: Vec<&str> = p.visible().iter().map(|o| o.label.as_str()).collect();
+    assert!(shown[0].starts_with("Mark Fenwick"), "{shown:?}");
+    assert!(shown[1].starts_with("Helen Marsh"), "{shown:?}");
+    keys(&mut app, "<Enter>");
+    let s = app.session();
+    let item = s.map_items.last().expect("the item typed");
+    assert_eq!(
+        item.said_by.as_ref().map(|p| s.attendee_name(p)),
+        Some("Mark Fenwick".to_string())
+    );
+    // A word that starts with the letters comes before letters inside a
+    // word: "re" finds PC Joanne Reid before Helen Marsh (whose
+    // "Children's Services" holds "re" inside a word), though Helen is
+    // first in the register.
+    keys(&mut app, "<Esc><Tab>The flat is damp<Tab>re");
+    let Some(Overlay::Picker(p)) = app.overlays().last() else {
+        panic!("the picker is open");
+    };
+    let shown: Vec<&str> = p.visible().iter().map(|o| o.label.as_str()).collect();
+    assert!(shown[0].starts_with("PC Joanne Reid"), "{shown:?}");
+    assert!(shown[1].starts_with("Helen Marsh"), "{shown:?}");
+}
+
+#[test]
+fn a_register_row_may_end_with_how_the_person_took_part() {
+    let mut app = new_app();
+    keys(
+        &mut app,
+        "<M-2>Dr Imran Shah,GP,Millbrook Surgery,n,report<Enter>",
+    );
+    let s = app.session();
+    let a = &s.attendees[0];
+    assert_eq!(a.name, "Dr Imran Shah");
+    assert_eq!(a.attendance, Attendance::ReportOnly);
+    assert_eq!(a.agency_kind, AgencyKind::Health);
+    assert!(!a.gives_recommendation);
+    assert!(message(&app).contains("Report only"), "{}", message(&app));
+    // Without it, a person typed in during the meeting is present.
+    keys(
+        &mut app,
+        "Grace Adeyemi, Health visitor, Kelbridge NHS Trust<Enter>",
+    );
+    assert_eq!(app.session().attendees[1].attendance, Attendance::Present);
+}
+
+/// Found by the property test: a register row the register cannot read
+/// (no name before the first comma, an agency kind it does not know) kept
+/// the editor open on Esc, so the new person could not be left or taken
+/// back. It is kept as typed, as the name, and the status bar says why.
+#[test]
+fn a_register_row_that_cannot_be_read_is_kept_as_typed_and_says_why() {
+    let mut app = new_app();
+    keys(&mut app, "<M-2>Sam Smith, Officer, Fire Service, fire<Esc>");
+    assert!(app.overlays().is_empty(), "Esc left the editor");
+    let s = app.session();
+    assert_eq!(s.attendees.len(), 1);
+    assert_eq!(
+        s.attendees[0].name,
+        "Sam Smith, Officer, Fire Service, fire"
+    );
+    let said = message(&app);
+    assert!(said.contains("not read as a row"), "{said}");
+    assert!(said.contains("not an agency kind"), "{said}");
+    assert_eq!(
+        app.message().map(|m| m.tone),
+        Some(cpconf::app::state::Tone::Warning)
+    );
+    // Ctrl+Z takes it back, the person and all.
+    keys(&mut app, "<C-z><C-z>");
+    assert!(app.session().attendees.is_empty());
+    // Enter keeps it the same way and starts the next person.
+    keys(&mut app, ", Social worker<Enter>");
+    assert_eq!(app.session().attendees[0].name, ", Social worker");
+    assert!(app.editing(), "the next person is being typed");
+}
+
+/// Seen in xterm: a stray "³" typed into a map column, kept with Esc, took
+/// two Ctrl+Z to go (its text, then an empty item left behind). An item
+/// typed into a list is one step: one Ctrl+Z takes it back as typed, and
+/// Ctrl+Y brings it back with its text.
+#[test]
+fn one_ctrl_z_takes_back_an_item_typed_into_a_list() {
+    let mut app = new_app();
+    keys(
+        &mut app,
+        "<M-4>Ruth visits daily<Enter>Gran has them on Saturdays<Esc>",
+    );
+    let texts = |app: &App| -> Vec<String> {
+        app.session()
+            .map_items
+            .iter()
+            .map(|m| m.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(&app),
+        ["Ruth visits daily", "Gran has them on Saturdays"]
+    );
+    keys(&mut app, "<C-z>");
+    assert_eq!(texts(&app), ["Ruth visits daily"]);
+    assert_eq!(
+        message(&app),
+        "undone: added map item 'Gran has them on Saturdays'"
+    );
+    keys(&mut app, "<C-z>");
+    assert!(texts(&app).is_empty(), "{:?}", texts(&app));
+    keys(&mut app, "<C-y><C-y>");
+    assert_eq!(
+        texts(&app),
+        ["Ruth visits daily", "Gran has them on Saturdays"]
+    );
+    // Kept with Ctrl+S while typing, then more typed: still one step.
+    keys(&mut app, "Dad<C-s> cooks<Esc>");
+    assert_eq!(texts(&app)[2], "Dad cooks");
+    keys(&mut app, "<C-z>");
+    assert_eq!(texts(&app).len(), 2);
 }

@@ -15,23 +15,31 @@ use cpconf::config::CategoryNames;
 use cpconf::model::*;
 
 use super::conference_script::Conference;
-use super::today_keys::Counted;
+use super::today_keys::{self, Counted};
 use super::*;
 
 /// Presses keys as `support::keys` reads them (a letter types), counting
 /// each as a command key.
 fn cmd(k: &mut Counted, script: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
-    for ev in parse_keys(script) {
-        if matches!(ev.code, ratatui::crossterm::event::KeyCode::Char(_))
-            && !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
+    let mut rest = script;
+    while !rest.is_empty() {
+        let len = if rest.starts_with('<') {
+            rest.find('>').expect("closing >") + 1
+        } else {
+            rest.chars().next().map(char::len_utf8).unwrap_or(1)
+        };
+        let key = &rest[..len];
+        // A key that types (not Space ticking a box, not a Ctrl or Alt
+        // chord) typed to choose or find, or to separate a register row.
+        if matches!(today_keys::kind_of(key), "letters" | "separators") {
             k.letters += 1;
         }
-        effects.extend(k.app.update(cpconf::app::update::Msg::Key(ev)));
-        k.command_keys += 1;
+        for ev in parse_keys(key) {
+            effects.extend(k.app.update(cpconf::app::update::Msg::Key(ev)));
+        }
+        k.tally(key);
+        rest = &rest[len..];
     }
     effects
 }
@@ -185,6 +193,23 @@ fn put(k: &mut Counted, t: &str) {
     assert!(!k.app.editing(), "kept: {:?}", k.app.message());
 }
 
+/// Moves to the field labelled `label` of the form in focus: Home or End
+/// first when that is fewer keys, then the arrows (as `Counted::to`).
+fn reach(k: &mut Counted, label: &str) {
+    let (fields, at) = focused_form(&k.app).expect("a form has the focus");
+    let wanted = fields
+        .iter()
+        .position(|f| f.label_in(k.app.session()) == label)
+        .unwrap_or_else(|| panic!("no field {label:?}"));
+    let last = fields.len() - 1;
+    if 1 + wanted < at.abs_diff(wanted) {
+        cmd(k, "<Home>");
+    } else if 1 + (last - wanted) < at.abs_diff(wanted) {
+        cmd(k, "<End>");
+    }
+    k.to(label);
+}
+
 /// Moves to the pane titled `title` with → or ← (lists) or Tab.
 fn pane(k: &mut Counted, title: &str) {
     for _ in 0..12 {
@@ -239,10 +264,10 @@ pub fn play(c: &Conference) -> Counted {
 
     // 0 Setup: typing on a field edits it, the prefilled date typed over;
     // Enter keeps a line and moves on.
-    k.to("Date");
+    reach(&mut k, "Date");
     put(&mut k, s.date);
     put(&mut k, s.time);
-    k.to("Venue or link");
+    reach(&mut k, "Venue or link");
     put(&mut k, s.venue);
     put(&mut k, s.chair);
     put(&mut k, s.family_reference);
@@ -269,10 +294,10 @@ pub fn play(c: &Conference) -> Counted {
         cmd(&mut k, "<Space>");
     }
     let p = &c.pre_meeting;
-    k.to("Language / interpreter");
+    reach(&mut k, "Language / interpreter");
     put(&mut k, p.language);
     put(&mut k, p.advocate);
-    k.to("Parents' first views");
+    reach(&mut k, "Parents' first views");
     put(&mut k, p.parents_views);
     k.mark("1 Pre-meeting");
 
@@ -281,19 +306,54 @@ pub fn play(c: &Conference) -> Counted {
     tick(&mut k.app, "10:00:00");
     cmd(&mut k, "<PgDn>");
     for (i, person) in c.people.iter().enumerate() {
-        k.text(person.name);
-        cmd(&mut k, ", ");
-        k.text(person.role);
-        cmd(&mut k, ", ");
-        k.text(person.agency);
+        // The parts of the row, a comma between them (the row reads them
+        // trimmed, so a practised chair leaves out the space after it);
+        // parts left off at the end need no comma.
+        let mut parts: Vec<(String, bool)> = vec![
+            (person.name.to_string(), true),
+            (person.role.to_string(), true),
+            (person.agency.to_string(), true),
+        ];
         // The kind only where the agency or role does not give it away;
         // y or n only where the default (an agency gives one) is wrong.
         let guessed = cpconf::register::guess_kind(person.agency, person.role);
-        if guessed != Some(person.kind) {
-            cmd(&mut k, &format!(", {}", kind_word(person.kind)));
+        let kind = if guessed != Some(person.kind) {
+            kind_word(person.kind)
+        } else {
+            String::new()
+        };
+        // A y or n straight after the agency: the row reads the kind as
+        // left off.
+        if !kind.is_empty() {
+            parts.push((kind, false));
         }
         if person.recommends != person.kind.is_agency() {
-            cmd(&mut k, if person.recommends { ", y" } else { ", n" });
+            parts.push(((if person.recommends { "y" } else { "n" }).into(), false));
+        }
+        // How they took part, where it is not the present the row
+        // assumes: its word at the end ("report only" as "report").
+        let attendance = match person.attendance {
+            Attendance::Present => "",
+            Attendance::ReportOnly => "report",
+            Attendance::Apologies => "apologies",
+            Attendance::DidNotAttend => "dna",
+            other => panic!("{other:?} is set in the form"),
+        };
+        if !attendance.is_empty() {
+            parts.push((attendance.into(), false));
+        }
+        while parts.last().is_some_and(|(p, _)| p.is_empty()) {
+            parts.pop();
+        }
+        for (at, (part, content)) in parts.iter().enumerate() {
+            if at > 0 {
+                cmd(&mut k, ",");
+            }
+            if *content {
+                k.text(part);
+            } else {
+                cmd(&mut k, part);
+            }
         }
         cmd(
             &mut k,
@@ -303,18 +363,6 @@ pub fn play(c: &Conference) -> Counted {
                 "<Esc>"
             },
         );
-    }
-    for (i, person) in c.people.iter().enumerate() {
-        if person.attendance != Attendance::Present {
-            cmd(&mut k, "<Home>");
-            for _ in 0..i {
-                cmd(&mut k, "<Down>");
-            }
-            cmd(&mut k, "<Enter>");
-            k.to("Attendance");
-            choose(&mut k, person.attendance.label());
-            cmd(&mut k, "<Esc>");
-        }
     }
     pane(&mut k, "Opening statements");
     for i in 0..4 {
@@ -334,7 +382,7 @@ pub fn play(c: &Conference) -> Counted {
     cmd(&mut k, "<Home>");
     let who = k.app.session().attendees[p.separate].id.0.clone();
     pick_field(&mut k, &[who]);
-    k.to("Separate attendance (not exclusion)");
+    reach(&mut k, "Separate attendance (not exclusion)");
     cmd(&mut k, "<Space><Esc>");
     k.mark("1 Pre-meeting: separate attendance");
 
@@ -352,7 +400,7 @@ pub fn play(c: &Conference) -> Counted {
             .map(|i| k.app.session().children[*i].id.0.clone())
             .collect();
         pick_field(&mut k, &children);
-        k.to("Dispute");
+        reach(&mut k, "Dispute");
         put(&mut k, d.dispute);
         cmd(&mut k, "<Home>");
         put(&mut k, d.who);
@@ -376,11 +424,11 @@ pub fn play(c: &Conference) -> Counted {
             .map(|i| k.app.session().children[*i].id.0.clone())
             .collect();
         if children.len() != c.children.len() {
-            k.to("Children");
+            reach(&mut k, "Children");
             pick_field(&mut k, &children);
         }
         if m.restricted {
-            k.to("Restricted (not shared with family)");
+            reach(&mut k, "Restricted (not shared with family)");
             cmd(&mut k, "<Space>");
         }
         cmd(&mut k, "<Esc>");
@@ -388,9 +436,9 @@ pub fn play(c: &Conference) -> Counted {
     pane(&mut k, "The child's voice");
     for (i, v) in c.voices.iter().enumerate() {
         let first = c.children[i].name.split(' ').next().unwrap_or("");
-        k.to(&format!("{first}: How gathered"));
+        reach(&mut k, &format!("{first}: How gathered"));
         choose(&mut k, v.method.label());
-        k.to(&format!("{first}: In the child's words"));
+        reach(&mut k, &format!("{first}: In the child's words"));
         put(&mut k, v.words);
     }
     k.mark("4 The map and the voice");
@@ -438,9 +486,9 @@ pub fn play(c: &Conference) -> Counted {
         cmd(&mut k, "<Esc>");
     }
     pane(&mut k, "Bottom lines and contingency");
-    k.to("Bottom lines");
+    reach(&mut k, "Bottom lines");
     put(&mut k, c.bottom_lines);
-    k.to("Contingency plan");
+    reach(&mut k, "Contingency plan");
     put(&mut k, c.contingency_plan);
     k.mark("6 Safety goals");
 
@@ -450,7 +498,7 @@ pub fn play(c: &Conference) -> Counted {
     let recommenders: Vec<usize> = (0..c.people.len())
         .filter(|i| c.people[*i].recommends)
         .collect();
-    for r in &c.recommendations {
+    for (i, r) in c.recommendations.iter().enumerate() {
         let row = recommenders
             .iter()
             .position(|p| *p == r.person)
@@ -459,16 +507,33 @@ pub fn play(c: &Conference) -> Counted {
         // Typing on the cell opens its form, choosing by the letters.
         choose(&mut k, r.outcome.label());
         if !r.categories.is_empty() {
-            k.to("Categories");
+            reach(&mut k, "Categories");
             let cats: Vec<String> = r.categories.iter().map(|c| category_key(*c)).collect();
             pick_field(&mut k, &cats);
         }
-        k.to("Reason");
+        reach(&mut k, "Reason");
         // Tab keeps the reason and, after the form's last field, goes on
-        // to the next cell.
+        // to the next cell; with no reason to give, Tab alone goes on when
+        // the next recommendation is in that cell.
         put(&mut k, r.reason);
         if matches!(k.app.overlays().last(), Some(Overlay::Record(_))) {
-            cmd(&mut k, "<Esc>");
+            let next_cell = c.recommendations.get(i + 1).map(|n| {
+                let row = recommenders.iter().position(|p| *p == n.person);
+                (row, n.child)
+            });
+            let across = if r.child + 1 < c.children.len() {
+                (Some(row), r.child + 1)
+            } else {
+                (Some(row + 1), 0)
+            };
+            cmd(
+                &mut k,
+                if next_cell == Some(across) {
+                    "<Tab>"
+                } else {
+                    "<Esc>"
+                },
+            );
         }
     }
     k.mark("7 Recommendations");
@@ -484,22 +549,22 @@ pub fn play(c: &Conference) -> Counted {
             cmd(&mut k, "<Down>");
         }
         cmd(&mut k, "<Enter>");
-        k.to("Outcome");
+        reach(&mut k, "Outcome");
         choose(&mut k, d.outcome.label());
-        k.to("Categories");
+        reach(&mut k, "Categories");
         let cats: Vec<String> = d.categories.iter().map(|c| category_key(*c)).collect();
         pick_field(&mut k, &cats);
-        k.to("Rationale");
+        reach(&mut k, "Rationale");
         put(&mut k, d.rationale);
         let lead = k.app.session().attendees[d.lead].id.0.clone();
-        k.to("Lead social worker");
+        reach(&mut k, "Lead social worker");
         pick_field(&mut k, &[lead]);
         let core: Vec<String> = d
             .core_group
             .iter()
             .map(|p| k.app.session().attendees[*p].id.0.clone())
             .collect();
-        k.to("Core group");
+        reach(&mut k, "Core group");
         pick_field(&mut k, &core);
         if let Some((who, why)) = d.dissent {
             cmd(&mut k, "<Right>");
@@ -514,27 +579,25 @@ pub fn play(c: &Conference) -> Counted {
     cmd(&mut k, "<F9><Enter>");
     k.mark("8 Decision and finalise");
 
-    // The three copies, each from the export menu: a row a copy, HTML
-    // its starting format.
-    for copy in [
-        cpconf::export::CopyKind::Record,
-        cpconf::export::CopyKind::Family,
-        cpconf::export::CopyKind::DecisionLetter,
-    ] {
-        cmd(&mut k, "<C-e>");
-        let wanted = cpconf::app::state::ExportMenu::choices()
-            .iter()
-            .position(|c| *c == cpconf::app::state::ExportChoice::Copy(copy))
-            .expect("offered");
-        for _ in 0..wanted {
-            cmd(&mut k, "<Down>");
-        }
-        let effects = cmd(&mut k, "<Enter>");
-        assert_eq!(
-            effects,
-            [Effect::Export(copy, cpconf::export::Format::Html)]
-        );
+    // The three copies at once, from the export menu's row for all three
+    // (HTML, its starting format).
+    cmd(&mut k, "<C-e>");
+    let all = cpconf::app::state::ExportMenu::choices()
+        .iter()
+        .position(|c| *c == cpconf::app::state::ExportChoice::AllCopies)
+        .expect("offered");
+    for _ in 0..all {
+        cmd(&mut k, "<Down>");
     }
+    let effects = cmd(&mut k, "<Enter>");
+    let html = cpconf::export::Format::Html;
+    assert_eq!(
+        effects,
+        cpconf::export::CopyKind::ALL
+            .iter()
+            .map(|copy| Effect::Export(*copy, html))
+            .collect::<Vec<_>>()
+    );
     k.mark("Exports");
     k
 }

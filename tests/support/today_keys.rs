@@ -6,6 +6,8 @@
 //! it reads where the focus is and moves straight to the next field.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
+
 use cpconf::app::effect::Effect;
 use cpconf::app::field::{Field, FieldKind};
 use cpconf::app::field_edit::{display, edit_text};
@@ -27,6 +29,32 @@ pub struct Counted {
     pub content_chars: usize,
     /// Command keys per part of the conference, in order.
     pub parts: Vec<(&'static str, usize)>,
+    /// Command keys by kind (`kind_of`), per part, in the order of `parts`.
+    pub kinds: Vec<BTreeMap<&'static str, usize>>,
+    /// Kinds of the command keys since the last part ended.
+    pending: BTreeMap<&'static str, usize>,
+}
+
+/// The kind of a command key for the breakdown: a named key by its name,
+/// a letter or digit typed to choose or find, or a punctuation key (the
+/// register row's separators) or Space.
+pub fn kind_of(key: &str) -> &'static str {
+    match key {
+        "<Enter>" => "Enter",
+        "<Tab>" => "Tab",
+        "<BackTab>" => "Shift+Tab",
+        "<Esc>" => "Esc",
+        "<Up>" | "<Down>" | "<Left>" | "<Right>" => "arrows",
+        "<Home>" | "<End>" => "Home/End",
+        "<PgDn>" | "<PgUp>" => "PgDn/PgUp",
+        "<Space>" => "Space",
+        "," | " " => "separators",
+        k if k.starts_with("<M-") => "Alt+digit",
+        k if k.starts_with("<C-") => "Ctrl+letter",
+        k if k.starts_with("<F") => "F-key",
+        k if k.chars().all(char::is_alphanumeric) => "letters",
+        _ => "punctuation",
+    }
 }
 
 /// What a field of a form should end up holding.
@@ -60,6 +88,8 @@ impl Counted {
             letters: 0,
             content_chars: 0,
             parts: Vec::new(),
+            kinds: Vec::new(),
+            pending: BTreeMap::new(),
         }
     }
 
@@ -78,15 +108,27 @@ impl Counted {
             // the same command (`support::commands`): the count is of
             // today's keys, the script still runs on the new keyboard.
             effects.extend(commands(&mut self.app, &rest[..len]));
-            self.command_keys += 1;
+            self.tally(&rest[..len]);
             rest = &rest[len..];
         }
         effects
     }
 
+    /// Counts one command key, written as `support::keys` reads it.
+    pub fn tally(&mut self, key: &str) {
+        self.command_keys += 1;
+        *self.pending.entry(kind_of(key)).or_default() += 1;
+        if std::env::var_os("KEYLOG").is_some() {
+            eprintln!("KEY {key}");
+        }
+    }
+
     /// Content, typed character by character (a line break is Enter).
     pub fn text(&mut self, t: &str) {
         type_text(&mut self.app, t);
+        if std::env::var_os("KEYLOG").is_some() {
+            eprintln!("TEXT {t:?}");
+        }
         self.content_chars += t.chars().count();
     }
 
@@ -94,6 +136,10 @@ impl Counted {
     pub fn mark(&mut self, part: &'static str) {
         let before: usize = self.parts.iter().map(|(_, n)| n).sum();
         self.parts.push((part, self.command_keys - before));
+        self.kinds.push(std::mem::take(&mut self.pending));
+        if std::env::var_os("KEYLOG").is_some() {
+            eprintln!("MARK {part}");
+        }
     }
 
     fn form(&self) -> (Vec<Field>, usize) {

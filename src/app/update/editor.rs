@@ -80,6 +80,7 @@ impl App {
         // Only a person typed straight into the register is a whole row; a
         // name edited in its form may hold a comma.
         let row = editor.capture.is_some();
+        let editor_capture = editor.capture.clone();
         let current = edit_text(&self.session, &field);
         if current == text {
             self.forget_slips();
@@ -91,15 +92,25 @@ impl App {
         if refusal.is_none() {
             // One attempt (it used to be a trial run on a copy, then the
             // change): `apply_change` leaves the session as it was on error.
+            let mut unread = None;
             match self.apply_change(format!("edited {}", field.describe()), |s| {
-                commit_typed(s, &field, &text, row)
+                unread = commit_typed(s, &field, &text, row)?;
+                Ok(())
             }) {
                 Err(e) => error = Some(e),
                 Ok(()) => {
                     let words = quoted(&text);
                     self.name_last_change(format!("typed {words} in {}", field.label()));
-                    if row && text.contains(',') {
-                        self.say_register_row(&field);
+                    if let Some(capture) = &editor_capture {
+                        self.join_with_its_start(capture, &text);
+                    }
+                    match unread {
+                        Some(why) => self.say(
+                            Tone::Warning,
+                            format!("kept as typed, not read as a row: {why} (Enter on the person to put it right)"),
+                        ),
+                        None if row && text.contains(',') => self.say_register_row(&field),
+                        None => {}
                     }
                 }
             }
@@ -224,13 +235,31 @@ impl App {
     fn drop_if_empty(&mut self, capture: &Capture) {
         let empty = capture_field(&capture.list, &capture.key)
             .is_some_and(|f| edit_text(&self.session, &f).trim().is_empty());
-        let last_is_its_start = self
-            .undo
-            .last()
-            .is_some_and(|p| p.what == format!("added {}", capture.list.noun()));
+        // Its start is still the last step (the text kept joins it).
+        let last_is_its_start = self.undo.len() == capture.added_at
+            && self.undo.last().is_some_and(|p| is_start_of(p, capture));
         if empty && last_is_its_start {
             self.take_back_last_change();
         }
+    }
+
+    /// The text of an item typed into a list joins the step that added the
+    /// item: one Ctrl+Z takes the item back as typed ("undone: added map
+    /// item 'Ruth visits daily'"), never leaving an empty item behind.
+    fn join_with_its_start(&mut self, capture: &Capture, text: &str) {
+        let n = self.undo.len();
+        if n != capture.added_at + 1 || !is_start_of(&self.undo[n - 2], capture) {
+            return;
+        }
+        let (Some(typed), Some(start)) = (self.undo.pop(), self.undo.pop()) else {
+            return;
+        };
+        let mut joined = typed.after(start);
+        joined.what = match text.trim() {
+            "" => format!("added {}", capture.list.noun()),
+            _ => format!("added {} {}", capture.list.noun(), quoted(text)),
+        };
+        self.undo.push(joined);
     }
 
     /// Before the window closes: keep what is typed and stop the stage clock.
@@ -371,23 +400,36 @@ impl App {
         } else {
             "no recommendation"
         };
-        let text = format!("{}: {} · {recommends}", a.name, a.agency_kind.label());
+        let mut text = format!("{}: {} · {recommends}", a.name, a.agency_kind.label());
+        if a.attendance != crate::model::Attendance::Present {
+            text.push_str(&format!(" · {}", a.attendance.label()));
+        }
         self.say(Tone::Info, text);
     }
 }
 
 /// Stores typed text. A person typed into the register with commas is a
 /// whole row,
-/// `name, role, agency, agency kind, gives recommendation`, read by the
-/// register's parser (the one `cpconf new --invitees` uses).
-fn commit_typed(s: &mut Session, field: &Field, text: &str, row: bool) -> Result<(), String> {
+/// `name, role, agency, agency kind, gives recommendation, attendance`,
+/// read by the register's parser (the one `cpconf new --invitees` uses).
+/// A row it cannot read is kept as typed, as the name, and why it was not
+/// read is returned: Esc keeps what was typed, never traps it.
+fn commit_typed(
+    s: &mut Session,
+    field: &Field,
+    text: &str,
+    row: bool,
+) -> Result<Option<String>, String> {
     let Field::AttendeeName(id) = field else {
-        return commit_text(s, field, text);
+        return commit_text(s, field, text).map(|()| None);
     };
     if !row || !text.contains(',') {
-        return commit_text(s, field, text);
+        return commit_text(s, field, text).map(|()| None);
     }
-    let row = crate::register::parse_row(text)?;
+    let row = match crate::register::parse_row(text) {
+        Ok(row) => row,
+        Err(why) => return commit_text(s, field, text).map(|()| Some(why)),
+    };
     let a = s
         .attendees
         .iter_mut()
@@ -398,7 +440,17 @@ fn commit_typed(s: &mut Session, field: &Field, text: &str, row: bool) -> Result
     a.agency = row.agency;
     a.agency_kind = row.agency_kind;
     a.gives_recommendation = row.gives_recommendation;
-    Ok(())
+    if let Some(attendance) = row.attendance {
+        a.attendance = attendance;
+    }
+    Ok(None)
+}
+
+/// Whether `step` is the one that added the item being typed (its text
+/// may have joined it already).
+fn is_start_of(step: &crate::app::undo::Patch, capture: &Capture) -> bool {
+    step.what
+        .starts_with(&format!("added {}", capture.list.noun()))
 }
 
 /// Typed text as the status bar quotes it: its first line, cut short.

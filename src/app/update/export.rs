@@ -1,5 +1,6 @@
-//! The export menu: a row for each copy, ↑ ↓; the format for them all,
-//! ← → (remembered for the next export from this window); Enter writes.
+//! The export menu: a row for each copy and one for all three, ↑ ↓; the
+//! format for them all, ← → (remembered for the next export from this
+//! window); Enter writes.
 
 use super::super::effect::Effect;
 use super::super::keymap::Command;
@@ -31,6 +32,16 @@ impl App {
                 self.overlays.pop();
                 match chosen {
                     Some(ExportChoice::Copy(copy)) => self.emit(Effect::Export(copy, format)),
+                    Some(ExportChoice::AllCopies) => {
+                        let copies = crate::export::CopyKind::ALL;
+                        self.export_batch = Some(ExportBatch {
+                            left: copies.len(),
+                            ..ExportBatch::default()
+                        });
+                        for copy in copies {
+                            self.emit(Effect::Export(copy, format));
+                        }
+                    }
                     Some(ExportChoice::Letters) => self.emit(Effect::ExportLetters(format)),
                     None => {}
                 }

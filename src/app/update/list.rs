@@ -187,6 +187,7 @@ impl App {
         let capture = Capture {
             list: kind.clone(),
             key,
+            added_at: self.undo.len(),
         };
         self.open_editor(&field, Some(capture));
         if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {

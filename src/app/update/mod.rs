@@ -99,6 +99,7 @@ impl App {
             Some(Overlay::Record(_)) => vec![Context::Record, Context::Session],
             Some(Overlay::Confirm(_)) => vec![Context::Confirm, Context::Session],
             Some(Overlay::Export(_)) => vec![Context::Export, Context::Session],
+            Some(Overlay::GoTo) => vec![Context::GoTo, Context::Session],
             Some(Overlay::Help(_)) => vec![Context::Session],
             None => {
                 let mut out = Vec::new();
@@ -134,6 +135,10 @@ impl App {
                 Some(super::panes::ListKind::DecisionChildren | super::panes::ListKind::Audit)
             ),
             boxed: !self.overlays.is_empty(),
+            notes_editor: matches!(
+                self.overlays.last(),
+                Some(Overlay::Editor(e)) if e.multiline() && e.capture.is_none()
+            ),
         }
     }
 
@@ -150,6 +155,8 @@ impl App {
     }
 
     fn key(&mut self, ev: KeyEvent) {
+        // Reports of the last key's exports are all in by now.
+        self.export_batch = None;
         if matches!(self.overlays.last(), Some(Overlay::Help(_))) {
             self.overlays.pop();
             return;
@@ -184,6 +191,7 @@ impl App {
             Some(Overlay::Confirm(_)) => self.confirm_command(cmd),
             Some(Overlay::Export(_)) => self.export_command(cmd),
             Some(Overlay::Record(_)) => self.record_command(cmd, typed),
+            Some(Overlay::GoTo) => self.go_to_command(cmd, ev),
             _ => self.stage_command(cmd, &ev),
         }
     }
@@ -327,6 +335,9 @@ pub struct HintsHere {
     /// from setup, the audit trail from what was done.
     typing_adds_nothing: bool,
     boxed: bool,
+    /// Notes being typed (not a line typed into a list): Enter is a new
+    /// line there, not "keep" (the editor's own box says so).
+    notes_editor: bool,
 }
 
 impl HintsHere {
@@ -342,6 +353,7 @@ impl HintsHere {
             Command::NextPane if b.context == Context::Session => {
                 self.field_kind.is_none() || self.boxed
             }
+            Command::Edit if b.context == Context::Editor => !self.notes_editor,
             _ => true,
         }
     }

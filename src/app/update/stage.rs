@@ -25,14 +25,15 @@ impl App {
             Command::PrevStage => self.go_to_stage(self.stage.previous()),
             Command::JumpStage => {
                 if let KeyCode::Char(d) = ev.code {
-                    let stage = d
-                        .to_digit(10)
-                        .and_then(|n| Stage::SCREENS.get(n as usize).copied());
-                    match stage {
-                        Some(s) => self.jump_to_stage(s),
-                        None => self.say(Tone::Info, "no stage has that number"),
-                    }
+                    self.jump_to_number(d);
                 }
+            }
+            Command::GoTo => {
+                self.overlays.push(Overlay::GoTo);
+                self.say(
+                    Tone::Info,
+                    "go to stage: type its number (0 setup … 9 record), Esc stays",
+                );
             }
             Command::NextPane | Command::PrevPane
                 if !matches!(content, Some(PaneContent::Form(_))) =>
@@ -153,6 +154,30 @@ impl App {
     pub(in crate::app) fn jump_to_stage(&mut self, stage: Stage) {
         if stage != self.stage {
             self.go_to_stage(Some(stage));
+        }
+    }
+
+    /// The stage whose number is the digit `d` (Alt+digit, or typed after
+    /// Ctrl+G).
+    fn jump_to_number(&mut self, d: char) {
+        let stage = d
+            .to_digit(10)
+            .and_then(|n| Stage::SCREENS.get(n as usize).copied());
+        match stage {
+            Some(s) => self.jump_to_stage(s),
+            None => self.say(Tone::Info, "no stage has that number"),
+        }
+    }
+
+    /// After Ctrl+G: a digit goes to that stage; Esc stays; any other key
+    /// closes the question and does what it does where the focus was, so
+    /// a sentence typed after a stray Ctrl+G still lands as text.
+    pub(super) fn go_to_command(&mut self, cmd: Command, ev: KeyEvent) {
+        self.overlays.pop();
+        match (cmd, ev.code) {
+            (Command::Type, KeyCode::Char(d)) if d.is_ascii_digit() => self.jump_to_number(d),
+            (Command::Back, _) => self.say(Tone::Info, format!("stayed at {}", self.stage.title())),
+            _ => self.key(ev),
         }
     }
 }

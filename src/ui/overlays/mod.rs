@@ -36,9 +36,13 @@ pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App, theme: Th
             Overlay::Confirm(c) => confirm::draw(f, area, c, theme),
             Overlay::Help(contexts) => draw_help(f, full, contexts, theme),
             Overlay::Export(menu) => export::draw(f, area, menu, theme),
+            // Asked in the status bar (app::update::stage): no box.
+            Overlay::GoTo => Rect::ZERO,
         };
         drawn = if drawn.is_empty() {
             rect
+        } else if rect.is_empty() {
+            drawn
         } else {
             drawn.union(rect)
         };
