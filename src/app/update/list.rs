@@ -28,7 +28,7 @@ impl App {
         let key_at = |app: &App| {
             list_key_refs(&app.session, kind)
                 .get(row)
-                .map(|k| k.to_string())
+                .map(std::string::ToString::to_string)
         };
         match cmd {
             Command::Up => self.move_row(-1, len),
