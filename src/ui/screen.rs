@@ -136,6 +136,21 @@ impl Screen {
     fn changes(&mut self, buf: &Buffer) -> Vec<(u16, u16, Cell)> {
         let area = self.shown.area;
         let width = usize::from(area.width);
+        // Most of the screen to look at (a new stage, a box opening over
+        // it): one diff of the whole, as ratatui does it, costs less than
+        // taking it run by run.
+        let marked = self.changed.iter().filter(|c| **c).count();
+        if marked * 2 > self.changed.len() {
+            self.compared = self.changed.len();
+            let out = self
+                .shown
+                .diff(buf)
+                .into_iter()
+                .map(|(x, y, c)| (x, y, c.clone()))
+                .collect();
+            self.shown.content.clone_from_slice(&buf.content);
+            return out;
+        }
         let mut out = Vec::new();
         self.compared = 0;
         for (row, y) in (area.y..area.bottom()).enumerate() {
