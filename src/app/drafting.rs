@@ -3,6 +3,7 @@
 //! chair closes it (and has decided its restricted flag), the projector
 //! leaves that item out.
 
+use super::keymap::{Command, Context, key_for};
 use super::panes::ListKind;
 use super::state::{App, Overlay, Tone};
 use crate::model::ItemId;
@@ -143,9 +144,11 @@ impl App {
         self.say(
             Tone::Warning,
             format!(
-                "recovered what you were typing at {}; its {} was never saved, so it is a new one: Esc keeps it, Ctrl+Z takes it away",
+                "recovered what you were typing at {}; its {} was never saved, so it is a new one: {} keeps it, {} takes it away",
                 saved_at.format("%H:%M:%S"),
-                list.noun()
+                list.noun(),
+                key_for(Context::Editor, Command::Back),
+                key_for(Context::Session, Command::Undo)
             ),
         );
         self.sync_drafting();
@@ -160,7 +163,10 @@ impl App {
         match result {
             Err(why) => self.say(
                 Tone::Error,
-                format!("{REFUSED} ({why}); Esc keeps it in the session"),
+                format!(
+                    "{REFUSED} ({why}); {} keeps it in the session",
+                    key_for(Context::Editor, Command::Back)
+                ),
             ),
             Ok(()) => {
                 if self

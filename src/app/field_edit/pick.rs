@@ -138,24 +138,29 @@ pub fn picked(s: &Session, f: &Field) -> Vec<String> {
     }
 }
 
-/// Stores the chosen keys. Keys that no longer exist are dropped, so a
-/// reference can never dangle.
+/// The chosen keys that are still among the field's options: a key that no
+/// longer exists is dropped, so a reference can never dangle.
+fn still_offered(s: &Session, f: &Field, chosen: &[String]) -> Vec<String> {
+    // Every category is valid to store, whatever the local rules offer:
+    // a session from another area keeps its categories.
+    let all = CategoryNames {
+        financial_abuse: Category::FinancialAbuse.label().into(),
+        ..CategoryNames::default()
+    };
+    let options = pick_options(s, f, &all);
+    chosen
+        .iter()
+        .filter(|k| !k.is_empty() && options.iter().any(|o| &o.key == *k))
+        .cloned()
+        .collect()
+}
+
+/// Stores the chosen keys that still exist (`still_offered`).
+// Long because it is a table: one arm per picked field, each storing its
+// own kind of reference.
 pub fn set_picked(s: &mut Session, f: &Field, chosen: &[String]) {
     use Field as F;
-    let valid: Vec<String> = {
-        // Every category is valid to store, whatever the local rules offer:
-        // a session from another area keeps its categories.
-        let all = CategoryNames {
-            financial_abuse: Category::FinancialAbuse.label().into(),
-            ..CategoryNames::default()
-        };
-        let options = pick_options(s, f, &all);
-        chosen
-            .iter()
-            .filter(|k| !k.is_empty() && options.iter().any(|o| &o.key == *k))
-            .cloned()
-            .collect()
-    };
+    let valid = still_offered(s, f, chosen);
     let person = valid.first().map(|k| AttendeeId(k.clone()));
     let people = || {
         valid

@@ -173,6 +173,9 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
 
 /// Adds an empty record to a list; returns its key, or why it cannot.
 /// `now` dates an addendum.
+// Long because it is a table: one arm per kind of list, each record spelt
+// out field by field, so a field added to a record fails to compile here
+// until its empty value is chosen.
 pub fn add_record(s: &mut Session, kind: &ListKind, now: Timestamp) -> Result<String, String> {
     let all_children = s.all_child_ids();
     let key = match kind {

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::field::Field;
 use super::super::field_edit::{commit_text, edit_text};
-use super::super::keymap::{Command, is_printable};
+use super::super::keymap::{Command, Context, is_printable, key_for};
 use super::super::panes::PaneContent;
 use super::super::state::*;
 use super::list::capture_field;
@@ -291,8 +291,9 @@ impl App {
         self.say(
             Tone::Warning,
             format!(
-                "recovered what you were typing at {}: Esc keeps it",
-                saved_at.format("%H:%M:%S")
+                "recovered what you were typing at {}: {} keeps it",
+                saved_at.format("%H:%M:%S"),
+                key_for(Context::Editor, Command::Back)
             ),
         );
     }

@@ -4,7 +4,7 @@
 
 use super::super::field::Field;
 use super::super::field_edit::edit_text;
-use super::super::keymap::Command;
+use super::super::keymap::{Command, Context, key_for};
 use super::super::panes::{
     ListKind, add_record, delete_record, list_key_refs, list_keys, list_len, record_fields,
 };
@@ -77,7 +77,10 @@ impl App {
                 self.name_last_change(format!("deleted {words}"));
                 self.say(
                     Tone::Info,
-                    format!("deleted {words} (Ctrl+Z brings it back)"),
+                    format!(
+                        "deleted {words} ({} brings it back)",
+                        key_for(Context::Session, Command::Undo)
+                    ),
                 );
                 self.clamp_cursors();
                 true

@@ -22,7 +22,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::effect::Effect;
 use super::field::{Field, FieldKind};
-use super::keymap::{Command, Context, binding_for, is_printable};
+use super::keymap::{Command, Context, binding_for, is_printable, key_for};
 use super::panes::PaneContent;
 use super::state::*;
 use crate::model::*;
@@ -163,7 +163,13 @@ impl App {
         }
         let Some(binding) = binding_for(&ev, &self.contexts()) else {
             if is_printable(&ev) && !self.overlays.is_empty() {
-                self.say(Tone::Info, "nothing to type into here: F1 lists the keys");
+                self.say(
+                    Tone::Info,
+                    format!(
+                        "nothing to type into here: {} lists the keys",
+                        key_for(Context::Session, Command::Help)
+                    ),
+                );
             }
             return;
         };
@@ -271,7 +277,11 @@ impl App {
         let why = why.unwrap_or_else(|| "nothing to type into here".into());
         self.say(
             Tone::Warning,
-            format!("{why} · typing changes nothing; arrows move, Enter reads, F1 lists the keys"),
+            format!(
+                "{why} · typing changes nothing; arrows move, {} reads, {} lists the keys",
+                key_for(Context::List, Command::Edit),
+                key_for(Context::Session, Command::Help)
+            ),
         );
     }
 

@@ -1,7 +1,7 @@
 //! An item's form, opened over the stage from a list or a grid cell.
 
 use super::super::field::{Field, FieldKind};
-use super::super::keymap::Command;
+use super::super::keymap::{Command, Context, key_for};
 use super::super::panes::{ListKind, list_keys, record_fields};
 use super::super::state::*;
 use super::step;
@@ -112,7 +112,10 @@ impl App {
                         .inspect(|_| {
                             self.say(
                                 Tone::Info,
-                                "deleted the recommendation (Ctrl+Z brings it back)",
+                                format!(
+                                    "deleted the recommendation ({} brings it back)",
+                                    key_for(Context::Session, Command::Undo)
+                                ),
                             )
                         })
                         .is_some(),

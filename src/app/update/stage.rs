@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::effect::Effect;
 use super::super::field::Field;
-use super::super::keymap::{Command, is_printable};
+use super::super::keymap::{Command, Context, is_printable, key_for};
 use super::super::panes::PaneContent;
 use super::super::state::*;
 use super::ClickTarget;
@@ -32,7 +32,10 @@ impl App {
                 self.overlays.push(Overlay::GoTo);
                 self.say(
                     Tone::Info,
-                    "go to stage: type its number (0 setup … 9 record), Esc stays",
+                    format!(
+                        "go to stage: type its number (0 setup … 9 record), {} stays",
+                        key_for(Context::GoTo, Command::Back)
+                    ),
                 );
             }
             Command::NextPane | Command::PrevPane
@@ -143,8 +146,10 @@ impl App {
         self.say_until_edit(
             Tone::Warning,
             format!(
-                "{} — why does the conference go ahead? (Esc leaves it blank, PgDn moves on)",
-                self.quorum().summary()
+                "{} — why does the conference go ahead? ({} leaves it blank, {} moves on)",
+                self.quorum().summary(),
+                key_for(Context::Editor, Command::Back),
+                key_for(Context::Session, Command::NextStage)
             ),
         );
         true
