@@ -89,7 +89,9 @@ impl Run<'_> {
         // terminal is handed back whole for the session list.
         let mut screen = ui::Screen::default();
         let result = self.frames(outside, &mut screen);
-        screen.leave(self.term)?;
+        // A terminal that hung up cannot be cleared, and nothing is drawn
+        // on it after: that failure is not the session's.
+        let _ = screen.leave(self.term);
         result
     }
 
