@@ -142,23 +142,7 @@ impl Run<'_> {
             let mut effects = Vec::new();
             if let Some(event) = outside.next_event(wait) {
                 last_input = Instant::now();
-                // The clock is read only when the loop wakes: bring it up to
-                // date first, so what the key does is stamped with the time.
-                effects.extend(self.app.update(Msg::Tick(now())));
-                match event {
-                    Event::Key(k) => effects.extend(self.app.update(Msg::Key(k))),
-                    Event::Paste(text) => effects.extend(self.app.update(Msg::Paste(text))),
-                    Event::Mouse(m)
-                        if matches!(m.kind, MouseEventKind::Down(MouseButton::Left)) =>
-                    {
-                        let size = self.term.size()?;
-                        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-                        if let Some(target) = ui::hit_test(&self.app, area, m.column, m.row) {
-                            effects.extend(self.app.update(Msg::Click(target)));
-                        }
-                    }
-                    _ => {}
-                }
+                effects = self.handle(event)?;
                 dirty = true;
             }
             if last_beat.elapsed() >= beat {
@@ -168,23 +152,50 @@ impl Run<'_> {
                 dirty |= ui::clock::time_shown(&self.app) != time_shown;
             }
             dirty |= self.collect_outcomes();
-            let mut quit = outside.should_stop();
-            for effect in effects {
-                dirty = true;
-                match effect {
-                    Effect::SaveNow => self.save_now(),
-                    Effect::Export(copy, format) => self.export(copy, format),
-                    Effect::ExportLetters(format) => self.export_letters(format),
-                    Effect::Quit => quit = true,
-                    // Only asked for when a draft is offered, before the
-                    // window runs (see `recover::offer_draft`).
-                    Effect::ForgetDraft | Effect::SetDraftAside => {}
-                }
-            }
-            if quit {
+            dirty |= !effects.is_empty();
+            let quit = self.perform(effects);
+            if quit || outside.should_stop() {
                 return Ok(Exit::Quit);
             }
         }
+    }
+
+    /// One event from the terminal, through `App::update`; returns the
+    /// effects it asked for.
+    fn handle(&mut self, event: Event) -> io::Result<Vec<Effect>> {
+        // The clock is read only when the loop wakes: bring it up to date
+        // first, so what the key does is stamped with the time.
+        let mut effects = self.app.update(Msg::Tick(now()));
+        match event {
+            Event::Key(k) => effects.extend(self.app.update(Msg::Key(k))),
+            Event::Paste(text) => effects.extend(self.app.update(Msg::Paste(text))),
+            Event::Mouse(m) if matches!(m.kind, MouseEventKind::Down(MouseButton::Left)) => {
+                let size = self.term.size()?;
+                let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                if let Some(target) = ui::hit_test(&self.app, area, m.column, m.row) {
+                    effects.extend(self.app.update(Msg::Click(target)));
+                }
+            }
+            _ => {}
+        }
+        Ok(effects)
+    }
+
+    /// Does what the app asked for; returns whether it asked to quit.
+    fn perform(&mut self, effects: Vec<Effect>) -> bool {
+        let mut quit = false;
+        for effect in effects {
+            match effect {
+                Effect::SaveNow => self.save_now(),
+                Effect::Export(copy, format) => self.export(copy, format),
+                Effect::ExportLetters(format) => self.export_letters(format),
+                Effect::Quit => quit = true,
+                // Only asked for when a draft is offered, before the window
+                // runs (see `recover::offer_draft`).
+                Effect::ForgetDraft | Effect::SetDraftAside => {}
+            }
+        }
+        quit
     }
 
     /// Tells the app what happened; a report asks for nothing further.

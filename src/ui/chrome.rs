@@ -128,9 +128,8 @@ pub fn sidebar_times(app: &App) -> Vec<String> {
         .collect()
 }
 
-/// Two lines: the keys that work here, then messages, save state and time.
-pub fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let w = area.width as usize;
+/// The keys that work where the focus is, as many as fit in `w` columns.
+fn hint_spans(app: &App, w: usize, theme: Theme) -> Vec<Span<'static>> {
     let mut hints: Vec<Span> = Vec::new();
     let mut used = 0;
     // Addenda can still be written on a finalised record's own screen.
@@ -175,9 +174,12 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
         }
         hints.push(Span::raw(format!("{hint}  ")));
     }
+    hints
+}
 
-    let s = app.session();
-    let save = if let Some(e) = app.save_error() {
+/// What the save is doing, for the status bar's right-hand end.
+fn save_span(app: &App, theme: Theme) -> Span<'static> {
+    if let Some(e) = app.save_error() {
         Span::styled(format!(" NOT SAVED: {e} (retrying) "), theme.error())
     } else if app.read_only() {
         Span::styled(" read-only ", theme.warning())
@@ -189,7 +191,15 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
             .map(|t| format!(" saved {} ", t.format("%H:%M:%S")))
             .unwrap_or_else(|| " saved ".into());
         Span::styled(at, theme.good())
-    };
+    }
+}
+
+/// Two lines: the keys that work here, then messages, save state and time.
+pub fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let w = area.width as usize;
+    let hints = hint_spans(app, w, theme);
+    let s = app.session();
+    let save = save_span(app, theme);
     let elapsed = s
         .meeting_time(app.now())
         .map(|t| {
