@@ -376,6 +376,13 @@ fn ctrl_g_then_a_number_goes_to_that_stage() {
     keys(&mut app, "4");
     assert_eq!(app.stage(), Stage::Map);
     assert!(app.overlays().is_empty());
+    // The question's prompt goes with it (it stayed while the chair typed
+    // the first items of the map).
+    assert!(
+        !message(&app).contains("type its number"),
+        "{}",
+        message(&app)
+    );
     // From inside a box too: the box closes, keeping what it holds.
     keys(&mut app, "Gran visits<C-g>1");
     assert_eq!(app.stage(), Stage::PreMeeting);

@@ -179,6 +179,8 @@ impl App {
     /// a sentence typed after a stray Ctrl+G still lands as text.
     pub(super) fn go_to_command(&mut self, cmd: Command, ev: KeyEvent) {
         self.overlays.pop();
+        // The question is answered whatever the key: its prompt goes.
+        self.message = None;
         match (cmd, ev.code) {
             (Command::Type, KeyCode::Char(d)) if d.is_ascii_digit() => self.jump_to_number(d),
             (Command::Back, _) => self.say(Tone::Info, format!("stayed at {}", self.stage.title())),
