@@ -122,7 +122,15 @@ impl App {
                 if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
                     editor.text.select_all();
                 }
-                self.say_until_edit(Tone::Error, format!("not stored: {e} (type it again)"));
+                // Esc cannot keep what cannot be stored: say how to leave.
+                self.say_until_edit(
+                    Tone::Error,
+                    format!(
+                        "not stored: {e}. Type it again, or {} then {} to leave it blank",
+                        key_for(Context::Editor, Command::SelectAll),
+                        key_for(Context::Editor, Command::Erase)
+                    ),
+                );
                 false
             }
             None => {
