@@ -189,7 +189,7 @@ fn choosing_an_outcome_records_the_time_of_the_decision() {
     };
     assert_eq!(decided(&app), None);
     focus_field(&mut app, "Outcome");
-    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
     assert_ne!(app.session().decisions[0].outcome, Outcome::Undecided);
     assert_eq!(decided(&app), Some(t(12, 2)));
     // Changing it later keeps the time it was first made; the chair can
@@ -982,7 +982,7 @@ fn choosing_a_plan_at_a_pre_birth_conference_leaves_the_review_to_the_birth() {
             if app.session().decisions[0].outcome == Outcome::ChildProtectionPlan {
                 break;
             }
-            press(&mut app, KeyCode::Right);
+            press(&mut app, KeyCode::Enter);
         }
         app
     };

@@ -173,9 +173,17 @@ fn big_screen(app: &App) -> String {
 #[test]
 fn setup_records_the_conference_and_each_child_gets_a_decision_and_a_voice() {
     let mut app = new_app();
-    commands(&mut app, "<Right>");
+    commands(&mut app, "<Enter>");
     assert_eq!(app.session().setup.kind, ConferenceKind::Review);
+    keys(&mut app, "i");
+    assert_eq!(app.session().setup.kind, ConferenceKind::Initial);
+    // An arrow leaves the form for the pane beside and never changes the
+    // choice it was on (← pressed to go back once changed an outcome).
+    commands(&mut app, "<Right>");
+    assert_eq!(app.pane(), 1);
+    assert_eq!(app.session().setup.kind, ConferenceKind::Initial);
     commands(&mut app, "<Left>");
+    assert_eq!(app.pane(), 0);
     assert_eq!(app.session().setup.kind, ConferenceKind::Initial);
     focus_field(&mut app, "Date");
     set_field(&mut app, "24/11/2026");
@@ -467,7 +475,7 @@ fn the_childs_voice_is_recorded_per_child() {
     to_stage(&mut app, Stage::Map);
     commands(&mut app, "<Tab><Tab><Tab><Tab>");
     focus_field(&mut app, "Otto: How gathered");
-    commands(&mut app, "<Right><Right><Right>");
+    commands(&mut app, "<Enter><Enter><Enter>");
     focus_field(&mut app, "Otto: In the child's words");
     set_field(&mut app, "House of good things: my dog.");
     let s = &app.session();
@@ -782,7 +790,7 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
     assert!(app.session().decisions[0].differs_from_recommendations);
     assert!(big_screen(&app).contains("≠ differs from recommendations"));
 
-    commands(&mut app, "<Right>");
+    commands(&mut app, "<Enter>");
     assert_eq!(
         app.session().decisions[0].outcome,
         Outcome::ChildProtectionPlan

@@ -176,7 +176,9 @@ fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
         'q' => ctrl('q'),
         ' ' if export => plain(KeyCode::Enter),
         // Space on a choice moved it on; on a text field it did nothing.
-        ' ' if field_kind == Some(K::Choice) => plain(KeyCode::Right),
+        // Now → does that in an item's form, Enter in a stage's form.
+        ' ' if field_kind == Some(K::Choice) && record => plain(KeyCode::Right),
+        ' ' if field_kind == Some(K::Choice) => plain(KeyCode::Enter),
         ' ' if field_kind.is_some_and(K::is_typed) => return Vec::new(),
         // Space in a list or grid did nothing; now it types.
         ' ' if top.is_none() && field_kind.is_none() => return Vec::new(),

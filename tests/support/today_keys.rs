@@ -188,7 +188,20 @@ impl Counted {
                 let n = all.len();
                 let (forward, back) = ((t + n - i) % n, (i + n - t) % n);
                 for _ in 0..forward.min(back) {
-                    self.cmd(if forward <= back { "<Right>" } else { "<Left>" });
+                    let old = if forward <= back { "<Right>" } else { "<Left>" };
+                    if self.app.overlays().is_empty() {
+                        // Today's ← → cycled a choice in a stage's form;
+                        // the new keyboard keeps the arrows there for the
+                        // panes and cycles with Enter: one key of today's,
+                        // pressed as the Enters that reach the same choice.
+                        let enters = if forward <= back { 1 } else { n - 1 };
+                        for _ in 0..enters {
+                            commands(&mut self.app, "<Enter>");
+                        }
+                        self.tally(old);
+                    } else {
+                        self.cmd(old);
+                    }
                 }
                 assert_eq!(display(self.app.session(), &field, &names), *wanted);
             }

@@ -32,11 +32,11 @@ impl App {
             }
             Command::Edit => self.activate(&field),
             Command::Toggle | Command::Type => self.type_on_field(&field, typed),
-            Command::Left | Command::Right if field.kind() == FieldKind::Choice => {
-                self.cycle_field(&field, cmd == Command::Right);
-            }
-            // Off a choice, ← and → go to the pane beside, as in a list; the
-            // form keeps its field for when the focus comes back.
+            // ← and → go to the pane beside, as in a list, on a choice too:
+            // an arrow pressed to leave a form must never change what it
+            // holds (← pressed to go back to the children changed a child's
+            // outcome). A choice changes by its first letters, or Enter.
+            // The form keeps its field for when the focus comes back.
             Command::Left | Command::Right => self.step_pane(cmd == Command::Right, pane_count),
             _ => {}
         }
