@@ -87,24 +87,9 @@ fn is_parent(role: &str) -> bool {
 }
 
 fn fill_plan_dates(s: &mut Session, child: &ChildId, rules: &Config) {
-    let Some(date) = s.setup.date else {
+    let (Some(k), Some(review)) = (rules.key_dates_of(s), rules.review_due_of(s)) else {
         return;
     };
-    let cal = rules.calendar();
-    let k = crate::dates::key_dates(
-        &cal,
-        &rules.timescales,
-        s.setup.kind,
-        date,
-        s.setup.strategy_discussion_date,
-    );
-    let review = crate::dates::review_due(
-        &cal,
-        &rules.timescales,
-        s.setup.kind,
-        date,
-        s.birth_for_review(),
-    );
     if let Some(d) = s.decisions.iter_mut().find(|d| &d.child == child) {
         if d.outcome == Outcome::ChildProtectionPlan {
             d.plan.first_core_group.get_or_insert(k.first_core_group);

@@ -92,6 +92,32 @@ impl Config {
         WorkingCalendar::with_extra_holidays(self.extra_bank_holidays.iter().copied())
     }
 
+    /// The dates that follow from a session's own conference date by these
+    /// rules; `None` until the date is set.
+    pub fn key_dates_of(&self, s: &crate::model::Session) -> Option<crate::dates::KeyDates> {
+        let date = s.setup.date?;
+        Some(crate::dates::key_dates(
+            &self.calendar(),
+            &self.timescales,
+            s.setup.kind,
+            date,
+            s.setup.strategy_discussion_date,
+        ))
+    }
+
+    /// When a session's review conference is due by these rules (after the
+    /// birth, for an unborn child); `None` until the date is set.
+    pub fn review_due_of(&self, s: &crate::model::Session) -> Option<crate::dates::ReviewDue> {
+        let date = s.setup.date?;
+        Some(crate::dates::review_due(
+            &self.calendar(),
+            &self.timescales,
+            s.setup.kind,
+            date,
+            s.birth_for_review(),
+        ))
+    }
+
     /// What a new session takes from the local rules: the scaling wording,
     /// question and what 0 and 10 stand for (recorded only when local;
     /// empty means the default), and the extra opening statements.

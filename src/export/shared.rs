@@ -34,19 +34,6 @@ pub fn greeting(session: &Session) -> String {
     }
 }
 
-/// The dates that follow from the conference date by the rules, used where
-/// the chair has not set a date.
-fn key_dates(session: &Session, rules: &Config) -> Option<dates::KeyDates> {
-    let day = session.setup.date?;
-    Some(dates::key_dates(
-        &rules.calendar(),
-        &rules.timescales,
-        session.setup.kind,
-        day,
-        session.setup.strategy_discussion_date,
-    ))
-}
-
 /// The last day for a complaint, when the conference date is known.
 pub fn complaint_deadline(session: &Session, rules: &Config) -> Option<chrono::NaiveDate> {
     session
@@ -59,7 +46,8 @@ pub fn complaint_deadline(session: &Session, rules: &Config) -> Option<chrono::N
 /// children on a plan with the same arrangements, the social worker, the
 /// first core group and the review conference.
 pub fn next_steps(session: &Session, rules: &Config) -> Vec<String> {
-    let computed = key_dates(session, rules);
+    // The dates by the rules, used where the chair has not set a date.
+    let computed = rules.key_dates_of(session);
     // (children, social worker, core group date, review date)
     let mut groups: Vec<(Vec<String>, String, String, String)> = Vec::new();
     for d in &session.decisions {

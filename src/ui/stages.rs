@@ -12,7 +12,7 @@ use super::theme::Theme;
 use crate::app::field_edit::show_date;
 use crate::app::panes::Pane;
 use crate::app::state::App;
-use crate::dates::{check_rules, key_dates};
+use crate::dates::check_rules;
 use crate::model::*;
 use crate::ui::words::Shown;
 
@@ -259,14 +259,8 @@ fn draw_key_dates(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let cal = app.config().calendar();
     let ts = &app.config().timescales;
     let mut lines = Vec::new();
-    if let Some(date) = s.setup.date {
-        let k = key_dates(
-            &cal,
-            ts,
-            s.setup.kind,
-            date,
-            s.setup.strategy_discussion_date,
-        );
+    let rules = app.config();
+    if let (Some(k), Some(review)) = (rules.key_dates_of(s), rules.review_due_of(s)) {
         if let Some(d) = k.icpc_deadline {
             lines.push(format!("ICPC deadline: {}", show_date(d)));
         }
@@ -274,16 +268,14 @@ fn draw_key_dates(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
             "First core group by: {}",
             show_date(k.first_core_group)
         ));
-        lines.push(
-            match crate::dates::review_due(&cal, ts, s.setup.kind, date, s.birth_for_review()) {
-                crate::dates::ReviewDue::By(d) => format!("Review conference by: {}", show_date(d)),
-                crate::dates::ReviewDue::DependsOnBirth { latest } => format!(
-                    "Review: {} working days after the birth, by {} at the latest",
-                    ts.pre_birth_review_working_days,
-                    show_date(latest)
-                ),
-            },
-        );
+        lines.push(match review {
+            crate::dates::ReviewDue::By(d) => format!("Review conference by: {}", show_date(d)),
+            crate::dates::ReviewDue::DependsOnBirth { latest } => format!(
+                "Review: {} working days after the birth, by {} at the latest",
+                ts.pre_birth_review_working_days,
+                show_date(latest)
+            ),
+        });
     } else {
         lines.push("Set the conference date to see the key dates.".into());
     }

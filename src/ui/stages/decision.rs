@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::scaling::tally_line;
 use crate::app::field_edit::show_date;
 use crate::app::state::App;
-use crate::dates::{ReviewDue, check_rules, key_dates, review_due};
+use crate::dates::{ReviewDue, check_rules};
 use crate::model::*;
 use crate::ui::panes::pane_block;
 use crate::ui::text::{truncate, wrap};
@@ -92,21 +92,13 @@ pub(super) fn draw_decision_info(f: &mut Frame, area: Rect, app: &App, theme: Th
 /// has a date.
 fn due_dates(app: &App) -> Vec<String> {
     let s = app.session();
-    let Some(date) = s.setup.date else {
+    let rules = app.config();
+    let (Some(k), Some(review)) = (rules.key_dates_of(s), rules.review_due_of(s)) else {
         return Vec::new();
     };
-    let cal = app.config().calendar();
-    let ts = &app.config().timescales;
-    let k = key_dates(
-        &cal,
-        ts,
-        s.setup.kind,
-        date,
-        s.setup.strategy_discussion_date,
-    );
     vec![
         format!("Core group by {}", show_date(k.first_core_group)),
-        match review_due(&cal, ts, s.setup.kind, date, s.birth_for_review()) {
+        match review {
             ReviewDue::By(d) => format!("Review by {}", show_date(d)),
             ReviewDue::DependsOnBirth { latest } => format!(
                 "Review: after the birth, by {} at the latest",
