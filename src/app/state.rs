@@ -287,9 +287,7 @@ pub struct App {
     pub(super) quorum_asked: bool,
     /// Letters typed on a choice so far, to choose by first letters as a
     /// web form's drop-down does; forgotten when the focus moves.
-    /// The field, the letters, and what choosing filled in so far (said
-    /// again with each letter, so it is not lost behind the last one).
-    pub(super) type_ahead: Option<(Field, String, Vec<&'static str>)>,
+    pub(super) type_ahead: Option<TypeAhead>,
     /// The grid column where Tab started moving along a row of entries, so
     /// that Enter goes down to the next person there, as a spreadsheet does.
     pub(super) grid_row_start: Option<usize>,
@@ -561,4 +559,19 @@ impl App {
             self.message = None;
         }
     }
+}
+
+/// Letters typed in a row on one choice.
+#[derive(Debug, Clone)]
+pub(super) struct TypeAhead {
+    pub(super) field: Field,
+    pub(super) letters: String,
+    /// What choosing filled in so far (said again with each letter, so it
+    /// is not lost behind the last one).
+    pub(super) filled: Vec<&'static str>,
+    /// The changes the letters made, to take back if they turn out to be
+    /// a sentence.
+    pub(super) changes: usize,
+    /// A letter of the run fitted no choice.
+    pub(super) failed: bool,
 }

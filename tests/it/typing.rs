@@ -78,8 +78,10 @@ fn typing_is_harmless(mut app: App, text: &str, what: &str) {
     // to see in the editor; elsewhere it chose, ticked, found or was
     // refused with a reason.
     if let Some(Overlay::Editor(editor)) = app.overlays().last() {
+        // A space first, on a tick box, ticks it (Space's own meaning there);
+        // the words after it go into the form's notes.
         assert!(
-            editor.value().ends_with(text),
+            editor.value().ends_with(text.trim_start()),
             "{what}: the editor holds {:?}, not {text:?}",
             editor.value()
         );
@@ -597,20 +599,114 @@ fn a_click_past_the_end_of_a_list_selects_its_last_row() {
 }
 
 #[test]
-fn a_sentence_typed_on_a_tick_box_ticks_nothing() {
+fn a_sentence_typed_on_a_tick_box_ticks_nothing_and_goes_into_the_forms_notes() {
     let mut app = new_app();
     go_to(&mut app, Stage::PreMeeting);
     focus_field(&mut app, "Explained: purpose of the conference");
-    let before = edits(app.session());
     keys(&mut app, "do quick upset mum");
-    assert!(
-        edits(app.session()) == before,
-        "the spaces of a sentence ticked the box"
-    );
+    let Some(Overlay::Editor(editor)) = app.overlays().last() else {
+        panic!("the sentence has a home: {}", message(&app));
+    };
+    assert_eq!(editor.value(), "do quick upset mum");
+    assert_eq!(editor.field, Field::ParentsViews, "the form's notes field");
     assert!(message(&app).contains("tick box"), "{}", message(&app));
+    keys(&mut app, "<Esc>");
+    let s = app.session();
+    assert_eq!(s.pre_meeting.parents_views, "do quick upset mum", "kept");
+    assert!(
+        !s.pre_meeting.explained_purpose,
+        "the spaces ticked nothing"
+    );
+    keys(&mut app, "<C-z>");
+    assert_eq!(app.session().pre_meeting.parents_views, "", "one Ctrl+Z");
     // Space on its own (not straight after letters) still ticks.
-    keys(&mut app, "<Down><Up><Space>");
+    focus_field(&mut app, "Explained: purpose of the conference");
+    keys(&mut app, "<Space>");
     assert!(app.session().pre_meeting.explained_purpose, "ticked");
+}
+
+#[test]
+fn a_sentence_typed_on_an_items_tick_box_goes_into_the_items_text() {
+    let mut app = new_app();
+    keys(&mut app, "<M-4>Gran collects from school<Tab>");
+    focus_field(&mut app, "Restricted (not shared with family)");
+    keys(&mut app, "every day");
+    let Some(Overlay::Editor(editor)) = app.overlays().last() else {
+        panic!("the words went into the item's text: {}", message(&app));
+    };
+    assert_eq!(editor.value(), "Gran collects from schoolevery day");
+    assert!(
+        !app.session().map_items[0].restricted,
+        "the space ticked nothing"
+    );
+}
+
+#[test]
+fn typing_on_the_decisions_children_goes_into_that_childs_rationale() {
+    let mut app = review();
+    go_to(&mut app, Stage::Decision);
+    keys(&mut app, "<Down>");
+    assert_eq!(app.pane(), 0, "the children have the focus");
+    let child = app.session().children[1].id.clone();
+    let before = app.session().decisions.clone();
+    keys(&mut app, "do quick upset mum");
+    let Some(Overlay::Editor(editor)) = app.overlays().last() else {
+        panic!("typing has a home: {}", message(&app));
+    };
+    assert_eq!(editor.field, Field::DecisionRationale(child.clone()));
+    assert!(editor.value().ends_with("do quick upset mum"));
+    assert!(message(&app).contains("rationale"), "{}", message(&app));
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.pane(), 1, "the decision's form has the focus");
+    let d = |app: &App| {
+        app.session()
+            .decisions
+            .iter()
+            .find(|d| d.child == child)
+            .cloned()
+    };
+    assert!(
+        d(&app).is_some_and(|d| d.rationale.ends_with("do quick upset mum")),
+        "kept in the rationale"
+    );
+    keys(&mut app, "<C-z>");
+    assert_eq!(app.session().decisions, before, "one Ctrl+Z takes it back");
+}
+
+#[test]
+fn words_typed_on_a_choice_choose_nothing_and_go_into_the_forms_notes() {
+    let mut app = review();
+    go_to(&mut app, Stage::Decision);
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Outcome");
+    let before = app.session().decisions.clone();
+    // "c" alone would choose a child protection plan; "ca" fits nothing,
+    // so the "c" is taken back, plan dates and all.
+    keys(&mut app, "can we note that");
+    let Some(Overlay::Editor(editor)) = app.overlays().last() else {
+        panic!("the words have a home: {}", message(&app));
+    };
+    assert!(
+        matches!(editor.field, Field::DecisionRationale(_)),
+        "{:?}",
+        editor.field
+    );
+    assert!(editor.value().ends_with("can we note that"));
+    keys(&mut app, "<Esc><C-z>");
+    assert_eq!(app.session().decisions, before, "the outcome is as it was");
+    // A choice's letters still choose, and a letter that fits nothing
+    // after letters that fitted starts again.
+    focus_field(&mut app, "Outcome");
+    keys(&mut app, "cin");
+    assert!(app.overlays().is_empty(), "chosen, nothing typed elsewhere");
+    let outcome = |app: &App| app.session().decisions[0].outcome;
+    assert_eq!(outcome(&app), Outcome::ChildInNeed);
+    keys(&mut app, "<Down><Up>nfa");
+    assert_eq!(outcome(&app), Outcome::NoFurtherAction);
+    // The words a label is made of, spaces and all.
+    keys(&mut app, "<Down><Up>child in");
+    assert_eq!(outcome(&app), Outcome::ChildInNeed);
+    assert!(app.overlays().is_empty());
 }
 
 /// People typed into the register on a new session, as a chair does.

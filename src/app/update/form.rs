@@ -5,7 +5,8 @@
 
 use super::super::field::{Field, FieldKind};
 use super::super::field_edit::{choose_by_letters, cycle, edit_text, pick_options, picked, toggle};
-use super::super::keymap::Command;
+use super::super::keymap::{Command, Context, key_for};
+use super::super::panes::PaneContent;
 use super::super::state::*;
 
 impl App {
@@ -64,10 +65,7 @@ impl App {
                 ),
             ),
             FieldKind::Toggle if ch == ' ' => self.activate(field),
-            FieldKind::Toggle => self.say(
-                Tone::Info,
-                format!("{} is a tick box: Space ticks it", field.label()),
-            ),
+            FieldKind::Toggle => self.type_beside_tick_box(field, ch),
             FieldKind::Choice => self.choose_typed(field, ch),
             FieldKind::PickOne | FieldKind::PickMany => {
                 self.open_picker(field);
@@ -89,39 +87,169 @@ impl App {
         }
     }
 
-    /// Chooses by the letters typed so far on this field ("fa" finds
-    /// "Family member"); a letter that matches nothing starts again.
-    fn choose_typed(&mut self, field: &Field, ch: char) {
-        let (mut letters, mut filled_so_far) = match self.type_ahead.take() {
-            Some((f, letters, filled)) if f == *field => (letters, filled),
-            _ => (String::new(), Vec::new()),
-        };
-        letters.push(ch);
-        let found = self.choose_letters(field, &letters).or_else(|| {
-            letters = ch.to_string();
-            self.choose_letters(field, &letters)
+    /// A letter typed on a tick box starts a note typed in the wrong place:
+    /// it goes into the form's nearest notes field (or, with none, its
+    /// nearest line), which opens to show it, so no word is lost. The
+    /// inquorate fields take none: text there says the conference was
+    /// inquorate.
+    fn type_beside_tick_box(&mut self, tick: &Field, ch: char) {
+        let home = self.form_in_focus().and_then(|(fields, at)| {
+            text_home_near(&fields, at).map(|row| (row, fields[row].clone()))
         });
+        let Some((row, home)) = home else {
+            self.say(
+                Tone::Info,
+                format!("{} is a tick box: Space ticks it", tick.label()),
+            );
+            return;
+        };
+        self.select_form_row(row);
+        self.type_on_field(&home, Some(ch));
+        self.say(
+            Tone::Info,
+            format!(
+                "{} is a tick box (Space ticks it): typing went into {}",
+                tick.label(),
+                home.label()
+            ),
+        );
+    }
+
+    /// The fields of the form with the focus (an item's form on top, or
+    /// the stage's form in focus) and the row in focus.
+    pub(super) fn form_in_focus(&self) -> Option<(Vec<Field>, usize)> {
+        match self.overlays.last() {
+            Some(Overlay::Record(form)) => Some((form.fields.clone(), form.selected)),
+            Some(_) => None,
+            None => match self.panes().get(self.pane).map(|p| p.content.clone()) {
+                Some(PaneContent::Form(fields)) => {
+                    let at = self.cursor(self.pane).row;
+                    Some((fields, at))
+                }
+                _ => None,
+            },
+        }
+    }
+
+    /// Puts the focus on `row` of the form that has it.
+    fn select_form_row(&mut self, row: usize) {
+        match self.overlays.last_mut() {
+            Some(Overlay::Record(form)) => form.selected = row,
+            Some(_) => {}
+            None => self.set_row(row),
+        }
+    }
+
+    /// Chooses by the letters typed so far on this field ("fa" finds
+    /// "Family member"; the same letter again goes on to the next choice
+    /// starting with it). Letters that fit no choice after the first are a
+    /// sentence typed in the wrong place: see `sentence_on_choice`.
+    fn choose_typed(&mut self, field: &Field, ch: char) {
+        let fresh = !matches!(&self.type_ahead, Some(run) if run.field == *field);
+        if fresh && ch == ' ' {
+            self.say(
+                Tone::Info,
+                format!(
+                    "{} is a choice: its first letters or {} choose",
+                    field.label(),
+                    key_for(Context::Form, Command::Edit)
+                ),
+            );
+            return;
+        }
+        let mut run = match self.type_ahead.take() {
+            Some(run) if run.field == *field => run,
+            _ => TypeAhead {
+                field: field.clone(),
+                letters: String::new(),
+                filled: Vec::new(),
+                changes: 0,
+                failed: false,
+            },
+        };
+        run.letters.push(ch);
+        let before = self.revision;
+        let mut found = self.choose_letters(field, &run.letters);
+        // A letter that does not go on from the ones before starts again
+        // ("fa" then "po" finds Police), unless a letter of this run has
+        // already fitted nothing: then these are words.
+        let same_letter = run.letters.chars().all(|c| c == ch);
+        if found.is_none() && (!run.failed || same_letter) {
+            let letter = ch.to_string();
+            found = self.choose_letters(field, &letter);
+            if found.is_some() {
+                run.letters = letter;
+            }
+        }
+        if self.revision != before {
+            run.changes += 1;
+        }
+        run.failed |= found.is_none();
         match found {
             Some((label, filled)) => {
                 for f in filled {
-                    if !filled_so_far.contains(&f) {
-                        filled_so_far.push(f);
+                    if !run.filled.contains(&f) {
+                        run.filled.push(f);
                     }
                 }
-                let also = crate::app::outcome::filled_note(&filled_so_far)
+                let also = crate::app::outcome::filled_note(&run.filled)
                     .map(|f| format!(" · {f}"))
                     .unwrap_or_default();
                 self.say(Tone::Info, format!("{}: {label}{also}", field.label()));
-                self.type_ahead = Some((field.clone(), letters, filled_so_far));
+                self.type_ahead = Some(run);
             }
-            None => self.say(
+            None if run.letters.chars().count() > 1 => self.sentence_on_choice(run),
+            None => {
+                self.say(
+                    Tone::Info,
+                    format!(
+                        "no choice of {} starts with '{}': {} goes through them",
+                        field.label(),
+                        run.letters,
+                        key_for(Context::Form, Command::Edit)
+                    ),
+                );
+                self.type_ahead = Some(run);
+            }
+        }
+    }
+
+    /// Letters typed on a choice that fit none of its choices are words
+    /// ("can we" chose a child protection plan by its "c"): what the run
+    /// chose is taken back, and the letters go on as text into the form's
+    /// nearest notes field, as on a tick box, so no word is lost.
+    fn sentence_on_choice(&mut self, run: TypeAhead) {
+        for _ in 0..run.changes {
+            self.take_back_last_change();
+        }
+        let label = run.field.label();
+        let home = self.form_in_focus().and_then(|(fields, at)| {
+            text_home_near(&fields, at).map(|row| (row, fields[row].clone()))
+        });
+        let Some((row, home)) = home else {
+            self.say(
                 Tone::Info,
                 format!(
-                    "no choice of {} starts with '{letters}': ← → go through them",
-                    field.label()
+                    "no choice of {label} starts with '{}': it is as it was",
+                    run.letters
                 ),
-            ),
+            );
+            self.type_ahead = Some(TypeAhead { changes: 0, ..run });
+            return;
+        };
+        self.select_form_row(row);
+        self.open_editor(&home, None);
+        if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
+            editor.text.insert_str(&run.letters);
         }
+        self.say(
+            Tone::Info,
+            format!(
+                "'{}' is no choice of {label}, which is as it was: typing went into {}",
+                run.letters,
+                home.label()
+            ),
+        );
     }
 
     /// The choice made, and what choosing it filled in (see `outcome`).
@@ -221,4 +349,20 @@ impl App {
         editor.capture = capture;
         self.overlays.push(Overlay::Editor(Box::new(editor)));
     }
+}
+
+/// The row of the text field nearest `at` that a note typed in the wrong
+/// place may go into: a notes field first, then a line; the nearer of the
+/// two sides, below on a tie. Dates, times and scores take no words.
+fn text_home_near(fields: &[Field], at: usize) -> Option<usize> {
+    let takes_notes = |f: &Field, kind: FieldKind| {
+        f.kind() == kind && !matches!(f, Field::InquorateReason | Field::InterimPlan)
+    };
+    [FieldKind::Lines, FieldKind::Line]
+        .into_iter()
+        .find_map(|kind| {
+            (0..fields.len())
+                .filter(|row| takes_notes(&fields[*row], kind))
+                .min_by_key(|row| (row.abs_diff(at), *row < at))
+        })
 }

@@ -5,6 +5,7 @@
 use super::super::field::Field;
 use super::super::field_edit::edit_text;
 use super::super::keymap::{Command, Context, key_for};
+use super::super::panes::PaneContent;
 use super::super::panes::{
     ListKind, add_record, delete_record, list_key_refs, list_keys, list_len, record_fields,
 };
@@ -147,6 +148,40 @@ impl App {
 
     /// Starts a new item in `kind` holding `text`, with the editor open on
     /// its main field; `text` may be empty (Enter after an item: the next).
+    /// Typing on the decision's list of children: the children come from
+    /// setup, so what is typed goes into the chosen child's rationale,
+    /// the decision's words, where it shows in the form beside.
+    fn type_into_rationale(&mut self, text: &str) {
+        let rationale = self.panes().get(1).and_then(|p| match &p.content {
+            PaneContent::Form(fields) => fields
+                .iter()
+                .position(|f| matches!(f, Field::DecisionRationale(_)))
+                .map(|row| (row, fields[row].clone())),
+            _ => None,
+        });
+        let Some((row, field)) = rationale else {
+            self.say(
+                Tone::Info,
+                "no children yet: they are added in setup (stage 0)",
+            );
+            return;
+        };
+        self.pane = 1;
+        self.set_row(row);
+        self.type_on_field(&field, text.chars().next());
+        let child = self
+            .session
+            .children
+            .get(self.cursor(0).row)
+            .map(|c| c.name.trim().to_string())
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "this child".into());
+        self.say(
+            Tone::Info,
+            format!("the children come from setup: typing went into {child}'s rationale"),
+        );
+    }
+
     pub(super) fn start_capture(&mut self, kind: &ListKind, text: String) {
         match kind {
             ListKind::Audit => {
@@ -157,10 +192,7 @@ impl App {
                 return;
             }
             ListKind::DecisionChildren => {
-                self.say(
-                    Tone::Info,
-                    "the children come from setup (stage 0): Enter opens this child's decision",
-                );
+                self.type_into_rationale(&text);
                 return;
             }
             _ => {}

@@ -144,14 +144,8 @@ impl App {
 
     /// The field with the focus in a stage's form or an item's form.
     fn focused_field(&self) -> Option<Field> {
-        match self.overlays.last() {
-            Some(Overlay::Record(form)) => form.fields.get(form.selected).cloned(),
-            Some(_) => None,
-            None => match self.panes().get(self.pane).map(|p| p.content.clone()) {
-                Some(PaneContent::Form(fields)) => fields.get(self.cursor(self.pane).row).cloned(),
-                _ => None,
-            },
-        }
+        self.form_in_focus()
+            .and_then(|(fields, at)| fields.get(at).cloned())
     }
 
     fn key(&mut self, ev: KeyEvent) {
@@ -178,8 +172,9 @@ impl App {
             KeyCode::Char(ch) if is_printable(&ev) => Some(ch),
             _ => None,
         };
-        if cmd != Command::Type || from == Context::Editor {
-            // Letters typed on a choice count only while they come in a row.
+        if !matches!(cmd, Command::Type | Command::Toggle) || from == Context::Editor {
+            // Letters typed on a choice count only while they come in a row
+            // (a space among them: "no further action").
             self.type_ahead = None;
         }
         // A space right after letters typed outside the editor is the gap
