@@ -122,6 +122,9 @@ pub struct Picker {
     pub multi: bool,
     /// What has been typed to find a name.
     pub filter: String,
+    /// Opened by typing on its field: everything typed since, spaces
+    /// included, in case it turns out to be words (see `picker.rs`).
+    pub typed: Option<String>,
 }
 
 impl Picker {

@@ -833,6 +833,7 @@ fn with_overlay(stage: Stage, name: &str) -> App {
             selected: 1,
             multi: true,
             filter: String::new(),
+            typed: None,
         }),
         "confirm" => Overlay::Confirm(Confirm {
             question: "Finalise this conference? The record is then locked.".into(),

@@ -709,6 +709,46 @@ fn words_typed_on_a_choice_choose_nothing_and_go_into_the_forms_notes() {
     assert!(app.overlays().is_empty());
 }
 
+#[test]
+fn words_typed_on_a_picker_field_choose_and_tick_nobody() {
+    let mut app = review();
+    go_to(&mut app, Stage::Map);
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Said by");
+    let before = edits(app.session());
+    // "do" finds a name here or not; the space after it never chooses.
+    keys(&mut app, "do quick upset mum");
+    let Some(Overlay::Editor(editor)) = app.overlays().last() else {
+        panic!("the words have a home: {}\n{}", message(&app), screen(&app, 120, 30));
+    };
+    assert!(matches!(editor.field, Field::MapText(_)), "{:?}", editor.field);
+    assert!(editor.value().ends_with("do quick upset mum"), "{:?}", editor.value());
+    keys(&mut app, "<Esc><C-z>");
+    assert!(edits(app.session()) == before, "nobody chosen, one Ctrl+Z");
+    // On a pick-many the words tick nobody either, even where a word finds
+    // a name and its space ticked it for a moment.
+    focus_field(&mut app, "Children");
+    let first = app.session().children[0].name.to_lowercase();
+    let word: String = first.chars().take(3).collect();
+    keys(&mut app, &format!("{word} zzz"));
+    let Some(Overlay::Editor(editor)) = app.overlays().last() else {
+        panic!("the words have a home: {}", message(&app));
+    };
+    assert!(editor.value().ends_with(&format!("{word} zzz")));
+    keys(&mut app, "<Esc><C-z>");
+    assert!(edits(app.session()) == before, "no child ticked or unticked");
+}
+
+#[test]
+fn a_pick_one_finds_a_name_with_a_space_in_it() {
+    let mut app = with_register(
+        "Helen Marsh,Team manager,Kelbridge Children's Services<Enter>Mark Fenwick,Teacher,Millbrook School<Enter>PC Joanne Reid,Police officer,Kelbridge Police",
+    );
+    keys(&mut app, "<M-4>Lily walks to school<Tab>pc j<Enter>");
+    let said_by = app.session().map_items[0].said_by.clone();
+    assert_eq!(said_by, Some(app.session().attendees[2].id.clone()));
+}
+
 /// People typed into the register on a new session, as a chair does.
 fn with_register(rows: &str) -> App {
     let mut app = new_app();

@@ -73,6 +73,7 @@ impl App {
                     if let Some(Overlay::Picker(p)) = self.overlays.last_mut() {
                         p.filter.push(ch);
                         p.selected = 0;
+                        p.typed = Some(ch.to_string());
                     }
                 }
             }
@@ -88,31 +89,41 @@ impl App {
     }
 
     /// A letter typed on a tick box starts a note typed in the wrong place:
-    /// it goes into the form's nearest notes field (or, with none, its
-    /// nearest line), which opens to show it, so no word is lost. The
-    /// inquorate fields take none: text there says the conference was
-    /// inquorate.
+    /// it goes into the form's nearest notes field. The inquorate fields
+    /// take none: text there says the conference was inquorate.
     fn type_beside_tick_box(&mut self, tick: &Field, ch: char) {
-        let home = self.form_in_focus().and_then(|(fields, at)| {
-            text_home_near(&fields, at).map(|row| (row, fields[row].clone()))
-        });
-        let Some((row, home)) = home else {
+        let why = format!("{} is a tick box (Space ticks it)", tick.label());
+        if !self.send_words_home(&ch.to_string(), &why) {
             self.say(
                 Tone::Info,
                 format!("{} is a tick box: Space ticks it", tick.label()),
             );
-            return;
+        }
+    }
+
+    /// Words typed where they change nothing (a tick box, a choice or a
+    /// picker they fit nothing in) go on as text into the nearest notes
+    /// field of the form with the focus (or, with none, its nearest line),
+    /// which opens to show them, so no word is lost; `why` says so on the
+    /// status bar. False if the form has no such field.
+    pub(super) fn send_words_home(&mut self, words: &str, why: &str) -> bool {
+        let home = self.form_in_focus().and_then(|(fields, at)| {
+            text_home_near(&fields, at).map(|row| (row, fields[row].clone()))
+        });
+        let Some((row, home)) = home else {
+            return false;
         };
         self.select_form_row(row);
-        self.type_on_field(&home, Some(ch));
+        self.open_editor(&home, None);
+        let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
+            return false;
+        };
+        editor.text.insert_str(words);
         self.say(
             Tone::Info,
-            format!(
-                "{} is a tick box (Space ticks it): typing went into {}",
-                tick.label(),
-                home.label()
-            ),
+            format!("{why}: typing went into {}", home.label()),
         );
+        true
     }
 
     /// The fields of the form with the focus (an item's form on top, or
@@ -223,33 +234,14 @@ impl App {
             self.take_back_last_change();
         }
         let label = run.field.label();
-        let home = self.form_in_focus().and_then(|(fields, at)| {
-            text_home_near(&fields, at).map(|row| (row, fields[row].clone()))
-        });
-        let Some((row, home)) = home else {
+        let why = format!("'{}' is no choice of {label}, which is as it was", run.letters);
+        if !self.send_words_home(&run.letters, &why) {
             self.say(
                 Tone::Info,
-                format!(
-                    "no choice of {label} starts with '{}': it is as it was",
-                    run.letters
-                ),
+                format!("no choice of {label} starts with '{}': it is as it was", run.letters),
             );
             self.type_ahead = Some(TypeAhead { changes: 0, ..run });
-            return;
-        };
-        self.select_form_row(row);
-        self.open_editor(&home, None);
-        if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
-            editor.text.insert_str(&run.letters);
         }
-        self.say(
-            Tone::Info,
-            format!(
-                "'{}' is no choice of {label}, which is as it was: typing went into {}",
-                run.letters,
-                home.label()
-            ),
-        );
     }
 
     /// The choice made, and what choosing it filled in (see `outcome`).
@@ -306,6 +298,7 @@ impl App {
             selected: 0,
             multi: field.kind() == FieldKind::PickMany,
             filter: String::new(),
+            typed: None,
         }));
     }
 

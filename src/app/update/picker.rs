@@ -22,20 +22,31 @@ impl App {
                 if let Some(ch) = typed {
                     p.filter.push(ch);
                     p.selected = 0;
+                    if let Some(run) = p.typed.as_mut() {
+                        run.push(ch);
+                    }
                     if p.visible().is_empty() {
-                        let typed = p.filter.clone();
-                        self.say(
-                            Tone::Info,
-                            format!("no name holds '{typed}': Backspace rubs out"),
-                        );
+                        self.found_no_name();
                     }
                 }
+            }
+            // A space straight after letters typed on the field is a gap
+            // between words, as on a tick box: in a pick-one it finds on
+            // ("pc j"), never chooses; a pick-many's Space ticks the name
+            // found, taken back if the letters turn out to be words.
+            Command::Toggle if self.space_in_sentence && p.typed.is_some() && !p.multi => {
+                self.picker_command(Command::Type, Some(' '));
             }
             Command::Erase => {
                 p.filter.pop();
                 p.selected = 0;
             }
             Command::Toggle | Command::Edit => {
+                if cmd == Command::Toggle {
+                    if let Some(run) = p.typed.as_mut() {
+                        run.push(' ');
+                    }
+                }
                 let Some(key) = shown.get(p.selected).cloned() else {
                     if cmd == Command::Edit {
                         self.choose_and_move_on();
@@ -70,6 +81,31 @@ impl App {
             }
             Command::Back => self.close_picker(),
             _ => {}
+        }
+    }
+
+    /// The filter fits no name. Typed straight on to the field with a space
+    /// among the letters, these are words typed in the wrong place ("do
+    /// quick" on Said by): the picker closes as it opened, nothing chosen
+    /// or ticked by them, and the words go on into the form's notes.
+    fn found_no_name(&mut self) {
+        let Some(Overlay::Picker(p)) = self.overlays.last() else {
+            return;
+        };
+        let words = p.typed.clone().filter(|run| run.contains(' '));
+        let Some(words) = words else {
+            let typed = p.filter.clone();
+            self.say(
+                Tone::Info,
+                format!("no name holds '{typed}': Backspace rubs out"),
+            );
+            return;
+        };
+        let label = p.field.label();
+        self.overlays.pop();
+        let why = format!("no name holds those words, and {label} is as it was");
+        if !self.send_words_home(&words, &why) {
+            self.say(Tone::Info, format!("no name holds '{words}': {label} is as it was"));
         }
     }
 
