@@ -214,7 +214,9 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let right_w = save.content.width() + elapsed.width() + clock.width();
     let msg_w = w.saturating_sub(right_w);
     // A message too long for its place takes the hints' line as well: a
-    // warning cut short is worse than hints missing for a moment.
+    // message cut short (where typed words went, why a key did nothing) is
+    // worse than hints missing for a moment. An information goes after a
+    // few seconds, and the hints come back.
     let (first, message) = match app.message() {
         Some(m) => {
             let style = match m.tone {
@@ -222,7 +224,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 Tone::Warning => theme.warning(),
                 Tone::Error => theme.error(),
             };
-            if m.text.width() > msg_w && m.tone != Tone::Info {
+            if m.text.width() > msg_w {
                 let mut parts = super::text::wrap(&m.text, w).into_iter();
                 let top = parts.next().unwrap_or_default();
                 let rest: Vec<String> = parts.collect();

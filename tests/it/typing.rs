@@ -719,10 +719,22 @@ fn words_typed_on_a_picker_field_choose_and_tick_nobody() {
     // "do" finds a name here or not; the space after it never chooses.
     keys(&mut app, "do quick upset mum");
     let Some(Overlay::Editor(editor)) = app.overlays().last() else {
-        panic!("the words have a home: {}\n{}", message(&app), screen(&app, 120, 30));
+        panic!(
+            "the words have a home: {}\n{}",
+            message(&app),
+            screen(&app, 120, 30)
+        );
     };
-    assert!(matches!(editor.field, Field::MapText(_)), "{:?}", editor.field);
-    assert!(editor.value().ends_with("do quick upset mum"), "{:?}", editor.value());
+    assert!(
+        matches!(editor.field, Field::MapText(_)),
+        "{:?}",
+        editor.field
+    );
+    assert!(
+        editor.value().ends_with("do quick upset mum"),
+        "{:?}",
+        editor.value()
+    );
     keys(&mut app, "<Esc><C-z>");
     assert!(edits(app.session()) == before, "nobody chosen, one Ctrl+Z");
     // On a pick-many the words tick nobody either, even where a word finds
@@ -736,7 +748,10 @@ fn words_typed_on_a_picker_field_choose_and_tick_nobody() {
     };
     assert!(editor.value().ends_with(&format!("{word} zzz")));
     keys(&mut app, "<Esc><C-z>");
-    assert!(edits(app.session()) == before, "no child ticked or unticked");
+    assert!(
+        edits(app.session()) == before,
+        "no child ticked or unticked"
+    );
 }
 
 #[test]

@@ -121,7 +121,7 @@ impl App {
         editor.text.insert_str(words);
         self.say(
             Tone::Info,
-            format!("{why}: typing went into {}", home.label()),
+            format!("typing went into {}: {why}", home.label()),
         );
         true
     }
@@ -234,11 +234,17 @@ impl App {
             self.take_back_last_change();
         }
         let label = run.field.label();
-        let why = format!("'{}' is no choice of {label}, which is as it was", run.letters);
+        let why = format!(
+            "'{}' is no choice of {label}, which is as it was",
+            run.letters
+        );
         if !self.send_words_home(&run.letters, &why) {
             self.say(
                 Tone::Info,
-                format!("no choice of {label} starts with '{}': it is as it was", run.letters),
+                format!(
+                    "no choice of {label} starts with '{}': it is as it was",
+                    run.letters
+                ),
             );
             self.type_ahead = Some(TypeAhead { changes: 0, ..run });
         }

@@ -178,7 +178,7 @@ impl App {
             .unwrap_or_else(|| "this child".into());
         self.say(
             Tone::Info,
-            format!("the children come from setup: typing went into {child}'s rationale"),
+            format!("typing went into {child}'s rationale (the children come from setup)"),
         );
     }
 

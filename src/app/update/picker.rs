@@ -105,7 +105,10 @@ impl App {
         self.overlays.pop();
         let why = format!("no name holds those words, and {label} is as it was");
         if !self.send_words_home(&words, &why) {
-            self.say(Tone::Info, format!("no name holds '{words}': {label} is as it was"));
+            self.say(
+                Tone::Info,
+                format!("no name holds '{words}': {label} is as it was"),
+            );
         }
     }
 

@@ -23,7 +23,7 @@
 //!
 //! It reports and never judges: the targets are in README "Performance".
 //!
-//! `cargo build --release && cargo run --release --example latency [-- --quick] [--trials N] [--size S|M|L]`
+//! `cargo build --release && cargo run --release -p cpconf-bench --bin latency [-- --quick] [--trials N] [--size S|M|L]`
 
 // A measuring tool, not the program: a failed unwrap stops the run.
 #![allow(clippy::unwrap_used)]
@@ -287,13 +287,9 @@ fn summary(mut t: Vec<Duration>) -> (f64, f64) {
 }
 
 fn binary() -> PathBuf {
-    // target/<profile>/examples/latency -> target/<profile>/cpconf
+    // target/<profile>/latency -> target/<profile>/cpconf
     let exe = std::env::current_exe().unwrap();
-    let bin = exe
-        .parent()
-        .and_then(Path::parent)
-        .map(|d| d.join("cpconf"))
-        .unwrap();
+    let bin = exe.parent().map(|d| d.join("cpconf")).unwrap();
     if !bin.exists() {
         eprintln!(
             "{} is missing: run `cargo build --release` first",

@@ -1,5 +1,5 @@
 //! Writes fictional sessions for benchmarks and load tests:
-//! `cargo run --release --example generate -- --size L --out /tmp/big`.
+//! `cargo run --release -p cpconf-bench --bin generate -- --size L --out /tmp/big`.
 //! The work is in `cpconf::generate`; this is only the command line.
 
 // A measuring tool, not the program: a failed unwrap stops the run.

@@ -4,7 +4,7 @@
 //! 50 KB note), drawing after each key. Prints VmRSS and VmHWM from
 //! /proc/self/status at each step.
 //!
-//! `cargo run --release --example memory [-- --size L --edits 600]`
+//! `cargo run --release -p cpconf-bench --bin memory [-- --size L --edits 600]`
 
 // A measuring tool, not the program: a failed unwrap stops the run.
 #![allow(clippy::unwrap_used)]
