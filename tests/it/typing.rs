@@ -634,7 +634,7 @@ fn a_sentence_typed_on_an_items_tick_box_goes_into_the_items_text() {
     let Some(Overlay::Editor(editor)) = app.overlays().last() else {
         panic!("the words went into the item's text: {}", message(&app));
     };
-    assert_eq!(editor.value(), "Gran collects from schoolevery day");
+    assert_eq!(editor.value(), "Gran collects from school every day");
     assert!(
         !app.session().map_items[0].restricted,
         "the space ticked nothing"

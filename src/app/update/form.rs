@@ -118,6 +118,15 @@ impl App {
         let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
             return false;
         };
+        // Words added after what the field holds start as a new word.
+        let joins = editor
+            .value()
+            .chars()
+            .last()
+            .is_some_and(|c| !c.is_whitespace());
+        if joins && !words.starts_with(char::is_whitespace) {
+            editor.text.insert_char(' ');
+        }
         editor.text.insert_str(words);
         self.say(
             Tone::Info,
