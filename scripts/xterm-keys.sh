@@ -110,7 +110,7 @@ shot export-family-plain-text
 key Return
 shot exported
 sleep 1
-ls "$work/sessions"/review.family.txt >/dev/null || fail "the family's copy was not exported as text"
+ls "$work/sessions"/2027-02-09-rcpc-FAM2041.family.txt >/dev/null || fail "the family's copy was not exported as text"
 # The row for all three (the fourth), in the format kept from last time.
 key ctrl+e Down Down Down
 shot export-all-three
@@ -118,12 +118,11 @@ key Return
 shot exported-all-three
 sleep 1
 for copy in record family-2 decision-letter; do
-    ls "$work/sessions/review.$copy.txt" >/dev/null || fail "all three: no $copy"
+    ls "$work/sessions/2027-02-09-rcpc-FAM2041.$copy.txt" >/dev/null || fail "all three: no $copy"
 done
 
 # The decision for both children (Shift+Tab from the form's first field
-# back to the children: ← there would change the outcome, as it does on a
-# web form's drop-down), then F9: Esc declines, Enter finalises.
+# back to the children), then F9: Esc declines, Enter finalises.
 key ctrl+g 8
 key Return
 type_text "cpp"

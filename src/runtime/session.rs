@@ -280,10 +280,7 @@ impl Run<'_> {
         }
         let text = crate::export::render_bytes(self.app.session(), copy, format, self.app.config());
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_else(|| "session".into());
+        let stem = storage::export_stem(self.app.session());
         let mut result = Err(std::io::Error::other("no free file name"));
         for n in 1..100 {
             let suffix = if n == 1 {
@@ -329,10 +326,7 @@ impl Run<'_> {
         };
         let items = crate::export::pack(self.app.session(), self.app.config());
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_else(|| "session".into());
+        let stem = storage::export_stem(self.app.session());
         let result = (1..100)
             .map(|n| match n {
                 1 => dir.join(format!("{stem}.letters")),

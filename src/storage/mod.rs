@@ -22,7 +22,7 @@ mod scan;
 pub use load::{LoadError, LoadErrorKind, Loaded, load, parse};
 pub use lock::{LockError, LockInfo, SessionLock, acquire, acquire_with_identity_dir, lock_path};
 pub use migrate::{Migration, OLDEST_SCHEMA_VERSION, migrate};
-pub use names::{copy_kind, preferred_file_name, sanitise_reference, unique_path};
+pub use names::{copy_kind, export_stem, preferred_file_name, sanitise_reference, unique_path};
 pub use perms::{create_new_dir, ensure_dir, permission_warning};
 pub use recovery::{
     Draft, clear_draft, draft_path, list_drafts, load_draft, recovery_dir, recovery_dir_from,

@@ -20,6 +20,15 @@ pub fn preferred_file_name(session: &Session) -> String {
     )
 }
 
+/// The start of an export's file name, from the record as it is now
+/// ("2026-11-23-icpc-FAM4417"): a new session's file is named before its
+/// date and reference are typed ("2026-11-30-icpc-new.json"), and a copy
+/// that leaves the room must say which conference it is.
+pub fn export_stem(session: &Session) -> String {
+    let name = preferred_file_name(session);
+    name.strip_suffix(".json").unwrap_or(&name).to_string()
+}
+
 /// Keeps `[A-Za-z0-9_-]`, transliterates common accented Latin letters,
 /// turns runs of anything else into one `-`, and gives "new" when nothing
 /// is left.
@@ -158,6 +167,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_export_is_named_from_the_record_as_it_is_now() {
+        let mut s = crate::example::example_icpc();
+        s.setup.family_reference = String::new();
+        assert_eq!(export_stem(&s), "2026-11-09-icpc-new");
+        s.setup.family_reference = "FAM 4417/b".into();
+        s.setup.date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23);
+        assert_eq!(export_stem(&s), "2026-11-23-icpc-FAM-4417-b");
+    }
+
     use super::*;
     use crate::model::ConferenceKind;
     use chrono::{DateTime, NaiveDate};

@@ -194,9 +194,9 @@ fn view_refuses_every_edit_and_never_writes() {
     assert!(status.success(), "exit status {status:?}");
     assert_terminal_restored(&p);
 
-    let export = sb
-        .sessions()
-        .join("example-2026-11-09-icpc-FAM2041.family.md");
+    // Named from the record (its date, kind and reference), not from the
+    // session's file name.
+    let export = sb.sessions().join("2026-11-09-icpc-FAM2041.family.md");
     let mode =
         std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&export).unwrap().permissions());
     assert_eq!(mode & 0o777, 0o600, "exports are owner-only");
