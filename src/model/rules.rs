@@ -147,6 +147,25 @@ impl Tally {
         }
     }
 
+    /// How many recommendations were for a decided outcome other than the
+    /// chair's, and how many were for any decided outcome: "2 of 5
+    /// recommended otherwise", where a bare "differs" reads as a chair who
+    /// went against the room.
+    pub fn otherwise(&self, chair: Outcome) -> (usize, usize) {
+        let decided = [
+            Outcome::ChildProtectionPlan,
+            Outcome::ChildInNeed,
+            Outcome::NoFurtherAction,
+        ];
+        let other = decided
+            .iter()
+            .filter(|o| **o != chair)
+            .map(|o| self.count(*o))
+            .sum();
+        let all = decided.iter().map(|o| self.count(*o)).sum();
+        (other, all)
+    }
+
     /// The chair's outcome differs from the recommendations when any
     /// professional recommended something else. It is not a majority vote.
     pub fn differs_from(&self, chair: Outcome) -> bool {
@@ -248,6 +267,13 @@ impl Session {
             not_counted,
             at,
         }
+    }
+
+    /// How far the recommendations for a decision's child went another
+    /// way: "2 of 5 recommended otherwise".
+    pub fn recommended_otherwise(&self, d: &super::Decision) -> String {
+        let (other, all) = self.tally(&d.child).otherwise(d.outcome);
+        format!("{other} of {all} recommended otherwise")
     }
 
     pub fn tally(&self, child: &ChildId) -> Tally {

@@ -133,7 +133,7 @@ impl Row<'_> {
                 lines.push(Line::from(truncate(&outcome, width)));
                 if d.differs_from_recommendations {
                     lines.push(Line::styled(
-                        truncate("≠ differs from recommendations", width),
+                        truncate(&format!("≠ {}", s.recommended_otherwise(d)), width),
                         theme.warning(),
                     ));
                 }

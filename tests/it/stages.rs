@@ -788,7 +788,8 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
     commands(&mut app, "<Enter><Enter><Enter>");
     assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
     assert!(app.session().decisions[0].differs_from_recommendations);
-    assert!(big_screen(&app).contains("≠ differs from recommendations"));
+    // Both recommended a plan: the screen says how many went another way.
+    assert!(big_screen(&app).contains("≠ 2 of 2 recommended otherwise"));
 
     commands(&mut app, "<Enter>");
     assert_eq!(
@@ -796,7 +797,7 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
         Outcome::ChildProtectionPlan
     );
     assert!(!app.session().decisions[0].differs_from_recommendations);
-    assert!(!big_screen(&app).contains("≠ differs"));
+    assert!(!big_screen(&app).contains("recommended otherwise"));
 }
 
 // ----- typing is never lost ------------------------------------------------------

@@ -41,7 +41,11 @@ pub(super) fn decisions(s: &Session, rules: &Config, sec: &mut Section) {
         }
         fields.push(field(
             "Differs from the recommendations",
-            yes_no(d.differs_from_recommendations),
+            if d.differs_from_recommendations {
+                format!("Yes: {}", s.recommended_otherwise(d))
+            } else {
+                yes_no(false).into()
+            },
         ));
         fields.push(field("Rationale", or_not_recorded(&d.rationale)));
         fields.push(field(

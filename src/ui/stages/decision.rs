@@ -52,7 +52,7 @@ pub(super) fn draw_decision_info(f: &mut Frame, area: Rect, app: &App, theme: Th
         }
         if d.differs_from_recommendations {
             lines.push(Line::styled(
-                truncate("≠ differs from recommendations", w),
+                truncate(&format!("≠ {}", s.recommended_otherwise(d)), w),
                 theme.warning(),
             ));
         }
