@@ -21,3 +21,16 @@ pub mod retention;
 pub mod runtime;
 pub mod storage;
 pub mod ui;
+
+// The integration tests are compiled into the library's own test program
+// (`cargo test` builds the library once more for its unit tests anyway;
+// a separate test program meant another large crate to build and link
+// after the library, on the build's critical path). They use the library
+// by name, as an outside program would.
+#[cfg(test)]
+extern crate self as cpconf;
+#[cfg(test)]
+#[path = "../tests/it/main.rs"]
+mod it;
+#[cfg(test)]
+use it::{pty, support};

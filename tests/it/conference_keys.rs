@@ -241,7 +241,7 @@ fn assert_register_is_the_scripts(s: &Session, c: &crate::support::conference_sc
 }
 
 /// The count by part of the conference and by kind of key
-/// (`cargo test --test it conference_keys -- --nocapture`).
+/// (`cargo test --lib conference_keys -- --nocapture`).
 fn print_parts(k: &crate::support::today_keys::Counted) {
     let mut total = std::collections::BTreeMap::<&str, usize>::new();
     for ((part, n), kinds) in k.parts.iter().zip(&k.kinds) {

@@ -308,7 +308,7 @@ fn load_uses_the_named_file_or_refuses() {
 // --- the binary ---
 
 fn cpconf(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cpconf"))
+    Command::new(crate::pty::binary())
         .args(args)
         .env("XDG_CONFIG_HOME", home.join("xdg"))
         .env("HOME", home)

@@ -30,7 +30,7 @@ fn check_file(name: &str, session: &Session) {
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "cannot read {}: {e}\nGenerate it with: UPDATE_EXAMPLES=1 cargo test --test it -- examples::",
+            "cannot read {}: {e}\nGenerate it with: UPDATE_EXAMPLES=1 cargo test --lib -- it::examples::",
             path.display()
         )
     });
@@ -43,7 +43,7 @@ fn check_file(name: &str, session: &Session) {
             .unwrap_or_else(|| committed.lines().count().min(fresh.lines().count()) + 1);
         panic!(
             "{} is out of date with src/example/ (first difference at line {line}).\n\
-             Regenerate it with: UPDATE_EXAMPLES=1 cargo test --test it -- examples::",
+             Regenerate it with: UPDATE_EXAMPLES=1 cargo test --lib -- it::examples::",
             path.display()
         );
     }

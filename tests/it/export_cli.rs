@@ -7,7 +7,7 @@ use std::process::Command;
 use cpconf::example::example_icpc;
 
 fn cpconf(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_cpconf"))
+    Command::new(crate::pty::binary())
         .args(args)
         .output()
         .expect("run cpconf")

@@ -1,6 +1,6 @@
 //! Every export (3 copies x 3 formats) of both example sessions, compared
 //! byte for byte with `tests/golden/`. Rewrite them with
-//! `UPDATE_GOLDEN=1 cargo test --test export_golden`, then read the diff.
+//! `UPDATE_GOLDEN=1 cargo test --lib export_golden`, then read the diff.
 
 use std::path::PathBuf;
 
@@ -39,7 +39,7 @@ fn check(name: &str, session: &Session) {
     }
     assert!(
         stale.is_empty(),
-        "golden exports out of date: {}\nRegenerate with: UPDATE_GOLDEN=1 cargo test --test export_golden",
+        "golden exports out of date: {}\nRegenerate with: UPDATE_GOLDEN=1 cargo test --lib export_golden",
         stale.join(", ")
     );
 }

@@ -1,6 +1,6 @@
 //! `cpconf letters`: the pack for each example, compared with golden files
 //! in `tests/golden/letters/` (rewrite them with
-//! `UPDATE_GOLDEN=1 cargo test --test it letters`, then read the diff), and
+//! `UPDATE_GOLDEN=1 cargo test --lib it::letters`, then read the diff), and
 //! what each recipient's letter must hold.
 
 use std::path::PathBuf;
@@ -31,7 +31,7 @@ fn check(name: &str, s: &Session) {
     }
     assert!(
         stale.is_empty(),
-        "letters out of date: {}; regenerate with UPDATE_GOLDEN=1 cargo test --test it letters",
+        "letters out of date: {}; regenerate with UPDATE_GOLDEN=1 cargo test --lib it::letters",
         stale.join(", ")
     );
 }

@@ -1,15 +1,16 @@
-//! The integration tests, gathered into one binary so `cargo test` links
-//! once instead of once per file. Each file is one module, as it was one
-//! test binary before; `support` (driving the app) and `pty` (driving the
-//! real binary in a terminal) are shared by all of them.
+//! The integration tests, compiled into the library's test program (see
+//! src/lib.rs) so `cargo test` builds and links no other large program.
+//! Each file is one module, as it was one test binary before; `support`
+//! (driving the app) and `pty` (driving the real binary in a terminal) are
+//! shared by all of them, as `crate::support` and `crate::pty`.
 
 // A test unwraps on purpose: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used)]
 
 #[path = "../pty/mod.rs"]
-mod pty;
+pub(crate) mod pty;
 #[path = "../support/mod.rs"]
-mod support;
+pub(crate) mod support;
 
 mod aids;
 mod british_dates;

@@ -269,7 +269,7 @@ fn the_letters_stay_overdue_while_any_one_is_unsent() {
 
 #[test]
 fn cpconf_dates_shows_the_due_dates_and_the_distribution_list() {
-    let out = Command::new(env!("CARGO_BIN_EXE_cpconf"))
+    let out = Command::new(crate::pty::binary())
         .args(["dates", "--conference", "2026-12-17"])
         .env("XDG_CONFIG_HOME", "/nonexistent")
         .output()
@@ -291,7 +291,7 @@ fn cpconf_dates_shows_the_due_dates_and_the_distribution_list() {
         saved.contains("\"what\": \"letters\",\n      \"by\""),
         "the old shape: no \"to\" {saved}"
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_cpconf"))
+    let out = Command::new(crate::pty::binary())
         .args(["dates", "--session", &file.display().to_string()])
         .env("XDG_CONFIG_HOME", "/nonexistent")
         .output()
@@ -328,7 +328,7 @@ fn cpconf_dates_shows_the_due_dates_and_the_distribution_list() {
         &cpconf::example::example_review(),
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_cpconf"))
+    let out = Command::new(crate::pty::binary())
         .args(["dates", "--session", &draft.display().to_string()])
         .output()
         .unwrap();

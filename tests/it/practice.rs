@@ -35,7 +35,7 @@ fn record(s: &Session, rules: &Config) -> String {
 
 fn cpconf(args: &[&str]) -> Output {
     let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_cpconf"))
+    Command::new(crate::pty::binary())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("XDG_CONFIG_HOME", home.path().join("xdg"))

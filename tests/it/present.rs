@@ -105,7 +105,7 @@ fn present_follows_saves_hides_restricted_items_and_never_writes() {
             pixel_height: 0,
         })
         .expect("pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cpconf"));
+    let mut cmd = CommandBuilder::new(crate::pty::binary());
     cmd.arg("present");
     cmd.arg(&path);
     cmd.cwd(dir.path());

@@ -19,7 +19,7 @@ fn readme_key_table_is_the_keymap() {
         } else {
             panic!(
                 "README.md's key table differs from src/app/keymap.rs; \
-                 run: UPDATE_README=1 cargo test --test readme"
+                 run: UPDATE_README=1 cargo test --lib it::readme"
             );
         }
     }

@@ -4,7 +4,7 @@
 //! safety goal written in the third person ("keeping their arguments away
 //! ..."), a "working well" column nobody agreed. Golden files in
 //! `tests/golden/wording-*`; rewrite them with
-//! `UPDATE_GOLDEN=1 cargo test --test it wording`, then read the diff.
+//! `UPDATE_GOLDEN=1 cargo test --lib it::wording`, then read the diff.
 
 use std::path::PathBuf;
 
@@ -113,7 +113,7 @@ fn the_wording_fixture_matches_its_golden_files() {
         let committed = std::fs::read_to_string(golden(&file)).unwrap_or_default();
         assert!(
             committed == fresh,
-            "{file} is out of date; regenerate with UPDATE_GOLDEN=1 cargo test --test it wording\n{fresh}"
+            "{file} is out of date; regenerate with UPDATE_GOLDEN=1 cargo test --lib it::wording\n{fresh}"
         );
     }
 }

@@ -18,9 +18,22 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 /// CI machines are slow and shared.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
-/// The path of the binary under test.
+/// The path of the binary under test: beside the test program's folder
+/// (target/debug/deps/cpconf-… → target/debug/cpconf), where `cargo test`
+/// builds it for the encrypted-storage tests.
 pub fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_cpconf"))
+    let exe = std::env::current_exe().expect("the test program's path");
+    let bin = exe
+        .parent()
+        .and_then(std::path::Path::parent)
+        .map(|dir| dir.join("cpconf"))
+        .expect("the test program is in target/<profile>/deps");
+    assert!(
+        bin.exists(),
+        "{} is missing: run the tests with `cargo test`, which builds it",
+        bin.display()
+    );
+    bin
 }
 
 /// A private place for one test: sessions, state (drafts) and a home.
