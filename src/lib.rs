@@ -14,6 +14,7 @@ pub mod dates;
 pub mod example;
 pub mod export;
 pub mod generate;
+pub mod keys;
 pub mod model;
 pub mod present;
 pub mod register;

@@ -61,7 +61,7 @@ fn run(cli: Cli) -> Result<(), String> {
     // Asked once for the whole sitting, before the screen is taken, by
     // every command that reads or writes sessions.
     if needs_sessions(cli.command.as_ref()) {
-        cpconf::crypt::cli::unlock_if_key(&passphrase)?;
+        cpconf::keys::cli::unlock_if_key(&passphrase)?;
     }
     match cli.command {
         None => browse(&cli.dir, cfg),
@@ -111,17 +111,17 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Census { from, to }) => {
             cpconf::census::run(&cli.dir, from.as_deref(), to.as_deref(), &config)
         }
-        Some(Command::Key(KeyCommand::Init)) => cpconf::crypt::cli::init(&passphrase),
+        Some(Command::Key(KeyCommand::Init)) => cpconf::keys::cli::init(&passphrase),
         Some(Command::Key(KeyCommand::Passphrase)) => {
-            cpconf::crypt::cli::change_passphrase(&passphrase)
+            cpconf::keys::cli::change_passphrase(&passphrase)
         }
         Some(Command::Key(KeyCommand::Export { output })) => {
-            cpconf::crypt::cli::export_identity(&passphrase, &output)
+            cpconf::keys::cli::export_identity(&passphrase, &output)
         }
         Some(Command::Encrypt) => {
-            cpconf::crypt::cli::encrypt_dirs(&cli.dir, &storage::recovery_dir())
+            cpconf::keys::cli::encrypt_dirs(&cli.dir, &storage::recovery_dir())
         }
-        Some(Command::Decrypt { file, output }) => cpconf::crypt::cli::decrypt(&file, &output),
+        Some(Command::Decrypt { file, output }) => cpconf::keys::cli::decrypt(&file, &output),
         Some(Command::Handover(args)) => cpconf::retention::handover(&args),
         Some(Command::Purge(args)) => cpconf::retention::purge(&cli.dir, &args, &config),
     }
@@ -258,7 +258,7 @@ fn plaintext_check(args: &cpconf::cli::ExportArgs) -> Result<(), String> {
         return Ok(());
     }
     if args.plaintext_ok
-        || cpconf::crypt::cli::confirm(&format!(
+        || cpconf::keys::cli::confirm(&format!(
             "The full record, restricted items included, goes to {place} unencrypted. Write it? [y/N] "
         ))?
     {
@@ -357,10 +357,10 @@ fn new_session(
 
 /// A receipt is what is left of a handed-over session; it does not open.
 fn refuse_receipt(file: &Path) -> Result<(), String> {
-    if !cpconf::retention::is_receipt_name(file) {
+    if !cpconf::storage::receipt::is_receipt_name(file) {
         return Ok(());
     }
-    let detail = match cpconf::retention::read_receipt(file) {
+    let detail = match cpconf::storage::receipt::read_receipt(file) {
         Ok(r) => format!(
             ": handed over to {} on {}",
             r.handed_over_to,

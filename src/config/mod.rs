@@ -6,6 +6,7 @@
 //! A file is used whole or refused: never half-read.
 
 mod load;
+mod paperwork;
 mod parse;
 mod position;
 mod render;

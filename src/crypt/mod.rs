@@ -7,15 +7,14 @@
 //! to the user's X25519 recipient, which costs microseconds, so autosave
 //! stays fast. Any age tool (`age`, `rage`) can decrypt a file by hand.
 //!
-//! `key` keeps the key file, `passphrase` asks for or reads the passphrase,
-//! `codec` turns bytes into ciphertext and back (plaintext files still
-//! open), `harden` keeps content out of core dumps, and `sitting` holds the
-//! unlocked key for this run of the program.
+//! `passphrase` asks for or reads the passphrase, `codec` turns bytes into
+//! ciphertext and back (plaintext files still open), `harden` keeps content
+//! out of core dumps, and `sitting` holds the unlocked key for this run of
+//! the program. The key file and the commands are in `keys`, above this and
+//! `storage`.
 
-pub mod cli;
 pub mod codec;
 pub mod harden;
-pub mod key;
 pub mod passphrase;
 pub mod sitting;
 

@@ -168,7 +168,8 @@ pub fn paperwork_lines(
     rules: &Config,
     today: chrono::NaiveDate,
 ) -> Vec<String> {
-    s.distribution_list(&rules.calendar(), &rules.timescales, today)
+    rules
+        .distribution_list(s, today)
         .iter()
         .map(|d| {
             let due = match (d.due, d.paperwork) {

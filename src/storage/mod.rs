@@ -15,6 +15,7 @@ mod lock;
 mod migrate;
 mod names;
 mod perms;
+pub mod receipt;
 mod recovery;
 mod save;
 mod scan;

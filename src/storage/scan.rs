@@ -50,7 +50,7 @@ impl Summary {
                 .collect(),
             status: session.status,
             sent: session.sent_in_full(),
-            handed_over: crate::retention::handed_over(session).map(|(a, _)| a.at.date_naive()),
+            handed_over: super::receipt::handed_over(session).map(|(a, _)| a.at.date_naive()),
         }
     }
 
@@ -97,8 +97,8 @@ pub fn summarise(path: &Path) -> Entry {
     Entry {
         path: path.to_path_buf(),
         modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
-        summary: if crate::retention::is_receipt_name(path) {
-            crate::retention::read_receipt(path).map(|r| r.summary())
+        summary: if super::receipt::is_receipt_name(path) {
+            super::receipt::read_receipt(path).map(|r| r.summary())
         } else {
             load(path)
                 .map(|l| Summary::of(&l.session))

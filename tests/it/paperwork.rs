@@ -41,11 +41,7 @@ fn record_screen(s: Session, day: &str) -> App {
 fn a_conference_on_17_december_has_letters_due_the_18th_and_the_record_12_january() {
     let s = december();
     let rules = Config::default();
-    let list = s.distribution_list(
-        &rules.calendar(),
-        &rules.timescales,
-        NaiveDate::from_ymd_opt(2026, 12, 17).unwrap(),
-    );
+    let list = rules.distribution_list(&s, NaiveDate::from_ymd_opt(2026, 12, 17).unwrap());
     // A line for each decision letter: each parent, the professionals, the
     // child the chair writes to; then the record and the comments.
     let who: Vec<&str> = list.iter().map(|d| d.who.as_str()).collect();
@@ -67,11 +63,7 @@ fn a_conference_on_17_december_has_letters_due_the_18th_and_the_record_12_januar
     assert_eq!(list[5].due, None, "comments: once the record is sent");
     // Wales: the record within 20 working days.
     let wales = cpconf::config::parse("[timescales]\nrecord_working_days = 20\n").unwrap();
-    let list = s.distribution_list(
-        &wales.calendar(),
-        &wales.timescales,
-        NaiveDate::from_ymd_opt(2026, 12, 17).unwrap(),
-    );
+    let list = wales.distribution_list(&s, NaiveDate::from_ymd_opt(2026, 12, 17).unwrap());
     assert_eq!(list[4].due, NaiveDate::from_ymd_opt(2027, 1, 19));
 }
 
@@ -239,12 +231,12 @@ fn the_letters_stay_overdue_while_any_one_is_unsent() {
         s.mark_letter_sent(key, "Ruth Calloway".into(), on("2026-12-18"))
             .unwrap();
     }
-    assert!(s.paperwork_overdue(&rules.calendar(), &rules.timescales, day(21)));
+    assert!(rules.paperwork_overdue(&s, day(21)));
     assert!(
         overdue_with(&s),
         "the session list: one letter still unsent"
     );
-    let list = s.distribution_list(&rules.calendar(), &rules.timescales, day(21));
+    let list = rules.distribution_list(&s, day(21));
     let late: Vec<&str> = list
         .iter()
         .filter(|d| d.overdue)

@@ -81,7 +81,7 @@ impl Sandbox {
     }
 
     fn make_key(&mut self) {
-        use cpconf::crypt::key;
+        use cpconf::keys::file as key;
         let passphrase = age_secret(PASSPHRASE);
         let made = key::create(&self.key_file(), passphrase, Some(10)).expect("make a key");
         std::fs::write(self.passphrase_file(), format!("{PASSPHRASE}\n")).expect("passphrase file");
@@ -618,8 +618,8 @@ impl Drop for Pty {
     }
 }
 
-pub fn age_secret(text: &str) -> cpconf::crypt::key::Passphrase {
-    cpconf::crypt::key::Passphrase::from(text.to_owned())
+pub fn age_secret(text: &str) -> cpconf::keys::file::Passphrase {
+    cpconf::keys::file::Passphrase::from(text.to_owned())
 }
 
 pub fn nonzero(n: u16) -> std::num::NonZeroU16 {

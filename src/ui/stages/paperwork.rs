@@ -31,11 +31,7 @@ pub(super) fn draw_distribution(f: &mut Frame, area: Rect, app: &App, theme: The
     let inner = block.inner(area);
     f.render_widget(block, area);
     let rules = app.config();
-    let list = app.session().distribution_list(
-        &rules.calendar(),
-        &rules.timescales,
-        app.now().date_naive(),
-    );
+    let list = rules.distribution_list(app.session(), app.now().date_naive());
     let mut lines: Vec<Line> = Vec::new();
     if let Some(line) = letters_line(&list, theme) {
         lines.push(line);

@@ -17,8 +17,8 @@ use age::secrecy::{ExposeSecret, SecretString};
 pub type Passphrase = SecretString;
 use zeroize::Zeroizing;
 
-use super::codec::is_encrypted;
-use super::sitting::Unlocked;
+use crate::crypt::codec::is_encrypted;
+use crate::crypt::sitting::Unlocked;
 use crate::storage::{DurableWriter, FileWriter, ensure_dir};
 
 /// `$XDG_CONFIG_HOME/cpconf/key.age`, else `~/.config/cpconf/key.age`.

@@ -5,8 +5,9 @@
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::passphrase::Source;
-use super::{codec, key, sitting};
+use super::file as key;
+use crate::crypt::passphrase::Source;
+use crate::crypt::{codec, sitting};
 use crate::storage::{self, DurableWriter, FileWriter};
 
 /// Where the key file is, or why there is none.
