@@ -79,6 +79,59 @@ fn readme_layout_names_every_module() {
     );
 }
 
+/// The layout's rules that imports show: `model/` uses no other module of
+/// ours outside its tests, and the layers that once reached up no longer
+/// do (`crypt/` wrote through `storage/`, which encrypts through `crypt/`;
+/// `storage/` read receipts from `retention`).
+#[test]
+fn the_layout_rules_hold_in_the_imports() {
+    // (folder, what its code outside tests must not name)
+    let rules: [(&str, &[&str]); 4] = [
+        (
+            "src/model",
+            &[
+                "crate::app",
+                "crate::ui",
+                "crate::storage",
+                "crate::dates",
+                "crate::config",
+                "crate::export",
+                "crate::runtime",
+                "crate::crypt",
+                "crate::keys",
+            ],
+        ),
+        (
+            "src/dates",
+            &["crate::config", "crate::storage", "crate::app"],
+        ),
+        (
+            "src/crypt",
+            &["crate::storage", "crate::keys", "crate::retention"],
+        ),
+        (
+            "src/storage",
+            &["crate::retention", "crate::keys", "crate::app"],
+        ),
+    ];
+    let mut broken = Vec::new();
+    for (folder, banned) in rules {
+        for file in source_files(std::path::Path::new(folder)) {
+            let text = std::fs::read_to_string(&file).expect("a source file");
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for name in banned {
+                if code.contains(name) {
+                    broken.push(format!("{} names {name}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "imports that break the layout: {broken:?}"
+    );
+}
+
 fn source_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).expect("read src/") {
