@@ -46,62 +46,73 @@ pub fn go_to(app: &mut App, stage: Stage) {
     app.update(Msg::GoToStage(stage));
 }
 
+/// A script cut into its keys, each as written: one character, or one
+/// name in angle brackets (`<Enter>`).
+pub fn key_names(script: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = script;
+    while !rest.is_empty() {
+        let len = if rest.starts_with('<') {
+            rest.find('>').expect("closing >") + 1
+        } else {
+            rest.chars().next().map_or(1, char::len_utf8)
+        };
+        out.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+    out
+}
+
 /// Reads keys written the way people write them: single characters (which
 /// type), or names in angle brackets: <Enter>, <Esc>, <Tab>, <BackTab>,
 /// <Up>, <Down>, <Left>, <Right>, <Home>, <End>, <PgDn>, <PgUp>, <Del>,
 /// <BS>, <Space>, <lt>, <F1>…<F12>, <C-x> (Ctrl) and <M-x> (Alt).
 pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
-    let mut out = Vec::new();
-    let mut rest = script;
-    while !rest.is_empty() {
-        if let Some(stripped) = rest.strip_prefix('<') {
-            let end = stripped.find('>').expect("closing >");
-            let name = &stripped[..end];
-            let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
-            let ev = match name {
-                "Enter" => plain(KeyCode::Enter),
-                "Esc" => plain(KeyCode::Esc),
-                "Tab" => plain(KeyCode::Tab),
-                "BackTab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                "Up" => plain(KeyCode::Up),
-                "Down" => plain(KeyCode::Down),
-                "Left" => plain(KeyCode::Left),
-                "Right" => plain(KeyCode::Right),
-                "Home" => plain(KeyCode::Home),
-                "End" => plain(KeyCode::End),
-                "PgDn" => plain(KeyCode::PageDown),
-                "PgUp" => plain(KeyCode::PageUp),
-                "Del" => plain(KeyCode::Delete),
-                "BS" => plain(KeyCode::Backspace),
-                "Space" => plain(KeyCode::Char(' ')),
-                "lt" => plain(KeyCode::Char('<')),
-                f if f.starts_with('F') && f.len() > 1 => {
-                    plain(KeyCode::F(f[1..].parse().expect("function key number")))
-                }
-                c if c.starts_with("C-") => KeyEvent::new(
-                    KeyCode::Char(c.chars().nth(2).expect("ctrl key")),
-                    KeyModifiers::CONTROL,
-                ),
-                m if m.starts_with("M-") => KeyEvent::new(
-                    KeyCode::Char(m.chars().nth(2).expect("alt key")),
-                    KeyModifiers::ALT,
-                ),
-                other => panic!("unknown key <{other}>"),
-            };
-            out.push(ev);
-            rest = &stripped[end + 1..];
+    key_names(script).into_iter().map(parse_key).collect()
+}
+
+/// One key as `key_names` gives it.
+fn parse_key(key: &str) -> KeyEvent {
+    let Some(name) = key.strip_prefix('<').and_then(|k| k.strip_suffix('>')) else {
+        let c = key.chars().next().expect("char");
+        let shift = if c.is_uppercase() {
+            KeyModifiers::SHIFT
         } else {
-            let c = rest.chars().next().expect("char");
-            let shift = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            out.push(KeyEvent::new(KeyCode::Char(c), shift));
-            rest = &rest[c.len_utf8()..];
+            KeyModifiers::NONE
+        };
+        return KeyEvent::new(KeyCode::Char(c), shift);
+    };
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    match name {
+        "Enter" => plain(KeyCode::Enter),
+        "Esc" => plain(KeyCode::Esc),
+        "Tab" => plain(KeyCode::Tab),
+        "BackTab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Up" => plain(KeyCode::Up),
+        "Down" => plain(KeyCode::Down),
+        "Left" => plain(KeyCode::Left),
+        "Right" => plain(KeyCode::Right),
+        "Home" => plain(KeyCode::Home),
+        "End" => plain(KeyCode::End),
+        "PgDn" => plain(KeyCode::PageDown),
+        "PgUp" => plain(KeyCode::PageUp),
+        "Del" => plain(KeyCode::Delete),
+        "BS" => plain(KeyCode::Backspace),
+        "Space" => plain(KeyCode::Char(' ')),
+        "lt" => plain(KeyCode::Char('<')),
+        f if f.starts_with('F') && f.len() > 1 => {
+            plain(KeyCode::F(f[1..].parse().expect("function key number")))
         }
+        c if c.starts_with("C-") => KeyEvent::new(
+            KeyCode::Char(c.chars().nth(2).expect("ctrl key")),
+            KeyModifiers::CONTROL,
+        ),
+        m if m.starts_with("M-") => KeyEvent::new(
+            KeyCode::Char(m.chars().nth(2).expect("alt key")),
+            KeyModifiers::ALT,
+        ),
+        other => panic!("unknown key <{other}>"),
     }
-    out
 }
 
 /// Presses keys written as `parse_keys` reads them (a letter types).

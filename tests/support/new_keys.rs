@@ -22,14 +22,7 @@ use super::*;
 /// each as a command key.
 fn cmd(k: &mut Counted, script: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
-    let mut rest = script;
-    while !rest.is_empty() {
-        let len = if rest.starts_with('<') {
-            rest.find('>').expect("closing >") + 1
-        } else {
-            rest.chars().next().map(char::len_utf8).unwrap_or(1)
-        };
-        let key = &rest[..len];
+    for key in key_names(script) {
         // A key that types (not Space ticking a box, not a Ctrl or Alt
         // chord) typed to choose or find, or to separate a register row.
         if matches!(today_keys::kind_of(key), "letters" | "separators") {
@@ -39,7 +32,6 @@ fn cmd(k: &mut Counted, script: &str) -> Vec<Effect> {
             effects.extend(k.app.update(cpconf::app::update::Msg::Key(ev)));
         }
         k.tally(key);
-        rest = &rest[len..];
     }
     effects
 }

@@ -97,19 +97,12 @@ impl Counted {
     /// or `<Name>` is one key.
     pub fn cmd(&mut self, script: &str) -> Vec<Effect> {
         let mut effects = Vec::new();
-        let mut rest = script;
-        while !rest.is_empty() {
-            let len = if rest.starts_with('<') {
-                rest.find('>').expect("closing >") + 1
-            } else {
-                rest.chars().next().map(char::len_utf8).unwrap_or(1)
-            };
+        for key in key_names(script) {
             // Today's keys, each pressed as the key the new keyboard gives
             // the same command (`support::commands`): the count is of
             // today's keys, the script still runs on the new keyboard.
-            effects.extend(commands(&mut self.app, &rest[..len]));
-            self.tally(&rest[..len]);
-            rest = &rest[len..];
+            effects.extend(commands(&mut self.app, key));
+            self.tally(key);
         }
         effects
     }
