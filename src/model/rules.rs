@@ -115,6 +115,13 @@ pub struct Tally {
     pub undecided: usize,
 }
 
+/// The outcomes a recommendation or a decision can settle on.
+const DECIDED: [Outcome; 3] = [
+    Outcome::ChildProtectionPlan,
+    Outcome::ChildInNeed,
+    Outcome::NoFurtherAction,
+];
+
 impl Tally {
     pub fn total(&self) -> usize {
         self.plan + self.child_in_need + self.no_further_action + self.undecided
@@ -131,16 +138,11 @@ impl Tally {
 
     /// The outcome most professionals recommended, if there is a single one.
     pub fn leading(&self) -> Option<Outcome> {
-        let decided = [
-            Outcome::ChildProtectionPlan,
-            Outcome::ChildInNeed,
-            Outcome::NoFurtherAction,
-        ];
-        let best = decided.iter().map(|o| self.count(*o)).max().unwrap_or(0);
+        let best = DECIDED.iter().map(|o| self.count(*o)).max().unwrap_or(0);
         if best == 0 {
             return None;
         }
-        let mut leaders = decided.iter().filter(|o| self.count(**o) == best);
+        let mut leaders = DECIDED.iter().filter(|o| self.count(**o) == best);
         match (leaders.next(), leaders.next()) {
             (Some(o), None) => Some(*o),
             _ => None,
@@ -152,33 +154,19 @@ impl Tally {
     /// recommended otherwise", where a bare "differs" reads as a chair who
     /// went against the room.
     pub fn otherwise(&self, chair: Outcome) -> (usize, usize) {
-        let decided = [
-            Outcome::ChildProtectionPlan,
-            Outcome::ChildInNeed,
-            Outcome::NoFurtherAction,
-        ];
-        let other = decided
+        let other = DECIDED
             .iter()
             .filter(|o| **o != chair)
             .map(|o| self.count(*o))
             .sum();
-        let all = decided.iter().map(|o| self.count(*o)).sum();
+        let all = DECIDED.iter().map(|o| self.count(*o)).sum();
         (other, all)
     }
 
     /// The chair's outcome differs from the recommendations when any
     /// professional recommended something else. It is not a majority vote.
     pub fn differs_from(&self, chair: Outcome) -> bool {
-        if chair == Outcome::Undecided {
-            return false;
-        }
-        [
-            Outcome::ChildProtectionPlan,
-            Outcome::ChildInNeed,
-            Outcome::NoFurtherAction,
-        ]
-        .iter()
-        .any(|o| *o != chair && self.count(*o) > 0)
+        chair != Outcome::Undecided && self.otherwise(chair).0 > 0
     }
 }
 
