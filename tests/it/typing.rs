@@ -626,6 +626,25 @@ fn a_sentence_typed_on_a_tick_box_ticks_nothing_and_goes_into_the_forms_notes() 
 }
 
 #[test]
+fn where_typed_words_went_is_not_said_on_the_next_stage() {
+    let mut app = new_app();
+    go_to(&mut app, Stage::PreMeeting);
+    focus_field(&mut app, "Explained: purpose of the conference");
+    keys(&mut app, "mum said<Esc>");
+    assert!(
+        message(&app).contains("typing went into"),
+        "{}",
+        message(&app)
+    );
+    keys(&mut app, "<PgDn>");
+    assert!(
+        !message(&app).contains("typing went into"),
+        "the last stage's news is still said: {}",
+        message(&app)
+    );
+}
+
+#[test]
 fn a_sentence_typed_on_an_items_tick_box_goes_into_the_items_text() {
     let mut app = new_app();
     keys(&mut app, "<M-4>Gran collects from school<Tab>");

@@ -81,6 +81,12 @@ impl App {
             return;
         }
         self.close_stage_visit();
+        // An information about the stage left behind (where typed words
+        // went, what a choice chose) is no news on the next one, and a long
+        // one would keep that stage's hints off the status bar.
+        if self.message.as_ref().is_some_and(|m| m.tone == Tone::Info) {
+            self.message = None;
+        }
         self.stage = stage;
         self.pane = 0;
         self.open_stage_visit();
