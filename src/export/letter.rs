@@ -221,6 +221,12 @@ fn plan(s: &Session, sec: &mut Section) {
         sec.sub("Things that must happen")
             .para(s.bottom_lines.trim());
     }
+    // What happens if it goes wrong is part of the outline plan (the
+    // family's copy has it under the same heading).
+    if !s.contingency_plan.trim().is_empty() {
+        sec.sub("If the plan is not working")
+            .para(s.contingency_plan.trim());
+    }
 }
 
 /// For each child whose outcome is a child in need plan, what happens next.
