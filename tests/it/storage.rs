@@ -674,9 +674,12 @@ fn a_lock_held_by_another_process_is_released_when_it_dies() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("s.json");
     let lock_file = storage::lock_path(&path);
-    // flock(1) holds the OS lock in a child process (-o: only flock itself).
+    // flock(1) holds the OS lock in a child process. -F: no fork, so the
+    // process killed below is the only one holding it (with -o, a child
+    // forked to run `sleep` could still hold the descriptor for a moment
+    // after flock was killed, and the lock with it).
     let Ok(mut child) = Command::new("flock")
-        .arg("-o")
+        .arg("-F")
         .arg(&lock_file)
         .args(["sleep", "20"])
         .spawn()
