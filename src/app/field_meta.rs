@@ -131,6 +131,7 @@ impl Field {
             F::OpeningProfessionalDifference => "Professional difference",
             F::OpeningComplaints => "Complaints",
             F::OpeningLocal(_) => "Opening statement",
+            F::OpeningNotes => "Notes on the opening",
             F::InquorateReason => "Why it went ahead inquorate",
             F::DangerWhoIsWorried(_) => "Who is worried",
             F::DangerWorry(_) => "What about",
@@ -273,6 +274,7 @@ impl Field {
             | F::SetupPurpose
             | F::SetupSection47
             | F::InterimPlan
+            | F::OpeningNotes
             | F::VoiceGoodThings(_)
             | F::VoiceWorries(_)
             | F::VoiceDreams(_)

@@ -159,6 +159,7 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
                 ];
                 let local = s.opening_statements.local.iter();
                 fields.extend(local.map(|o| F::OpeningLocal(o.id.clone())));
+                fields.push(F::OpeningNotes);
                 fields.push(F::InquorateReason);
                 fields.push(F::InterimPlan);
                 fields.push(F::ReconveneDate);

@@ -33,6 +33,7 @@ pub fn example_icpc() -> Session {
         professional_difference: true,
         complaints: true,
         local: Vec::new(),
+        notes: String::new(),
     };
 
     // 3. Danger statements.

@@ -32,6 +32,7 @@ pub fn example_review() -> Session {
         professional_difference: true,
         complaints: true,
         local: Vec::new(),
+        notes: String::new(),
     };
 
     // The danger statements agreed last time, still the reason for the plans.

@@ -329,6 +329,12 @@ pub struct OpeningStatements {
     /// session was created so the record says what was on the checklist.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub local: Vec<LocalStatement>,
+    /// What was raised as the statements were given (a question about
+    /// recording, a parent asking for breaks). Also where words typed on
+    /// the checklist's tick boxes go, so none is lost. Left out of the file
+    /// when empty, so files without notes open in earlier builds.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
 }
 
 /// One locally added opening statement, and whether it was given.

@@ -68,6 +68,9 @@ fn focused_kind(app: &App) -> Option<FieldKind> {
 fn typing_is_harmless(mut app: App, text: &str, what: &str) {
     let before = edits(app.session());
     let stage = app.stage();
+    // Every tick box has a text field of its form for words typed on it.
+    let on_tick_box = focused_kind(&app) == Some(FieldKind::Toggle)
+        && text.starts_with(|c: char| c.is_alphanumeric());
     for ch in text.chars() {
         let effects = keys(&mut app, &ch.to_string().replace('<', "<lt>"));
         assert!(!effects.contains(&Effect::Quit), "{what}: {ch:?} quit");
@@ -84,6 +87,11 @@ fn typing_is_harmless(mut app: App, text: &str, what: &str) {
             editor.value().ends_with(text.trim_start()),
             "{what}: the editor holds {:?}, not {text:?}",
             editor.value()
+        );
+    } else if on_tick_box {
+        panic!(
+            "{what}: {text:?} typed on a tick box went into no text: {}",
+            message(&app)
         );
     } else if app.overlays().is_empty() && focused_kind(&app).is_none_or(FieldKind::is_typed) {
         assert!(
@@ -623,6 +631,42 @@ fn a_sentence_typed_on_a_tick_box_ticks_nothing_and_goes_into_the_forms_notes() 
     focus_field(&mut app, "Explained: purpose of the conference");
     keys(&mut app, "<Space>");
     assert!(app.session().pre_meeting.explained_purpose, "ticked");
+}
+
+#[test]
+fn a_sentence_typed_on_an_opening_statement_goes_into_the_openings_notes() {
+    let mut app = new_app();
+    go_to(&mut app, Stage::Introductions);
+    use cpconf::export::{CopyKind, Format, render};
+    let before = render(app.session(), CopyKind::Record, Format::Markdown);
+    focus_pane(&mut app, "Opening statements");
+    focus_field(&mut app, "Complaints");
+    keys(&mut app, "dad asked if we record");
+    let Some(Overlay::Editor(editor)) = app.overlays().last() else {
+        panic!("the sentence has a home: {}", message(&app));
+    };
+    assert_eq!(editor.value(), "dad asked if we record");
+    assert_eq!(
+        editor.field,
+        Field::OpeningNotes,
+        "not the inquorate reason"
+    );
+    keys(&mut app, "<Esc>");
+    let s = app.session();
+    assert_eq!(s.opening_statements.notes, "dad asked if we record");
+    assert!(
+        !s.opening_statements.complaints,
+        "the spaces ticked nothing"
+    );
+    assert_eq!(s.inquorate_reason, "", "no words mark it inquorate");
+    assert!(s.inquorate.interim_plan.is_empty());
+    // The record says what was noted; an empty note says nothing.
+    let record = render(s, CopyKind::Record, Format::Markdown);
+    assert!(record.contains("dad asked if we record"), "{record}");
+    keys(&mut app, "<C-z>");
+    assert_eq!(app.session().opening_statements.notes, "", "one Ctrl+Z");
+    let after = render(app.session(), CopyKind::Record, Format::Markdown);
+    assert_eq!(after, before, "an empty note leaves the record as it was");
 }
 
 #[test]

@@ -238,6 +238,9 @@ pub(super) fn attendance(s: &Session, sec: &mut Section) {
             .iter()
             .map(|o| field(o.text.clone(), given(o.given))),
     );
+    if !os.notes.trim().is_empty() {
+        statements.push(field("Notes", os.notes.clone()));
+    }
     sec.sub("Opening statements").fields(statements);
 }
 
