@@ -1,6 +1,8 @@
 //! Styles, in three themes. Nothing is shown by colour alone: every state
 //! also has a symbol or a modifier, so the screen reads the same on a
-//! washed-out projector or with colour turned off.
+//! washed-out projector or with colour turned off. No text is drawn in
+//! grey or white on the terminal's own background: on a light terminal it
+//! would all but vanish.
 //!
 //! The theme is a value: `ui::draw` makes one from the app's rules and
 //! passes it to every drawing function that styles something.
@@ -43,7 +45,7 @@ impl Theme {
     pub fn focused_border(self) -> Style {
         self.pick(
             Style::new().fg(Color::Cyan).add_modifier(BOLD),
-            Style::new().fg(Color::White).add_modifier(BOLD),
+            Style::new().add_modifier(BOLD),
             Style::new().add_modifier(BOLD),
         )
     }
@@ -51,7 +53,9 @@ impl Theme {
     pub fn border(self) -> Style {
         self.pick(
             Style::new().fg(Color::DarkGray),
-            Style::new().fg(Color::Gray),
+            // Dark grey washes out on a projector: the terminal's own
+            // colour, with the focused pane's border in bold.
+            Style::new(),
             Style::new().add_modifier(Modifier::DIM),
         )
     }
@@ -69,18 +73,17 @@ impl Theme {
         )
     }
 
+    /// A field's label: the terminal's own foreground, which is readable
+    /// on a dark or a light background alike (grey or white text all but
+    /// vanished on the white terminals many laptops start with).
     pub fn label(self) -> Style {
-        self.pick(
-            Style::new().fg(Color::Gray),
-            Style::new().fg(Color::White),
-            Style::new(),
-        )
+        self.pick(Style::new(), Style::new().add_modifier(BOLD), Style::new())
     }
 
     pub fn muted(self) -> Style {
         self.pick(
             Style::new().fg(Color::DarkGray),
-            Style::new().fg(Color::Gray),
+            Style::new(),
             Style::new().add_modifier(Modifier::DIM),
         )
     }
@@ -88,15 +91,23 @@ impl Theme {
     pub fn key(self) -> Style {
         self.pick(
             Style::new().fg(Color::Cyan).add_modifier(BOLD),
-            Style::new().fg(Color::LightCyan).add_modifier(BOLD),
+            Style::new().fg(Color::Cyan).add_modifier(BOLD),
             Style::new().add_modifier(BOLD),
         )
     }
 
     pub fn warning(self) -> Style {
         self.pick(
-            Style::new().fg(Color::Yellow).add_modifier(BOLD),
-            Style::new().fg(Color::LightYellow).add_modifier(BOLD),
+            // Yellow text is faint on a light terminal: black on yellow
+            // reads on any background.
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(BOLD),
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(BOLD),
             Style::new().add_modifier(BOLD),
         )
     }
@@ -117,7 +128,7 @@ impl Theme {
     pub fn good(self) -> Style {
         self.pick(
             Style::new().fg(Color::Green).add_modifier(BOLD),
-            Style::new().fg(Color::LightGreen).add_modifier(BOLD),
+            Style::new().fg(Color::Green).add_modifier(BOLD),
             Style::new().add_modifier(BOLD),
         )
     }
@@ -125,7 +136,7 @@ impl Theme {
     pub fn restricted(self) -> Style {
         self.pick(
             Style::new().fg(Color::Magenta).add_modifier(BOLD),
-            Style::new().fg(Color::LightMagenta).add_modifier(BOLD),
+            Style::new().fg(Color::Magenta).add_modifier(BOLD),
             Style::new().add_modifier(BOLD | Modifier::ITALIC),
         )
     }

@@ -87,6 +87,54 @@ fn the_default_theme_does_use_colour() {
     assert!(!colour_codes(&ansi(&app_with(ThemeName::Default))).is_empty());
 }
 
+/// Text colours that all but vanish on a light terminal's background.
+const FAINT_ON_WHITE: [ratatui::style::Color; 7] = {
+    use ratatui::style::Color::*;
+    [
+        Gray,
+        White,
+        Yellow,
+        LightYellow,
+        LightCyan,
+        LightGreen,
+        LightBlue,
+    ]
+};
+
+#[test]
+fn every_theme_reads_on_a_light_terminal() {
+    use ratatui::style::Color;
+    for theme in [ThemeName::Default, ThemeName::HighContrast] {
+        let mut app = app_with(theme);
+        let mut drawn = 0;
+        for stage in cpconf::model::Stage::ALL {
+            app.update(Msg::GoToStage(stage));
+            let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            term.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
+            let buf = term.backend().buffer().clone();
+            for y in 0..buf.area.height {
+                for x in 0..buf.area.width {
+                    let c = &buf[(x, y)];
+                    if c.symbol().trim().is_empty() {
+                        continue;
+                    }
+                    drawn += 1;
+                    // On the terminal's own background (no colour of its
+                    // own behind it), text must not be faint on white.
+                    let own_background = matches!(c.bg, Color::Reset);
+                    assert!(
+                        !(own_background && FAINT_ON_WHITE.contains(&c.fg)),
+                        "{theme:?} {stage:?}: {:?} text {:?} at ({x}, {y})",
+                        c.fg,
+                        c.symbol()
+                    );
+                }
+            }
+        }
+        assert!(drawn > 1000, "{theme:?}: the stages were drawn");
+    }
+}
+
 #[test]
 fn no_color_always_means_mono() {
     assert_eq!(
