@@ -132,10 +132,7 @@ impl Row<'_> {
                 }
                 lines.push(Line::from(truncate(&outcome, width)));
                 if d.differs_from_recommendations {
-                    lines.push(Line::styled(
-                        truncate(&format!("≠ {}", s.recommended_otherwise(d)), width),
-                        theme.warning(),
-                    ));
+                    lines.push(Line::styled(otherwise_line(s, d, width), theme.warning()));
                 }
             }
         } else {
@@ -552,4 +549,19 @@ impl Row<'_> {
         lines.extend(body(&or_placeholder(&x.why, "(why?)"), width, self.cap(3)));
         lines
     }
+}
+
+/// "≠ 1 of 5 recommended otherwise" in a list row, shortened to its
+/// figures ("≠ 1 of 5 otherwise", then "≠ 1 of 5") where the row is too
+/// narrow: cut off mid-word it read "≠ 1 of 5 reco…".
+fn otherwise_line(s: &Session, d: &Decision, width: usize) -> String {
+    let (other, all) = s.tally(&d.child).otherwise(d.outcome);
+    [
+        format!("≠ {}", s.recommended_otherwise(d)),
+        format!("≠ {other} of {all} otherwise"),
+        format!("≠ {other} of {all}"),
+    ]
+    .into_iter()
+    .find(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) <= width)
+    .unwrap_or_else(|| truncate(&format!("≠ {other} of {all}"), width))
 }

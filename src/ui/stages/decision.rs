@@ -51,10 +51,8 @@ pub(super) fn draw_decision_info(f: &mut Frame, area: Rect, app: &App, theme: Th
             lines.extend(wrapped(&text, w, theme.muted()));
         }
         if d.differs_from_recommendations {
-            lines.push(Line::styled(
-                truncate(&format!("≠ {}", s.recommended_otherwise(d)), w),
-                theme.warning(),
-            ));
+            let text = format!("≠ {}", s.recommended_otherwise(d));
+            lines.extend(wrapped(&text, w, theme.warning()));
         }
         for text in due_dates(app) {
             lines.extend(wrapped(&text, w, theme.muted()));
