@@ -242,3 +242,60 @@ fn typing_under_a_box_as_wide_as_the_screen_shows_the_fresh_frame() {
         );
     }
 }
+
+/// A new stage is one diff of the whole screen (run by run cost more
+/// there), and a key typed into the editor's box over a large screen is
+/// compared in place: the box is more than half the screen and is drawn
+/// on every key, and one whole-screen diff and copy for it doubled the
+/// time a key into a long note took to show.
+#[test]
+fn a_new_stage_diffs_the_whole_screen_and_a_key_in_the_editor_does_not() {
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        // Long bottom lines, as in a long-running case: the editor's box
+        // opens as large as the screen allows.
+        let mut s = example_icpc();
+        s.status = Status::InProgress;
+        s.finalised = None;
+        s.bottom_lines = "No violence in front of the children.\n".repeat(400);
+        let mut app = App::new(s, Access::Edit, at("09:30:00"));
+        let mut term = screen(w, h);
+        let mut retained = Screen::default();
+        retained.present(&mut term, &app).unwrap();
+        let whole = usize::from(w) * usize::from(h);
+        app.update(Msg::GoToStage(Stage::Setup));
+        retained.present(&mut term, &app).unwrap();
+        for _ in 0..9 {
+            app.update(Msg::Key(KeyEvent::new(
+                KeyCode::PageDown,
+                KeyModifiers::NONE,
+            )));
+            retained.present(&mut term, &app).unwrap();
+            assert_eq!(
+                retained.cells_compared(),
+                whole,
+                "{w}x{h} {:?}: a new stage is one whole diff",
+                app.stage()
+            );
+        }
+        app.update(Msg::GoToStage(Stage::SafetyGoals));
+        retained.present(&mut term, &app).unwrap();
+        for code in [KeyCode::Tab, KeyCode::Tab, KeyCode::Enter] {
+            app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+            retained.present(&mut term, &app).unwrap();
+        }
+        assert!(!app.overlays().is_empty(), "{w}x{h}: the editor is open");
+        app.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char('a'),
+            KeyModifiers::NONE,
+        )));
+        retained.present(&mut term, &app).unwrap();
+        let compared = retained.cells_compared();
+        assert!(
+            compared < whole,
+            "{w}x{h}: a key in the editor compared the whole screen"
+        );
+        let mut fresh = screen(w, h);
+        fresh.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
+        assert_eq!(term.backend().buffer(), fresh.backend().buffer());
+    }
+}
