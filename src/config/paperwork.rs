@@ -13,10 +13,10 @@ impl Config {
     /// the letters, the record and the comments on its accuracy, with the
     /// dates the local rules give.
     pub fn distribution_list(&self, s: &Session, today: NaiveDate) -> Vec<Due> {
-        let (cal, ts) = (&self.calendar(), &self.timescales);
         if !s.is_finalised() {
             return Vec::new();
         }
+        let (cal, ts) = (&self.calendar(), &self.timescales);
         let day = s.setup.date;
         let line = |what: Paperwork, due: Option<NaiveDate>| {
             let sent = s.sent(what).cloned();

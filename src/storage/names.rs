@@ -5,28 +5,28 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Session;
 
-/// "2026-11-23-icpc-FAM1234.json": the date (or "undated"), the kind's
-/// code and the family reference made safe for any file system.
+/// "2026-11-23-icpc-FAM1234.json": the record's name (`export_stem`) as
+/// a session file.
 pub fn preferred_file_name(session: &Session) -> String {
+    format!("{}.json", export_stem(session))
+}
+
+/// "2026-11-23-icpc-FAM4417": the date (or "undated"), the kind's code and
+/// the family reference made safe for any file system, from the record as
+/// it is now. Exports are named by it: a new session's file is named
+/// before its date and reference are typed ("2026-11-30-icpc-new.json"),
+/// and a copy that leaves the room must say which conference it is.
+pub fn export_stem(session: &Session) -> String {
     let date = session
         .setup
         .date
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| "undated".into());
     format!(
-        "{date}-{}-{}.json",
+        "{date}-{}-{}",
         session.setup.kind.code(),
         sanitise_reference(&session.setup.family_reference)
     )
-}
-
-/// The start of an export's file name, from the record as it is now
-/// ("2026-11-23-icpc-FAM4417"): a new session's file is named before its
-/// date and reference are typed ("2026-11-30-icpc-new.json"), and a copy
-/// that leaves the room must say which conference it is.
-pub fn export_stem(session: &Session) -> String {
-    let name = preferred_file_name(session);
-    name.strip_suffix(".json").unwrap_or(&name).to_string()
 }
 
 /// Keeps `[A-Za-z0-9_-]`, transliterates common accented Latin letters,

@@ -556,12 +556,12 @@ impl Row<'_> {
 /// narrow: cut off mid-word it read "≠ 1 of 5 reco…".
 fn otherwise_line(s: &Session, d: &Decision, width: usize) -> String {
     let (other, all) = s.tally(&d.child).otherwise(d.outcome);
+    let figures = format!("≠ {other} of {all}");
     [
         format!("≠ {}", s.recommended_otherwise(d)),
-        format!("≠ {other} of {all} otherwise"),
-        format!("≠ {other} of {all}"),
+        format!("{figures} otherwise"),
     ]
     .into_iter()
     .find(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) <= width)
-    .unwrap_or_else(|| truncate(&format!("≠ {other} of {all}"), width))
+    .unwrap_or_else(|| truncate(&figures, width))
 }

@@ -24,15 +24,18 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 fn start_app(which: usize) -> App {
     let session = match which {
         0 => Session::new("cache-session".into(), at("09:30:00")),
-        1 => {
-            let mut s = example_icpc();
-            s.status = Status::InProgress;
-            s.finalised = None;
-            s
-        }
+        1 => icpc_in_progress(),
         _ => example_review(),
     };
     App::new(session, Access::Edit, at("09:30:00"))
+}
+
+/// The example initial conference, not yet finalised.
+fn icpc_in_progress() -> Session {
+    let mut s = example_icpc();
+    s.status = Status::InProgress;
+    s.finalised = None;
+    s
 }
 
 #[derive(Clone, Debug)]
@@ -253,9 +256,7 @@ fn a_new_stage_diffs_the_whole_screen_and_a_key_in_the_editor_does_not() {
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         // Long bottom lines, as in a long-running case: the editor's box
         // opens as large as the screen allows.
-        let mut s = example_icpc();
-        s.status = Status::InProgress;
-        s.finalised = None;
+        let mut s = icpc_in_progress();
         s.bottom_lines = "No violence in front of the children.\n".repeat(400);
         let mut app = App::new(s, Access::Edit, at("09:30:00"));
         let mut term = screen(w, h);
