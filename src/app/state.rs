@@ -105,6 +105,24 @@ impl Editor {
         self.field.kind() == FieldKind::Lines
     }
 
+    /// Adds typed words at the cursor (the end, on opening): over the
+    /// selection when there is one (a prefilled date typed over), else as
+    /// a new word after what the field holds ("school every day", not
+    /// "schoolevery day"). Punctuation goes straight on ("day.").
+    pub fn add_words(&mut self, words: &str) {
+        let after_word = !self.text.is_selecting()
+            && self
+                .text
+                .lines()
+                .last()
+                .and_then(|line| line.chars().last())
+                .is_some_and(|c| !c.is_whitespace());
+        if after_word && words.starts_with(char::is_alphanumeric) {
+            self.text.insert_char(' ');
+        }
+        self.text.insert_str(words);
+    }
+
     /// The text as typed so far.
     pub fn value(&self) -> String {
         self.text.lines().join("\n")

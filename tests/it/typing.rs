@@ -968,3 +968,40 @@ fn one_ctrl_z_takes_back_an_item_typed_into_a_list() {
     keys(&mut app, "<C-z>");
     assert_eq!(texts(&app).len(), 2);
 }
+
+/// Typing on a text field that already holds words adds a new word, not a
+/// run-on ("them mum said", not "themmum said"); punctuation goes straight
+/// on; and Ctrl+Z says what it took back, not the whole field.
+#[test]
+fn typing_on_a_filled_field_starts_a_new_word_and_undo_names_it() {
+    let mut app = new_app();
+    go_to(&mut app, Stage::PreMeeting);
+    focus_field(&mut app, "Parents' first views");
+    keys(&mut app, "We love them<Esc>");
+    keys(&mut app, "mum said<Esc>");
+    assert_eq!(
+        app.session().pre_meeting.parents_views,
+        "We love them mum said"
+    );
+    keys(&mut app, ".<Esc>");
+    assert_eq!(
+        app.session().pre_meeting.parents_views,
+        "We love them mum said."
+    );
+    keys(&mut app, "<C-z>");
+    keys(&mut app, "<C-z>");
+    assert_eq!(app.session().pre_meeting.parents_views, "We love them");
+    assert!(
+        message(&app).contains("'mum said'") && !message(&app).contains("We love"),
+        "{}",
+        message(&app)
+    );
+    // A prefilled date is typed over, with no space before it.
+    go_to(&mut app, Stage::Setup);
+    focus_field(&mut app, "Date");
+    keys(&mut app, "17/12/2026<Esc>");
+    assert_eq!(
+        app.session().setup.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 17)
+    );
+}

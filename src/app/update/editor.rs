@@ -99,7 +99,15 @@ impl App {
             }) {
                 Err(e) => error = Some(e),
                 Ok(()) => {
-                    let words = quoted(&text);
+                    // Words added after what the field held are named
+                    // alone: "undone: typed 'mum said' in …", not the
+                    // whole field, which Ctrl+Z leaves as it was.
+                    let added = text
+                        .strip_prefix(current.as_str())
+                        .filter(|_| !current.is_empty())
+                        .map(str::trim_start)
+                        .filter(|a| !a.is_empty());
+                    let words = quoted(added.unwrap_or(&text));
                     self.name_last_change(format!("typed {words} in {}", field.label()));
                     if let Some(capture) = &editor_capture {
                         self.join_with_its_start(capture, &text);

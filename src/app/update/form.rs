@@ -82,7 +82,7 @@ impl App {
                 if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
                     // Added to what is there; a prefilled date, time or
                     // score opens selected, so the key types over it.
-                    editor.text.insert_char(ch);
+                    editor.add_words(&ch.to_string());
                 }
             }
         }
@@ -118,16 +118,7 @@ impl App {
         let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
             return false;
         };
-        // Words added after what the field holds start as a new word.
-        let joins = editor
-            .value()
-            .chars()
-            .last()
-            .is_some_and(|c| !c.is_whitespace());
-        if joins && !words.starts_with(char::is_whitespace) {
-            editor.text.insert_char(' ');
-        }
-        editor.text.insert_str(words);
+        editor.add_words(words);
         self.say(
             Tone::Info,
             format!("typing went into {}: {why}", home.label()),
