@@ -225,7 +225,7 @@ fn who(s: &Session, sec: &mut Section, reader: Reader) {
             } else {
                 "sent apologies"
             };
-            format!("{} ({how})", person(a))
+            format!("{}: {how}", person(a))
         })
         .collect();
     if !away.is_empty() {
