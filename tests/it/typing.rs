@@ -996,6 +996,13 @@ fn typing_on_a_filled_field_starts_a_new_word_and_undo_names_it() {
         "{}",
         message(&app)
     );
+    // A paste onto the field is added the same way.
+    app.update(Msg::Paste("dad agreed".into()));
+    keys(&mut app, "<Esc>");
+    assert_eq!(
+        app.session().pre_meeting.parents_views,
+        "We love them dad agreed"
+    );
     // A prefilled date is typed over, with no space before it.
     go_to(&mut app, Stage::Setup);
     focus_field(&mut app, "Date");

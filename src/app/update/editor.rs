@@ -356,7 +356,8 @@ impl App {
     /// A bracketed paste is typing: into the editor if one is open, else
     /// where a typed key would go (a text field, or a new item in a list).
     pub(super) fn paste(&mut self, text: &str) {
-        if !self.editing() && !self.start_typing_for_paste() {
+        let opened = !self.editing();
+        if opened && !self.start_typing_for_paste() {
             self.say(
                 Tone::Info,
                 "to paste, put the focus on a text field or a list first",
@@ -372,7 +373,13 @@ impl App {
         } else {
             clean.replace('\n', " ")
         };
-        editor.text.insert_str(clean);
+        // Pasted onto a field, it is added as typing is (a new word after
+        // what is there); into an open editor, exactly at the cursor.
+        if opened {
+            editor.add_words(&clean);
+        } else {
+            editor.text.insert_str(clean);
+        }
     }
 }
 
