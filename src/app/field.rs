@@ -96,6 +96,7 @@ pub enum Field {
     VoiceWorries(ChildId),
     VoiceDreams(ChildId),
     ScalingQuestion,
+    ScalingNotes,
     /// A person's score for a child, typed as "7 the reason".
     ScoreEntry(AttendeeId, ChildId),
     GoalParentsWill(ItemId),
@@ -291,6 +292,7 @@ macro_rules! slots {
             F::MapRestricted(id) => flag = $find(&$($m)? $s.map_items, id).map(|i| &$($m)? i.restricted),
             F::VoiceWords(id) => text = $find(&$($m)? $s.child_voices, id).map(|v| &$($m)? v.words),
             F::ScalingQuestion => text = Some(&$($m)? $s.scaling.question),
+            F::ScalingNotes => text = Some(&$($m)? $s.scaling.notes),
             F::GoalParentsWill(id) => text = $find(&$($m)? $s.safety_goals, id).map(|g| &$($m)? g.parents_will),
             F::GoalChildExperience(id) => text = $find(&$($m)? $s.safety_goals, id).map(|g| &$($m)? g.child_will_experience),
             F::GoalProfessionalsSee(id) => text = $find(&$($m)? $s.safety_goals, id).map(|g| &$($m)? g.professionals_will_see),

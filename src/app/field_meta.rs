@@ -147,6 +147,7 @@ impl Field {
             F::VoiceMethod(_) => "How gathered",
             F::VoiceWords(_) => "In the child's words",
             F::ScalingQuestion => "Scaling question",
+            F::ScalingNotes => "Notes on the scaling",
             F::ScoreEntry(..) => "Score (0-10) and reason",
             F::GoalParentsWill(_) => "Parents will be",
             F::GoalChildExperience(_) => "The child will experience",
@@ -275,6 +276,7 @@ impl Field {
             | F::SetupSection47
             | F::InterimPlan
             | F::OpeningNotes
+            | F::ScalingNotes
             | F::VoiceGoodThings(_)
             | F::VoiceWorries(_)
             | F::VoiceDreams(_)

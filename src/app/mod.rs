@@ -6,6 +6,7 @@ pub mod effect;
 pub mod field;
 pub mod field_edit;
 mod field_meta;
+mod field_owner;
 pub mod keymap;
 mod outcome;
 pub mod panes;

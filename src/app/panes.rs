@@ -183,7 +183,10 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
         }
         Stage::Scaling => vec![
             Pane::grid("Scores", GridKind::Scaling),
-            Pane::form("Question", vec![F::ScalingQuestion]),
+            Pane::form(
+                "Question and notes",
+                vec![F::ScalingQuestion, F::ScalingNotes],
+            ),
         ],
         Stage::SafetyGoals => {
             let mut panes = vec![Pane::list("Safety goals", ListKind::Goals)];

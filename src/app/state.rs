@@ -63,6 +63,9 @@ pub struct Editor {
     pub text: TextArea<'static>,
     /// Typed straight into a list: Enter keeps the item and starts the next.
     pub capture: Option<Capture>,
+    /// The text its field last refused (words typed on a date or a score):
+    /// leaving again with it unchanged keeps it in the nearest notes.
+    pub refused: Option<String>,
 }
 
 /// Line-by-line capture into a list (see `update::editor`).
@@ -98,6 +101,7 @@ impl Editor {
             title,
             text,
             capture: None,
+            refused: None,
         }
     }
 

@@ -227,6 +227,7 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
                 zero_means: _,
                 ten_means: _,
                 scores: _,
+                notes: _,
                 previous_scores: _,
             },
         safety_goals: _,
@@ -327,6 +328,7 @@ fn sync(dst: &mut Session, src: &Session, mut parts: Option<&mut Vec<Box<dyn Par
     text!(scaling.zero_means);
     text!(scaling.ten_means);
     list!(scaling.scores);
+    text!(scaling.notes);
     list!(scaling.previous_scores);
     list!(safety_goals);
     text!(bottom_lines);

@@ -404,6 +404,12 @@ pub struct Scaling {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub ten_means: String,
     pub scores: Vec<Score>,
+    /// What was said as the scores were given that is no one's score ("mum
+    /// asked what 0 means"). Also where words typed on a score cell that
+    /// are not a score go, so none is lost. Left out of the file when
+    /// empty, so files without notes open in earlier builds.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     /// The last conference's scores, shown beside today's at a review.
     #[serde(default)]
     pub previous_scores: Vec<PreviousScore>,

@@ -1012,3 +1012,197 @@ fn typing_on_a_filled_field_starts_a_new_word_and_undo_names_it() {
         chrono::NaiveDate::from_ymd_opt(2026, 12, 17)
     );
 }
+
+/// What Ctrl+Z says after a change to each field of every stage's forms and
+/// of the first item of every list: the chair's words ("changed Said by of
+/// 'Ruth visits daily'"), never the ids the file keeps ("(item-53)").
+#[test]
+fn ctrl_z_names_what_it_undid_in_words_never_by_an_id() {
+    let mut checked = 0;
+    for stage in Stage::SCREENS {
+        let panes = focus(stage, 0, 0).panes();
+        for (pane, p) in panes.iter().enumerate() {
+            let fields = match &p.content {
+                PaneContent::Form(fields) => fields.clone(),
+                PaneContent::List(_) => {
+                    let mut app = focus(stage, pane, 0);
+                    keys(&mut app, "<Enter>");
+                    match app.overlays().last() {
+                        Some(Overlay::Record(form)) => form.fields.clone(),
+                        _ => continue,
+                    }
+                }
+                PaneContent::Grid(_) => continue,
+            };
+            for (at, field) in fields.iter().enumerate() {
+                let mut app = focus(stage, pane, 0);
+                if matches!(p.content, PaneContent::List(_)) {
+                    keys(&mut app, "<Enter>");
+                }
+                keys(&mut app, "<Home>");
+                for _ in 0..at {
+                    keys(&mut app, "<Down>");
+                }
+                let before = edits(app.session());
+                let change = match field.kind() {
+                    FieldKind::Toggle => "<Space>",
+                    FieldKind::Choice => "<Right>",
+                    FieldKind::PickOne => "<Enter><Down><Enter>",
+                    FieldKind::PickMany => "<Enter><Space><Enter>",
+                    FieldKind::Date => "1/3/2027<Enter>",
+                    FieldKind::Time => "10:30<Enter>",
+                    FieldKind::Score => "4 better<Enter>",
+                    FieldKind::Line | FieldKind::Lines => "more<Esc>",
+                };
+                keys(&mut app, change);
+                if edits(app.session()) == before {
+                    continue;
+                }
+                // Out of any question the change asked, then undo.
+                while !app.overlays().is_empty() && !app.editing() {
+                    if matches!(app.overlays().last(), Some(Overlay::Record(_))) {
+                        break;
+                    }
+                    keys(&mut app, "<Esc>");
+                }
+                keys(&mut app, "<C-z>");
+                let said = message(&app);
+                let label = field.label();
+                assert!(
+                    said.starts_with("undone: ") && !names_an_id(&said),
+                    "{stage:?} {label}: {said:?}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    println!("{checked} changes undone");
+    assert!(checked > 100, "only {checked} fields changed");
+}
+
+/// The same on the grids, and the words for the common cases exactly.
+#[test]
+fn ctrl_z_names_a_score_a_recommendation_and_a_map_items_speaker() {
+    let mut app = review();
+    go_to(&mut app, Stage::Map);
+    keys(&mut app, "<Enter>");
+    focus_field(&mut app, "Restricted (not shared with family)");
+    keys(&mut app, "<Space><C-z><Esc>");
+    let said = message(&app);
+    assert!(
+        said.starts_with("undone: ticked Restricted (not shared with family) of '")
+            || said.starts_with("undone: unticked Restricted"),
+        "{said}"
+    );
+    go_to(&mut app, Stage::Scaling);
+    focus_pane(&mut app, "Scores");
+    keys(&mut app, "<Del><C-z>");
+    let said = message(&app);
+    assert_eq!(
+        said,
+        "undone: cleared Score (0-10) and reason of Leanne Marchbank for Kacey"
+    );
+    go_to(&mut app, Stage::Recommendations);
+    keys(&mut app, "<Del><C-z>");
+    let said = message(&app);
+    assert!(
+        said.starts_with("undone: cleared the recommendation of ") && !names_an_id(&said),
+        "{said}"
+    );
+}
+
+/// An id as the file keeps it: "item-53", "att-4", "child-1".
+fn names_an_id(said: &str) -> bool {
+    ["item-", "att-", "child-"].iter().any(|prefix| {
+        said.match_indices(prefix).any(|(at, _)| {
+            said[at + prefix.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    })
+}
+
+/// A sentence typed on a score cell is not a score: the first Esc says so
+/// and where leaving again puts it; the second keeps it in the scaling's
+/// notes and leaves the cell as it was. No key is trapped in the entry.
+#[test]
+fn a_sentence_on_a_score_cell_goes_into_the_scalings_notes_on_a_second_esc() {
+    let mut app = review();
+    go_to(&mut app, Stage::Scaling);
+    focus_pane(&mut app, "Scores");
+    let before = edits(app.session());
+    keys(&mut app, "mum said she is scared<Esc>");
+    assert!(app.editing(), "the first Esc explains and stays");
+    let said = message(&app);
+    assert!(
+        said.contains("is not a score")
+            && said.contains("Esc again to keep the words in Notes on the scaling"),
+        "{said}"
+    );
+    keys(&mut app, "<Esc>");
+    assert!(
+        !app.editing() && app.overlays().is_empty(),
+        "the second Esc leaves"
+    );
+    assert_eq!(app.session().scaling.notes, "mum said she is scared");
+    assert_eq!(app.session().scaling.scores, before.scaling.scores);
+    // In the record under the scores; the family's copy keeps to the scores.
+    use cpconf::export::{CopyKind, Format, render};
+    let record = render(app.session(), CopyKind::Record, Format::Markdown);
+    assert!(record.contains("Notes on the scaling") && record.contains("mum said she is scared"));
+    let family = render(app.session(), CopyKind::Family, Format::Markdown);
+    assert!(!family.contains("mum said she is scared"));
+    assert_eq!(
+        message(&app),
+        "'mum said she is scared' kept in Notes on the scaling; Score (0-10) and reason left as it was (Ctrl+Z takes them back)"
+    );
+    // The next key is not swallowed by the entry: PgDn goes on.
+    keys(&mut app, "<C-z>");
+    assert!(edits(app.session()) == before, "{}", message(&app));
+    assert_eq!(
+        message(&app),
+        "undone: typed 'mum said she is scared' in Notes on the scaling"
+    );
+    keys(&mut app, "<PgDn>");
+    assert_eq!(app.stage(), Stage::SafetyGoals);
+}
+
+/// A value corrected after the first refusal is read as typed: only the
+/// same words left twice go to the notes.
+#[test]
+fn a_score_corrected_after_a_refusal_is_stored() {
+    let mut app = review();
+    go_to(&mut app, Stage::Scaling);
+    focus_pane(&mut app, "Scores");
+    keys(&mut app, "seven<Esc>");
+    assert!(app.editing());
+    // The refused text is selected: typing replaces it.
+    keys(&mut app, "7 steadier<Esc>");
+    assert!(!app.editing());
+    assert!(app.session().scaling.notes.is_empty());
+    assert!(
+        app.session()
+            .scaling
+            .scores
+            .iter()
+            .any(|s| s.score == 7 && s.reason == "steadier")
+    );
+}
+
+/// Words typed on a date in a form go into the form's nearest notes on the
+/// second Esc; the date keeps its value.
+#[test]
+fn a_sentence_on_a_date_goes_into_the_forms_notes_on_a_second_esc() {
+    let mut app = review();
+    go_to(&mut app, Stage::Setup);
+    focus_field(&mut app, "Date");
+    let date = app.session().setup.date;
+    keys(&mut app, "when dad can come<Esc><Esc>");
+    assert!(!app.editing(), "{}", message(&app));
+    assert_eq!(app.session().setup.date, date);
+    let kept = message(&app);
+    assert!(kept.starts_with("'when dad can come' kept in "), "{kept}");
+    let text = serde_json::to_string(app.session()).unwrap();
+    assert!(text.contains("when dad can come"));
+}

@@ -17,6 +17,24 @@ impl App {
         self.change_scoped(false, what, f)
     }
 
+    /// `change`, named to the chair in `said` when it is undone or redone
+    /// ("changed Said by of 'Claire walks…'"), where the audit trail keeps
+    /// `what`, which names ids, never content. A change that changed
+    /// nothing leaves the last step's name alone.
+    pub(in crate::app) fn change_said<R>(
+        &mut self,
+        what: impl Into<String>,
+        said: String,
+        f: impl FnOnce(&mut Session) -> Result<R, String>,
+    ) -> Option<R> {
+        let before = self.revision;
+        let r = self.change(what, f);
+        if self.revision != before {
+            self.name_last_change(said);
+        }
+        r
+    }
+
     /// `addendum`: the change is to an addendum, which a finalised record
     /// still accepts.
     pub(in crate::app) fn change_scoped<R>(

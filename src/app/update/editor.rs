@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::super::field::Field;
+use super::super::field::{Field, FieldKind};
 use super::super::field_edit::{commit_text, edit_text};
 use super::super::keymap::{Command, Context, is_printable, key_for};
 use super::super::panes::PaneContent;
@@ -93,6 +93,7 @@ impl App {
             // One attempt (it used to be a trial run on a copy, then the
             // change): `apply_change` leaves the session as it was on error.
             let mut unread = None;
+            let (before, whose) = (self.revision, field.for_chair(&self.session));
             match self.apply_change(format!("edited {}", field.describe()), |s| {
                 unread = commit_typed(s, &field, &text, row)?;
                 Ok(())
@@ -108,7 +109,11 @@ impl App {
                         .map(str::trim_start)
                         .filter(|a| !a.is_empty());
                     let words = quoted(added.unwrap_or(&text));
-                    self.name_last_change(format!("typed {words} in {}", field.label()));
+                    // A value read as the one it was changes nothing: the
+                    // last step keeps its own name.
+                    if self.revision != before {
+                        self.name_last_change(format!("typed {words} in {whose}"));
+                    }
                     if let Some(capture) = &editor_capture {
                         self.join_with_its_start(capture, &text);
                     }
@@ -127,14 +132,24 @@ impl App {
             Some(e) => {
                 // Not stored, and the editor stays open: nothing typed is
                 // lost. Selected, so typing the value again replaces it.
+                let words = reads_as_words(&field, &text);
                 if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
                     editor.text.select_all();
+                    editor.refused = words.then_some(text);
                 }
-                // Esc cannot keep what cannot be stored: say how to leave.
+                // Say how to leave: leaving again puts words in notes; a
+                // value mistyped ("31/02") is the chair's to correct.
+                let elsewhere = match self.refused_words_home().filter(|_| words) {
+                    Some(home) => format!(
+                        ", or {} again to keep the words in {home}",
+                        key_for(Context::Editor, Command::Back)
+                    ),
+                    None => String::new(),
+                };
                 self.say_until_edit(
                     Tone::Error,
                     format!(
-                        "not stored: {e}. Type it again, or {} then {} to leave it blank",
+                        "not stored: {e}. Type it again, or {} then {} to leave it blank{elsewhere}",
                         key_for(Context::Editor, Command::SelectAll),
                         key_for(Context::Editor, Command::Erase)
                     ),
@@ -150,10 +165,18 @@ impl App {
 
     /// Leaves the editor, keeping the text, and moves the focus on.
     fn close_editor(&mut self, then: Then) {
-        let capture = match self.overlays.last() {
-            Some(Overlay::Editor(e)) => e.capture.clone(),
-            _ => None,
+        let (capture, refused_again) = match self.overlays.last() {
+            Some(Overlay::Editor(e)) => (
+                e.capture.clone(),
+                e.refused.as_deref() == Some(e.value().as_str()),
+            ),
+            _ => (None, false),
         };
+        // Left again with words the field refused, unchanged: they are
+        // notes typed in the wrong place, not a value to correct.
+        if refused_again && self.keep_refused_words_elsewhere() {
+            return;
+        }
         if !self.keep_editor_text() {
             return;
         }
@@ -477,15 +500,19 @@ fn is_start_of(step: &crate::app::undo::Patch, capture: &Capture) -> bool {
         .starts_with(&format!("added {}", capture.list.noun()))
 }
 
+/// Whether text a field refused is words typed in the wrong place ("mum
+/// said she is scared" on a score or a date) rather than a value mistyped
+/// ("11 very safe", "31/02/2026"): a score starts with its number; a date
+/// or a time holds digits.
+fn reads_as_words(field: &Field, text: &str) -> bool {
+    let t = text.trim_start();
+    match field.kind() {
+        FieldKind::Score => t.starts_with(|c: char| !c.is_ascii_digit()),
+        _ => !t.is_empty() && !t.contains(|c: char| c.is_ascii_digit()),
+    }
+}
+
 /// Typed text as the status bar quotes it: its first line, cut short.
 fn quoted(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("").trim();
-    if line.is_empty() {
-        return "nothing".into();
-    }
-    let mut shown: String = line.chars().take(40).collect();
-    if line.chars().count() > 40 {
-        shown.push('…');
-    }
-    format!("'{shown}'")
+    super::super::field_owner::first_words(text).unwrap_or_else(|| "nothing".into())
 }

@@ -101,31 +101,6 @@ impl App {
         }
     }
 
-    /// Words typed where they change nothing (a tick box, a choice or a
-    /// picker they fit nothing in) go on as text into the nearest notes
-    /// field of the form with the focus (or, with none, its nearest line),
-    /// which opens to show them, so no word is lost; `why` says so on the
-    /// status bar. False if the form has no such field.
-    pub(super) fn send_words_home(&mut self, words: &str, why: &str) -> bool {
-        let home = self.form_in_focus().and_then(|(fields, at)| {
-            text_home_near(&fields, at).map(|row| (row, fields[row].clone()))
-        });
-        let Some((row, home)) = home else {
-            return false;
-        };
-        self.select_form_row(row);
-        self.open_editor(&home, None);
-        let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
-            return false;
-        };
-        editor.add_words(words);
-        self.say(
-            Tone::Info,
-            format!("typing went into {}: {why}", home.label()),
-        );
-        true
-    }
-
     /// The fields of the form with the focus (an item's form on top, or
     /// the stage's form in focus) and the row in focus.
     pub(super) fn form_in_focus(&self) -> Option<(Vec<Field>, usize)> {
@@ -143,7 +118,7 @@ impl App {
     }
 
     /// Puts the focus on `row` of the form that has it.
-    fn select_form_row(&mut self, row: usize) {
+    pub(super) fn select_form_row(&mut self, row: usize) {
         match self.overlays.last_mut() {
             Some(Overlay::Record(form)) => form.selected = row,
             Some(_) => {}
@@ -260,7 +235,8 @@ impl App {
         let now = self.now;
         let mut label = None;
         let mut filled = Vec::new();
-        self.change(format!("changed {}", field.describe()), |s| {
+        let said = format!("changed {}", field.for_chair(&self.session));
+        self.change_said(format!("changed {}", field.describe()), said, |s| {
             label = choose_by_letters(s, field, letters);
             if let Field::DecisionOutcome(child) = field {
                 filled = crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
@@ -274,7 +250,15 @@ impl App {
     pub(super) fn activate(&mut self, field: &Field) {
         match field.kind() {
             FieldKind::Toggle => {
-                self.change(format!("ticked {}", field.describe()), |s| {
+                let ticking = !crate::app::field::slots(&self.session, field)
+                    .flag
+                    .is_some_and(|b| *b);
+                let said = format!(
+                    "{} {}",
+                    if ticking { "ticked" } else { "unticked" },
+                    field.for_chair(&self.session)
+                );
+                self.change_said(format!("ticked {}", field.describe()), said, |s| {
                     Ok(toggle(s, field))
                 });
             }
@@ -315,7 +299,8 @@ impl App {
         let rules = self.config.clone();
         let now = self.now;
         let mut filled = Vec::new();
-        self.change(format!("changed {}", field.describe()), |s| {
+        let said = format!("changed {}", field.for_chair(&self.session));
+        self.change_said(format!("changed {}", field.describe()), said, |s| {
             cycle(s, field, forward);
             if let Field::DecisionOutcome(child) = field {
                 filled = crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
@@ -348,20 +333,4 @@ impl App {
         editor.capture = capture;
         self.overlays.push(Overlay::Editor(Box::new(editor)));
     }
-}
-
-/// The row of the text field nearest `at` that a note typed in the wrong
-/// place may go into: a notes field first, then a line; the nearer of the
-/// two sides, below on a tie. Dates, times and scores take no words.
-fn text_home_near(fields: &[Field], at: usize) -> Option<usize> {
-    let takes_notes = |f: &Field, kind: FieldKind| {
-        f.kind() == kind && !matches!(f, Field::InquorateReason | Field::InterimPlan)
-    };
-    [FieldKind::Lines, FieldKind::Line]
-        .into_iter()
-        .find_map(|kind| {
-            (0..fields.len())
-                .filter(|row| takes_notes(&fields[*row], kind))
-                .min_by_key(|row| (row.abs_diff(at), *row < at))
-        })
 }

@@ -41,6 +41,11 @@ impl App {
                     return;
                 };
                 let (person, child) = (person.clone(), child.clone());
+                let whose = format!(
+                    "{} for {}",
+                    self.session.attendee_name(&person),
+                    self.session.child_name(&child)
+                );
                 match (kind, cmd) {
                     (_, Command::Type) if self.edit_refusal().is_some() => self.refuse_typing(),
                     (GridKind::Scaling, Command::Edit) => {
@@ -51,7 +56,8 @@ impl App {
                     }
                     (GridKind::Scaling, _) => {
                         let f = Field::ScoreEntry(person, child);
-                        self.change(format!("cleared {}", f.describe()), |s| {
+                        let said = format!("cleared {}", f.for_chair(&self.session));
+                        self.change_said(format!("cleared {}", f.describe()), said, |s| {
                             commit_text(s, &f, "")
                         });
                     }
@@ -60,8 +66,9 @@ impl App {
                             .map(|r| r.id.clone());
                         let id = match existing {
                             Some(id) => Some(id),
-                            None => self.change(
+                            None => self.change_said(
                                 format!("added recommendation of {person} for {child}"),
+                                format!("added the recommendation of {whose}"),
                                 |s| Ok(ensure_recommendation(s, &person, &child)),
                             ),
                         };
@@ -74,8 +81,9 @@ impl App {
                         }
                     }
                     (GridKind::Recommendations, _) => {
-                        self.change(
+                        self.change_said(
                             format!("cleared recommendation of {person} for {child}"),
+                            format!("cleared the recommendation of {whose}"),
                             |s| {
                                 s.recommendations
                                     .retain(|r| !(r.professional == person && r.child == child));

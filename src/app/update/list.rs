@@ -4,15 +4,13 @@
 
 use super::super::field::Field;
 use super::super::field_edit::edit_text;
+use super::super::field_owner::first_words;
 use super::super::keymap::{Command, Context, key_for};
 use super::super::panes::PaneContent;
 use super::super::panes::{
     ListKind, add_record, delete_record, list_key_refs, list_keys, list_len, record_fields,
 };
 use super::super::state::*;
-
-/// How many characters of an item's text name it in a message.
-const WORDS_SHOWN: usize = 40;
 
 impl App {
     pub(super) fn list_command(
@@ -102,15 +100,10 @@ impl App {
             .map(|f| edit_text(&self.session, &f))
             .find(|t| !t.trim().is_empty())
             .unwrap_or_default();
-        let line = text.lines().next().unwrap_or("").trim();
-        if line.is_empty() {
-            return format!("an empty {}", kind.noun());
+        match first_words(&text) {
+            Some(words) => format!("{} {words}", kind.noun()),
+            None => format!("an empty {}", kind.noun()),
         }
-        let mut shown: String = line.chars().take(WORDS_SHOWN).collect();
-        if line.chars().count() > WORDS_SHOWN {
-            shown.push('…');
-        }
-        format!("{} '{shown}'", kind.noun())
     }
 
     /// Ctrl+N: an empty item, its form open and typing its first text.

@@ -17,6 +17,7 @@ mod list;
 mod picker;
 mod record;
 mod stage;
+mod stray_words;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 

@@ -123,7 +123,8 @@ impl App {
     pub(super) fn close_picker(&mut self) {
         if let Some(Overlay::Picker(p)) = self.overlays.pop() {
             let field = p.field.clone();
-            self.change(format!("chose {}", field.describe()), |s| {
+            let said = format!("chose {}", field.for_chair(&self.session));
+            self.change_said(format!("chose {}", field.describe()), said, |s| {
                 set_picked(s, &field, &p.chosen);
                 Ok(())
             });

@@ -105,10 +105,19 @@ impl App {
                 let deleted = match &form.list {
                     Some(kind) => self.delete_item(kind, &form.key),
                     None => self
-                        .change(format!("deleted recommendation {}", form.key), |s| {
-                            s.recommendations.retain(|r| r.id.0 != form.key);
-                            Ok(())
-                        })
+                        .change_said(
+                            format!("deleted recommendation {}", form.key),
+                            format!(
+                                "deleted the recommendation of {}",
+                                Field::RecOutcome(ItemId(form.key.clone()))
+                                    .owner_words(&self.session)
+                                    .unwrap_or_default()
+                            ),
+                            |s| {
+                                s.recommendations.retain(|r| r.id.0 != form.key);
+                                Ok(())
+                            },
+                        )
                         .inspect(|_| {
                             self.say(
                                 Tone::Info,

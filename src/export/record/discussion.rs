@@ -203,6 +203,10 @@ pub(super) fn scaling(s: &Session, sec: &mut Section) {
             sec.para(line);
         }
     }
+    if !s.scaling.notes.trim().is_empty() {
+        sec.sub("Notes on the scaling");
+        sec.fields(vec![field("Notes", s.scaling.notes.trim())]);
+    }
 }
 
 /// The actions of a goal as a table.
