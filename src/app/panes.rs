@@ -102,11 +102,12 @@ impl Pane {
     }
 }
 
-/// The panes of a stage. `selected_row(pane)` gives the row chosen in an
-/// earlier pane, for panes that depend on it (a goal's actions, a child's
-/// decision).
+/// The panes of a stage. `first_row` is the row chosen in its first pane,
+/// which the panes after it may depend on (a goal's actions, a child's
+/// decision); nothing else but the session and the stage shapes them
+/// (`App::panes` keeps them on that understanding).
 // Long because it is a table: one arm per stage, its panes in screen order.
-pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> usize) -> Vec<Pane> {
+pub fn stage_panes(s: &Session, stage: Stage, first_row: usize) -> Vec<Pane> {
     use Field as F;
     match stage {
         Stage::Setup => vec![
@@ -190,7 +191,7 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
         ],
         Stage::SafetyGoals => {
             let mut panes = vec![Pane::list("Safety goals", ListKind::Goals)];
-            if let Some(goal) = s.safety_goals.get(selected_row(0)) {
+            if let Some(goal) = s.safety_goals.get(first_row) {
                 panes.push(Pane::list("Actions", ListKind::Actions(goal.id.clone())));
             }
             panes.push(Pane::form(
@@ -206,7 +207,7 @@ pub fn stage_panes(s: &Session, stage: Stage, selected_row: impl Fn(usize) -> us
         Stage::Recommendations => vec![Pane::grid("Recommendations", GridKind::Recommendations)],
         Stage::Decision => {
             let mut panes = vec![Pane::list("Children", ListKind::DecisionChildren)];
-            if let Some(child) = s.children.get(selected_row(0)) {
+            if let Some(child) = s.children.get(first_row) {
                 let c = child.id.clone();
                 panes.push(Pane::form(
                     "Decision",

@@ -327,6 +327,21 @@ pub struct App {
     pub(super) export_batch: Option<ExportBatch>,
     /// The local rules in force (defaults unless given by `with_config`).
     pub(super) config: Arc<crate::config::Config>,
+    /// The stage's panes as last built, with what they were built from: a
+    /// key and the frame after it ask for them several times, and every
+    /// change to the session moves `revision` on. A memo, never read as
+    /// the truth: a different key builds them again.
+    pub(super) panes_memo: std::cell::RefCell<Option<(PanesKey, std::rc::Rc<[Pane]>)>>,
+}
+
+/// What a stage's panes are built from (see `stage_panes`): the session
+/// as of a revision, the stage, and the row chosen in its first pane
+/// (which goal's actions, which child's decision).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct PanesKey {
+    revision: u64,
+    stage: Stage,
+    first_row: usize,
 }
 
 /// Reading the state, for drawing, the runtime and tests.
@@ -430,6 +445,7 @@ impl App {
             redo: Vec::new(),
             recorder: Default::default(),
             revision: 0,
+            panes_memo: Default::default(),
             saved_revision: 0,
             last_saved_at: None,
             save_error: None,
@@ -519,8 +535,23 @@ impl App {
             .unwrap_or_default()
     }
 
-    pub fn panes(&self) -> Vec<Pane> {
-        stage_panes(&self.session, self.stage, |p| self.cursor(p).row)
+    /// The stage's panes, built once for each revision, stage and row
+    /// chosen in the first pane.
+    pub fn panes(&self) -> std::rc::Rc<[Pane]> {
+        let key = PanesKey {
+            revision: self.revision,
+            stage: self.stage,
+            first_row: self.cursor(0).row,
+        };
+        if let Some((built_from, panes)) = &*self.panes_memo.borrow() {
+            if *built_from == key {
+                return panes.clone();
+            }
+        }
+        let panes: std::rc::Rc<[Pane]> =
+            stage_panes(&self.session, self.stage, key.first_row).into();
+        *self.panes_memo.borrow_mut() = Some((key, panes.clone()));
+        panes
     }
 
     /// The text being typed, if any: what a draft file holds.

@@ -134,6 +134,13 @@ proptest! {
                     app = taken.with_theme(themes[theme]);
                 }
             }
+            // The panes the app keeps are the ones the session and the
+            // focus give now: the memo is never stale.
+            let first_row = app.cursor(0).row;
+            prop_assert!(
+                *app.panes() == *cpconf::app::panes::stage_panes(app.session(), app.stage(), first_row),
+                "after event {} ({:?}): the app's panes are not the stage's as built afresh", i, ev
+            );
             let (w, h) = sizes[size];
             shown.backend_mut().resize(w, h);
             retained.present(&mut shown, &app).expect("present");

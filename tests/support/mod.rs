@@ -261,7 +261,7 @@ pub fn focused_form(app: &App) -> Option<(Vec<Field>, usize)> {
     if !app.overlays().is_empty() {
         return None;
     }
-    match app.panes().into_iter().nth(app.pane())?.content {
+    match app.panes().get(app.pane())?.content.clone() {
         PaneContent::Form(fields) => Some((fields, app.cursor(app.pane()).row)),
         _ => None,
     }

@@ -341,9 +341,8 @@ impl App {
     /// opened over the list it lives in.
     fn focus_field(&mut self, field: &Field) {
         for stage in Stage::SCREENS {
-            let panes = super::super::panes::stage_panes(&self.session, stage, |p| {
-                self.cursors.get(&(stage, p)).map_or(0, |c| c.row)
-            });
+            let first_row = self.cursors.get(&(stage, 0)).map_or(0, |c| c.row);
+            let panes = super::super::panes::stage_panes(&self.session, stage, first_row);
             for (i, pane) in panes.iter().enumerate() {
                 match &pane.content {
                     PaneContent::Form(fields) => {
