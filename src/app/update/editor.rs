@@ -137,23 +137,21 @@ impl App {
                     editor.text.select_all();
                     editor.refused = words.then_some(text);
                 }
-                // Say how to leave: leaving again puts words in notes; a
-                // value mistyped ("31/02") is the chair's to correct.
-                let elsewhere = match self.refused_words_home().filter(|_| words) {
+                // Say how to leave, the way out first (a narrow status bar
+                // cuts the end): leaving again puts words in notes; a value
+                // mistyped ("31/02") is the chair's to correct.
+                let said = match self.refused_words_home().filter(|_| words) {
                     Some(home) => format!(
-                        ", or {} again to keep the words in {home}",
+                        "not stored: {} again keeps the words in {home}; or {e}",
                         key_for(Context::Editor, Command::Back)
                     ),
-                    None => String::new(),
-                };
-                self.say_until_edit(
-                    Tone::Error,
-                    format!(
-                        "not stored: {e}. Type it again, or {} then {} to leave it blank{elsewhere}",
+                    None => format!(
+                        "not stored: {e}. Type it again, or {} then {} to leave it blank",
                         key_for(Context::Editor, Command::SelectAll),
                         key_for(Context::Editor, Command::Erase)
                     ),
-                );
+                };
+                self.say_until_edit(Tone::Error, said);
                 false
             }
             None => {
