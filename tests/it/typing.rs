@@ -1157,6 +1157,19 @@ fn a_sentence_on_a_score_cell_goes_into_the_scalings_notes_on_a_second_esc() {
         message(&app),
         "'mum said she is scared' kept in Notes on the scaling; Score (0-10) and reason left as it was (Ctrl+Z takes them back)"
     );
+    // The focus stays on the cell the chair left: what is typed next is
+    // its entry, not more notes.
+    assert_eq!(app.panes()[app.pane()].title, "Scores");
+    keys(&mut app, "6 getting there<Enter>");
+    assert_eq!(app.session().scaling.notes, "mum said she is scared");
+    assert!(
+        app.session()
+            .scaling
+            .scores
+            .iter()
+            .any(|s| s.score == 6 && s.reason == "getting there")
+    );
+    keys(&mut app, "<C-z>");
     // The next key is not swallowed by the entry: PgDn goes on.
     keys(&mut app, "<C-z>");
     assert!(edits(app.session()) == before, "{}", message(&app));
@@ -1201,6 +1214,8 @@ fn a_sentence_on_a_date_goes_into_the_forms_notes_on_a_second_esc() {
     keys(&mut app, "when dad can come<Esc><Esc>");
     assert!(!app.editing(), "{}", message(&app));
     assert_eq!(app.session().setup.date, date);
+    let (fields, at) = focused_form(&app).expect("the setup form");
+    assert_eq!(fields[at], Field::SetupDate, "the focus stays on the date");
     let kept = message(&app);
     assert!(kept.starts_with("'when dad can come' kept in "), "{kept}");
     let text = serde_json::to_string(app.session()).unwrap();

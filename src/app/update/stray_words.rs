@@ -51,8 +51,10 @@ impl App {
     }
 
     /// Leaving the editor again with the words its field refused, as they
-    /// were: they go into the nearest notes field and the field keeps its
-    /// value. False when there is nowhere for them; the editor stays open.
+    /// were: they go into the nearest notes field, the field keeps its
+    /// value, and the focus stays on the field the chair was leaving (the
+    /// next words typed are theirs to place). False when there is nowhere
+    /// for them; the editor stays open.
     pub(super) fn keep_refused_words_elsewhere(&mut self) -> bool {
         let Some(home) = self.home_under_editor() else {
             return false;
@@ -61,6 +63,7 @@ impl App {
             return false;
         };
         let (words, refused_by) = (editor.value(), editor.field.label());
+        let (pane, row) = (self.pane, self.form_in_focus().map(|(_, at)| at));
         match home.pane {
             Some(pane) => {
                 self.pane = pane;
@@ -75,6 +78,10 @@ impl App {
         notes.add_words(words.trim());
         if self.keep_editor_text() {
             self.overlays.pop();
+        }
+        self.pane = pane;
+        if let Some(row) = row {
+            self.select_form_row(row);
         }
         self.say(
             Tone::Info,
