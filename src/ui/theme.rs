@@ -61,13 +61,15 @@ impl Theme {
     }
 
     /// The selection. Mono avoids reverse video, which NO_COLOR terminals (and
-    /// crossterm under NO_COLOR) may drop: it underlines instead.
+    /// crossterm under NO_COLOR) may drop: it underlines instead. High
+    /// contrast puts it on cyan, which stands out from a dark screen and a
+    /// white one alike (on white, a black-on-white bar was only bold).
     pub fn selected(self) -> Style {
         self.pick(
             Style::new().add_modifier(Modifier::REVERSED),
             Style::new()
                 .fg(Color::Black)
-                .bg(Color::White)
+                .bg(Color::Cyan)
                 .add_modifier(BOLD),
             Style::new().add_modifier(BOLD | Modifier::UNDERLINED),
         )

@@ -135,6 +135,37 @@ fn every_theme_reads_on_a_light_terminal() {
     }
 }
 
+/// The selected row stands out on a dark terminal and a light one: by
+/// reverse video, which follows the terminal's own colours, or on a
+/// background of a colour, never on white, black or grey.
+#[test]
+fn the_selection_shows_on_a_light_and_a_dark_terminal() {
+    use ratatui::style::{Color, Modifier};
+    for theme in [ThemeName::Default, ThemeName::HighContrast] {
+        let app = app_with(theme);
+        let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        term.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
+        let buf = term.backend().buffer().clone();
+        let (x, y) = (0..30u16)
+            .flat_map(|y| (0..100u16).map(move |x| (x, y)))
+            .find(|&(x, y)| buf[(x, y)].symbol() == "▌")
+            .expect("a selected row");
+        // The text after the marker: the selected row itself.
+        let c = &buf[(x + 2, y)];
+        let reversed = c.modifier.contains(Modifier::REVERSED);
+        let coloured = !matches!(
+            c.bg,
+            Color::Reset | Color::White | Color::Black | Color::Gray | Color::DarkGray
+        );
+        assert!(
+            reversed || coloured,
+            "{theme:?}: the selection is {:?} on {:?}",
+            c.fg,
+            c.bg
+        );
+    }
+}
+
 #[test]
 fn no_color_always_means_mono() {
     assert_eq!(
