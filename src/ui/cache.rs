@@ -11,6 +11,7 @@ use std::sync::Arc;
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 use crate::app::panes::Pane;
 use crate::app::state::{App, Cursor};
@@ -38,6 +39,32 @@ pub struct FrameCache {
     covered: Vec<(Slot, Rect)>,
     /// The agenda sidebar, kept as the panes are.
     sidebar: Option<DrawnPane>,
+    /// The editor's box as the last frame drew it, with the text's rows.
+    editor: Option<DrawnBox>,
+    /// Set when this frame put the editor's box back from the memo: the
+    /// rows drawn again, all the screen need look at in the box.
+    pub(super) box_rows: Option<Vec<Rect>>,
+}
+
+/// What the editor's box looks like apart from its text: where it is
+/// drawn (the cleared rect with its gutter, the box, the text's area),
+/// its title and its hints.
+#[derive(Clone, PartialEq)]
+pub(super) struct BoxKey {
+    pub cleared: Rect,
+    pub inner: Rect,
+    pub title: String,
+    pub hints: String,
+}
+
+struct DrawnBox {
+    key: BoxKey,
+    /// The frame that last showed these cells.
+    shown_in: u64,
+    /// The cleared rect's cells, row by row.
+    cells: Vec<Cell>,
+    /// The text's rows as drawn, from the top of the text's area.
+    rows: Vec<Line<'static>>,
 }
 
 /// Where a kept part of the frame is kept.
@@ -137,9 +164,11 @@ impl FrameCache {
         self.frame += 1;
         self.redrawn.clear();
         self.covered.clear();
+        self.box_rows = None;
         if self.shared.as_ref() != Some(&shared) {
             self.panes.clear();
             self.sidebar = None;
+            self.editor = None;
             self.shared = Some(shared);
         }
     }
@@ -240,6 +269,67 @@ impl FrameCache {
         false
     }
 
+    /// The editor's box when the last frame showed it as it is now but for
+    /// its text: its kept cells put back, and only the rows of text that
+    /// differ from the kept ones drawn again (typing changes a line or
+    /// two of a long note; the rest of the box stays). False, drawing
+    /// nothing, when the box must be drawn whole (then `keep_editor_box`).
+    pub(super) fn editor_box(
+        &mut self,
+        buf: &mut Buffer,
+        key: &BoxKey,
+        rows: &[Line<'static>],
+        draw_rows: impl Fn(&[Line<'static>], Rect, &mut Buffer),
+    ) -> bool {
+        let frame = self.frame;
+        let Some(kept) = self
+            .editor
+            .as_mut()
+            .filter(|k| k.key == *key && k.shown_in + 1 == frame)
+        else {
+            return false;
+        };
+        kept.shown_in = frame;
+        // Panes drawn afresh under the box, and what lies between them,
+        // were drawn over it this frame: the kept cells put it back.
+        copy_cells(buf, key.cleared, &kept.cells, key.cleared);
+        let mut changed = Vec::new();
+        let inner = key.inner;
+        for (i, y) in (inner.y..inner.bottom()).enumerate() {
+            let (now, was) = (rows.get(i), kept.rows.get(i));
+            if now == was {
+                continue;
+            }
+            let row = Rect::new(inner.x, y, inner.width, 1);
+            reset_cells(buf, row);
+            if let Some(line) = now {
+                draw_rows(std::slice::from_ref(line), row, buf);
+            }
+            keep_cells(buf, key.cleared, &mut kept.cells, row);
+            changed.push(row);
+        }
+        kept.rows = rows.to_vec();
+        self.box_rows = Some(changed);
+        true
+    }
+
+    /// Keeps the editor's box as drawn whole this frame (see `editor_box`).
+    pub(super) fn keep_editor_box(&mut self, buf: &Buffer, key: BoxKey, rows: Vec<Line<'static>>) {
+        let rect = key.cleared.intersection(buf.area);
+        let width = usize::from(rect.width);
+        let mut cells = Vec::with_capacity(width * usize::from(rect.height));
+        for y in rect.y..rect.bottom() {
+            let at = buf.index_of(rect.x, y);
+            cells.extend_from_slice(&buf.content[at..at + width]);
+        }
+        self.editor = Some(DrawnBox {
+            key,
+            shown_in: self.frame,
+            cells,
+            rows,
+        });
+    }
+
     /// Puts back the parts of unchanged panes the last frame's boxes
     /// covered, except where this frame's `boxes` cover them again (a box
     /// draws nothing outside its rect, so the order does not matter).
@@ -278,6 +368,22 @@ fn copy_cells(buf: &mut Buffer, rect: Rect, kept: &[Cell], part: Rect) {
         let row = usize::from(y - rect.y) * width + skip;
         let at = buf.index_of(part.x, y);
         buf.content[at..at + n].clone_from_slice(&kept[row..row + n]);
+    }
+}
+
+/// Copies the `part` of the buffer into the kept cells of `rect` (the
+/// reverse of `copy_cells`).
+fn keep_cells(buf: &Buffer, rect: Rect, kept: &mut [Cell], part: Rect) {
+    let part = part.intersection(rect);
+    if part.is_empty() {
+        return;
+    }
+    let width = usize::from(rect.width);
+    let (skip, n) = (usize::from(part.x - rect.x), usize::from(part.width));
+    for y in part.y..part.bottom() {
+        let row = usize::from(y - rect.y) * width + skip;
+        let at = buf.index_of(part.x, y);
+        kept[row..row + n].clone_from_slice(&buf.content[at..at + n]);
     }
 }
 

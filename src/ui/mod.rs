@@ -140,10 +140,10 @@ fn draw_session(f: &mut Frame, app: &App, theme: Theme, cache: Option<&mut Frame
         None => chrome::draw_sidebar(f, a.sidebar, app, theme),
     }
     f.render_widget(Paragraph::new(stage_title_line(app, theme)), a.title);
-    stages::draw_stage(f, a.stage, app, theme, cache);
+    stages::draw_stage(f, a.stage, app, theme, cache.as_deref_mut());
     chrome::draw_status(f, a.status, app, theme);
     // Last, so popups (the help uses the whole screen) sit on top.
-    overlays::draw_overlays(f, a.stage, area, app, theme)
+    overlays::draw_overlays(f, a.stage, area, app, theme, cache)
 }
 
 /// What a mouse click at (x, y) on a screen of `area` lands on, using the

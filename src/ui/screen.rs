@@ -64,8 +64,19 @@ impl Screen {
         for rect in std::mem::take(&mut self.cache.redrawn) {
             self.mark(rect, true);
         }
-        self.mark(self.boxes, true);
-        self.mark(boxes, true);
+        match self.cache.box_rows.take() {
+            // The editor's box as the last frame showed it (the same place,
+            // its cells put back) but for the rows of text drawn again.
+            Some(rows) if !whole && boxes == self.boxes => {
+                for row in rows {
+                    self.mark(row, true);
+                }
+            }
+            _ => {
+                self.mark(self.boxes, true);
+                self.mark(boxes, true);
+            }
+        }
         self.boxes = boxes;
         let updates = self.changes(term.current_buffer_mut());
         let backend = term.backend_mut();

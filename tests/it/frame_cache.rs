@@ -25,9 +25,21 @@ fn start_app(which: usize) -> App {
     let session = match which {
         0 => Session::new("cache-session".into(), at("09:30:00")),
         1 => icpc_in_progress(),
-        _ => example_review(),
+        2 => example_review(),
+        // Notes longer than any box, so that typing in them scrolls.
+        _ => with_long_notes(),
     };
     App::new(session, Access::Edit, at("09:30:00"))
+}
+
+/// The initial conference in progress with long notes in the forms that
+/// open first (the setup's purpose, the parents' views, the bottom lines).
+fn with_long_notes() -> Session {
+    let mut s = icpc_in_progress();
+    s.setup.purpose = "To decide whether the children need a plan. ".repeat(40);
+    s.pre_meeting.parents_views = "Mum said the flat is cold.\n".repeat(90);
+    s.bottom_lines = "No violence in front of the children.\n".repeat(400);
+    s
 }
 
 /// The example initial conference, not yet finalised.
@@ -71,6 +83,7 @@ fn event() -> impl Strategy<Value = Ev> {
         4 => select(vec![ctrl('z'), ctrl('y'), ctrl('n'), ctrl('e')]),
         1 => select(vec![key(K::F(1)), key(K::F(9))]),
         1 => Just(Ev::Paste("said the school\nwould help".into())),
+        2 => select(vec![key(K::Char('q')), key(K::Char('.'))]),
         2 => (1..200i64).prop_map(Ev::Tick),
         1 => Just(Ev::Resize),
         1 => Just(Ev::Theme),
@@ -101,7 +114,7 @@ proptest! {
 
     #[test]
     fn a_cached_frame_is_the_fresh_frame_after_every_key(
-        start in 0..3usize,
+        start in 0..4usize,
         large in any::<bool>(),
         events in vec(event(), 20..160),
     ) {
@@ -305,5 +318,63 @@ fn a_new_stage_diffs_the_whole_screen_and_a_key_in_the_editor_does_not() {
         let mut fresh = screen(w, h);
         fresh.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
         assert_eq!(term.backend().buffer(), fresh.backend().buffer());
+    }
+}
+
+/// A key typed into a long note draws again and compares only the rows of
+/// the editor's box that changed, not the whole box: the box is kept as the
+/// last frame drew it. Moving, a new line, scrolling and leaving still show
+/// exactly a fresh frame.
+#[test]
+fn a_key_typed_into_a_long_note_compares_only_the_rows_it_changed() {
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        let mut app = App::new(with_long_notes(), Access::Edit, at("09:30:00"));
+        app.update(Msg::GoToStage(Stage::SafetyGoals));
+        let mut term = screen(w, h);
+        let mut retained = Screen::default();
+        retained.present(&mut term, &app).unwrap();
+        for code in [KeyCode::Tab, KeyCode::Tab, KeyCode::Enter] {
+            app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+            retained.present(&mut term, &app).unwrap();
+        }
+        assert!(app.editing(), "{w}x{h}: the editor is open");
+        let check = |term: &Terminal<TestBackend>, app: &App, what: &str| {
+            let mut fresh = screen(w, h);
+            fresh.draw(|f| cpconf::ui::draw(f, app)).unwrap();
+            assert_eq!(
+                term.backend().buffer(),
+                fresh.backend().buffer(),
+                "{w}x{h} after {what}"
+            );
+        };
+        // The status bar and the title are compared every frame: two rows
+        // of the screen and one of the stage. The box is many rows more.
+        let edges = usize::from(w) * 3;
+        for (code, what) in [
+            (KeyCode::Char('a'), "a letter"),
+            (KeyCode::Char('b'), "another"),
+            (KeyCode::Backspace, "Backspace"),
+            (KeyCode::Left, "a move along the line"),
+        ] {
+            app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+            retained.present(&mut term, &app).unwrap();
+            let compared = retained.cells_compared();
+            assert!(
+                compared <= edges + usize::from(w),
+                "{w}x{h}: {what} compared {compared} cells"
+            );
+            check(&term, &app, what);
+        }
+        for (code, what) in [
+            (KeyCode::Enter, "a new line"),
+            (KeyCode::Up, "a move up"),
+            (KeyCode::PageUp, "a page up"),
+            (KeyCode::Home, "Home"),
+            (KeyCode::Esc, "leaving"),
+        ] {
+            app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+            retained.present(&mut term, &app).unwrap();
+            check(&term, &app, what);
+        }
     }
 }

@@ -14,6 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Clear;
 
+use super::cache::FrameCache;
 use super::theme::Theme;
 use crate::app::keymap::{Binding, Context, bindings_for};
 use crate::app::state::{App, Overlay};
@@ -23,15 +24,24 @@ pub use help::draw_help;
 /// `full` is the whole screen, for the help, which needs the room.
 /// Returns the smallest rect holding every box drawn (empty with none):
 /// nothing beneath is touched outside it.
-pub fn draw_overlays(f: &mut Frame, area: Rect, full: Rect, app: &App, theme: Theme) -> Rect {
+/// `cache`: the frame's memo, for the editor when it is the only box.
+pub fn draw_overlays(
+    f: &mut Frame,
+    area: Rect,
+    full: Rect,
+    app: &App,
+    theme: Theme,
+    cache: Option<&mut FrameCache>,
+) -> Rect {
     let mut drawn = Rect::ZERO;
+    let mut cache = cache.filter(|_| app.overlays().len() == 1);
     for (i, overlay) in app.overlays().iter().enumerate() {
         let on_top = i + 1 == app.overlays().len();
         let rect = match overlay {
             Overlay::Record(form) => {
                 record::draw(f, area, super::words::Shown::of(app), form, on_top, theme)
             }
-            Overlay::Editor(editor) => editor::draw(f, area, editor, theme),
+            Overlay::Editor(editor) => editor::draw(f, area, editor, theme, cache.take()),
             Overlay::Picker(p) => picker::draw(f, area, p, theme),
             Overlay::Confirm(c) => confirm::draw(f, area, c, theme),
             Overlay::Help(contexts) => draw_help(f, full, contexts, theme),
@@ -68,11 +78,16 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
 /// letters of the screen beneath sit against its border. Returns what it
 /// cleared: the box draws nothing outside it.
 fn clear_with_gutter(f: &mut Frame, within: Rect, rect: Rect) -> Rect {
-    let x = rect.x.saturating_sub(1).max(within.x);
-    let right = (rect.x + rect.width + 1).min(within.x + within.width);
-    let cleared = Rect::new(x, rect.y, right - x, rect.height);
+    let cleared = gutter_rect(within, rect);
     f.render_widget(Clear, cleared);
     cleared
+}
+
+/// A box's rect with one column either side of it, inside `within`.
+fn gutter_rect(within: Rect, rect: Rect) -> Rect {
+    let x = rect.x.saturating_sub(1).max(within.x);
+    let right = (rect.x + rect.width + 1).min(within.x + within.width);
+    Rect::new(x, rect.y, right - x, rect.height)
 }
 
 /// A box's own keys from the key table, as its bottom line shows them:

@@ -195,20 +195,52 @@ impl<'a> TextArea<'a> {
     }
 }
 
-impl Widget for &TextArea<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let inner_area = if let Some(b) = self.block() {
-            b.inner(area)
-        } else {
-            area
-        };
-        let Rect { width, height, .. } = inner_area;
+impl TextArea<'_> {
+    /// cpconf: the lines `render` draws into `area` (with no block of the
+    /// text area's own), one a row from the top, and the text's style, as
+    /// owned values: `render_rows` draws them. Does what `render` does to
+    /// the wrap and the scroll position first, so a caller keeping the
+    /// lines of the last frame can draw again only the rows that changed.
+    pub fn rows(&self, area: Rect) -> (Vec<Line<'static>>, ratatui_core::style::Style) {
+        let text = self.visible_text(area);
+        let lines = text
+            .lines
+            .into_iter()
+            .map(|line| {
+                let spans: Vec<Span<'static>> = line
+                    .spans
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style))
+                    .collect();
+                let mut owned = Line::from(spans).style(line.style);
+                owned.alignment = line.alignment;
+                owned
+            })
+            .collect();
+        (lines, text.style)
+    }
 
+    /// cpconf: draws `lines` (from `rows`) from the top of `area`, as
+    /// `render` does.
+    pub fn render_rows(
+        &self,
+        lines: &[Line<'_>],
+        style: ratatui_core::style::Style,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let text = Text::from(lines.to_vec()).style(style);
+        render_text(&text, self.alignment(), area, buf);
+    }
+
+    /// What `render` draws as text into `inner_area`, after bringing the
+    /// wrap and the scroll position up to date for it.
+    fn visible_text(&self, inner_area: Rect) -> Text<'_> {
+        let Rect { width, height, .. } = inner_area;
         if self.area.get() != inner_area {
             self.area.set(inner_area);
             self.screen_map_load();
         }
-
         let (prev_top_row, prev_top_col) = self.viewport.scroll_top();
         let (text, top_row, top_col) = if self.is_empty() && !self.placeholder.lines.is_empty() {
             let mut placeholder = self.placeholder.clone();
@@ -233,6 +265,19 @@ impl Widget for &TextArea<'_> {
                 top_col,
             )
         };
+        self.viewport.store(top_row, top_col, width, height);
+        text
+    }
+}
+
+impl Widget for &TextArea<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let inner_area = if let Some(b) = self.block() {
+            b.inner(area)
+        } else {
+            area
+        };
+        let text = self.visible_text(inner_area);
 
         // To get fine control over the text color and the surrrounding block they have to be rendered separately
         // see https://github.com/ratatui/ratatui/issues/144
@@ -241,9 +286,6 @@ impl Widget for &TextArea<'_> {
             text_area = b.inner(area);
             b.render(area, buf)
         }
-
-        // Store scroll top position for rendering on the next tick
-        self.viewport.store(top_row, top_col, width, height);
 
         render_text(&text, self.alignment(), text_area, buf);
     }
