@@ -44,6 +44,9 @@ pub struct FrameCache {
     /// Set when this frame put the editor's box back from the memo: the
     /// rows drawn again, all the screen need look at in the box.
     pub(super) box_rows: Option<Vec<Rect>>,
+    /// Drawing over the last frame: where this frame's panes lie. The
+    /// screen blanks what lies between them (see `Screen::start_frame`).
+    pub(super) pane_rects: Vec<Rect>,
 }
 
 /// What the editor's box looks like apart from its text: where it is
@@ -290,9 +293,20 @@ impl FrameCache {
             return false;
         };
         kept.shown_in = frame;
-        // Panes drawn afresh under the box, and what lies between them,
-        // were drawn over it this frame: the kept cells put it back.
-        copy_cells(buf, key.cleared, &kept.cells, key.cleared);
+        // The buffer holds the last frame's box but where this frame drew
+        // over it: panes drawn afresh, and what lies between the panes (or
+        // everything, on a blank buffer). The kept cells put those back.
+        let cleared = key.cleared;
+        if self.over_last.is_none() {
+            copy_cells(buf, cleared, &kept.cells, cleared);
+        } else {
+            for rect in &self.redrawn {
+                copy_cells(buf, cleared, &kept.cells, rect.intersection(cleared));
+            }
+            for part in uncovered(cleared, &self.pane_rects) {
+                copy_cells(buf, cleared, &kept.cells, part);
+            }
+        }
         let mut changed = Vec::new();
         let inner = key.inner;
         for (i, y) in (inner.y..inner.bottom()).enumerate() {
@@ -369,6 +383,31 @@ fn copy_cells(buf: &mut Buffer, rect: Rect, kept: &[Cell], part: Rect) {
         let at = buf.index_of(part.x, y);
         buf.content[at..at + n].clone_from_slice(&kept[row..row + n]);
     }
+}
+
+/// The runs of `rect`'s rows that none of `covers` covers, one row each.
+fn uncovered(rect: Rect, covers: &[Rect]) -> Vec<Rect> {
+    let mut out = Vec::new();
+    for y in rect.y..rect.bottom() {
+        let mut spans: Vec<(u16, u16)> = covers
+            .iter()
+            .filter(|c| c.y <= y && y < c.bottom())
+            .map(|c| (c.x.max(rect.x), c.right().min(rect.right())))
+            .filter(|(a, b)| a < b)
+            .collect();
+        spans.sort_unstable();
+        let mut x = rect.x;
+        for (a, b) in spans {
+            if a > x {
+                out.push(Rect::new(x, y, a - x, 1));
+            }
+            x = x.max(b);
+        }
+        if x < rect.right() {
+            out.push(Rect::new(x, y, rect.right() - x, 1));
+        }
+    }
+    out
 }
 
 /// Copies the `part` of the buffer into the kept cells of `rect` (the

@@ -121,8 +121,10 @@ impl Screen {
         // a place laid out for a pane the stage does not have is drawn.
         let panes = app.panes();
         let layout = stages::stage_layout(app, &panes, a.stage);
+        self.cache.pane_rects.clear();
         for (_, rect) in panes.iter().zip(layout.panes) {
             self.mark(rect, false);
+            self.cache.pane_rects.push(rect);
         }
         for (cell, changed) in buf.content.iter_mut().zip(&self.changed) {
             if *changed {
