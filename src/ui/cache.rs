@@ -153,6 +153,18 @@ struct DrawnPane {
     shown_in: u64,
     /// The rect's cells, row by row.
     cells: Vec<Cell>,
+    /// A list's lines as drawn inside its border, a row each.
+    lines: Option<Vec<Line<'static>>>,
+}
+
+impl PaneKey {
+    /// The same pane, place, focus and session: only the cursor moved.
+    fn moved_from(&self, other: &PaneKey) -> bool {
+        self.rect == other.rect
+            && self.focused == other.focused
+            && self.revision == other.revision
+            && self.pane == other.pane
+    }
 }
 
 impl FrameCache {
@@ -197,6 +209,87 @@ impl FrameCache {
     ) {
         if self.put(f, Slot::Pane(index), Key::Pane(key), draw) {
             self.reused += 1;
+        }
+    }
+
+    /// A list pane, kept as `pane` keeps one, with its lines (`lines`,
+    /// None for an empty list): when only the cursor moved since the last
+    /// frame showed it, only the rows of the lines that differ (the two
+    /// items whose highlight moved, or all of them when the list scrolled)
+    /// are drawn again over the kept cells, and only they are compared.
+    pub(super) fn list_pane(
+        &mut self,
+        f: &mut Frame,
+        index: usize,
+        key: PaneKey,
+        inner: Rect,
+        lines: impl FnOnce() -> Option<Vec<Line<'static>>>,
+        draw: impl FnOnce(&mut Frame, Option<&[Line<'static>]>),
+    ) {
+        let (frame, over_last) = (self.frame, self.over_last);
+        let rect = key.rect.intersection(f.area());
+        // As it was: its kept cells, and no lines built (most frames).
+        let unchanged = self
+            .slot(Slot::Pane(index))
+            .as_ref()
+            .is_some_and(|k| matches!(&k.key, Key::Pane(was) if *was == key));
+        if unchanged {
+            self.pane(f, index, key, |f| draw(f, None));
+            return;
+        }
+        let lines = lines();
+        let kept = self.slot(Slot::Pane(index));
+        let moved = match (&lines, kept.as_ref()) {
+            (Some(_), Some(k)) => {
+                matches!(&k.key, Key::Pane(was) if key.moved_from(was))
+                    && k.lines.is_some()
+                    && k.shown_in + 1 == frame
+                    && rect == key.rect
+                    // Under the last frame's boxes the kept cells are put
+                    // back whole (see `put`): not this way.
+                    && over_last.is_none_or(|boxes| boxes.intersection(rect).is_empty())
+            }
+            _ => false,
+        };
+        if !moved {
+            let reused = self.put(f, Slot::Pane(index), Key::Pane(key), |f| {
+                draw(f, lines.as_deref())
+            });
+            if reused {
+                self.reused += 1;
+            }
+            if let Some(kept) = self.slot(Slot::Pane(index)).as_mut() {
+                kept.lines = lines;
+            }
+            return;
+        }
+        let (Some(kept), Some(lines)) = (kept.as_mut(), lines) else {
+            return;
+        };
+        kept.shown_in = frame;
+        kept.key = Key::Pane(key);
+        let buf = f.buffer_mut();
+        if over_last.is_none() {
+            // A blank buffer: the kept cells first.
+            copy_cells(buf, rect, &kept.cells, rect);
+        }
+        let was = kept.lines.take().unwrap_or_default();
+        let mut changed = Vec::new();
+        for (i, y) in (inner.y..inner.bottom()).enumerate() {
+            if lines.get(i) == was.get(i) {
+                continue;
+            }
+            let row = Rect::new(inner.x, y, inner.width, 1);
+            reset_cells(buf, row);
+            if let Some(line) = lines.get(i) {
+                super::panes::draw_lines_in(buf, row, std::slice::from_ref(line));
+            }
+            keep_cells(buf, rect, &mut kept.cells, row);
+            changed.push(row);
+        }
+        kept.lines = Some(lines);
+        if over_last.is_some() {
+            self.redrawn.extend(changed);
         }
     }
 
@@ -268,6 +361,7 @@ impl FrameCache {
             key,
             shown_in: frame,
             cells,
+            lines: None,
         });
         false
     }

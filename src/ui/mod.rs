@@ -167,7 +167,7 @@ pub fn hit_test(app: &App, area: Rect, x: u16, y: u16) -> Option<crate::app::upd
         .enumerate()
         .find(|(_, r)| r.contains(at))?;
     // Only the block's inner area is wanted here: any theme gives the same.
-    let inner = panes::pane_block("", false, Theme::default()).inner(*rect);
+    let inner = panes::pane_inner(*rect);
     let cursor = app.cursor(index);
     let row = match &panes.get(index)?.content {
         PaneContent::List(kind) => {

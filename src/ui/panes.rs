@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::ui::words::Shown;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -39,8 +40,12 @@ pub fn pane_block(title: &str, focused: bool, theme: Theme) -> Block<'static> {
 /// `Buffer::set_line` draws, without their per-character work for plain
 /// ASCII text. Painting text was the largest share of a full screen.
 pub fn draw_lines(f: &mut Frame, area: Rect, lines: &[Line]) {
-    let area = area.intersection(f.area());
-    let buf = f.buffer_mut();
+    draw_lines_in(f.buffer_mut(), area, lines);
+}
+
+/// `draw_lines` into a buffer.
+pub fn draw_lines_in(buf: &mut Buffer, area: Rect, lines: &[Line]) {
+    let area = area.intersection(buf.area);
     for (y, line) in (area.y..area.bottom()).zip(lines) {
         debug_assert!(line.alignment.is_none(), "draw_lines is left-aligned only");
         let mut x = area.x;
@@ -67,6 +72,25 @@ pub fn draw_lines(f: &mut Frame, area: Rect, lines: &[Line]) {
 }
 
 pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane, theme: Theme) {
+    draw_pane_with(f, area, app, index, pane, theme, None);
+}
+
+/// The area inside a pane's border.
+pub fn pane_inner(area: Rect) -> Rect {
+    pane_block("", false, Theme::default()).inner(area)
+}
+
+/// `draw_pane`, with a list's lines when the caller has them already
+/// (`list_lines`).
+pub fn draw_pane_with(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    index: usize,
+    pane: &Pane,
+    theme: Theme,
+    list: Option<&[Line<'static>]>,
+) {
     let focused = app.pane() == index && app.overlays().is_empty();
     let count = match &pane.content {
         PaneContent::List(kind) if *kind != ListKind::DecisionChildren => {
@@ -89,7 +113,10 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane
         PaneContent::Form(fields) => {
             draw_form(f, inner, Shown::of(app), fields, cursor.row, focused, theme)
         }
-        PaneContent::List(kind) => draw_list(f, inner, app, kind, cursor.row, focused, theme),
+        PaneContent::List(kind) => match list {
+            Some(lines) => draw_lines(f, inner, lines),
+            None => draw_list(f, inner, app, kind, cursor.row, focused, theme),
+        },
         PaneContent::Grid(kind) => {
             draw_grid(f, inner, Shown::of(app), *kind, cursor, focused, theme)
         }
@@ -398,25 +425,42 @@ fn draw_list(
     focused: bool,
     theme: Theme,
 ) {
+    if let Some(lines) = list_lines(app, kind, area, row, focused, theme) {
+        draw_lines(f, area, &lines);
+        return;
+    }
+    let s = app.session();
+    // Only offer `a` where it works.
+    let hint = match kind {
+        ListKind::DecisionChildren => "No children yet: add them at setup (stage 0).",
+        ListKind::Audit => "No changes recorded yet.",
+        _ if app.read_only() => "Nothing recorded.",
+        ListKind::Addenda if !s.is_finalised() => {
+            "None yet: once the record is finalised, changes are added here as dated addenda."
+        }
+        _ => "Nothing yet: type to add one (Enter after it starts the next).",
+    };
+    let lines: Vec<Line> = wrap(hint, area.width as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.muted()))
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+/// The lines a list draws inside its border, a row each from the top; None
+/// for a list with nothing in it (a hint is drawn instead).
+pub fn list_lines(
+    app: &App,
+    kind: &ListKind,
+    area: Rect,
+    row: usize,
+    focused: bool,
+    theme: Theme,
+) -> Option<Vec<Line<'static>>> {
     let s = app.session();
     let items = visible_items(Shown::of(app), kind, area, row, theme);
     if items.is_empty() {
-        // Only offer `a` where it works.
-        let hint = match kind {
-            ListKind::DecisionChildren => "No children yet: add them at setup (stage 0).",
-            ListKind::Audit => "No changes recorded yet.",
-            _ if app.read_only() => "Nothing recorded.",
-            ListKind::Addenda if !s.is_finalised() => {
-                "None yet: once the record is finalised, changes are added here as dated addenda."
-            }
-            _ => "Nothing yet: type to add one (Enter after it starts the next).",
-        };
-        let lines: Vec<Line> = wrap(hint, area.width as usize)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.muted()))
-            .collect();
-        f.render_widget(Paragraph::new(lines), area);
-        return;
+        return None;
     }
     let row = row.min(list_len(s, kind) - 1);
     let mut lines: Vec<Line> = Vec::new();
@@ -442,7 +486,7 @@ fn draw_list(
         // One blank line between items keeps a column calm to read.
         lines.push(Line::raw(""));
     }
-    draw_lines(f, area, &lines);
+    Some(lines)
 }
 
 #[cfg(test)]

@@ -196,7 +196,21 @@ pub fn draw_stage(
         match cache.as_deref_mut() {
             Some(cache) => {
                 let key = super::cache::PaneKey::new(app, i, pane, rect);
-                cache.pane(f, i, key, |f| draw_pane(f, rect, app, i, pane, theme));
+                match &pane.content {
+                    // A list keeps its lines too: a move in it draws again
+                    // only the rows that changed (see `FrameCache::list_pane`).
+                    crate::app::panes::PaneContent::List(kind) => {
+                        let inner = super::panes::pane_inner(rect);
+                        let focused = app.pane() == i && app.overlays().is_empty();
+                        let row = app.cursor(i).row;
+                        let lines =
+                            || super::panes::list_lines(app, kind, inner, row, focused, theme);
+                        cache.list_pane(f, i, key, inner, lines, |f, lines| {
+                            super::panes::draw_pane_with(f, rect, app, i, pane, theme, lines)
+                        });
+                    }
+                    _ => cache.pane(f, i, key, |f| draw_pane(f, rect, app, i, pane, theme)),
+                }
             }
             None => draw_pane(f, rect, app, i, pane, theme),
         }

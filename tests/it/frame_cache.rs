@@ -378,3 +378,48 @@ fn a_key_typed_into_a_long_note_compares_only_the_rows_it_changed() {
         }
     }
 }
+
+/// A move in a list draws again and compares only the rows of the items
+/// whose highlight moved (and, once it scrolls, the rows that moved), not
+/// the whole column; every frame is still the fresh one.
+#[test]
+fn a_move_in_a_list_compares_only_the_rows_that_changed() {
+    let (w, h) = (200u16, 60u16);
+    let mut s = icpc_in_progress();
+    // A column long enough to scroll.
+    let first = s.map_items[0].clone();
+    for n in 0..40 {
+        let mut item = first.clone();
+        item.id = ItemId(format!("item-{}", 900 + n));
+        item.text = format!("Item {n}: the school says attendance is better this term.");
+        s.map_items.push(item);
+    }
+    let mut app = App::new(s, Access::Edit, at("09:30:00"));
+    app.update(Msg::GoToStage(Stage::Map));
+    let mut term = screen(w, h);
+    let mut retained = Screen::default();
+    retained.present(&mut term, &app).unwrap();
+    let column = app.panes().len();
+    assert!(column >= 4);
+    let edges = usize::from(w) * 3;
+    for step in 0..30 {
+        app.update(Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+        retained.present(&mut term, &app).unwrap();
+        let compared = retained.cells_compared();
+        if step < 3 {
+            // Two items of a column a quarter of the screen wide, a few
+            // rows each: far less than the column (some 50 rows).
+            assert!(
+                compared < edges + 12 * usize::from(w) / 4,
+                "a move {step} compared {compared} cells"
+            );
+        }
+        let mut fresh = screen(w, h);
+        fresh.draw(|f| cpconf::ui::draw(f, &app)).unwrap();
+        assert_eq!(
+            term.backend().buffer(),
+            fresh.backend().buffer(),
+            "after move {step}"
+        );
+    }
+}
