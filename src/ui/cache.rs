@@ -466,17 +466,26 @@ impl FrameCache {
 /// Copies the `part` of a pane's kept cells (those of `rect`, row by row)
 /// back into the buffer.
 fn copy_cells(buf: &mut Buffer, rect: Rect, kept: &[Cell], part: Rect) {
-    let part = part.intersection(rect);
-    if part.is_empty() {
-        return;
+    for (kept_row, buf_row) in row_ranges(buf.area, rect, part) {
+        buf.content[buf_row].clone_from_slice(&kept[kept_row]);
     }
+}
+
+/// For each row of `part` (cut to `rect`): where it lies in the kept cells
+/// of `rect`, row by row, and where in a buffer of `area`.
+fn row_ranges(
+    area: Rect,
+    rect: Rect,
+    part: Rect,
+) -> impl Iterator<Item = (std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let part = part.intersection(rect).intersection(area);
     let width = usize::from(rect.width);
     let (skip, n) = (usize::from(part.x - rect.x), usize::from(part.width));
-    for y in part.y..part.bottom() {
+    (part.y..part.bottom()).map(move |y| {
         let row = usize::from(y - rect.y) * width + skip;
-        let at = buf.index_of(part.x, y);
-        buf.content[at..at + n].clone_from_slice(&kept[row..row + n]);
-    }
+        let at = usize::from(y - area.y) * usize::from(area.width) + usize::from(part.x - area.x);
+        (row..row + n, at..at + n)
+    })
 }
 
 /// The runs of `rect`'s rows that none of `covers` covers, one row each.
@@ -507,16 +516,8 @@ fn uncovered(rect: Rect, covers: &[Rect]) -> Vec<Rect> {
 /// Copies the `part` of the buffer into the kept cells of `rect` (the
 /// reverse of `copy_cells`).
 fn keep_cells(buf: &Buffer, rect: Rect, kept: &mut [Cell], part: Rect) {
-    let part = part.intersection(rect);
-    if part.is_empty() {
-        return;
-    }
-    let width = usize::from(rect.width);
-    let (skip, n) = (usize::from(part.x - rect.x), usize::from(part.width));
-    for y in part.y..part.bottom() {
-        let row = usize::from(y - rect.y) * width + skip;
-        let at = buf.index_of(part.x, y);
-        kept[row..row + n].clone_from_slice(&buf.content[at..at + n]);
+    for (kept_row, buf_row) in row_ranges(buf.area, rect, part) {
+        kept[kept_row].clone_from_slice(&buf.content[buf_row]);
     }
 }
 
