@@ -75,6 +75,12 @@ pub fn draw_pane(f: &mut Frame, area: Rect, app: &App, index: usize, pane: &Pane
     draw_pane_with(f, area, app, index, pane, theme, None);
 }
 
+/// Whether pane `index` has the focus: it is the chosen pane, with no box
+/// over the stage.
+pub fn has_focus(app: &App, index: usize) -> bool {
+    app.pane() == index && app.overlays().is_empty()
+}
+
 /// The area inside a pane's border.
 pub fn pane_inner(area: Rect) -> Rect {
     pane_block("", false, Theme::default()).inner(area)
@@ -91,7 +97,7 @@ pub fn draw_pane_with(
     theme: Theme,
     list: Option<&[Line<'static>]>,
 ) {
-    let focused = app.pane() == index && app.overlays().is_empty();
+    let focused = has_focus(app, index);
     let count = match &pane.content {
         PaneContent::List(kind) if *kind != ListKind::DecisionChildren => {
             format!(" ({})", list_len(app.session(), kind))

@@ -201,7 +201,7 @@ pub fn draw_stage(
                     // only the rows that changed (see `FrameCache::list_pane`).
                     crate::app::panes::PaneContent::List(kind) => {
                         let inner = super::panes::pane_inner(rect);
-                        let focused = app.pane() == i && app.overlays().is_empty();
+                        let focused = super::panes::has_focus(app, i);
                         let row = app.cursor(i).row;
                         let lines =
                             || super::panes::list_lines(app, kind, inner, row, focused, theme);

@@ -122,7 +122,7 @@ impl PaneKey {
         PaneKey {
             rect,
             pane: pane.clone(),
-            focused: app.pane() == index && app.overlays().is_empty(),
+            focused: super::panes::has_focus(app, index),
             cursor: app.cursor(index),
             revision: app.revision(),
         }
@@ -241,13 +241,7 @@ impl FrameCache {
             self.redrawn.push(rect);
         }
         draw(f);
-        let buf = f.buffer_mut();
-        let width = usize::from(rect.width);
-        let mut cells = Vec::with_capacity(width * usize::from(rect.height));
-        for y in rect.y..rect.bottom() {
-            let at = buf.index_of(rect.x, y);
-            cells.extend_from_slice(&buf.content[at..at + width]);
-        }
+        let cells = cells_of(f.buffer_mut(), rect);
         *self.slot(slot) = Some(DrawnPane {
             key,
             shown_in: frame,
@@ -280,6 +274,16 @@ impl FrameCache {
             }
         }
     }
+}
+
+/// The cells of `rect` in the buffer, row by row: what the memo keeps.
+fn cells_of(buf: &Buffer, rect: Rect) -> Vec<Cell> {
+    let rect = rect.intersection(buf.area);
+    let mut cells = Vec::with_capacity(rect.area() as usize);
+    for (_, at) in row_ranges(buf.area, rect, rect) {
+        cells.extend_from_slice(&buf.content[at]);
+    }
+    cells
 }
 
 /// Copies the `part` of a pane's kept cells (those of `rect`, row by row)

@@ -8,7 +8,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{FrameCache, Key, PaneKey, Slot, copy_cells, reset_cells, row_ranges};
+use super::{FrameCache, Key, PaneKey, Slot, cells_of, copy_cells, reset_cells, row_ranges};
 
 /// What the editor's box looks like apart from its text: where it is
 /// drawn (the cleared rect with its gutter, the box, the text's area),
@@ -104,19 +104,17 @@ impl FrameCache {
             copy_cells(buf, rect, &kept.cells, rect);
         }
         let was = kept.lines.take().unwrap_or_default();
-        let mut changed = Vec::new();
-        for (i, y) in (inner.y..inner.bottom()).enumerate() {
-            if lines.get(i) == was.get(i) {
-                continue;
-            }
-            let row = Rect::new(inner.x, y, inner.width, 1);
-            reset_cells(buf, row);
-            if let Some(line) = lines.get(i) {
-                crate::ui::panes::draw_lines_in(buf, row, std::slice::from_ref(line));
-            }
-            keep_cells(buf, rect, &mut kept.cells, row);
-            changed.push(row);
-        }
+        let changed = redraw_changed_rows(
+            buf,
+            rect,
+            &mut kept.cells,
+            inner,
+            &was,
+            &lines,
+            |l, row, buf| {
+                crate::ui::panes::draw_lines_in(buf, row, std::slice::from_ref(l));
+            },
+        );
         kept.lines = Some(lines);
         if over_last.is_some() {
             self.redrawn.extend(changed);
@@ -127,21 +125,22 @@ impl FrameCache {
     /// its text: its kept cells put back, and only the rows of text that
     /// differ from the kept ones drawn again (typing changes a line or
     /// two of a long note; the rest of the box stays). False, drawing
-    /// nothing, when the box must be drawn whole (then `keep_editor_box`).
+    /// nothing and handing `rows` back, when the box must be drawn whole
+    /// (then `keep_editor_box`).
     pub(in crate::ui) fn editor_box(
         &mut self,
         buf: &mut Buffer,
         key: &BoxKey,
-        rows: &[Line<'static>],
+        rows: Vec<Line<'static>>,
         draw_rows: impl Fn(&[Line<'static>], Rect, &mut Buffer),
-    ) -> bool {
+    ) -> Option<Vec<Line<'static>>> {
         let frame = self.frame;
         let Some(kept) = self
             .editor
             .as_mut()
             .filter(|k| k.key == *key && k.shown_in + 1 == frame)
         else {
-            return false;
+            return Some(rows);
         };
         kept.shown_in = frame;
         // The buffer holds the last frame's box but where this frame drew
@@ -158,24 +157,18 @@ impl FrameCache {
                 copy_cells(buf, cleared, &kept.cells, part);
             }
         }
-        let mut changed = Vec::new();
-        let inner = key.inner;
-        for (i, y) in (inner.y..inner.bottom()).enumerate() {
-            let (now, was) = (rows.get(i), kept.rows.get(i));
-            if now == was {
-                continue;
-            }
-            let row = Rect::new(inner.x, y, inner.width, 1);
-            reset_cells(buf, row);
-            if let Some(line) = now {
-                draw_rows(std::slice::from_ref(line), row, buf);
-            }
-            keep_cells(buf, key.cleared, &mut kept.cells, row);
-            changed.push(row);
-        }
-        kept.rows = rows.to_vec();
+        let changed = redraw_changed_rows(
+            buf,
+            cleared,
+            &mut kept.cells,
+            key.inner,
+            &kept.rows,
+            &rows,
+            |l, row, buf| draw_rows(std::slice::from_ref(l), row, buf),
+        );
+        kept.rows = rows;
         self.box_rows = Some(changed);
-        true
+        None
     }
 
     /// Keeps the editor's box as drawn whole this frame (see `editor_box`).
@@ -185,20 +178,42 @@ impl FrameCache {
         key: BoxKey,
         rows: Vec<Line<'static>>,
     ) {
-        let rect = key.cleared.intersection(buf.area);
-        let width = usize::from(rect.width);
-        let mut cells = Vec::with_capacity(width * usize::from(rect.height));
-        for y in rect.y..rect.bottom() {
-            let at = buf.index_of(rect.x, y);
-            cells.extend_from_slice(&buf.content[at..at + width]);
-        }
         self.editor = Some(DrawnBox {
+            cells: cells_of(buf, key.cleared),
             key,
             shown_in: self.frame,
-            cells,
             rows,
         });
     }
+}
+
+/// Draws again the rows of `inner` whose line in `now` differs from the
+/// one in `was` (the lines drawn there last, a row each from the top),
+/// blanking each first and keeping its new cells in `kept` (the cells of
+/// `rect`); returns those rows, all the screen need compare.
+fn redraw_changed_rows(
+    buf: &mut Buffer,
+    rect: Rect,
+    kept: &mut [Cell],
+    inner: Rect,
+    was: &[Line<'static>],
+    now: &[Line<'static>],
+    draw: impl Fn(&Line<'static>, Rect, &mut Buffer),
+) -> Vec<Rect> {
+    let mut changed = Vec::new();
+    for (i, y) in (inner.y..inner.bottom()).enumerate() {
+        if now.get(i) == was.get(i) {
+            continue;
+        }
+        let row = Rect::new(inner.x, y, inner.width, 1);
+        reset_cells(buf, row);
+        if let Some(line) = now.get(i) {
+            draw(line, row, buf);
+        }
+        keep_cells(buf, rect, kept, row);
+        changed.push(row);
+    }
+    changed
 }
 
 /// The runs of `rect`'s rows that none of `covers` covers, one row each.

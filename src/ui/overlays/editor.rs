@@ -53,9 +53,9 @@ pub(super) fn draw(
         title: editor.title.clone(),
         hints: how,
     };
-    if cache.editor_box(f.buffer_mut(), &key, &rows, draw_rows) {
+    let Some(rows) = cache.editor_box(f.buffer_mut(), &key, rows, draw_rows) else {
         return key.cleared;
-    }
+    };
     let cleared = clear_with_gutter(f, area, rect);
     f.render_widget(block, rect);
     draw_rows(&rows, inner, f.buffer_mut());
