@@ -70,11 +70,7 @@ impl Field {
             | F::AttendeeGivesRecommendation(a)
             | F::AttendeeReportReceived(a)
             | F::AttendeeReportShared(a) => person(a),
-            F::ScoreEntry(a, c) => Some(format!(
-                "{} for {}",
-                s.attendee_name(a),
-                first_name(&s.child_name(c))
-            )),
+            F::ScoreEntry(a, c) => Some(person_for_child(s, a, c)),
             F::HouseholdName(i) | F::HouseholdRelationship(i) | F::HouseholdIsChild(i) => {
                 find(&s.household, i).map(|m| named(&m.name))
             }
@@ -120,14 +116,9 @@ impl Field {
             | F::ActionProgress(g, i) => find(&s.safety_goals, g)
                 .and_then(|g| find(&g.actions, i))
                 .map(|a| quoted(&a.what)),
-            F::RecOutcome(i) | F::RecCategories(i) | F::RecReason(i) => find(&s.recommendations, i)
-                .map(|r| {
-                    format!(
-                        "{} for {}",
-                        s.attendee_name(&r.professional),
-                        first_name(&s.child_name(&r.child))
-                    )
-                }),
+            F::RecOutcome(i) | F::RecCategories(i) | F::RecReason(i) => {
+                find(&s.recommendations, i).map(|r| person_for_child(s, &r.professional, &r.child))
+            }
             F::AddendumWhat(i) | F::AddendumWhy(i) | F::AddendumBy(i) => {
                 find(&s.addenda, i).map(|a| quoted(&a.what))
             }
@@ -177,6 +168,15 @@ fn named(name: &str) -> String {
     } else {
         name.trim().to_string()
     }
+}
+
+/// A grid cell's owner: "Helen Marsh for Lily".
+pub(super) fn person_for_child(s: &Session, person: &AttendeeId, child: &ChildId) -> String {
+    format!(
+        "{} for {}",
+        s.attendee_name(person),
+        first_name(&s.child_name(child))
+    )
 }
 
 fn first_name(name: &str) -> &str {

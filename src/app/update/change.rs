@@ -29,10 +29,16 @@ impl App {
     ) -> Option<R> {
         let before = self.revision;
         let r = self.change(what, f);
+        self.name_change_since(before, said);
+        r
+    }
+
+    /// Names the step made since `before` (a revision) in the chair's
+    /// words; when none was made, the step before keeps its own name.
+    pub(super) fn name_change_since(&mut self, before: u64, said: String) {
         if self.revision != before {
             self.name_last_change(said);
         }
-        r
     }
 
     /// `addendum`: the change is to an addendum, which a finalised record

@@ -109,11 +109,8 @@ impl App {
                         .map(str::trim_start)
                         .filter(|a| !a.is_empty());
                     let words = quoted(added.unwrap_or(&text));
-                    // A value read as the one it was changes nothing: the
-                    // last step keeps its own name.
-                    if self.revision != before {
-                        self.name_last_change(format!("typed {words} in {whose}"));
-                    }
+                    // A value read as the one it was changes nothing.
+                    self.name_change_since(before, format!("typed {words} in {whose}"));
                     if let Some(capture) = &editor_capture {
                         self.join_with_its_start(capture, &text);
                     }

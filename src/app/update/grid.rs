@@ -3,6 +3,7 @@
 
 use super::super::field::Field;
 use super::super::field_edit::commit_text;
+use super::super::field_owner::person_for_child;
 use super::super::keymap::Command;
 use super::super::panes::{GridKind, ensure_recommendation, grid_people, recommendation_for};
 use super::super::state::*;
@@ -41,11 +42,7 @@ impl App {
                     return;
                 };
                 let (person, child) = (person.clone(), child.clone());
-                let whose = format!(
-                    "{} for {}",
-                    self.session.attendee_name(&person),
-                    self.session.child_name(&child)
-                );
+                let whose = person_for_child(&self.session, &person, &child);
                 match (kind, cmd) {
                     (_, Command::Type) if self.edit_refusal().is_some() => self.refuse_typing(),
                     (GridKind::Scaling, Command::Edit) => {

@@ -18,6 +18,17 @@ struct Home {
     field: Field,
 }
 
+impl Home {
+    /// The field of `fields` nearest row `at` that takes stray words.
+    fn near(fields: &[Field], at: usize, pane: Option<usize>) -> Option<Home> {
+        text_home_near(fields, at).map(|row| Home {
+            pane,
+            row,
+            field: fields[row].clone(),
+        })
+    }
+}
+
 impl App {
     /// Words typed where they change nothing (a tick box, a choice or a
     /// picker they fit nothing in) go on as text into the nearest notes
@@ -25,13 +36,14 @@ impl App {
     /// which opens to show them, so no word is lost; `why` says so on the
     /// status bar. False if the form has no such field.
     pub(super) fn send_words_home(&mut self, words: &str, why: &str) -> bool {
-        let home = self.form_in_focus().and_then(|(fields, at)| {
-            text_home_near(&fields, at).map(|row| (row, fields[row].clone()))
-        });
-        let Some((row, home)) = home else {
+        let Some(home) = self
+            .form_in_focus()
+            .and_then(|(fields, at)| Home::near(&fields, at, None))
+        else {
             return false;
         };
-        self.select_form_row(row);
+        self.select_form_row(home.row);
+        let home = home.field;
         self.open_editor(&home, None);
         let Some(Overlay::Editor(editor)) = self.overlays.last_mut() else {
             return false;
@@ -105,11 +117,7 @@ impl App {
         let Overlay::Record(form) = under else {
             return None;
         };
-        text_home_near(&form.fields, form.selected).map(|row| Home {
-            pane: None,
-            row,
-            field: form.fields[row].clone(),
-        })
+        Home::near(&form.fields, form.selected, None)
     }
 
     /// With the editor alone on the stage: the focused form's nearest notes,
@@ -120,11 +128,7 @@ impl App {
         }
         let panes = self.panes();
         let near = |pane: usize, at: usize| match &panes.get(pane)?.content {
-            PaneContent::Form(fields) => text_home_near(fields, at).map(|row| Home {
-                pane: Some(pane),
-                row,
-                field: fields[row].clone(),
-            }),
+            PaneContent::Form(fields) => Home::near(fields, at, Some(pane)),
             _ => None,
         };
         match panes.get(self.pane).map(|p| &p.content) {
