@@ -260,10 +260,14 @@ pub fn grid_people(s: &Session, kind: GridKind) -> Vec<AttendeeId> {
         .iter()
         .filter(|a| match kind {
             // Everyone in the room scales, parents and child included; the
-            // chair and minute taker, and an interpreter, do not.
+            // chair and minute taker, and an interpreter, do not, nor does
+            // anyone not there (a report is not in the room to be asked;
+            // a score already given from one still shows).
             GridKind::Scaling => {
-                a.attendance != Attendance::Apologies
-                    && a.attendance != Attendance::DidNotAttend
+                let scored = || s.scaling.scores.iter().any(|x| x.person == a.id);
+                let absent = matches!(a.attendance, Attendance::Apologies | Attendance::DidNotAttend);
+                !absent
+                    && (a.attendance != Attendance::ReportOnly || scored())
                     && !matches!(a.agency_kind, AgencyKind::Chair | AgencyKind::Interpreter)
             }
             GridKind::Recommendations => a.gives_recommendation,

@@ -234,13 +234,13 @@ pub enum ExportChoice {
 }
 
 impl ExportMenu {
-    /// The rows, in order: the three copies, all three at once, then the
+    /// The rows, in order: all three copies at once (what a conference
+    /// sends out, so Enter alone writes it), each copy alone, then the
     /// pack.
     pub fn choices() -> Vec<ExportChoice> {
-        crate::export::CopyKind::ALL
-            .iter()
-            .map(|c| ExportChoice::Copy(*c))
-            .chain([ExportChoice::AllCopies, ExportChoice::Letters])
+        std::iter::once(ExportChoice::AllCopies)
+            .chain(crate::export::CopyKind::ALL.iter().map(|c| ExportChoice::Copy(*c)))
+            .chain([ExportChoice::Letters])
             .collect()
     }
 

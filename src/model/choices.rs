@@ -179,12 +179,14 @@ choice!(
 );
 
 choice!(
-    /// An outcome for one child.
+    /// An outcome for one child, in the order a conference asks it: is a
+    /// child protection plan needed; if not, a child in need plan or no
+    /// further action. So `c` alone chooses a child protection plan.
     Outcome {
         Undecided => "Not yet decided",
-        NoFurtherAction => "No further action",
-        ChildInNeed => "Child in need plan",
         ChildProtectionPlan => "Child protection plan",
+        ChildInNeed => "Child in need plan",
+        NoFurtherAction => "No further action",
     }
 );
 

@@ -264,6 +264,21 @@ impl Session {
         format!("{other} of {all} recommended otherwise")
     }
 
+    /// Who already gives `agency`'s recommendation, other than `except`:
+    /// each agency has one voice, so a second person from it (a team
+    /// manager with the social worker) is not asked for one by default.
+    /// Agencies are the same when their names are, case and spaces aside.
+    pub fn voice_of_agency(&self, agency: &str, except: &super::AttendeeId) -> Option<&super::Attendee> {
+        let plain = |a: &str| a.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let agency = plain(agency);
+        if agency.is_empty() {
+            return None;
+        }
+        self.attendees
+            .iter()
+            .find(|a| &a.id != except && a.gives_recommendation && plain(&a.agency) == agency)
+    }
+
     pub fn tally(&self, child: &ChildId) -> Tally {
         let mut t = Tally::default();
         for r in self.recommendations.iter().filter(|r| &r.child == child) {

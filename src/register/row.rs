@@ -12,6 +12,10 @@ pub struct NewAttendee {
     pub agency: String,
     pub agency_kind: AgencyKind,
     pub gives_recommendation: bool,
+    /// True when the line left "gives recommendation" off and it was
+    /// assumed from the agency kind: the register then gives an agency
+    /// one voice (see `Session::voice_of_agency`).
+    pub recommendation_assumed: bool,
     /// How they took part, when the typed line ends with it ("apologies",
     /// "report only"); an invitation list never says.
     pub attendance: Option<Attendance>,
@@ -240,9 +244,10 @@ fn read_parts(parts: &[&str], default: Recommends) -> Result<NewAttendee, String
         },
         typed => (agency_kind(typed)?, true),
     };
-    let gives_recommendation = match (part(4), default) {
-        ("", Recommends::AgencyUnlessSaid) => known && agency_kind.is_agency(),
-        (said, _) => yes_no(said)?,
+    let assumed = part(4).is_empty() && default == Recommends::AgencyUnlessSaid;
+    let gives_recommendation = match assumed {
+        true => known && agency_kind.is_agency(),
+        false => yes_no(part(4))?,
     };
     Ok(NewAttendee {
         name: name.into(),
@@ -250,6 +255,7 @@ fn read_parts(parts: &[&str], default: Recommends) -> Result<NewAttendee, String
         agency: agency.into(),
         agency_kind,
         gives_recommendation,
+        recommendation_assumed: assumed,
         attendance: None,
     })
 }
@@ -264,9 +270,12 @@ fn read_parts(parts: &[&str], default: Recommends) -> Result<NewAttendee, String
 /// report only`.
 pub fn parse_row(line: &str) -> Result<NewAttendee, String> {
     let mut parts: Vec<&str> = line.split(',').collect();
-    // After the agency, a last part that says how they took part.
+    // After the agency, a last part that says how they took part. Straight
+    // after a y or n it can be nothing else, so its first letters do
+    // ("r" for report only); elsewhere it could be a kind: whole words.
+    let after_yes_no = parts.len() >= 5 && yes_no(parts[parts.len() - 2]).is_ok();
     let attendance = match parts.len() {
-        4.. => attendance_word(parts[parts.len() - 1]),
+        4.. => attendance_word(parts[parts.len() - 1], after_yes_no),
         _ => None,
     };
     if attendance.is_some() {
@@ -284,8 +293,9 @@ pub fn parse_row(line: &str) -> Result<NewAttendee, String> {
 /// The attendance a register row's last part names, written as chairs
 /// and minute takers write it: the labels, or "report", "sent apologies",
 /// "did not attend", "dna". Whole words only, so that nothing typed as an
-/// agency kind is read as one.
-fn attendance_word(typed: &str) -> Option<Attendance> {
+/// agency kind is read as one, unless `first_letters`: then the start of
+/// one word alone ("r", "apol") names it.
+fn attendance_word(typed: &str, first_letters: bool) -> Option<Attendance> {
     let t = plain(typed);
     let words: &[(Attendance, &[&str])] = &[
         (Attendance::Present, &["present"]),
@@ -298,10 +308,22 @@ fn attendance_word(typed: &str) -> Option<Attendance> {
             &["did not attend", "dna", "no show"],
         ),
     ];
-    words
+    let whole = words
         .iter()
         .find(|(_, names)| names.contains(&t.as_str()))
+        .map(|(a, _)| *a);
+    if whole.is_some() || !first_letters || t.is_empty() {
+        return whole;
+    }
+    let starting: Vec<Attendance> = words
+        .iter()
+        .filter(|(_, names)| names.iter().any(|n| n.starts_with(&t)))
         .map(|(a, _)| *a)
+        .collect();
+    match starting[..] {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// The agency kind a person's agency gives away ("Oak School" is
@@ -415,6 +437,7 @@ mod tests {
                 agency_kind: AgencyKind::ChildrensSocialCare,
                 // Typed: an agency gives one unless the row ends with n.
                 gives_recommendation: true,
+                recommendation_assumed: true,
                 attendance: None,
             })
         );
@@ -486,6 +509,27 @@ mod tests {
         let p = parse_row("Jo Bloggs, Present, Acme").unwrap();
         assert_eq!((p.role.as_str(), p.attendance), ("Present", None));
         assert_eq!(parse_row("Jo Bloggs, Mother").unwrap().attendance, None);
+    }
+
+    #[test]
+    fn after_a_yes_or_no_its_first_letters_say_how_they_took_part() {
+        for (typed, attendance) in [
+            ("r", Attendance::ReportOnly),
+            ("rep", Attendance::ReportOnly),
+            ("apol", Attendance::Apologies),
+            ("d", Attendance::DidNotAttend),
+            ("j", Attendance::JoinedLate),
+        ] {
+            let p = parse_row(&format!("Dr Imran Shah, GP, Millbrook Surgery, n, {typed}")).unwrap();
+            assert_eq!(p.attendance, Some(attendance), "{typed}");
+            assert!(!p.gives_recommendation);
+        }
+        // Where the part could still be a kind ("r" starts "relative"),
+        // only a whole word is read as how they took part.
+        let p = parse_row("Dr Imran Shah, GP, Millbrook Surgery, r");
+        assert!(p.map(|p| p.attendance).unwrap_or(None).is_none());
+        // Letters that fit none, or more than one, are not read as one.
+        assert!(parse_row("A B, Teacher, Oak School, y, zz").is_err());
     }
 
     #[test]

@@ -180,8 +180,31 @@ fn the_whole_conference_on_the_new_keys_counts_its_command_keys() {
         assert_eq!(m.children.len(), want.children.len(), "{}", want.text);
     }
     assert_eq!(s.scaling.scores.len(), c.scores.len());
+    for want in &c.scores {
+        let person = &s.attendees[want.person].id;
+        let child = &s.children[want.child].id;
+        let got = s.scaling.scores.iter().find(|x| &x.person == person && &x.child == child);
+        assert_eq!(got.map(|x| (x.score, x.reason.as_str())), Some((want.score, want.reason)));
+    }
     assert_eq!(s.safety_goals[0].actions.len(), c.goal.actions.len());
     assert_eq!(s.recommendations.len(), c.recommendations.len());
+    for want in &c.recommendations {
+        let person = &s.attendees[want.person].id;
+        let child = &s.children[want.child].id;
+        let got = s
+            .recommendations
+            .iter()
+            .find(|r| &r.professional == person && &r.child == child)
+            .expect("recommended");
+        let mut categories = got.categories.clone();
+        categories.sort();
+        let mut wanted = want.categories.to_vec();
+        wanted.sort();
+        assert_eq!(
+            (got.outcome, categories, got.reason.as_str()),
+            (want.outcome, wanted, want.reason)
+        );
+    }
     for (d, want) in s.decisions.iter().zip(&c.decisions) {
         assert_eq!(d.outcome, want.outcome);
         assert_eq!(d.categories, want.categories);

@@ -147,6 +147,17 @@ fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
     let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     let top = app.overlays().last();
+    // Enter on a line or in a picker of an item's form used to keep it and
+    // go on to the next field; now Tab does, and Enter closes the form.
+    let under = app.overlays().iter().rev().nth(1);
+    let line_or_pick = match top {
+        Some(Overlay::Editor(e)) => !e.multiline(),
+        Some(Overlay::Picker(_)) => true,
+        _ => false,
+    };
+    if ev.code == KeyCode::Enter && line_or_pick && matches!(under, Some(Overlay::Record(_))) {
+        return vec![plain(KeyCode::Tab)];
+    }
     if matches!(top, Some(Overlay::Editor(_)) | Some(Overlay::Help(_))) {
         return vec![ev];
     }

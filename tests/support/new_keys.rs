@@ -10,6 +10,7 @@
 use cpconf::app::effect::Effect;
 use cpconf::app::field::FieldKind;
 use cpconf::app::field_edit::display;
+use cpconf::app::panes::GridKind;
 use cpconf::app::state::Overlay;
 use cpconf::config::CategoryNames;
 use cpconf::model::*;
@@ -64,10 +65,31 @@ fn choose(k: &mut Counted, wanted: &str) {
     assert_eq!(display(k.app.session(), &f, &names), wanted);
 }
 
+/// What the last key on a field does: go on to the next field (Tab in an
+/// item's form, Enter in a stage's) or close the item's form (Enter).
+#[derive(Clone, Copy, PartialEq)]
+enum Then {
+    On,
+    Close,
+}
+
+/// The key that keeps a one-line entry or a choice and then does `then`.
+fn keep_key(k: &Counted, then: Then) -> &'static str {
+    let in_item = matches!(
+        k.app.overlays().iter().rev().find(|o| !matches!(o, Overlay::Picker(_) | Overlay::Editor(_))),
+        Some(Overlay::Record(_))
+    );
+    if in_item && then == Then::On {
+        "<Tab>"
+    } else {
+        "<Enter>"
+    }
+}
+
 /// In an open picker: finds each option to change by typing letters of its
-/// label and ticks it (Space), or chooses it (Enter, pick one); Enter
-/// closes a multiple picker.
-fn pick(k: &mut Counted, wanted: &[String]) {
+/// label and ticks it (Space), or chooses it (pick one); the last choice
+/// or a multiple picker closes with the key that then does `then`.
+fn pick(k: &mut Counted, wanted: &[String], then: Then) {
     let Some(Overlay::Picker(p)) = k.app.overlays().last() else {
         panic!(
             "a picker is open: {:?}\n{}",
@@ -125,15 +147,17 @@ fn pick(k: &mut Counted, wanted: &[String]) {
             && stop == *stops.last().expect("a stop")
             && filtered
             && !chosen.contains(&options[stop].key);
-        if last_tick {
-            cmd(k, "<Enter>");
+        if last_tick || !multi {
+            let key = keep_key(k, then);
+            cmd(k, key);
             closed = true;
         } else {
-            cmd(k, if multi { "<Space>" } else { "<Enter>" });
+            cmd(k, "<Space>");
         }
     }
     if multi && !closed {
-        cmd(k, "<Enter>");
+        let key = keep_key(k, then);
+        cmd(k, key);
     }
     assert!(
         !matches!(k.app.overlays().last(), Some(Overlay::Picker(_))),
@@ -145,7 +169,7 @@ fn pick(k: &mut Counted, wanted: &[String]) {
 /// letter of the first name to find is typed on the field, which opens the
 /// picker already filtered by it (Enter opens it when there is nothing to
 /// type); then as `pick`. Nothing to change, no key.
-fn pick_field(k: &mut Counted, wanted: &[String]) {
+fn pick_field(k: &mut Counted, wanted: &[String], then: Then) {
     let (fields, at) = focused_form(&k.app).expect("a form has the focus");
     let field = &fields[at];
     let s = k.app.session();
@@ -169,19 +193,26 @@ fn pick_field(k: &mut Counted, wanted: &[String]) {
         Some(ch) => cmd(k, &ch.to_lowercase().to_string()),
         None => cmd(k, "<Enter>"),
     };
-    pick(k, wanted);
+    pick(k, wanted, then);
 }
 
 /// Types `t` (content) on the field in focus and keeps it, moving on to the
-/// next field: Enter on one line, Tab on notes (where Enter is a new line).
+/// next field: Enter on one line in a stage's form, Tab in an item's form
+/// and on notes (where Enter is a new line).
 fn put(k: &mut Counted, t: &str) {
+    put_then(k, t, Then::On);
+}
+
+/// As `put`; `Then::Close` keeps a line with Enter, closing an item's form.
+fn put_then(k: &mut Counted, t: &str, then: Then) {
     if t.is_empty() {
         return;
     }
     let (fields, at) = focused_form(&k.app).expect("a form has the focus");
     k.text(t);
     let one_line = fields[at].kind() != FieldKind::Lines;
-    cmd(k, if one_line { "<Enter>" } else { "<Tab>" });
+    let key = if one_line { keep_key(k, then) } else { "<Tab>" };
+    cmd(k, key);
     assert!(!k.app.editing(), "kept: {:?}", k.app.message());
 }
 
@@ -271,18 +302,15 @@ pub fn play(c: &Conference) -> Counted {
     for child in &c.children {
         k.text(child.name);
         cmd(&mut k, "<Tab>");
-        put(&mut k, child.date_of_birth);
-        cmd(&mut k, "<Esc>");
+        put_then(&mut k, child.date_of_birth, Then::Close);
     }
     k.mark("0 Setup");
 
     // 1 Parents' pre-meeting.
     tick(&mut k.app, "09:40:00");
     cmd(&mut k, "<PgDn>");
-    for (i, _) in (0..6).enumerate() {
-        if i > 0 {
-            cmd(&mut k, "<Down>");
-        }
+    // Space ticks and goes on down the checklist.
+    for _ in 0..6 {
         cmd(&mut k, "<Space>");
     }
     let p = &c.pre_meeting;
@@ -319,11 +347,19 @@ pub fn play(c: &Conference) -> Counted {
         if !kind.is_empty() {
             parts.push((kind, false));
         }
-        if person.recommends != person.kind.is_agency() {
+        // An agency gives a recommendation unless someone from it already
+        // does (one voice an agency).
+        let voiced = c.people[..i]
+            .iter()
+            .any(|p| p.recommends && p.agency.eq_ignore_ascii_case(person.agency));
+        let assumed = person.kind.is_agency() && !voiced && !person.agency.is_empty();
+        let said_yes_no = person.recommends != assumed;
+        if said_yes_no {
             parts.push(((if person.recommends { "y" } else { "n" }).into(), false));
         }
         // How they took part, where it is not the present the row
-        // assumes: its word at the end ("report only" as "report").
+        // assumes: its word at the end ("report only" as "report"), or
+        // after a y or n its first letters.
         let attendance = match person.attendance {
             Attendance::Present => "",
             Attendance::ReportOnly => "report",
@@ -332,7 +368,18 @@ pub fn play(c: &Conference) -> Counted {
             other => panic!("{other:?} is set in the form"),
         };
         if !attendance.is_empty() {
-            parts.push((attendance.into(), false));
+            let word = if said_yes_no {
+                (1..=attendance.len())
+                    .map(|n| &attendance[..n])
+                    .find(|w| {
+                        cpconf::register::parse_row(&format!("A, B, C, n, {w}"))
+                            .is_ok_and(|r| r.attendance == Some(person.attendance))
+                    })
+                    .unwrap_or(attendance)
+            } else {
+                attendance
+            };
+            parts.push((word.into(), false));
         }
         while parts.last().is_some_and(|(p, _)| p.is_empty()) {
             parts.pop();
@@ -357,10 +404,7 @@ pub fn play(c: &Conference) -> Counted {
         );
     }
     pane(&mut k, "Opening statements");
-    for i in 0..4 {
-        if i > 0 {
-            cmd(&mut k, "<Down>");
-        }
+    for _ in 0..4 {
         cmd(&mut k, "<Space>");
     }
     k.mark("2 Introductions");
@@ -373,7 +417,7 @@ pub fn play(c: &Conference) -> Counted {
     put(&mut k, p.which_part);
     cmd(&mut k, "<Home>");
     let who = k.app.session().attendees[p.separate].id.0.clone();
-    pick_field(&mut k, &[who]);
+    pick_field(&mut k, &[who], Then::On);
     reach(&mut k, "Separate attendance (not exclusion)");
     cmd(&mut k, "<Space><Esc>");
     k.mark("1 Pre-meeting: separate attendance");
@@ -391,12 +435,11 @@ pub fn play(c: &Conference) -> Counted {
             .iter()
             .map(|i| k.app.session().children[*i].id.0.clone())
             .collect();
-        pick_field(&mut k, &children);
+        pick_field(&mut k, &children, Then::On);
         reach(&mut k, "Dispute");
         put(&mut k, d.dispute);
         cmd(&mut k, "<Home>");
-        put(&mut k, d.who);
-        cmd(&mut k, "<Esc>");
+        put_then(&mut k, d.who, Then::Close);
     }
     k.mark("3 Danger statements");
 
@@ -408,22 +451,26 @@ pub fn play(c: &Conference) -> Counted {
         pane(&mut k, m.column.label());
         k.text(m.text);
         cmd(&mut k, "<Tab>");
+        // Enter on the last thing to set keeps the item and closes its
+        // form; Tab goes on to the next field.
         let said_by = k.app.session().attendees[m.said_by].id.0.clone();
-        pick_field(&mut k, &[said_by]);
         let children: Vec<String> = m
             .children
             .iter()
             .map(|i| k.app.session().children[*i].id.0.clone())
             .collect();
-        if children.len() != c.children.len() {
+        let some_children = children.len() != c.children.len();
+        let more = some_children || m.restricted;
+        pick_field(&mut k, &[said_by], if more { Then::On } else { Then::Close });
+        if some_children {
             reach(&mut k, "Children");
-            pick_field(&mut k, &children);
+            let then = if m.restricted { Then::On } else { Then::Close };
+            pick_field(&mut k, &children, then);
         }
         if m.restricted {
             reach(&mut k, "Restricted (not shared with family)");
-            cmd(&mut k, "<Space>");
+            cmd(&mut k, "<Space><Esc>");
         }
-        cmd(&mut k, "<Esc>");
     }
     pane(&mut k, "The child's voice");
     for (i, v) in c.voices.iter().enumerate() {
@@ -442,7 +489,10 @@ pub fn play(c: &Conference) -> Counted {
     // As in a spreadsheet: Tab keeps an entry and goes across to the next
     // child, Enter keeps it and goes down to the next person.
     for (i, sc) in c.scores.iter().enumerate() {
-        cell(&mut k, sc.person, sc.child);
+        let people = cpconf::app::panes::grid_people(k.app.session(), GridKind::Scaling);
+        let id = &k.app.session().attendees[sc.person].id;
+        let row = people.iter().position(|p| p == id).expect("in the grid");
+        cell(&mut k, row, sc.child);
         let entry = format!("{} {}", sc.score, sc.reason);
         k.text(entry.trim_end());
         let across = c
@@ -466,8 +516,7 @@ pub fn play(c: &Conference) -> Counted {
         .iter()
         .map(|i| k.app.session().danger_statements[*i].id.0.clone())
         .collect();
-    pick_field(&mut k, &dangers);
-    cmd(&mut k, "<Esc>");
+    pick_field(&mut k, &dangers, Then::Close);
     pane(&mut k, "Actions");
     for a in &g.actions {
         k.text(a.what);
@@ -501,7 +550,7 @@ pub fn play(c: &Conference) -> Counted {
         if !r.categories.is_empty() {
             reach(&mut k, "Categories");
             let cats: Vec<String> = r.categories.iter().map(|c| category_key(*c)).collect();
-            pick_field(&mut k, &cats);
+            pick_field(&mut k, &cats, Then::On);
         }
         reach(&mut k, "Reason");
         // Tab keeps the reason and, after the form's last field, goes on
@@ -545,26 +594,26 @@ pub fn play(c: &Conference) -> Counted {
         choose(&mut k, d.outcome.label());
         reach(&mut k, "Categories");
         let cats: Vec<String> = d.categories.iter().map(|c| category_key(*c)).collect();
-        pick_field(&mut k, &cats);
+        pick_field(&mut k, &cats, Then::On);
         reach(&mut k, "Rationale");
         put(&mut k, d.rationale);
         let lead = k.app.session().attendees[d.lead].id.0.clone();
         reach(&mut k, "Lead social worker");
-        pick_field(&mut k, &[lead]);
+        pick_field(&mut k, &[lead], Then::On);
         let core: Vec<String> = d
             .core_group
             .iter()
             .map(|p| k.app.session().attendees[*p].id.0.clone())
             .collect();
         reach(&mut k, "Core group");
-        pick_field(&mut k, &core);
+        pick_field(&mut k, &core, Then::On);
         if let Some((who, why)) = d.dissent {
             cmd(&mut k, "<Right>");
             k.text(why);
-            cmd(&mut k, "<Tab><Home>");
+            // Shift+Tab keeps the words and goes back to who it is.
+            cmd(&mut k, "<BackTab>");
             let who = k.app.session().attendees[who].id.0.clone();
-            pick_field(&mut k, &[who]);
-            cmd(&mut k, "<Esc>");
+            pick_field(&mut k, &[who], Then::Close);
         }
     }
     tick(&mut k.app, "12:05:00");

@@ -138,8 +138,9 @@ pub fn record_fields(kind: &ListKind, key: &str) -> Vec<Field> {
             F::MapText(item()),
             F::MapSaidBy(item()),
             F::MapChildren(item()),
-            F::MapTag(item()),
+            // Restricted before the tag: it must never be missed.
             F::MapRestricted(item()),
+            F::MapTag(item()),
             F::MapColumn(item()),
         ],
         ListKind::Goals => vec![

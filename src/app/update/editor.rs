@@ -179,13 +179,17 @@ impl App {
         if let Some(c) = capture {
             self.drop_if_empty(&c);
             // Tab from an item typed into a list goes on to its next field,
-            // as in a web form: its form opens there.
+            // as in a web form: its form opens there (Shift+Tab: at the
+            // field before, such as who said it).
             let exists = super::super::panes::list_keys(&self.session, &c.list).contains(&c.key);
-            if matches!(then, Then::NextField | Then::NextRow) && exists {
+            if then != Then::Stay && exists {
                 let fields = super::super::panes::record_fields(&c.list, &c.key);
-                let at = capture_field(&c.list, &c.key)
-                    .and_then(|f| fields.iter().position(|x| *x == f))
-                    .map_or(0, |i| (i + 1).min(fields.len().saturating_sub(1)));
+                let typed_at = capture_field(&c.list, &c.key)
+                    .and_then(|f| fields.iter().position(|x| *x == f));
+                let at = match then {
+                    Then::PreviousField => typed_at.map_or(0, |i| i.saturating_sub(1)),
+                    _ => typed_at.map_or(0, |i| (i + 1).min(fields.len().saturating_sub(1))),
+                };
                 self.open_record(Some(c.list.clone()), c.key.clone());
                 if let Some(Overlay::Record(form)) = self.overlays.last_mut() {
                     form.selected = at;
@@ -210,6 +214,10 @@ impl App {
             {
                 self.next_grid_cell();
             }
+            // Enter in an item's form keeps the line and closes the form,
+            // as a web form's Enter sends it: the list is ready for the
+            // next line. Tab is the key that goes on to the next field.
+            Some(Overlay::Record(_)) if then == Then::NextRow => self.close_record_form(),
             _ => self.step_field(delta),
         }
     }
@@ -436,10 +444,17 @@ impl App {
         let Some(a) = self.session.attendees.iter().find(|a| &a.id == id) else {
             return;
         };
-        let recommends = if a.gives_recommendation {
-            "gives a recommendation"
-        } else {
-            "no recommendation"
+        let voice = (!a.gives_recommendation)
+            .then(|| self.session.voice_of_agency(&a.agency, &a.id))
+            .flatten();
+        let recommends = match voice {
+            _ if a.gives_recommendation => "gives a recommendation".to_string(),
+            Some(v) => format!(
+                "no recommendation: {} gives {}'s (one voice an agency; end the row with y to give one)",
+                v.name,
+                a.agency.trim()
+            ),
+            None => "no recommendation".to_string(),
         };
         let mut text = format!("{}: {} · {recommends}", a.name, a.agency_kind.label());
         if a.attendance != crate::model::Attendance::Present {
@@ -483,6 +498,14 @@ fn commit_typed(
     a.gives_recommendation = row.gives_recommendation;
     if let Some(attendance) = row.attendance {
         a.attendance = attendance;
+    }
+    // One voice an agency: a row that did not say y gives none when
+    // someone from the same agency already gives it.
+    let (agency, id) = (a.agency.clone(), a.id.clone());
+    if row.recommendation_assumed && s.voice_of_agency(&agency, &id).is_some() {
+        if let Some(a) = s.attendees.iter_mut().find(|a| a.id == id) {
+            a.gives_recommendation = false;
+        }
     }
     Ok(None)
 }

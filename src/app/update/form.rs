@@ -64,7 +64,12 @@ impl App {
                     field.label()
                 ),
             ),
-            FieldKind::Toggle if ch == ' ' => self.activate(field),
+            // Ticked, and on to the next field, as down a checklist read
+            // aloud ("what the chair explained", opening statements).
+            FieldKind::Toggle if ch == ' ' => {
+                self.activate(field);
+                self.step_field(1);
+            }
             FieldKind::Toggle => self.type_beside_tick_box(field, ch),
             FieldKind::Choice => self.choose_typed(field, ch),
             FieldKind::PickOne | FieldKind::PickMany => {

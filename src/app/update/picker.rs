@@ -1,11 +1,13 @@
 //! A picker (who said it, which children, core group, categories): typing
-//! finds a name, Space ticks (or chooses, in a pick-one), Enter chooses,
-//! closes and moves on to the next field, Esc closes; what is ticked is
-//! always kept.
+//! finds a name, Space ticks (or chooses, in a pick-one), Enter chooses
+//! and closes (an item's form too; a stage's form moves on), Tab chooses
+//! and goes on to the next field, Esc closes; what is ticked is always
+//! kept.
 
 use super::super::field_edit::set_picked;
 use super::super::keymap::Command;
 use super::super::state::*;
+use super::editor::Then;
 use super::step;
 
 impl App {
@@ -41,47 +43,67 @@ impl App {
                 p.filter.pop();
                 p.selected = 0;
             }
-            Command::Toggle | Command::Edit => {
-                if cmd == Command::Toggle {
-                    if let Some(run) = p.typed.as_mut() {
-                        run.push(' ');
-                    }
-                }
-                let Some(key) = shown.get(p.selected).cloned() else {
-                    if cmd == Command::Edit {
-                        self.choose_and_move_on();
-                    }
-                    return;
-                };
-                if p.multi {
-                    let ticked = p.chosen.contains(&key);
-                    // Enter on a name found by typing ticks it, then closes;
-                    // Space ticks or unticks and stays.
-                    if cmd == Command::Toggle || !ticked && !p.filter.is_empty() {
-                        match p.chosen.iter().position(|k| *k == key) {
-                            Some(i) => {
-                                p.chosen.remove(i);
-                            }
-                            None => p.chosen.push(key),
-                        }
-                    }
-                    if cmd == Command::Toggle {
-                        p.filter.clear();
-                        p.selected = p
-                            .visible()
-                            .iter()
-                            .position(|o| o.key == *p.chosen.last().unwrap_or(&String::new()))
-                            .unwrap_or(0);
-                        return;
-                    }
+            // Tab chooses as Enter does, then goes on to the next field
+            // (Shift+Tab: the one before), as in a web form's drop-down.
+            Command::NextPane | Command::PrevPane => {
+                let then = if cmd == Command::NextPane {
+                    Then::NextField
                 } else {
-                    p.chosen = vec![key];
-                }
-                self.choose_and_move_on();
+                    Then::PreviousField
+                };
+                self.choose_found(cmd, shown, then);
+            }
+            Command::Toggle | Command::Edit => {
+                self.choose_found(cmd, shown, Then::NextRow);
             }
             Command::Back => self.close_picker(),
             _ => {}
         }
+    }
+
+    /// Space, Enter or Tab on the name in focus: Space ticks or unticks it
+    /// and stays; the others choose it (a pick-many: tick a name found by
+    /// typing) and close, then `then`.
+    fn choose_found(&mut self, cmd: Command, shown: Vec<String>, then: Then) {
+        let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
+            return;
+        };
+        if cmd == Command::Toggle {
+            if let Some(run) = p.typed.as_mut() {
+                run.push(' ');
+            }
+        }
+        let Some(key) = shown.get(p.selected).cloned() else {
+            if cmd != Command::Toggle {
+                self.choose_and_move_on(then);
+            }
+            return;
+        };
+        if p.multi {
+            let ticked = p.chosen.contains(&key);
+            // Enter or Tab on a name found by typing ticks it, then
+            // closes; Space ticks or unticks and stays.
+            if cmd == Command::Toggle || !ticked && !p.filter.is_empty() {
+                match p.chosen.iter().position(|k| *k == key) {
+                    Some(i) => {
+                        p.chosen.remove(i);
+                    }
+                    None => p.chosen.push(key),
+                }
+            }
+            if cmd == Command::Toggle {
+                p.filter.clear();
+                p.selected = p
+                    .visible()
+                    .iter()
+                    .position(|o| o.key == *p.chosen.last().unwrap_or(&String::new()))
+                    .unwrap_or(0);
+                return;
+            }
+        } else {
+            p.chosen = vec![key];
+        }
+        self.choose_and_move_on(then);
     }
 
     /// The filter fits no name. Typed straight on to the field with a space
@@ -112,11 +134,17 @@ impl App {
         }
     }
 
-    /// Enter: keeps what was chosen and, as Enter on a line does, moves on
-    /// to the form's next field (Esc keeps it and stays).
-    fn choose_and_move_on(&mut self) {
+    /// Enter: keeps what was chosen and does what Enter on a line does: in
+    /// an item's form, closes the form; in a stage's form, moves on to the
+    /// next field. Tab (`then` NextField) always moves on; Esc keeps it
+    /// and stays.
+    fn choose_and_move_on(&mut self, then: Then) {
         self.close_picker();
-        self.step_field(1);
+        match (then, self.overlays.last()) {
+            (Then::NextRow, Some(Overlay::Record(_))) => self.close_record_form(),
+            (Then::PreviousField, _) => self.step_field(-1),
+            _ => self.step_field(1),
+        }
     }
 
     /// Keeps what was ticked: leaving a picker never throws choices away.

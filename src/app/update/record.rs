@@ -138,6 +138,15 @@ impl App {
         }
     }
 
+    /// Enter that keeps a line or a choice in an item's (or a grid cell's)
+    /// form: the form closes with everything kept, the focus on its item,
+    /// and typing starts the next item.
+    pub(super) fn close_record_form(&mut self) {
+        if let Some(Overlay::Record(_)) = self.overlays.last() {
+            self.overlays.pop();
+        }
+    }
+
     /// Tab after the last field of a grid cell's form (a recommendation):
     /// the form closes and the next cell has the focus, as Tab after a
     /// scaling entry goes across.
