@@ -45,6 +45,8 @@ pub enum Command {
     Quit,
     Back,
     Finalise,
+    /// Ctrl+R in a grid: the same as the cell to the left.
+    FillRight,
     /// Mark the next paperwork sent (record screen).
     MarkSent,
     Export,
@@ -71,6 +73,7 @@ impl Command {
                 | Command::Redo
                 | Command::Save
                 | Command::Finalise
+                | Command::FillRight
                 | Command::MarkSent
         )
     }
@@ -345,7 +348,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Grid, [k(K::Left)], C::Left, "previous child", None),
     bind!(X::Grid, [k(K::Right)], C::Right, "next child", None),
     bind!(X::Grid, [k(K::Enter)], C::Edit, "open this person's entry for this child", Some("open")),
+    bind!(X::Grid, [ctrl('r')], C::FillRight, "the same as the cell to the left (Fill Right, as in Excel): a recommendation's outcome and categories, or a score; the reason stays this cell's", Some("same as left")),
     bind!(X::Grid, [k(K::Delete)], C::Delete, "clear this cell (Ctrl+Z brings it back)", Some("clear")),
+    bind!(X::Decision, [TYPING], C::Type, "on a child not yet decided: choose the outcome by its first letters (c a child protection plan); once decided, type the rationale", None),
     bind!(X::Decision, [k(K::F(9))], C::Finalise, "finalise and lock the record (asks first)", Some("finalise")),
     bind!(X::SignOff, [k(K::F(2))], C::MarkSent, "mark the next paperwork sent: the letters, then the record (asks first)", Some("mark sent")),
     bind!(X::Record, [c(' ')], C::Toggle, "tick or untick a tick box and go on to the next field (not a space straight after typed letters; in a text field it types a space)", Some("tick")),

@@ -144,6 +144,10 @@ pub struct Picker {
     pub multi: bool,
     /// What has been typed to find a name.
     pub filter: String,
+    /// The name Space just ticked or unticked: the names found stay shown
+    /// (↓ goes on to the next of them), Enter on it only closes, and the
+    /// next letter starts a new find.
+    pub toggled: Option<String>,
     /// Opened by typing on its field: everything typed since, spaces
     /// included, in case it turns out to be words (see `picker.rs`).
     pub typed: Option<String>,

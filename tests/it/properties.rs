@@ -833,6 +833,7 @@ fn with_overlay(stage: Stage, name: &str) -> App {
             selected: 1,
             multi: true,
             filter: String::new(),
+            toggled: None,
             typed: None,
         }),
         "confirm" => Overlay::Confirm(Confirm {

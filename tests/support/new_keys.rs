@@ -111,6 +111,31 @@ fn pick(k: &mut Counted, wanted: &[String], then: Then) {
     let mut closed = false;
     for &stop in &stops {
         let label = options[stop].label.to_lowercase();
+        // Shown already (the names found before a tick stay shown): ↓ or ↑
+        // to it when that is no more keys than finding it by letters.
+        let shown_at = match k.app.overlays().last() {
+            Some(Overlay::Picker(p)) if !p.filter.is_empty() => p
+                .visible()
+                .iter()
+                .position(|o| o.key == options[stop].key)
+                .map(|at| (at, p.selected)),
+            _ => None,
+        };
+        if let Some((at, from)) = shown_at.filter(|(at, from)| at.abs_diff(*from) <= 1) {
+            let arrow = if at > from { "<Down>" } else { "<Up>" };
+            for _ in 0..at.abs_diff(from) {
+                cmd(k, arrow);
+            }
+            let last = multi && stop == *stops.last().expect("a stop") && !chosen.contains(&options[stop].key);
+            if last || !multi {
+                let key = keep_key(k, then);
+                cmd(k, key);
+                closed = true;
+            } else {
+                cmd(k, "<Space>");
+            }
+            continue;
+        }
         // Letters already typed (the one that opened the picker) count once.
         let already = match k.app.overlays().last() {
             Some(Overlay::Picker(p)) if label.starts_with(&p.filter) => p.filter.chars().count(),
@@ -545,12 +570,27 @@ pub fn play(c: &Conference) -> Counted {
             .position(|p| *p == r.person)
             .expect("recommends");
         cell(&mut k, row, r.child);
-        // Typing on the cell opens its form, choosing by the letters.
-        choose(&mut k, r.outcome.label());
-        if !r.categories.is_empty() {
-            reach(&mut k, "Categories");
-            let cats: Vec<String> = r.categories.iter().map(|c| category_key(*c)).collect();
-            pick_field(&mut k, &cats, Then::On);
+        // The same as for the child before: Ctrl+R (Fill Right); a reason
+        // of its own is then typed in the cell's form.
+        let same_as_left = c.recommendations.iter().any(|l| {
+            l.person == r.person
+                && l.child + 1 == r.child
+                && (l.outcome, l.categories) == (r.outcome, r.categories)
+        });
+        if same_as_left {
+            cmd(&mut k, "<C-r>");
+            if r.reason.is_empty() {
+                continue;
+            }
+            cmd(&mut k, "<Enter>");
+        } else {
+            // Typing on the cell opens its form, choosing by the letters.
+            choose(&mut k, r.outcome.label());
+            if !r.categories.is_empty() {
+                reach(&mut k, "Categories");
+                let cats: Vec<String> = r.categories.iter().map(|c| category_key(*c)).collect();
+                pick_field(&mut k, &cats, Then::On);
+            }
         }
         reach(&mut k, "Reason");
         // Tab keeps the reason and, after the form's last field, goes on
@@ -583,14 +623,13 @@ pub fn play(c: &Conference) -> Counted {
     tick(&mut k.app, "11:50:00");
     cmd(&mut k, "<PgDn>");
     for (i, d) in c.decisions.iter().enumerate() {
+        // Typing on a child not yet decided chooses its outcome.
         if i > 0 {
             while k.app.pane() != 0 {
                 cmd(&mut k, "<Left>");
             }
             cmd(&mut k, "<Down>");
         }
-        cmd(&mut k, "<Enter>");
-        reach(&mut k, "Outcome");
         choose(&mut k, d.outcome.label());
         reach(&mut k, "Categories");
         let cats: Vec<String> = d.categories.iter().map(|c| category_key(*c)).collect();

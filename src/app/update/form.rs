@@ -293,6 +293,7 @@ impl App {
             selected: 0,
             multi: field.kind() == FieldKind::PickMany,
             filter: String::new(),
+            toggled: None,
             typed: None,
         }));
     }

@@ -24,6 +24,10 @@ impl App {
             Command::Down => cur.row = step(cur.row, 1, people.len()),
             Command::Left => cur.col = step(cur.col, -1, children.len()),
             Command::Right => cur.col = step(cur.col, 1, children.len()),
+            Command::FillRight => {
+                let cur = *cur;
+                self.fill_right(kind, cur.row, cur.col);
+            }
             Command::Edit | Command::Delete | Command::Type => {
                 let cur = *cur;
                 let (Some(person), Some(child)) = (people.get(cur.row), children.get(cur.col))
@@ -91,6 +95,87 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Ctrl+R: this cell the same as the one to its left (the same person,
+    /// the child before), as Excel's Fill Right: a recommendation's outcome
+    /// and categories, or a score. This cell's reason stays its own.
+    fn fill_right(&mut self, kind: GridKind, row: usize, col: usize) {
+        if let Some(why) = self.edit_refusal() {
+            self.say(Tone::Warning, why);
+            return;
+        }
+        let people = grid_people(&self.session, kind);
+        let children = self.session.all_child_ids();
+        let (Some(person), Some(child)) = (people.get(row), children.get(col)) else {
+            return;
+        };
+        let Some(left) = col.checked_sub(1).and_then(|c| children.get(c)) else {
+            self.say(Tone::Info, "nothing to the left to copy: this is the first child");
+            return;
+        };
+        let (person, child, left) = (person.clone(), child.clone(), left.clone());
+        let whose = person_for_child(&self.session, &person, &child);
+        let from = person_for_child(&self.session, &person, &left);
+        let copied = match kind {
+            GridKind::Recommendations => {
+                let source = recommendation_for(&self.session, &person, &left)
+                    .filter(|r| r.outcome != crate::model::Outcome::Undecided)
+                    .map(|r| (r.outcome, r.categories.clone()));
+                source.map(|(outcome, categories)| {
+                    let named = self.config.outcomes.name(outcome).to_string();
+                    let what = match categories.is_empty() {
+                        true => named,
+                        false => format!("{named} ({})", self.config.categories.list(&categories)),
+                    };
+                    self.change_said(
+                        format!("filled recommendation of {person} for {child}"),
+                        format!("made the recommendation of {whose} the same as {from}"),
+                        |s| {
+                            let id = ensure_recommendation(s, &person, &child);
+                            if let Some(r) = s.recommendations.iter_mut().find(|r| r.id == id) {
+                                r.outcome = outcome;
+                                r.categories = categories;
+                            }
+                            Ok(())
+                        },
+                    );
+                    what
+                })
+            }
+            GridKind::Scaling => {
+                let score = |s: &crate::model::Session, c: &crate::model::ChildId| {
+                    s.scaling.scores.iter().find(|x| x.person == person && &x.child == c).map(|x| x.score)
+                };
+                score(&self.session, &left).map(|n| {
+                    self.change_said(
+                        format!("filled score of {person} for {child}"),
+                        format!("made the score of {whose} the same as {from}"),
+                        |s| {
+                            match s.scaling.scores.iter_mut().find(|x| x.person == person && x.child == child) {
+                                Some(x) => x.score = n,
+                                None => {
+                                    let id = s.new_item_id();
+                                    s.scaling.scores.push(crate::model::Score {
+                                        id,
+                                        person: person.clone(),
+                                        child: child.clone(),
+                                        score: n,
+                                        reason: String::new(),
+                                    });
+                                }
+                            }
+                            Ok(())
+                        },
+                    );
+                    n.to_string()
+                })
+            }
+        };
+        match copied {
+            Some(what) => self.say(Tone::Info, format!("{whose}: {what}, the same as {from}")),
+            None => self.say(Tone::Info, format!("nothing to copy: {from} has none yet")),
         }
     }
 }

@@ -142,17 +142,33 @@ impl App {
     /// Starts a new item in `kind` holding `text`, with the editor open on
     /// its main field; `text` may be empty (Enter after an item: the next).
     /// Typing on the decision's list of children: the children come from
-    /// setup, so what is typed goes into the chosen child's rationale,
-    /// the decision's words, where it shows in the form beside.
-    fn type_into_rationale(&mut self, text: &str) {
-        let rationale = self.panes().get(1).and_then(|p| match &p.content {
+    /// setup, so what is typed goes into the chosen child's decision, in
+    /// the form beside: while undecided, its outcome, chosen by letters as
+    /// a recommendation's cell is (`c` a child protection plan; words that
+    /// fit no outcome go on into the rationale); once decided, the
+    /// rationale, the decision's words.
+    fn type_into_decision(&mut self, text: &str) {
+        let child = self.session.children.get(self.cursor(0).row).map(|c| c.id.clone());
+        let undecided = child.is_some_and(|c| {
+            self.session
+                .decisions
+                .iter()
+                .find(|d| d.child == c)
+                .is_none_or(|d| d.outcome == crate::model::Outcome::Undecided)
+        });
+        let wanted = |f: &Field| match f {
+            Field::DecisionOutcome(_) => undecided,
+            Field::DecisionRationale(_) => !undecided,
+            _ => false,
+        };
+        let found = self.panes().get(1).and_then(|p| match &p.content {
             PaneContent::Form(fields) => fields
                 .iter()
-                .position(|f| matches!(f, Field::DecisionRationale(_)))
+                .position(wanted)
                 .map(|row| (row, fields[row].clone())),
             _ => None,
         });
-        let Some((row, field)) = rationale else {
+        let Some((row, field)) = found else {
             self.say(
                 Tone::Info,
                 "no children yet: they are added in setup (stage 0)",
@@ -162,6 +178,9 @@ impl App {
         self.pane = 1;
         self.set_row(row);
         self.type_on_field(&field, text.chars().next());
+        if undecided {
+            return;
+        }
         let child = self
             .session
             .children
@@ -185,7 +204,7 @@ impl App {
                 return;
             }
             ListKind::DecisionChildren => {
-                self.type_into_rationale(&text);
+                self.type_into_decision(&text);
                 return;
             }
             _ => {}

@@ -22,6 +22,9 @@ impl App {
             Command::Down => p.selected = step(p.selected, 1, n),
             Command::Type => {
                 if let Some(ch) = typed {
+                    if p.toggled.take().is_some() {
+                        p.filter.clear();
+                    }
                     p.filter.push(ch);
                     p.selected = 0;
                     if let Some(run) = p.typed.as_mut() {
@@ -40,6 +43,7 @@ impl App {
                 self.picker_command(Command::Type, Some(' '));
             }
             Command::Erase => {
+                p.toggled = None;
                 p.filter.pop();
                 p.selected = 0;
             }
@@ -82,22 +86,20 @@ impl App {
         if p.multi {
             let ticked = p.chosen.contains(&key);
             // Enter or Tab on a name found by typing ticks it, then
-            // closes; Space ticks or unticks and stays.
-            if cmd == Command::Toggle || !ticked && !p.filter.is_empty() {
+            // closes (not the one Space has just unticked); Space ticks or
+            // unticks and stays.
+            let just_toggled = p.toggled.as_ref() == Some(&key);
+            if cmd == Command::Toggle || !ticked && !p.filter.is_empty() && !just_toggled {
                 match p.chosen.iter().position(|k| *k == key) {
                     Some(i) => {
                         p.chosen.remove(i);
                     }
-                    None => p.chosen.push(key),
+                    None => p.chosen.push(key.clone()),
                 }
             }
             if cmd == Command::Toggle {
-                p.filter.clear();
-                p.selected = p
-                    .visible()
-                    .iter()
-                    .position(|o| o.key == *p.chosen.last().unwrap_or(&String::new()))
-                    .unwrap_or(0);
+                // The filter stays, so the cursor stays on this name.
+                p.toggled = Some(key);
                 return;
             }
         } else {
