@@ -37,31 +37,51 @@ fn cmd(k: &mut Counted, script: &str) -> Vec<Effect> {
     effects
 }
 
-/// Types letters of `wanted` on the choice in focus until it shows.
-fn choose(k: &mut Counted, wanted: &str) {
+/// Types the fewest letters that choose `wanted` on the choice in focus
+/// (or on a grid cell or an undecided child, whose first letter opens the
+/// choice), found by the app's own rule, `chosen_by_letters`: "c" a child
+/// protection plan, "i" a child in need plan.
+fn choose(k: &mut Counted, wanted: &str, labels: &[&str]) {
     let names = CategoryNames::default();
-    // The words' first letters ("cpp"), as chairs shorten outcomes.
-    let initials: String = wanted
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-        .filter_map(|w| w.chars().next())
-        .collect::<String>()
-        .to_lowercase();
-    let mut letters = initials.chars().peekable();
-    // On a grid cell the first letter opens the cell's form, choosing.
-    if focused_form(&k.app).is_none() {
-        let first = letters.next().expect("a choice has a name");
-        cmd(k, &first.to_string());
+    let form = focused_form(&k.app).map(|(fields, at)| fields[at].clone());
+    let current = form
+        .as_ref()
+        .map(|f| display(k.app.session(), f, &names))
+        .unwrap_or_else(|| labels[0].to_string());
+    if current == wanted {
+        return;
+    }
+    let at = labels.iter().position(|l| *l == current).expect("a label");
+    let target = labels.iter().position(|l| *l == wanted).expect("a label");
+    let chooses = |letters: &str| {
+        let mut i = at;
+        for n in 1..=letters.len() {
+            match cpconf::app::field_edit::chosen_by_letters(labels, i, &letters[..n], n > 1) {
+                Some(next) => i = next,
+                None => return false,
+            }
+        }
+        i == target
+    };
+    let alphabet: Vec<char> = ('a'..='z').collect();
+    let mut tries: Vec<String> = vec![String::new()];
+    let letters = loop {
+        tries = tries
+            .iter()
+            .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+            .collect();
+        if let Some(found) = tries.iter().find(|t| chooses(t)) {
+            break found.clone();
+        }
+        assert!(tries[0].len() < 3, "no letters choose {wanted}");
+    };
+    for ch in letters.chars() {
+        cmd(k, &ch.to_string());
     }
     let f = {
         let (fields, at) = focused_form(&k.app).expect("a form has the focus");
         fields[at].clone()
     };
-    for ch in letters {
-        if display(k.app.session(), &f, &names) == wanted {
-            return;
-        }
-        cmd(k, &ch.to_string());
-    }
     assert_eq!(display(k.app.session(), &f, &names), wanted);
 }
 
@@ -290,6 +310,10 @@ fn cell(k: &mut Counted, row: usize, col: usize) {
     }
 }
 
+fn labels<T: Choice>() -> Vec<&'static str> {
+    T::ALL.iter().map(|c| c.label()).collect()
+}
+
 fn category_key(c: Category) -> String {
     format!("{c:?}")
 }
@@ -501,7 +525,7 @@ pub fn play(c: &Conference) -> Counted {
     for (i, v) in c.voices.iter().enumerate() {
         let first = c.children[i].name.split(' ').next().unwrap_or("");
         reach(&mut k, &format!("{first}: How gathered"));
-        choose(&mut k, v.method.label());
+        choose(&mut k, v.method.label(), &labels::<VoiceMethod>());
         reach(&mut k, &format!("{first}: In the child's words"));
         put(&mut k, v.words);
     }
@@ -585,7 +609,7 @@ pub fn play(c: &Conference) -> Counted {
             cmd(&mut k, "<Enter>");
         } else {
             // Typing on the cell opens its form, choosing by the letters.
-            choose(&mut k, r.outcome.label());
+            choose(&mut k, r.outcome.label(), &labels::<Outcome>());
             if !r.categories.is_empty() {
                 reach(&mut k, "Categories");
                 let cats: Vec<String> = r.categories.iter().map(|c| category_key(*c)).collect();
@@ -630,7 +654,7 @@ pub fn play(c: &Conference) -> Counted {
             }
             cmd(&mut k, "<Down>");
         }
-        choose(&mut k, d.outcome.label());
+        choose(&mut k, d.outcome.label(), &labels::<Outcome>());
         reach(&mut k, "Categories");
         let cats: Vec<String> = d.categories.iter().map(|c| category_key(*c)).collect();
         pick_field(&mut k, &cats, Then::On);

@@ -50,22 +50,42 @@ fn fits(label: &str, letters: &str) -> bool {
     label.starts_with(letters) || initials.starts_with(letters)
 }
 
+/// Failing that, letters fit a label one of whose later words starts with
+/// them, as a picker finds a name: "in" finds "Child in need plan",
+/// "social" "Through the social worker".
+fn fits_a_word(label: &str, letters: &str) -> bool {
+    let label = label.to_lowercase();
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .skip(1)
+        .any(|w| w.starts_with(letters))
+}
+
+/// Which of `labels` letters typed on a choice whose value is `labels[at]`
+/// choose. A second letter (`again`) refines the current choice if it
+/// still fits; the first letter moves on, so pressing it again goes
+/// through every choice starting with it.
+pub fn chosen_by_letters(labels: &[&str], at: usize, letters: &str, again: bool) -> Option<usize> {
+    let n = labels.len();
+    let start = if again { at } else { at + 1 };
+    let round = || (0..n).map(|i| (start + i) % n);
+    round()
+        .find(|i| fits(labels[*i], letters))
+        .or_else(|| round().find(|i| fits_a_word(labels[*i], letters)))
+}
+
 /// Sets a choice field to the first value, from the one after the current
 /// one round to itself, whose label starts with `letters` (any case), as a
-/// web form's drop-down does. The label chosen, or None if none starts so.
+/// web form's drop-down does, or failing any, one with a word that does
+/// ("i" a child in need plan). The label chosen, or None if none fits.
 pub fn choose_by_letters(s: &mut Session, f: &Field, letters: &str) -> Option<&'static str> {
     use Field as F;
     let letters = letters.to_lowercase();
     fn pick<T: Choice>(place: &mut T, letters: &str, again: bool) -> Option<&'static str> {
         let all = T::ALL;
         let at = all.iter().position(|c| c == place).unwrap_or(0);
-        // A second letter refines the current choice if it still fits;
-        // the first letter moves on, so pressing it again goes through
-        // every choice starting with it.
-        let start = if again { at } else { at + 1 };
-        let found = (0..all.len())
-            .map(|i| all[(start + i) % all.len()])
-            .find(|c| fits(c.label(), letters))?;
+        let labels: Vec<&str> = all.iter().map(|c| c.label()).collect();
+        let found = all[chosen_by_letters(&labels, at, letters, again)?];
         *place = found;
         Some(found.label())
     }

@@ -11,7 +11,7 @@ use crate::model::*;
 mod choice;
 mod pick;
 
-pub use choice::{choose_by_letters, cycle, toggle};
+pub use choice::{choose_by_letters, chosen_by_letters, cycle, toggle};
 pub use pick::{pick_options, picked, set_picked};
 
 /// One choice in a picker.
