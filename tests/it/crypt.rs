@@ -444,16 +444,17 @@ fn with_a_key_the_screen_refuses_the_full_record_and_reminds_with_the_family_cop
     std::fs::copy(src, &file).unwrap();
     let mut p = sb.spawn(&["view", arg(&file)], 120, 30);
     p.wait_for("read-only");
-    // The first row is the full record (as HTML, the starting format).
+    // The second row is the full record (as HTML, the starting format),
+    // after all three at once.
     p.keys("<C-e>");
     p.wait_for("Family's copy");
-    p.keys("<Enter>");
+    p.keys("<Down><Enter>");
     p.wait_for("not exported: the full record would be unencrypted");
     p.keys("<C-e>");
     p.wait_for("Family's copy");
-    // The family's copy (the second row), as Markdown (one to the left
+    // The family's copy (the third row), as Markdown (one to the left
     // of HTML, where the format starts).
-    p.keys("<Down><Left><Enter>");
+    p.keys("<Down><Down><Left><Enter>");
     p.wait_for("not encrypted: to print and send");
     p.keys("<C-q>");
     assert!(p.wait_exit().success());

@@ -63,13 +63,14 @@ fn a_new_conference_typed_in_a_terminal_is_saved_and_the_terminal_restored() {
     }
 
     // 8 Decision: Enter on the child opens the decision form; Enter on
-    // Outcome cycles it (not yet decided → no further action → child in need).
+    // Outcome cycles it (not yet decided → child protection plan → child
+    // in need).
     p.keys("<PgDn><PgDn><PgDn><PgDn>");
     p.wait_for("8 · Chair's decision");
     p.keys("<Enter>");
     p.wait_for("▶ Decision");
     p.keys("<Enter>");
-    p.wait_for("‹ No further action ›");
+    p.wait_for("‹ Child protection plan ›");
     p.keys("<Enter>");
     p.wait_for("‹ Child in need plan ›");
 
@@ -185,9 +186,10 @@ fn view_refuses_every_edit_and_never_writes() {
     // is refused on screen (it needs the command line's confirmation).
     p.keys("<C-e>");
     p.wait_for("Family's copy");
-    // The family's copy (the second row), as Markdown (one to the left
-    // of HTML, where the format starts).
-    p.keys("<Down><Left><Enter>");
+    // The family's copy (the third row, after all three at once and the
+    // full record), as Markdown (one to the left of HTML, where the format
+    // starts).
+    p.keys("<Down><Down><Left><Enter>");
     p.wait_for("exported to");
     p.keys("<C-q>");
     let status = p.wait_exit();

@@ -208,8 +208,9 @@ fn finalising_asks_to_save_now() {
 #[test]
 fn export_asks_for_the_chosen_copy_and_says_where_it_went() {
     let mut app = new_app();
-    // The first row, one format to the left of HTML (where it starts).
-    let effects = keys(&mut app, "<C-e><Left><Enter>");
+    // The full record's row (after all three at once), one format to the
+    // left of HTML (where it starts).
+    let effects = keys(&mut app, "<C-e><Down><Left><Enter>");
     assert_eq!(
         effects,
         vec![Effect::Export(CopyKind::Record, Format::Markdown)]
@@ -226,7 +227,8 @@ fn export_asks_for_the_chosen_copy_and_says_where_it_went() {
 #[test]
 fn all_three_copies_at_once_are_said_in_one_message() {
     let mut app = new_app();
-    let effects = keys(&mut app, "<C-e><Down><Down><Down><Enter>");
+    // All three at once is the first row: Enter alone.
+    let effects = keys(&mut app, "<C-e><Enter>");
     assert_eq!(
         effects,
         CopyKind::ALL
@@ -247,7 +249,8 @@ fn all_three_copies_at_once_are_said_in_one_message() {
     );
     // One refused (the full record, with a key) is said, and the others
     // are still listed; the next export is said on its own again.
-    let effects = keys(&mut app, "<C-e><Down><Down><Down><Enter>");
+    // All three at once is the first row: Enter alone.
+    let effects = keys(&mut app, "<C-e><Enter>");
     app.update(Msg::Report(Report::Warning(
         "not exported: the full record would be unencrypted".into(),
     )));
@@ -263,7 +266,7 @@ fn all_three_copies_at_once_are_said_in_one_message() {
     let (tone, said) = message(&app);
     assert_eq!(tone, Tone::Warning);
     assert!(said.starts_with("exported 2 of the three copies to /sessions: s.family.html, s.decision-letter.html; not exported: the full record"), "{said}");
-    let effects = keys(&mut app, "<C-e><Enter>");
+    let effects = keys(&mut app, "<C-e><Down><Enter>");
     runtime.perform(&mut app, effects);
     assert_eq!(
         message(&app),
@@ -274,7 +277,7 @@ fn all_three_copies_at_once_are_said_in_one_message() {
 #[test]
 fn a_failed_export_says_why() {
     let mut app = new_app();
-    let effects = keys(&mut app, "<C-e><Enter>");
+    let effects = keys(&mut app, "<C-e><Down><Enter>");
     let mut runtime = FakeRuntime {
         refuse_exports: Some("permission denied".into()),
         ..FakeRuntime::default()

@@ -23,8 +23,9 @@ fn ctrl_e_offers_every_copy_in_every_format_even_read_only() {
         shown.contains("Family's copy (nothing restricted)"),
         "{shown}"
     );
-    // A row a copy; the format, HTML until changed, for them all.
-    let effects = keys(&mut app, "<Down><Enter>");
+    // A row a copy after all three at once; the format, HTML until
+    // changed, for them all.
+    let effects = keys(&mut app, "<Down><Down><Enter>");
     assert_eq!(
         effects,
         vec![Effect::Export(CopyKind::Family, Format::Html)]
@@ -60,9 +61,18 @@ fn the_export_menu_offers_the_letters_for_each_person() {
     assert_eq!(effects, vec![Effect::ExportLetters(Format::Markdown)]);
     keys(&mut app, "<C-e>");
     assert!(screen(&app, 100, 30).contains("‹ Markdown ›"));
-    let effects = keys(&mut app, "<Left><Enter>");
+    let effects = keys(&mut app, "<Left><Down><Enter>");
     assert_eq!(
         effects,
         vec![Effect::Export(CopyKind::Record, Format::Docx)]
+    );
+    // The first row, all three at once, is what Enter alone writes.
+    let effects = keys(&mut app, "<C-e><Enter>");
+    assert_eq!(
+        effects,
+        CopyKind::ALL
+            .iter()
+            .map(|c| Effect::Export(*c, Format::Docx))
+            .collect::<Vec<_>>()
     );
 }

@@ -118,12 +118,9 @@ fn choosing_a_plan_at_a_review_sets_the_next_review_six_months_on() {
     app.update(Msg::GoToStage(Stage::Decision));
     use cpconf::app::update::Msg;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    for code in [
-        KeyCode::Enter,
-        KeyCode::Enter,
-        KeyCode::Enter,
-        KeyCode::Enter,
-    ] {
+    // Enter to the decision's form, Enter on its outcome: a plan, the
+    // first after "not yet decided".
+    for code in [KeyCode::Enter, KeyCode::Enter] {
         app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
     let d = &app.session().decisions[0];

@@ -437,10 +437,11 @@ fn a_map_item_records_who_said_it_its_tag_and_restriction_and_can_move_column() 
     let mut app = family();
     to_stage(&mut app, Stage::Map);
     // Typed into the column; Tab keeps it and opens its form at "Said by",
-    // where typing finds Priya and Enter chooses her and moves on; the tag
-    // back one to Existing safety; restricted; the column on to "worried".
+    // where typing finds Priya and Tab chooses her and goes on (Enter
+    // would close the form); the tag back one to Existing safety;
+    // restricted; the column on to "worried".
     type_text(&mut app, "Police intelligence about a visitor to the home.");
-    keys(&mut app, "<Tab>pri<Enter>");
+    keys(&mut app, "<Tab>pri<Tab>");
     focus_field(&mut app, "Tag");
     keys(&mut app, "<Left>");
     focus_field(&mut app, "Restricted (not shared with family)");
@@ -622,7 +623,7 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
     // Sam for Nell: a plan, emotional abuse, with a reason.
     commands(
         &mut app,
-        "<Enter><Enter><Enter><Enter>j<Enter>jjj<Space><Enter>j<Enter>",
+        "<Enter><Enter>j<Enter>jjj<Space><Tab><Enter>",
     );
     type_text(&mut app, "Ongoing conflict at home.");
     commands(&mut app, "<Esc><Esc>");
@@ -644,7 +645,7 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
     );
 
     // Sam for Otto: child in need; Priya for Otto: no further action.
-    commands(&mut app, "l<Enter><Enter><Enter><Esc>j<Enter><Enter><Esc>");
+    commands(&mut app, "l<Enter><Enter><Enter><Esc>j<Enter><Enter><Enter><Enter><Esc>");
     assert_eq!(app.session().tally(&otto).child_in_need, 1);
     assert_eq!(app.session().tally(&otto).no_further_action, 1);
     assert_eq!(app.session().tally(&nell).plan, 1);
@@ -659,8 +660,9 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
     let shown = big_screen(&app);
     assert!(shown.contains("CPP 0 · CIN 1 · NFA 1"), "{shown}");
 
-    // The grid cell changes the tally at once: Priya's NFA becomes CIN.
-    commands(&mut app, "<Enter><Enter><Esc>");
+    // The grid cell changes the tally at once: Priya's NFA becomes CIN
+    // (Enter goes round: not yet decided, a plan, child in need).
+    commands(&mut app, "<Enter><Enter><Enter><Enter><Esc>");
     assert!(big_screen(&app).contains("CPP 0 · CIN 2 · NFA 0"));
 }
 
@@ -747,10 +749,12 @@ fn the_decision_records_outcome_plan_details_and_dissent_per_child() {
 fn choosing_a_child_protection_plan_fills_the_core_group_and_review_dates() {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
-    commands(&mut app, "<Enter><Enter><Enter>");
+    // "i" finds a child in need plan by its word "in", without passing a
+    // plan on the way; then "c" a child protection plan.
+    keys(&mut app, "i");
     assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
     assert_eq!(app.session().decisions[0].plan.first_core_group, None);
-    commands(&mut app, "<Enter>");
+    keys(&mut app, "c");
     let plan = &app.session().decisions[0].plan;
     assert_eq!(
         app.session().decisions[0].outcome,
@@ -780,18 +784,18 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
     // Sam and Priya both recommend a plan for Nell.
     commands(
         &mut app,
-        "<Enter><Enter><Enter><Enter><Esc>j<Enter><Enter><Enter><Enter><Esc>",
+        "<Enter><Enter><Esc>j<Enter><Enter><Esc>",
     );
     assert_eq!(app.session().tally(&child(&app, "Nell Quarry")).plan, 2);
 
     to_stage(&mut app, Stage::Decision);
-    commands(&mut app, "<Enter><Enter><Enter>");
+    keys(&mut app, "i");
     assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
     assert!(app.session().decisions[0].differs_from_recommendations);
     // Both recommended a plan: the screen says how many went another way.
     assert!(big_screen(&app).contains("≠ 2 of 2 recommended otherwise"));
 
-    commands(&mut app, "<Enter>");
+    keys(&mut app, "c");
     assert_eq!(
         app.session().decisions[0].outcome,
         Outcome::ChildProtectionPlan
@@ -1293,7 +1297,7 @@ fn help_in_the_decision_stage_offers_finalise() {
 fn decided_family() -> App {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
-    commands(&mut app, "<Enter><Enter><Enter><BackTab>j<Enter><Enter>");
+    commands(&mut app, "<Enter><Enter><Enter><BackTab>j<Enter><Enter><Enter><Enter>");
     assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
     assert_eq!(app.session().decisions[1].outcome, Outcome::NoFurtherAction);
     app

@@ -718,7 +718,11 @@ fn typing_on_the_decisions_children_goes_into_that_childs_rationale() {
     };
     assert_eq!(editor.field, Field::DecisionRationale(child.clone()));
     assert!(editor.value().ends_with("do quick upset mum"));
-    assert!(message(&app).contains("rationale"), "{}", message(&app));
+    assert!(
+        message(&app).to_lowercase().contains("rationale"),
+        "{}",
+        message(&app)
+    );
     keys(&mut app, "<Esc>");
     assert_eq!(app.pane(), 1, "the decision's form has the focus");
     let d = |app: &App| {

@@ -46,8 +46,15 @@ pub const TODAY_COMMAND_KEYS: usize = 794;
 /// no comma before a part left off (343), Home/End to reach a far field
 /// and Tab on an empty reason to the next cell (327), a register row that
 /// may end with how the person took part ("report") (323), the export
-/// menu's row for all three copies (319). Not the third of
-/// TODAY_COMMAND_KEYS that #11 asks for.
+/// menu's row for all three copies (319). Then Enter in an item's form
+/// keeping and closing it, Tab going on (293), Space ticking and going on
+/// down a checklist, a child protection plan first among the outcomes, a
+/// report-only person not scaling, restricted before the tag, one voice an
+/// agency and an attendance by its first letters after a y or n in a
+/// register row (275), typing on an undecided child at the decision, Ctrl+R
+/// (Fill Right) in the recommendations, the names found staying after a
+/// tick (265), a choice found by a later word ("i", 262): under the third
+/// of TODAY_COMMAND_KEYS (264) that #11 asks for.
 pub const NEW_COMMAND_KEYS: usize = 262;
 
 /// Of NEW_COMMAND_KEYS, the letters typed to choose or find: keys that

@@ -154,7 +154,7 @@ pub fn run_icpc() -> cpconf::app::state::App {
     type_text(&mut app, "Mum walks the children to school every day.");
     commands(&mut app, "<Esc><Esc><Tab>a");
     type_text(&mut app, "Police were called twice in October.");
-    commands(&mut app, "<Esc>jjjj<Space><Esc><Tab>a");
+    commands(&mut app, "<Esc>jjj<Space><Esc><Tab>a");
     type_text(&mut app, "Housing is overcrowded; العائلة تحتاج إلى سكن");
     commands(&mut app, "<Esc><Esc><Tab>a");
     type_text(&mut app, "Dad to attend the alcohol service weekly.");
@@ -198,22 +198,23 @@ pub fn run_icpc() -> cpconf::app::state::App {
     type_text(&mut app, "The children stay with their grandmother.");
     commands(&mut app, "<Esc>");
 
-    // 7 Recommendations: professionals down, children across.
+    // 7 Recommendations: professionals down, children across. Enter on
+    // an outcome goes round: a plan, child in need, no further action.
     tick(&mut app, "11:20:00");
     commands(
         &mut app,
-        "]<Enter><Enter><Enter><Enter>j<Enter>jjj<Space><Enter>j<Enter>",
+        "]<Enter><Enter>j<Enter>jjj<Space><Enter>j<Enter>",
     );
     type_text(&mut app, "Ongoing exposure to conflict at home.");
     commands(&mut app, "<Esc><Esc>l<Enter><Enter><Enter>jj<Enter>");
     type_text(&mut app, "Younger; mum protective.");
     commands(
         &mut app,
-        "<Esc><Esc>j<Enter><Enter><Enter><Esc>h<Enter><Enter><Enter><Enter><Esc>",
+        "<Esc><Esc>j<Enter><Enter><Enter><Esc>h<Enter><Enter><Esc>",
     );
     commands(
         &mut app,
-        "jj<Enter><Enter><Enter><Enter><Esc>l<Enter><Enter><Enter><Enter><Esc>",
+        "jj<Enter><Enter><Esc>l<Enter><Enter><Esc>",
     );
 
     // 8 The chair's decision, a dissent, then finalise. Fields by name:

@@ -204,6 +204,13 @@ fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
         ' ' if field_kind.is_some_and(K::is_typed) => return Vec::new(),
         // Space in a list or grid did nothing; now it types.
         ' ' if top.is_none() && field_kind.is_none() => return Vec::new(),
+        // Space on a tick box ticked it and stayed; now it goes on to the
+        // next field, and ↑ comes back.
+        ' ' if field_kind == Some(K::Toggle)
+            && focused_form(app).is_some_and(|(f, i)| i + 1 < f.len()) =>
+        {
+            return vec![ev, plain(KeyCode::Up)];
+        }
         _ => ev,
     };
     vec![one]

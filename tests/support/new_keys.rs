@@ -56,7 +56,7 @@ fn choose(k: &mut Counted, wanted: &str, labels: &[&str]) {
     let chooses = |letters: &str| {
         let mut i = at;
         for n in 1..=letters.len() {
-            match cpconf::app::field_edit::chosen_by_letters(labels, i, &letters[..n], n > 1) {
+            match cpconf::app::field_edit::chosen_by_letters(labels, i, &letters[..n], n > 1, true) {
                 Some(next) => i = next,
                 None => return false,
             }

@@ -483,7 +483,14 @@ pub fn play(c: &Conference) -> Counted {
     k.cmd("]");
     k.pane("Scores");
     for sc in &c.scores {
-        k.cell(sc.person, sc.child);
+        // The grid's row of the person (a report-only one has none).
+        let people = cpconf::app::panes::grid_people(
+            k.app.session(),
+            cpconf::app::panes::GridKind::Scaling,
+        );
+        let id = &k.app.session().attendees[sc.person].id;
+        let row = people.iter().position(|p| p == id).expect("in the grid");
+        k.cell(row, sc.child);
         k.cmd("<Enter>");
         let entry = format!("{} {}", sc.score, sc.reason);
         k.text(entry.trim_end());

@@ -64,58 +64,79 @@ fn fits_a_word(label: &str, letters: &str) -> bool {
 /// Which of `labels` letters typed on a choice whose value is `labels[at]`
 /// choose. A second letter (`again`) refines the current choice if it
 /// still fits; the first letter moves on, so pressing it again goes
-/// through every choice starting with it.
-pub fn chosen_by_letters(labels: &[&str], at: usize, letters: &str, again: bool) -> Option<usize> {
+/// through every choice starting with it. With `words`, letters that start
+/// no label may start a later word of one.
+pub fn chosen_by_letters(
+    labels: &[&str],
+    at: usize,
+    letters: &str,
+    again: bool,
+    words: bool,
+) -> Option<usize> {
     let n = labels.len();
     let start = if again { at } else { at + 1 };
     let round = || (0..n).map(|i| (start + i) % n);
     round()
         .find(|i| fits(labels[*i], letters))
-        .or_else(|| round().find(|i| fits_a_word(labels[*i], letters)))
+        .or_else(|| {
+            round()
+                .filter(|_| words)
+                .find(|i| fits_a_word(labels[*i], letters))
+        })
 }
 
 /// Sets a choice field to the first value, from the one after the current
 /// one round to itself, whose label starts with `letters` (any case), as a
 /// web form's drop-down does, or failing any, one with a word that does
 /// ("i" a child in need plan). The label chosen, or None if none fits.
-pub fn choose_by_letters(s: &mut Session, f: &Field, letters: &str) -> Option<&'static str> {
+pub fn choose_by_letters(
+    s: &mut Session,
+    f: &Field,
+    letters: &str,
+    words: bool,
+) -> Option<&'static str> {
     use Field as F;
     let letters = letters.to_lowercase();
-    fn pick<T: Choice>(place: &mut T, letters: &str, again: bool) -> Option<&'static str> {
+    fn pick<T: Choice>(
+        place: &mut T,
+        letters: &str,
+        again: bool,
+        words: bool,
+    ) -> Option<&'static str> {
         let all = T::ALL;
         let at = all.iter().position(|c| c == place).unwrap_or(0);
         let labels: Vec<&str> = all.iter().map(|c| c.label()).collect();
-        let found = all[chosen_by_letters(&labels, at, letters, again)?];
+        let found = all[chosen_by_letters(&labels, at, letters, again, words)?];
         *place = found;
         Some(found.label())
     }
     let again = letters.chars().count() > 1;
     let l = letters.as_str();
     match f {
-        F::SetupKind => pick(&mut s.setup.kind, l, again),
-        F::SetupVenueKind => pick(&mut s.setup.venue_kind, l, again),
+        F::SetupKind => pick(&mut s.setup.kind, l, again, words),
+        F::SetupVenueKind => pick(&mut s.setup.venue_kind, l, again, words),
         F::AttendeeAgencyKind(id) => {
-            find_mut(&mut s.attendees, id).and_then(|a| pick(&mut a.agency_kind, l, again))
+            find_mut(&mut s.attendees, id).and_then(|a| pick(&mut a.agency_kind, l, again, words))
         }
         F::AttendeeAttendance(id) => {
-            find_mut(&mut s.attendees, id).and_then(|a| pick(&mut a.attendance, l, again))
+            find_mut(&mut s.attendees, id).and_then(|a| pick(&mut a.attendance, l, again, words))
         }
         F::MapColumn(id) => {
-            find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.column, l, again))
+            find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.column, l, again, words))
         }
-        F::MapTag(id) => find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.tag, l, again)),
+        F::MapTag(id) => find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.tag, l, again, words)),
         F::VoiceMethod(id) => {
-            find_mut(&mut s.child_voices, id).and_then(|v| pick(&mut v.method, l, again))
+            find_mut(&mut s.child_voices, id).and_then(|v| pick(&mut v.method, l, again, words))
         }
         F::RecOutcome(id) => {
-            find_mut(&mut s.recommendations, id).and_then(|r| pick(&mut r.outcome, l, again))
+            find_mut(&mut s.recommendations, id).and_then(|r| pick(&mut r.outcome, l, again, words))
         }
         F::DecisionOutcome(id) => {
-            find_mut(&mut s.decisions, id).and_then(|d| pick(&mut d.outcome, l, again))
+            find_mut(&mut s.decisions, id).and_then(|d| pick(&mut d.outcome, l, again, words))
         }
         F::ActionProgress(g, a) => find_mut(&mut s.safety_goals, g)
             .and_then(|g| find_mut(&mut g.actions, a))
-            .and_then(|a| pick(&mut a.progress, l, again)),
+            .and_then(|a| pick(&mut a.progress, l, again, words)),
         _ => None,
     }
 }

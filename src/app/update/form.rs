@@ -160,14 +160,16 @@ impl App {
         };
         run.letters.push(ch);
         let before = self.revision;
-        let mut found = self.choose_letters(field, &run.letters);
+        let mut found = self.choose_letters(field, &run.letters, true);
         // A letter that does not go on from the ones before starts again
         // ("fa" then "po" finds Police), unless a letter of this run has
         // already fitted nothing: then these are words.
         let same_letter = run.letters.chars().all(|c| c == ch);
         if found.is_none() && (!run.failed || same_letter) {
             let letter = ch.to_string();
-            found = self.choose_letters(field, &letter);
+            // Starting again takes a choice's first letter only: "can"
+            // must not find "No further action" by its "a".
+            found = self.choose_letters(field, &letter, false);
             if found.is_some() {
                 run.letters = letter;
             }
@@ -235,6 +237,7 @@ impl App {
         &mut self,
         field: &Field,
         letters: &str,
+        words: bool,
     ) -> Option<(&'static str, Vec<&'static str>)> {
         let rules = self.config.clone();
         let now = self.now;
@@ -242,7 +245,7 @@ impl App {
         let mut filled = Vec::new();
         let said = format!("changed {}", field.for_chair(&self.session));
         self.change_said(format!("changed {}", field.describe()), said, |s| {
-            label = choose_by_letters(s, field, letters);
+            label = choose_by_letters(s, field, letters, words);
             if let Field::DecisionOutcome(child) = field {
                 filled = crate::app::outcome::outcome_chosen(s, child, &rules, now.time());
             }
