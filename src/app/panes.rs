@@ -265,7 +265,10 @@ pub fn grid_people(s: &Session, kind: GridKind) -> Vec<AttendeeId> {
             // a score already given from one still shows).
             GridKind::Scaling => {
                 let scored = || s.scaling.scores.iter().any(|x| x.person == a.id);
-                let absent = matches!(a.attendance, Attendance::Apologies | Attendance::DidNotAttend);
+                let absent = matches!(
+                    a.attendance,
+                    Attendance::Apologies | Attendance::DidNotAttend
+                );
                 !absent
                     && (a.attendance != Attendance::ReportOnly || scored())
                     && !matches!(a.agency_kind, AgencyKind::Chair | AgencyKind::Interpreter)

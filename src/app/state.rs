@@ -243,7 +243,11 @@ impl ExportMenu {
     /// pack.
     pub fn choices() -> Vec<ExportChoice> {
         std::iter::once(ExportChoice::AllCopies)
-            .chain(crate::export::CopyKind::ALL.iter().map(|c| ExportChoice::Copy(*c)))
+            .chain(
+                crate::export::CopyKind::ALL
+                    .iter()
+                    .map(|c| ExportChoice::Copy(*c)),
+            )
             .chain([ExportChoice::Letters])
             .collect()
     }

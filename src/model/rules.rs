@@ -268,8 +268,17 @@ impl Session {
     /// each agency has one voice, so a second person from it (a team
     /// manager with the social worker) is not asked for one by default.
     /// Agencies are the same when their names are, case and spaces aside.
-    pub fn voice_of_agency(&self, agency: &str, except: &super::AttendeeId) -> Option<&super::Attendee> {
-        let plain = |a: &str| a.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    pub fn voice_of_agency(
+        &self,
+        agency: &str,
+        except: &super::AttendeeId,
+    ) -> Option<&super::Attendee> {
+        let plain = |a: &str| {
+            a.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
         let agency = plain(agency);
         if agency.is_empty() {
             return None;

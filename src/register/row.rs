@@ -520,7 +520,8 @@ mod tests {
             ("d", Attendance::DidNotAttend),
             ("j", Attendance::JoinedLate),
         ] {
-            let p = parse_row(&format!("Dr Imran Shah, GP, Millbrook Surgery, n, {typed}")).unwrap();
+            let p =
+                parse_row(&format!("Dr Imran Shah, GP, Millbrook Surgery, n, {typed}")).unwrap();
             assert_eq!(p.attendance, Some(attendance), "{typed}");
             assert!(!p.gives_recommendation);
         }

@@ -183,8 +183,15 @@ fn the_whole_conference_on_the_new_keys_counts_its_command_keys() {
     for want in &c.scores {
         let person = &s.attendees[want.person].id;
         let child = &s.children[want.child].id;
-        let got = s.scaling.scores.iter().find(|x| &x.person == person && &x.child == child);
-        assert_eq!(got.map(|x| (x.score, x.reason.as_str())), Some((want.score, want.reason)));
+        let got = s
+            .scaling
+            .scores
+            .iter()
+            .find(|x| &x.person == person && &x.child == child);
+        assert_eq!(
+            got.map(|x| (x.score, x.reason.as_str())),
+            Some((want.score, want.reason))
+        );
     }
     assert_eq!(s.safety_goals[0].actions.len(), c.goal.actions.len());
     assert_eq!(s.recommendations.len(), c.recommendations.len());

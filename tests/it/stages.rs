@@ -621,10 +621,7 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
     to_stage(&mut app, Stage::Recommendations);
     assert!(big_screen(&app).contains("CPP 0 · CIN 0 · NFA 0"));
     // Sam for Nell: a plan, emotional abuse, with a reason.
-    commands(
-        &mut app,
-        "<Enter><Enter>j<Enter>jjj<Space><Tab><Enter>",
-    );
+    commands(&mut app, "<Enter><Enter>j<Enter>jjj<Space><Tab><Enter>");
     type_text(&mut app, "Ongoing conflict at home.");
     commands(&mut app, "<Esc><Esc>");
 
@@ -645,7 +642,10 @@ fn each_professional_recommends_per_child_and_the_tally_runs() {
     );
 
     // Sam for Otto: child in need; Priya for Otto: no further action.
-    commands(&mut app, "l<Enter><Enter><Enter><Esc>j<Enter><Enter><Enter><Enter><Esc>");
+    commands(
+        &mut app,
+        "l<Enter><Enter><Enter><Esc>j<Enter><Enter><Enter><Enter><Esc>",
+    );
     assert_eq!(app.session().tally(&otto).child_in_need, 1);
     assert_eq!(app.session().tally(&otto).no_further_action, 1);
     assert_eq!(app.session().tally(&nell).plan, 1);
@@ -782,10 +782,7 @@ fn the_decision_is_flagged_when_it_differs_from_the_recommendations() {
     let mut app = family();
     to_stage(&mut app, Stage::Recommendations);
     // Sam and Priya both recommend a plan for Nell.
-    commands(
-        &mut app,
-        "<Enter><Enter><Esc>j<Enter><Enter><Esc>",
-    );
+    commands(&mut app, "<Enter><Enter><Esc>j<Enter><Enter><Esc>");
     assert_eq!(app.session().tally(&child(&app, "Nell Quarry")).plan, 2);
 
     to_stage(&mut app, Stage::Decision);
@@ -1297,7 +1294,10 @@ fn help_in_the_decision_stage_offers_finalise() {
 fn decided_family() -> App {
     let mut app = family();
     to_stage(&mut app, Stage::Decision);
-    commands(&mut app, "<Enter><Enter><Enter><BackTab>j<Enter><Enter><Enter><Enter>");
+    commands(
+        &mut app,
+        "<Enter><Enter><Enter><BackTab>j<Enter><Enter><Enter><Enter>",
+    );
     assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
     assert_eq!(app.session().decisions[1].outcome, Outcome::NoFurtherAction);
     app

@@ -201,10 +201,7 @@ pub fn run_icpc() -> cpconf::app::state::App {
     // 7 Recommendations: professionals down, children across. Enter on
     // an outcome goes round: a plan, child in need, no further action.
     tick(&mut app, "11:20:00");
-    commands(
-        &mut app,
-        "]<Enter><Enter>j<Enter>jjj<Space><Enter>j<Enter>",
-    );
+    commands(&mut app, "]<Enter><Enter>j<Enter>jjj<Space><Enter>j<Enter>");
     type_text(&mut app, "Ongoing exposure to conflict at home.");
     commands(&mut app, "<Esc><Esc>l<Enter><Enter><Enter>jj<Enter>");
     type_text(&mut app, "Younger; mum protective.");
@@ -212,10 +209,7 @@ pub fn run_icpc() -> cpconf::app::state::App {
         &mut app,
         "<Esc><Esc>j<Enter><Enter><Enter><Esc>h<Enter><Enter><Esc>",
     );
-    commands(
-        &mut app,
-        "jj<Enter><Enter><Esc>l<Enter><Enter><Esc>",
-    );
+    commands(&mut app, "jj<Enter><Enter><Esc>l<Enter><Enter><Esc>");
 
     // 8 The chair's decision, a dissent, then finalise. Fields by name:
     // choosing a plan fills in the lead (the one social worker) and a core

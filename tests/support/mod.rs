@@ -204,10 +204,11 @@ fn translate(app: &App, ev: KeyEvent) -> Vec<KeyEvent> {
         ' ' if field_kind.is_some_and(K::is_typed) => return Vec::new(),
         // Space in a list or grid did nothing; now it types.
         ' ' if top.is_none() && field_kind.is_none() => return Vec::new(),
-        // Space on a tick box ticked it and stayed; now it goes on to the
-        // next field, and ↑ comes back.
+        // Space on a tick box ticked it and stayed; now it goes on to a
+        // tick box after it, and ↑ comes back.
         ' ' if field_kind == Some(K::Toggle)
-            && focused_form(app).is_some_and(|(f, i)| i + 1 < f.len()) =>
+            && focused_form(app)
+                .is_some_and(|(f, i)| f.get(i + 1).map(Field::kind) == Some(K::Toggle)) =>
         {
             return vec![ev, plain(KeyCode::Up)];
         }

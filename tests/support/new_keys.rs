@@ -56,7 +56,8 @@ fn choose(k: &mut Counted, wanted: &str, labels: &[&str]) {
     let chooses = |letters: &str| {
         let mut i = at;
         for n in 1..=letters.len() {
-            match cpconf::app::field_edit::chosen_by_letters(labels, i, &letters[..n], n > 1, true) {
+            match cpconf::app::field_edit::chosen_by_letters(labels, i, &letters[..n], n > 1, true)
+            {
                 Some(next) => i = next,
                 None => return false,
             }
@@ -96,7 +97,11 @@ enum Then {
 /// The key that keeps a one-line entry or a choice and then does `then`.
 fn keep_key(k: &Counted, then: Then) -> &'static str {
     let in_item = matches!(
-        k.app.overlays().iter().rev().find(|o| !matches!(o, Overlay::Picker(_) | Overlay::Editor(_))),
+        k.app
+            .overlays()
+            .iter()
+            .rev()
+            .find(|o| !matches!(o, Overlay::Picker(_) | Overlay::Editor(_))),
         Some(Overlay::Record(_))
     );
     if in_item && then == Then::On {
@@ -146,7 +151,9 @@ fn pick(k: &mut Counted, wanted: &[String], then: Then) {
             for _ in 0..at.abs_diff(from) {
                 cmd(k, arrow);
             }
-            let last = multi && stop == *stops.last().expect("a stop") && !chosen.contains(&options[stop].key);
+            let last = multi
+                && stop == *stops.last().expect("a stop")
+                && !chosen.contains(&options[stop].key);
             if last || !multi {
                 let key = keep_key(k, then);
                 cmd(k, key);
@@ -510,7 +517,11 @@ pub fn play(c: &Conference) -> Counted {
             .collect();
         let some_children = children.len() != c.children.len();
         let more = some_children || m.restricted;
-        pick_field(&mut k, &[said_by], if more { Then::On } else { Then::Close });
+        pick_field(
+            &mut k,
+            &[said_by],
+            if more { Then::On } else { Then::Close },
+        );
         if some_children {
             reach(&mut k, "Children");
             let then = if m.restricted { Then::On } else { Then::Close };

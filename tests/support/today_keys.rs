@@ -484,10 +484,8 @@ pub fn play(c: &Conference) -> Counted {
     k.pane("Scores");
     for sc in &c.scores {
         // The grid's row of the person (a report-only one has none).
-        let people = cpconf::app::panes::grid_people(
-            k.app.session(),
-            cpconf::app::panes::GridKind::Scaling,
-        );
+        let people =
+            cpconf::app::panes::grid_people(k.app.session(), cpconf::app::panes::GridKind::Scaling);
         let id = &k.app.session().attendees[sc.person].id;
         let row = people.iter().position(|p| p == id).expect("in the grid");
         k.cell(row, sc.child);

@@ -76,13 +76,11 @@ pub fn chosen_by_letters(
     let n = labels.len();
     let start = if again { at } else { at + 1 };
     let round = || (0..n).map(|i| (start + i) % n);
-    round()
-        .find(|i| fits(labels[*i], letters))
-        .or_else(|| {
-            round()
-                .filter(|_| words)
-                .find(|i| fits_a_word(labels[*i], letters))
-        })
+    round().find(|i| fits(labels[*i], letters)).or_else(|| {
+        round()
+            .filter(|_| words)
+            .find(|i| fits_a_word(labels[*i], letters))
+    })
 }
 
 /// Sets a choice field to the first value, from the one after the current
@@ -124,7 +122,9 @@ pub fn choose_by_letters(
         F::MapColumn(id) => {
             find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.column, l, again, words))
         }
-        F::MapTag(id) => find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.tag, l, again, words)),
+        F::MapTag(id) => {
+            find_mut(&mut s.map_items, id).and_then(|m| pick(&mut m.tag, l, again, words))
+        }
         F::VoiceMethod(id) => {
             find_mut(&mut s.child_voices, id).and_then(|v| pick(&mut v.method, l, again, words))
         }

@@ -64,11 +64,14 @@ impl App {
                     field.label()
                 ),
             ),
-            // Ticked, and on to the next field, as down a checklist read
-            // aloud ("what the chair explained", opening statements).
+            // Ticked, and on to the next tick box, as down a checklist
+            // read aloud ("what the chair explained", opening statements);
+            // the last of a run keeps the focus, so Space again unticks it.
             FieldKind::Toggle if ch == ' ' => {
                 self.activate(field);
-                self.step_field(1);
+                if self.next_field_is_a_tick_box() {
+                    self.step_field(1);
+                }
             }
             FieldKind::Toggle => self.type_beside_tick_box(field, ch),
             FieldKind::Choice => self.choose_typed(field, ch),
@@ -91,6 +94,12 @@ impl App {
                 }
             }
         }
+    }
+
+    fn next_field_is_a_tick_box(&self) -> bool {
+        self.form_in_focus()
+            .and_then(|(fields, at)| fields.get(at + 1).map(Field::kind))
+            == Some(FieldKind::Toggle)
     }
 
     /// A letter typed on a tick box starts a note typed in the wrong place:

@@ -112,7 +112,10 @@ impl App {
             return;
         };
         let Some(left) = col.checked_sub(1).and_then(|c| children.get(c)) else {
-            self.say(Tone::Info, "nothing to the left to copy: this is the first child");
+            self.say(
+                Tone::Info,
+                "nothing to the left to copy: this is the first child",
+            );
             return;
         };
         let (person, child, left) = (person.clone(), child.clone(), left.clone());
@@ -146,14 +149,23 @@ impl App {
             }
             GridKind::Scaling => {
                 let score = |s: &crate::model::Session, c: &crate::model::ChildId| {
-                    s.scaling.scores.iter().find(|x| x.person == person && &x.child == c).map(|x| x.score)
+                    s.scaling
+                        .scores
+                        .iter()
+                        .find(|x| x.person == person && &x.child == c)
+                        .map(|x| x.score)
                 };
                 score(&self.session, &left).map(|n| {
                     self.change_said(
                         format!("filled score of {person} for {child}"),
                         format!("made the score of {whose} the same as {from}"),
                         |s| {
-                            match s.scaling.scores.iter_mut().find(|x| x.person == person && x.child == child) {
+                            match s
+                                .scaling
+                                .scores
+                                .iter_mut()
+                                .find(|x| x.person == person && x.child == child)
+                            {
                                 Some(x) => x.score = n,
                                 None => {
                                     let id = s.new_item_id();

@@ -148,7 +148,11 @@ impl App {
     /// fit no outcome go on into the rationale); once decided, the
     /// rationale, the decision's words.
     fn type_into_decision(&mut self, text: &str) {
-        let child = self.session.children.get(self.cursor(0).row).map(|c| c.id.clone());
+        let child = self
+            .session
+            .children
+            .get(self.cursor(0).row)
+            .map(|c| c.id.clone());
         let undecided = child.is_some_and(|c| {
             self.session
                 .decisions
