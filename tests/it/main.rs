@@ -31,6 +31,7 @@ mod export_docx;
 mod export_golden;
 mod export_props;
 mod export_tui;
+mod fewer_keys;
 mod frame_cache;
 mod hangup;
 mod idle;

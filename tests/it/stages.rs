@@ -34,7 +34,7 @@ fn add_person(
 
 /// Two children (Nell, Otto) and a quorate register: three professionals
 /// who recommend, and both parents. Nothing recorded yet after that.
-fn family_session() -> Session {
+pub(crate) fn family_session() -> Session {
     let mut s = Session::new("family-test".into(), at("09:30:00"));
     s.setup.chair = "Morgan Reeve".into();
     s.setup.family_reference = "FAM9002".into();
