@@ -179,7 +179,7 @@ pub(super) fn person_for_child(s: &Session, person: &AttendeeId, child: &ChildId
     )
 }
 
-fn first_name(name: &str) -> &str {
+pub(super) fn first_name(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
 }
 

@@ -3,7 +3,7 @@
 
 use super::super::field::Field;
 use super::super::field_edit::commit_text;
-use super::super::field_owner::person_for_child;
+use super::super::field_owner::{first_name, person_for_child};
 use super::super::keymap::Command;
 use super::super::panes::{GridKind, ensure_recommendation, grid_people, recommendation_for};
 use super::super::state::*;
@@ -120,7 +120,8 @@ impl App {
         };
         let (person, child, left) = (person.clone(), child.clone(), left.clone());
         let whose = person_for_child(&self.session, &person, &child);
-        let from = person_for_child(&self.session, &person, &left);
+        let left_name = self.session.child_name(&left);
+        let from = format!("for {}", first_name(&left_name));
         let copied = match kind {
             GridKind::Recommendations => {
                 let source = recommendation_for(&self.session, &person, &left)
@@ -187,7 +188,13 @@ impl App {
         };
         match copied {
             Some(what) => self.say(Tone::Info, format!("{whose}: {what}, the same as {from}")),
-            None => self.say(Tone::Info, format!("nothing to copy: {from} has none yet")),
+            None => self.say(
+                Tone::Info,
+                format!(
+                    "nothing to copy: {} has none yet",
+                    person_for_child(&self.session, &person, &left)
+                ),
+            ),
         }
     }
 }
