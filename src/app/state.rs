@@ -321,6 +321,10 @@ pub struct App {
     /// Letters typed on a choice so far, to choose by first letters as a
     /// web form's drop-down does; forgotten when the focus moves.
     pub(super) type_ahead: Option<TypeAhead>,
+    /// The choice whose letters were typed just before this Enter: Enter
+    /// then keeps what they chose, as a drop-down's Enter does, rather
+    /// than going on to the next choice.
+    pub(super) enter_after_letters: Option<super::field::Field>,
     /// The grid column where Tab started moving along a row of entries, so
     /// that Enter goes down to the next person there, as a spreadsheet does.
     pub(super) grid_row_start: Option<usize>,
@@ -462,6 +466,7 @@ impl App {
             effects: Vec::new(),
             quorum_asked: false,
             type_ahead: None,
+            enter_after_letters: None,
             grid_row_start: None,
             export_format: crate::export::Format::Html,
             export_batch: None,

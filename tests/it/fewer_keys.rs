@@ -333,3 +333,35 @@ fn a_report_alone_has_no_row_in_the_scaling_grid_unless_it_holds_a_score() {
             .contains(&priya)
     );
 }
+
+#[test]
+fn enter_straight_after_a_choices_letters_keeps_what_they_chose() {
+    let mut app = family();
+    // At the decision: "c" on Nell, Enter: still a plan (Enter used to go
+    // on round to a child in need plan), and the focus on to Categories.
+    go_to(&mut app, Stage::Decision);
+    keys(&mut app, "c<Enter>");
+    assert_eq!(
+        app.session().decisions[0].outcome,
+        Outcome::ChildProtectionPlan
+    );
+    let (fields, at) = focused_form(&app).expect("the decision's form");
+    assert!(
+        matches!(fields[at], Field::DecisionCategories(_)),
+        "{:?}",
+        fields[at]
+    );
+    // Enter with no letters before it still goes round, as it did.
+    focus_field(&mut app, "Outcome");
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.session().decisions[0].outcome, Outcome::ChildInNeed);
+    // On a recommendation cell: "i", Enter keeps a child in need plan and
+    // closes the cell's form.
+    go_to(&mut app, Stage::Recommendations);
+    keys(&mut app, "i<Enter>");
+    assert!(app.overlays().is_empty(), "the cell's form closed");
+    assert_eq!(
+        app.session().recommendations[0].outcome,
+        Outcome::ChildInNeed
+    );
+}

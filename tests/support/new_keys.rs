@@ -146,29 +146,13 @@ fn pick(k: &mut Counted, wanted: &[String], then: Then) {
                 .map(|at| (at, p.selected)),
             _ => None,
         };
-        if let Some((at, from)) = shown_at.filter(|(at, from)| at.abs_diff(*from) <= 1) {
-            let arrow = if at > from { "<Down>" } else { "<Up>" };
-            for _ in 0..at.abs_diff(from) {
-                cmd(k, arrow);
-            }
-            let last = multi
-                && stop == *stops.last().expect("a stop")
-                && !chosen.contains(&options[stop].key);
-            if last || !multi {
-                let key = keep_key(k, then);
-                cmd(k, key);
-                closed = true;
-            } else {
-                cmd(k, "<Space>");
-            }
-            continue;
-        }
+        let near = shown_at.is_some_and(|(at, from)| at.abs_diff(from) <= 1);
         // Letters already typed (the one that opened the picker) count once.
         let already = match k.app.overlays().last() {
             Some(Overlay::Picker(p)) if label.starts_with(&p.filter) => p.filter.chars().count(),
             _ => 0,
         };
-        for ch in label.chars().skip(already) {
+        for ch in label.chars().skip(already).take_while(|_| !near) {
             let Some(Overlay::Picker(p)) = k.app.overlays().last() else {
                 panic!("the picker stays open while finding");
             };
@@ -190,8 +174,9 @@ fn pick(k: &mut Counted, wanted: &[String], then: Then) {
             .position(|o| o.key == options[stop].key)
             .unwrap_or_else(|| panic!("{label} not shown for {:?}", p.filter));
         let (from, filtered) = (p.selected, !p.filter.is_empty());
-        for _ in from..at {
-            cmd(k, "<Down>");
+        let arrow = if at > from { "<Down>" } else { "<Up>" };
+        for _ in 0..at.abs_diff(from) {
+            cmd(k, arrow);
         }
         // Enter on a name found by typing ticks it and closes: the last
         // name to tick needs no Space.

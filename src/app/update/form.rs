@@ -31,6 +31,7 @@ impl App {
             Command::NextPane | Command::PrevPane => {
                 self.step_pane(cmd == Command::NextPane, pane_count)
             }
+            Command::Edit if self.keeps_letters_chosen(&field) => self.step_field(1),
             Command::Edit => self.activate(&field),
             Command::Toggle | Command::Type => self.type_on_field(&field, typed),
             // ← and → go to the pane beside, as in a list, on a choice too:
@@ -94,6 +95,13 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Enter straight after letters chose on this choice: it keeps their
+    /// choice ("c" then Enter is a child protection plan, not the next
+    /// outcome round) and, as Enter on a line, goes on.
+    pub(super) fn keeps_letters_chosen(&mut self, field: &Field) -> bool {
+        self.enter_after_letters.take().as_ref() == Some(field)
     }
 
     fn next_field_is_a_tick_box(&self) -> bool {

@@ -173,6 +173,10 @@ impl App {
             KeyCode::Char(ch) if is_printable(&ev) => Some(ch),
             _ => None,
         };
+        self.enter_after_letters = match &self.type_ahead {
+            Some(run) if cmd == Command::Edit && run.changes > 0 => Some(run.field.clone()),
+            _ => None,
+        };
         if !matches!(cmd, Command::Type | Command::Toggle) || from == Context::Editor {
             // Letters typed on a choice count only while they come in a row
             // (a space among them: "no further action").

@@ -86,11 +86,11 @@ impl App {
             Command::Back => {
                 self.overlays.pop();
             }
-            Command::Edit => {
-                if let Some(f) = field {
-                    self.activate(&f)
-                }
-            }
+            Command::Edit => match field {
+                Some(f) if self.keeps_letters_chosen(&f) => self.close_record_form(),
+                Some(f) => self.activate(&f),
+                None => {}
+            },
             Command::Toggle | Command::Type => {
                 if let Some(f) = field {
                     self.type_on_field(&f, typed)
