@@ -391,7 +391,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Picker, [k(K::Up)], C::Up, "previous choice", None),
     bind!(X::Picker, [k(K::Down)], C::Down, "next choice", None),
     bind!(X::Picker, [k(K::Enter)], C::Edit, "choose and close (in an item's form, the form closes too; what is ticked is kept)", Some("choose")),
-    bind!(X::Picker, [k(K::Tab)], C::NextPane, "choose and go on to the next field", None),
+    bind!(X::Picker, [k(K::Tab)], C::NextPane, "choose and go on to the next field", Some("next field")),
     bind!(X::Picker, [k(K::BackTab)], C::PrevPane, "choose and go back to the field before", None),
     bind!(X::Picker, [k(K::Esc)], C::Back, "close (ticks are kept)", Some("done")),
     bind!(X::Confirm, [k(K::Enter)], C::Yes, "yes", Some("yes")),

@@ -450,9 +450,8 @@ impl App {
         let recommends = match voice {
             _ if a.gives_recommendation => "gives a recommendation".to_string(),
             Some(v) => format!(
-                "no recommendation: {} gives {}'s (one voice an agency; end the row with y to give one)",
-                v.name,
-                a.agency.trim()
+                "no recommendation: {} gives the agency's (one voice an agency; end the row with y to give one)",
+                v.name
             ),
             None => "no recommendation".to_string(),
         };

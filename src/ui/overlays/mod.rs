@@ -93,7 +93,13 @@ fn gutter_rect(within: Rect, rect: Rect) -> Rect {
 /// A box's own keys from the key table, as its bottom line shows them:
 /// "Enter export · Esc cancel".
 fn hint_line(ctx: Context) -> String {
-    bindings_for(&[ctx])
+    hint_line_within(ctx, usize::MAX)
+}
+
+/// The same within `width` columns: whole hints left out from the one
+/// before last back, so the way out (Esc, last) stays and none is cut.
+fn hint_line_within(ctx: Context, width: usize) -> String {
+    let mut hints: Vec<String> = bindings_for(&[ctx])
         .filter_map(Binding::hint_parts)
         .map(|(key, hint)| {
             if key.is_empty() {
@@ -102,6 +108,11 @@ fn hint_line(ctx: Context) -> String {
                 format!("{key} {hint}")
             }
         })
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect();
+    let fits =
+        |h: &[String]| unicode_width::UnicodeWidthStr::width(h.join(" · ").as_str()) <= width;
+    while hints.len() > 1 && !fits(&hints) {
+        hints.remove(hints.len() - 2);
+    }
+    hints.join(" · ")
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::super::panes::pane_block;
 use super::super::text::truncate;
 use super::super::theme::Theme;
-use super::{centred, clear_with_gutter, hint_line};
+use super::{centred, clear_with_gutter, hint_line_within};
 use crate::app::keymap::Context;
 use crate::app::state::Picker;
 
@@ -16,7 +16,9 @@ pub(super) fn draw(f: &mut Frame, area: Rect, p: &Picker, theme: Theme) -> Rect 
     let h = (p.options.len() as u16 + 5).min(area.height);
     let rect = centred(area, 60, h);
     let cleared = clear_with_gutter(f, area, rect);
-    let how = format!(" {} ", hint_line(Context::Picker));
+    // The bottom border's room, less its corners and a space either side.
+    let room = usize::from(rect.width).saturating_sub(4);
+    let how = format!(" {} ", hint_line_within(Context::Picker, room));
     let block = pane_block(&p.title, true, theme).title_bottom(Line::styled(how, theme.muted()));
     let inner = block.inner(rect);
     f.render_widget(block, rect);
