@@ -357,7 +357,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(X::Record, [TYPING], C::Type, "type into the field; on a choice, choose by its first letters; words typed on a tick box, or that fit no choice, go into the form's notes", Some("type to edit")),
     bind!(X::Record, [k(K::Up)], C::Up, "previous field", None),
     bind!(X::Record, [k(K::Down)], C::Down, "next field", None),
-    bind!(X::Record, [k(K::Tab)], C::NextPane, "next field; after a grid cell's last field, the next cell", None),
+    bind!(X::Record, [k(K::Tab)], C::NextPane, "next field; after a grid cell's last field, the next cell", Some("next field")),
     bind!(X::Record, [k(K::BackTab)], C::PrevPane, "previous field", None),
     bind!(X::Record, [k(K::Home)], C::First, "first field", None),
     bind!(X::Record, [k(K::End)], C::Last, "last field", None),
