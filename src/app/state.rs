@@ -66,6 +66,9 @@ pub struct Editor {
     /// The text its field last refused (words typed on a date or a score):
     /// leaving again with it unchanged keeps it in the nearest notes.
     pub refused: Option<String>,
+    /// Words typed in the wrong place, sent here: the row of the form the
+    /// chair was on, where Esc puts the focus back.
+    pub came_from: Option<usize>,
 }
 
 /// Line-by-line capture into a list (see `update::editor`).
@@ -102,6 +105,7 @@ impl Editor {
             text,
             capture: None,
             refused: None,
+            came_from: None,
         }
     }
 

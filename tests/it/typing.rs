@@ -1225,3 +1225,31 @@ fn a_sentence_on_a_date_goes_into_the_forms_notes_on_a_second_esc() {
     let text = serde_json::to_string(app.session()).unwrap();
     assert!(text.contains("when dad can come"));
 }
+
+#[test]
+fn after_words_typed_in_the_wrong_place_esc_puts_the_focus_back_where_they_were_typed() {
+    // Found in tmux: a sentence typed on setup's Kind went into the
+    // purpose, as it should; Esc left the focus on the purpose, so the
+    // next ↓ and the date typed went into the section 47 outcome.
+    let mut app = new_app();
+    assert!(matches!(focused_form(&app), Some((f, 0)) if f[0] == Field::SetupKind));
+    keys(&mut app, "the meeting is for Ruby<Esc>");
+    assert_eq!(app.session().setup.purpose, "the meeting is for Ruby");
+    let (fields, at) = focused_form(&app).expect("setup's form");
+    assert_eq!(fields[at], Field::SetupKind, "back on the field typed on");
+    keys(&mut app, "<Down>7/12/2026<Enter>");
+    assert_eq!(
+        app.session().setup.date,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 7)
+    );
+    // The same from a tick box in the pre-meeting: the words go into the
+    // parents' first views, Esc comes back to the box.
+    go_to(&mut app, Stage::PreMeeting);
+    keys(&mut app, "mum says she understands<Esc>");
+    let (fields, at) = focused_form(&app).expect("the pre-meeting's form");
+    assert_eq!(fields[at], Field::ExplainedPurpose);
+    assert_eq!(
+        app.session().pre_meeting.parents_views,
+        "mum says she understands"
+    );
+}

@@ -160,12 +160,13 @@ impl App {
 
     /// Leaves the editor, keeping the text, and moves the focus on.
     fn close_editor(&mut self, then: Then) {
-        let (capture, refused_again) = match self.overlays.last() {
+        let (capture, refused_again, came_from) = match self.overlays.last() {
             Some(Overlay::Editor(e)) => (
                 e.capture.clone(),
                 e.refused.as_deref() == Some(e.value().as_str()),
+                e.came_from,
             ),
-            _ => (None, false),
+            _ => (None, false, None),
         };
         // Left again with words the field refused, unchanged: they are
         // notes typed in the wrong place, not a value to correct.
@@ -195,6 +196,12 @@ impl App {
                     form.selected = at;
                 }
             }
+            return;
+        }
+        // Esc from words sent here from where they were typed: the focus
+        // goes back to that field, where the chair was working.
+        if let (Then::Stay, Some(row)) = (then, came_from) {
+            self.select_form_row(row);
             return;
         }
         let delta = match then {

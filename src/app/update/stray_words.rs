@@ -42,6 +42,7 @@ impl App {
         else {
             return false;
         };
+        let came_from = self.form_in_focus().map(|(_, at)| at);
         self.select_form_row(home.row);
         let home = home.field;
         self.open_editor(&home, None);
@@ -49,6 +50,7 @@ impl App {
             return false;
         };
         editor.add_words(words);
+        editor.came_from = came_from;
         self.say(
             Tone::Info,
             format!("typing went into {}: {why}", home.label()),
