@@ -323,12 +323,9 @@ pub struct App {
     /// The chair has been asked why an inquorate conference goes ahead.
     pub(super) quorum_asked: bool,
     /// Letters typed on a choice so far, to choose by first letters as a
-    /// web form's drop-down does; forgotten when the focus moves.
+    /// web form's drop-down does; forgotten when the focus moves, and by
+    /// the Enter after them (which keeps what they chose).
     pub(super) type_ahead: Option<TypeAhead>,
-    /// The choice whose letters were typed just before this Enter: Enter
-    /// then keeps what they chose, as a drop-down's Enter does, rather
-    /// than going on to the next choice.
-    pub(super) enter_after_letters: Option<super::field::Field>,
     /// The grid column where Tab started moving along a row of entries, so
     /// that Enter goes down to the next person there, as a spreadsheet does.
     pub(super) grid_row_start: Option<usize>,
@@ -470,7 +467,6 @@ impl App {
             effects: Vec::new(),
             quorum_asked: false,
             type_ahead: None,
-            enter_after_letters: None,
             grid_row_start: None,
             export_format: crate::export::Format::Html,
             export_batch: None,

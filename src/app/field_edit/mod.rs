@@ -80,7 +80,7 @@ pub fn parse_score(text: &str) -> Result<Option<(u8, String)>, String> {
     }
 }
 
-fn score<'a>(s: &'a Session, person: &AttendeeId, child: &ChildId) -> Option<&'a Score> {
+pub fn score<'a>(s: &'a Session, person: &AttendeeId, child: &ChildId) -> Option<&'a Score> {
     s.scaling
         .scores
         .iter()
@@ -334,7 +334,12 @@ fn gone() -> String {
     "that item no longer exists".into()
 }
 
-fn set_score(s: &mut Session, person: &AttendeeId, child: &ChildId, value: Option<(u8, String)>) {
+pub fn set_score(
+    s: &mut Session,
+    person: &AttendeeId,
+    child: &ChildId,
+    value: Option<(u8, String)>,
+) {
     let existing = s
         .scaling
         .scores

@@ -451,16 +451,16 @@ impl App {
         let Some(a) = self.session.attendees.iter().find(|a| &a.id == id) else {
             return;
         };
-        let voice = (!a.gives_recommendation)
-            .then(|| self.session.voice_of_agency(&a.agency, &a.id))
-            .flatten();
-        let recommends = match voice {
-            _ if a.gives_recommendation => "gives a recommendation".to_string(),
-            Some(v) => format!(
-                "no recommendation: {} gives the agency's (one voice an agency; end the row with y to give one)",
-                v.name
-            ),
-            None => "no recommendation".to_string(),
+        let recommends = if a.gives_recommendation {
+            "gives a recommendation".to_string()
+        } else {
+            match self.session.voice_of_agency(&a.agency, &a.id) {
+                Some(v) => format!(
+                    "no recommendation: {} gives the agency's (one voice an agency; end the row with y to give one)",
+                    v.name
+                ),
+                None => "no recommendation".to_string(),
+            }
         };
         let mut text = format!("{}: {} · {recommends}", a.name, a.agency_kind.label());
         if a.attendance != crate::model::Attendance::Present {
@@ -492,6 +492,9 @@ fn commit_typed(
         Ok(row) => row,
         Err(why) => return commit_text(s, field, text).map(|()| Some(why)),
     };
+    // One voice an agency: a row that did not say y gives none when
+    // someone from the same agency already gives it.
+    let voiced = row.recommendation_assumed && s.voice_of_agency(&row.agency, id).is_some();
     let a = s
         .attendees
         .iter_mut()
@@ -501,17 +504,9 @@ fn commit_typed(
     a.role = row.role;
     a.agency = row.agency;
     a.agency_kind = row.agency_kind;
-    a.gives_recommendation = row.gives_recommendation;
+    a.gives_recommendation = row.gives_recommendation && !voiced;
     if let Some(attendance) = row.attendance {
         a.attendance = attendance;
-    }
-    // One voice an agency: a row that did not say y gives none when
-    // someone from the same agency already gives it.
-    let (agency, id) = (a.agency.clone(), a.id.clone());
-    if row.recommendation_assumed && s.voice_of_agency(&agency, &id).is_some() {
-        if let Some(a) = s.attendees.iter_mut().find(|a| a.id == id) {
-            a.gives_recommendation = false;
-        }
     }
     Ok(None)
 }

@@ -101,7 +101,7 @@ impl App {
     /// choice ("c" then Enter is a child protection plan, not the next
     /// outcome round) and, as Enter on a line, goes on.
     pub(super) fn keeps_letters_chosen(&mut self, field: &Field) -> bool {
-        self.enter_after_letters.take().as_ref() == Some(field)
+        matches!(self.type_ahead.take(), Some(run) if run.field == *field && run.changes > 0)
     }
 
     fn next_field_is_a_tick_box(&self) -> bool {

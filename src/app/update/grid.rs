@@ -2,7 +2,7 @@
 //! across. Typing on a cell starts its entry (`7 home unpredictable`).
 
 use super::super::field::Field;
-use super::super::field_edit::commit_text;
+use super::super::field_edit::{commit_text, score, set_score};
 use super::super::field_owner::{first_name, person_for_child};
 use super::super::keymap::Command;
 use super::super::panes::{GridKind, ensure_recommendation, grid_people, recommendation_for};
@@ -149,36 +149,16 @@ impl App {
                 })
             }
             GridKind::Scaling => {
-                let score = |s: &crate::model::Session, c: &crate::model::ChildId| {
-                    s.scaling
-                        .scores
-                        .iter()
-                        .find(|x| x.person == person && &x.child == c)
-                        .map(|x| x.score)
-                };
-                score(&self.session, &left).map(|n| {
+                let left_score = score(&self.session, &person, &left).map(|x| x.score);
+                let reason = score(&self.session, &person, &child)
+                    .map(|x| x.reason.clone())
+                    .unwrap_or_default();
+                left_score.map(|n| {
                     self.change_said(
                         format!("filled score of {person} for {child}"),
                         format!("made the score of {whose} the same as {from}"),
                         |s| {
-                            match s
-                                .scaling
-                                .scores
-                                .iter_mut()
-                                .find(|x| x.person == person && x.child == child)
-                            {
-                                Some(x) => x.score = n,
-                                None => {
-                                    let id = s.new_item_id();
-                                    s.scaling.scores.push(crate::model::Score {
-                                        id,
-                                        person: person.clone(),
-                                        child: child.clone(),
-                                        score: n,
-                                        reason: String::new(),
-                                    });
-                                }
-                            }
+                            set_score(s, &person, &child, Some((n, reason)));
                             Ok(())
                         },
                     );

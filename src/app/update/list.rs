@@ -148,18 +148,18 @@ impl App {
     /// fit no outcome go on into the rationale); once decided, the
     /// rationale, the decision's words.
     fn type_into_decision(&mut self, text: &str) {
-        let child = self
-            .session
-            .children
-            .get(self.cursor(0).row)
-            .map(|c| c.id.clone());
+        let child = self.session.children.get(self.cursor(0).row);
         let undecided = child.is_some_and(|c| {
             self.session
                 .decisions
                 .iter()
-                .find(|d| d.child == c)
+                .find(|d| d.child == c.id)
                 .is_none_or(|d| d.outcome == crate::model::Outcome::Undecided)
         });
+        let child = child
+            .map(|c| c.name.trim().to_string())
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "this child".into());
         let wanted = |f: &Field| match f {
             Field::DecisionOutcome(_) => undecided,
             Field::DecisionRationale(_) => !undecided,
@@ -185,13 +185,6 @@ impl App {
         if undecided {
             return;
         }
-        let child = self
-            .session
-            .children
-            .get(self.cursor(0).row)
-            .map(|c| c.name.trim().to_string())
-            .filter(|name| !name.is_empty())
-            .unwrap_or_else(|| "this child".into());
         self.say(
             Tone::Info,
             format!("typing went into {child}'s rationale (the children come from setup)"),

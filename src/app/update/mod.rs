@@ -173,13 +173,12 @@ impl App {
             KeyCode::Char(ch) if is_printable(&ev) => Some(ch),
             _ => None,
         };
-        self.enter_after_letters = match &self.type_ahead {
-            Some(run) if cmd == Command::Edit && run.changes > 0 => Some(run.field.clone()),
-            _ => None,
-        };
-        if !matches!(cmd, Command::Type | Command::Toggle) || from == Context::Editor {
+        if !matches!(cmd, Command::Type | Command::Toggle | Command::Edit)
+            || from == Context::Editor
+        {
             // Letters typed on a choice count only while they come in a row
-            // (a space among them: "no further action").
+            // (a space among them: "no further action"); an Enter straight
+            // after them takes the run (see `keeps_letters_chosen`).
             self.type_ahead = None;
         }
         // A space right after letters typed outside the editor is the gap
